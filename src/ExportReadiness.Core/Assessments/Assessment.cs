@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+using ExportReadiness.Core.Questionnaire;
+using ExportReadiness.Core.Reviews;
+using ExportReadiness.Core.Scoring;
+
+namespace ExportReadiness.Core.Assessments;
+
+[JsonConverter(typeof(JsonStringEnumConverter<AssessmentStatus>))]
+public enum AssessmentStatus
+{
+    Pending,
+    Scored,
+    Failed,
+}
+
+/// <summary>
+/// One product's assessment as stored: what was submitted, its state, and once scored its result.
+/// <see cref="ConcurrencyToken"/> is the store's version of the row (an ETag in Table Storage).
+/// </summary>
+public sealed record Assessment
+{
+    public required string Id { get; init; }
+    public required string Programme { get; init; }
+    public required int SchemaVersion { get; init; }
+    public required CompanyProfile Company { get; init; }
+    public required ProductInfo Product { get; init; }
+    public required IReadOnlyDictionary<string, Answer> Answers { get; init; }
+    public required DateTimeOffset SubmittedAt { get; init; }
+    public required string AccessTokenHash { get; init; }
+    public AssessmentStatus Status { get; init; } = AssessmentStatus.Pending;
+    public ScoringResult? Result { get; init; }
+    public string? FailureReason { get; init; }
+
+    /// <summary>The advisor's current verdict, copied here from the Reviews table for lists, reports and training.</summary>
+    public Review? Review { get; init; }
+    /// <summary>The uploaded batch this assessment came from, if any.</summary>
+    public string? BatchId { get; init; }
+
+    public string? ConcurrencyToken { get; init; }
+}

@@ -1,0 +1,33 @@
+namespace ExportReadiness.Core.Assessments;
+
+public sealed record AcceptedSubmission(string Id, AssessmentStatus Status, string AccessToken);
+
+/// <summary>
+/// Takes a validated submission in: raw JSON archived first (nothing is lost even if a later step fails),
+/// then the Pending row, then the scoring message. Each step is safe to repeat for the same id.
+/// </summary>
+public sealed class AssessmentIntake(ISubmissionArchive archive, IAssessmentStore store, IScoringQueue queue, TimeProvider clock)
+{
+    public async Task<AcceptedSubmission> AcceptAsync(Submission submission, ReadOnlyMemory<byte> rawJson, CancellationToken cancellationToken)
+    {
+        var id = NewId();
+        var token = AccessToken.Create();
+        await archive.SaveAsync(id, rawJson, cancellationToken);
+        await store.AddAsync(new Assessment
+        {
+            Id = id,
+            Programme = submission.Programme,
+            SchemaVersion = submission.SchemaVersion,
+            Company = submission.Company,
+            Product = submission.Product,
+            Answers = submission.Answers,
+            SubmittedAt = clock.GetUtcNow(),
+            AccessTokenHash = AccessToken.Hash(token),
+        }, cancellationToken);
+        await queue.EnqueueAsync(new ScoringRequest(id, Programme: submission.Programme), cancellationToken);
+        return new AcceptedSubmission(id, AssessmentStatus.Pending, token);
+    }
+
+    /// <summary>Sortable by time (Guid v7), URL- and Table-key-safe.</summary>
+    public static string NewId() => Guid.CreateVersion7().ToString("N");
+}

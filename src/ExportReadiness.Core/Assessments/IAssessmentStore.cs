@@ -1,0 +1,55 @@
+namespace ExportReadiness.Core.Assessments;
+
+/// <summary>Where assessments live (Table Storage in production).</summary>
+public interface IAssessmentStore
+{
+    /// <summary>Adds a new assessment; adding the same id twice is a no-op, so a retried submission is safe.</summary>
+    Task AddAsync(Assessment assessment, CancellationToken cancellationToken);
+
+    /// <summary>Adds many new assessments with as few round trips as the store allows; existing ids are left as they are.</summary>
+    Task AddManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken);
+
+    Task<Assessment?> FindAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Many at once; a known programme saves the id lookup. Missing ids are absent from the result.</summary>
+    Task<IReadOnlyDictionary<string, Assessment>> FindManyAsync(IReadOnlyList<ScoringRequest> keys, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the assessment if nobody changed it since it was read (its <see cref="Assessment.ConcurrencyToken"/>);
+    /// returns false when someone did.
+    /// </summary>
+    Task<bool> TryReplaceAsync(Assessment assessment, CancellationToken cancellationToken);
+
+    /// <summary>One page of matches; pass the returned token back for the next page (null: no more).</summary>
+    Task<AssessmentPage> ListAsync(AssessmentQuery query, string? continuationToken, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>Every match, streamed page by page (reports, exports, re-scoring).</summary>
+    IAsyncEnumerable<Assessment> ScanAsync(AssessmentQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces many assessments with as few round trips as the store allows (Table Storage: one transaction
+    /// per partition and 100 rows), each conditional on its concurrency token. Returns the ids written.
+    /// </summary>
+    Task<IReadOnlySet<string>> ReplaceManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken);
+}
+
+/// <summary>The raw questionnaire exactly as submitted: written once, never rewritten.</summary>
+public interface ISubmissionArchive
+{
+    Task SaveAsync(string assessmentId, ReadOnlyMemory<byte> rawJson, CancellationToken cancellationToken);
+
+    Task<ReadOnlyMemory<byte>?> GetAsync(string assessmentId, CancellationToken cancellationToken);
+}
+
+/// <summary>The queue of assessments waiting to be scored.</summary>
+public interface IScoringQueue
+{
+    Task EnqueueAsync(ScoringRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Enqueues many, several sends in flight at once (a queue has no batch send).</summary>
+    Task EnqueueManyAsync(IReadOnlyList<ScoringRequest> requests, CancellationToken cancellationToken);
+}
+
+/// <summary>A queue message: which assessment to score. Kept as an object so the host never mistakes it for base64.</summary>
+/// <remarks>The programme (the row's partition) rides along where known, so scoring needs no id lookup.</remarks>
+public sealed record ScoringRequest(string AssessmentId, int? Attempt = null, string? Programme = null);

@@ -1,0 +1,205 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ExportReadiness.Core.Questionnaire;
+
+namespace ExportReadiness.Core.Assessments;
+
+/// <summary>
+/// Reads a submission from raw JSON field by field, so every problem is reported against the field
+/// that has it (<c>company.employees</c>, <c>answers.mgmt_export_strategy</c>) rather than as one
+/// deserialisation failure.
+/// </summary>
+public sealed partial class SubmissionValidator(QuestionnaireSchema schema, TimeProvider? clock = null)
+{
+    public const int MaxNameLength = 200;
+    public const int MaxDescriptionLength = 2000;
+    public const int MaxProgrammeLength = 64;
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    // Programme becomes a Table Storage PartitionKey: no / \ # ? or control characters allowed there.
+    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N} _.\-]*$")]
+    private static partial Regex ProgrammePattern();
+
+    public ValidationOutcome Validate(JsonElement root)
+    {
+        var errors = new ErrorCollector();
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("$", "The body must be a JSON object.");
+            return errors.Outcome(null);
+        }
+
+        var version = ReadInt(root, "schemaVersion", errors, int.MinValue, int.MaxValue, required: true);
+        if (version is not null && version != schema.SchemaVersion)
+            errors.Add("schemaVersion", $"Schema version {version} is not served; use {schema.SchemaVersion}.");
+
+        var programme = ReadString(root, "programme", errors, MaxProgrammeLength, required: false) ?? Submission.DefaultProgramme;
+        if (!ProgrammePattern().IsMatch(programme))
+            errors.Add("programme", "Use letters, digits, spaces, '.', '_' or '-', starting with a letter or digit.");
+
+        var (company, sector) = ReadCompany(Child(root, "company", errors), errors);
+        var product = ReadProduct(Child(root, "product", errors), errors);
+        // A known sector decides which answers are required, even when another company field is wrong.
+        var answers = ReadAnswers(root, sector, errors);
+
+        return errors.Outcome(errors.Count == 0
+            ? new Submission(version!.Value, programme, company!, product!, answers)
+            : null);
+    }
+
+    private (CompanyProfile? Company, string? Sector) ReadCompany(JsonElement? company, ErrorCollector errors)
+    {
+        if (company is not { } c) return (null, null);
+        var before = errors.Count;
+        var name = ReadString(c, "name", errors, MaxNameLength, required: true, prefix: "company");
+        var sector = ReadString(c, "sector", errors, 64, required: true, prefix: "company");
+        if (sector is not null && schema.FindSector(sector) is null)
+            errors.Add("company.sector", $"Unknown sector '{sector}'. Use one of: {string.Join(", ", schema.Sectors.Select(s => s.Id))}.");
+        var employees = ReadInt(c, "employees", errors, 0, 100_000, required: true, prefix: "company");
+        var turnover = ReadNumber(c, "turnoverSek", errors, 0, 1e12, required: true, prefix: "company");
+        var year = ReadInt(c, "yearFounded", errors, 1600, _clock.GetUtcNow().Year, required: true, prefix: "company");
+        var region = ReadString(c, "region", errors, 16, required: true, prefix: "company");
+        if (region is not null && !schema.HasRegion(region))
+            errors.Add("company.region", $"Unknown region '{region}'. Use a county code such as SE-AC, or 'outside'.");
+        var share = ReadNumber(c, "exportSharePercent", errors, 0, 100, required: true, prefix: "company");
+        var knownSector = sector is not null && schema.FindSector(sector) is not null ? sector : null;
+        return errors.Count == before && name is not null && knownSector is not null && region is not null
+            ? (new CompanyProfile(name, knownSector, employees!.Value, turnover!.Value, year!.Value, region, share!.Value), knownSector)
+            : (null, knownSector);
+    }
+
+    private static ProductInfo? ReadProduct(JsonElement? product, ErrorCollector errors)
+    {
+        if (product is not { } p) return null;
+        var name = ReadString(p, "name", errors, MaxNameLength, required: true, prefix: "product");
+        var description = ReadString(p, "description", errors, MaxDescriptionLength, required: false, prefix: "product");
+        return name is null ? null : new ProductInfo(name, description);
+    }
+
+    private Dictionary<string, Answer> ReadAnswers(JsonElement root, string? sector, ErrorCollector errors)
+    {
+        var answers = new Dictionary<string, Answer>(StringComparer.Ordinal);
+        if (!root.TryGetProperty("answers", out var element) || element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("answers", "An object of answers keyed by question id is required.");
+            return answers;
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            var field = $"answers.{property.Name}";
+            if (!schema.QuestionsById.TryGetValue(property.Name, out var question))
+            {
+                errors.Add(field, "Unknown question id.");
+                continue;
+            }
+            if (property.Value.ValueKind == JsonValueKind.Null) continue;
+            if (sector is not null && !question.AppliesToSector(sector))
+            {
+                errors.Add(field, $"This question does not apply to sector '{sector}'; leave it out.");
+                continue;
+            }
+            if (ReadAnswer(question, property.Value, field, errors) is { } answer) answers[question.Id] = answer;
+        }
+
+        if (sector is null) return answers; // which questions are required depends on the sector
+        foreach (var question in schema.Questions)
+        {
+            if (question.Required && question.AppliesToSector(sector) && !answers.ContainsKey(question.Id)
+                && !errors.Has($"answers.{question.Id}"))
+                errors.Add($"answers.{question.Id}", "An answer is required.");
+        }
+        return answers;
+    }
+
+    private static Answer? ReadAnswer(Question question, JsonElement value, string field, ErrorCollector errors)
+    {
+        switch (question.Type)
+        {
+            case QuestionType.Choice when value.ValueKind == JsonValueKind.String:
+                var choice = value.GetString()!;
+                if (question.Options!.Any(o => o.Value == choice)) return Answer.Of(choice);
+                errors.Add(field, $"'{Truncate(choice)}' is not an option. Use one of: {string.Join(", ", question.Options!.Select(o => o.Value))}.");
+                return null;
+            case QuestionType.Choice:
+                errors.Add(field, "Expected one of the option values, as a string.");
+                return null;
+            case QuestionType.YesNo when value.ValueKind is JsonValueKind.True or JsonValueKind.False:
+                return Answer.Of(value.GetBoolean());
+            case QuestionType.YesNo:
+                errors.Add(field, "Expected true or false.");
+                return null;
+            case QuestionType.Number when value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number):
+                if (number >= question.Min && number <= question.Max) return Answer.Of(number);
+                errors.Add(field, $"Must be between {question.Min} and {question.Max}.");
+                return null;
+            default:
+                errors.Add(field, $"Expected a number between {question.Min} and {question.Max}.");
+                return null;
+        }
+    }
+
+    private static JsonElement? Child(JsonElement parent, string name, ErrorCollector errors)
+    {
+        if (parent.TryGetProperty(name, out var child) && child.ValueKind == JsonValueKind.Object) return child;
+        errors.Add(name, "An object is required.");
+        return null;
+    }
+
+    private static string? ReadString(JsonElement parent, string name, ErrorCollector errors, int maxLength, bool required, string? prefix = null)
+    {
+        var field = prefix is null ? name : $"{prefix}.{name}";
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required) errors.Add(field, "A value is required.");
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(field, "Expected a string.");
+            return null;
+        }
+        var text = value.GetString()!.Trim();
+        if (text.Length == 0 && required) errors.Add(field, "A value is required.");
+        else if (text.Length > maxLength) errors.Add(field, $"At most {maxLength} characters.");
+        else if (text.Any(char.IsControl) && name != "description") errors.Add(field, "Control characters are not allowed.");
+        else return text.Length == 0 ? null : text;
+        return null;
+    }
+
+    private static double? ReadNumber(JsonElement parent, string name, ErrorCollector errors, double min, double max, bool required, string? prefix = null)
+    {
+        var field = prefix is null ? name : $"{prefix}.{name}";
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required) errors.Add(field, "A value is required.");
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
+        {
+            errors.Add(field, "Expected a number.");
+            return null;
+        }
+        if (number < min || number > max)
+        {
+            errors.Add(field, $"Must be between {min} and {max}.");
+            return null;
+        }
+        return number;
+    }
+
+    private static int? ReadInt(JsonElement parent, string name, ErrorCollector errors, int min, int max, bool required, string? prefix = null)
+    {
+        var number = ReadNumber(parent, name, errors, min, max, required, prefix);
+        if (number is null) return null;
+        if (number != Math.Floor(number.Value))
+        {
+            errors.Add(prefix is null ? name : $"{prefix}.{name}", "Expected a whole number.");
+            return null;
+        }
+        return (int)number.Value;
+    }
+
+    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

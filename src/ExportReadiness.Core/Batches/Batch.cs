@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+
+namespace ExportReadiness.Core.Batches;
+
+[JsonConverter(typeof(JsonStringEnumConverter<BatchStatus>))]
+public enum BatchStatus
+{
+    Accepted,
+    Ingesting,
+    Ingested,
+}
+
+/// <summary>
+/// An uploaded CSV of questionnaires. Its id is derived from the content (and default programme), so the
+/// same file posted twice is the same batch.
+/// </summary>
+public sealed record Batch
+{
+    public required string Id { get; init; }
+    public required string DefaultProgramme { get; init; }
+    public required DateTimeOffset UploadedAt { get; init; }
+    public required long SizeBytes { get; init; }
+    public BatchStatus Status { get; init; } = BatchStatus.Accepted;
+    public int Rows { get; init; }
+    public int Accepted { get; init; }
+    public int Rejected { get; init; }
+    public DateTimeOffset? IngestedAt { get; init; }
+
+    /// <summary>Assessment ids of a batch: its id's first 16 characters and the line, so a re-run makes the same ids.</summary>
+    public string AssessmentId(long line) => $"{Id[..16]}{line:D8}";
+}
+
+public sealed record RejectedRow(long Line, string Reason);
+
+public interface IBatchStore
+{
+    Task<Batch?> GetAsync(string batchId, CancellationToken cancellationToken);
+
+    /// <summary>False when a batch with this id exists already.</summary>
+    Task<bool> TryAddAsync(Batch batch, CancellationToken cancellationToken);
+
+    Task SaveAsync(Batch batch, CancellationToken cancellationToken);
+
+    Task SaveInputAsync(string batchId, Stream content, CancellationToken cancellationToken);
+
+    Task<Stream> OpenInputAsync(string batchId, CancellationToken cancellationToken);
+
+    Task SaveRejectionsAsync(string batchId, IReadOnlyList<RejectedRow> rejections, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<RejectedRow>> GetRejectionsAsync(string batchId, CancellationToken cancellationToken);
+}

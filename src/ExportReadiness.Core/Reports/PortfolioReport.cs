@@ -1,0 +1,107 @@
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Reviews;
+using ExportReadiness.Core.Scoring;
+
+namespace ExportReadiness.Core.Reports;
+
+/// <summary>The PEGIN-style screening funnel: submitted → scored → reviewed by an advisor → confirmed export-ready.</summary>
+public sealed record Funnel(int Submitted, int Scored, int Reviewed, int ConfirmedExportReady);
+
+public sealed record LevelCount(ReadinessLevel Level, int Count);
+
+public sealed record DimensionAverage(string Id, double Average);
+
+/// <summary>One sector's or region's slice of the portfolio.</summary>
+public sealed record Breakdown(string Key, int Submitted, int Scored, double? AverageScore, int ReadyOrBetter, int ConfirmedExportReady);
+
+/// <summary>
+/// How the model's verdict (level Ready or ExportReady) compares with the advisor's, over assessments that
+/// have both. The model's score is kept beside the advisor's verdict, never replaced by it.
+/// </summary>
+public sealed record Agreement(int Compared, int BothReady, int BothNotReady, int ModelReadyAdvisorNot, int AdvisorReadyModelNot)
+{
+    public double? Rate => Compared == 0 ? null : Math.Round((BothReady + BothNotReady) / (double)Compared, 3);
+}
+
+public sealed record PortfolioReport(
+    AssessmentQuery Filter,
+    Funnel Funnel,
+    IReadOnlyList<LevelCount> Levels,
+    IReadOnlyList<int> ScoreDistribution,
+    IReadOnlyList<DimensionAverage> Dimensions,
+    IReadOnlyList<Breakdown> BySector,
+    IReadOnlyList<Breakdown> ByRegion,
+    Agreement Agreement)
+{
+    /// <summary>Width of a bucket of <see cref="ScoreDistribution"/> (0–9, 10–19, … 90–100).</summary>
+    public const int BucketWidth = 10;
+
+    /// <summary>Builds the report in one pass over the assessments, holding only counters.</summary>
+    public static async Task<PortfolioReport> BuildAsync(AssessmentQuery filter, IAsyncEnumerable<Assessment> assessments, CancellationToken cancellationToken)
+    {
+        int submitted = 0, scored = 0, reviewed = 0, confirmed = 0;
+        int bothReady = 0, bothNot = 0, modelOnly = 0, advisorOnly = 0;
+        var levels = Enum.GetValues<ReadinessLevel>().ToDictionary(l => l, _ => 0);
+        var histogram = new int[100 / BucketWidth];
+        var dimensionTotals = new Dictionary<string, (double Sum, int Count)>();
+        var sectors = new Dictionary<string, Slice>();
+        var regions = new Dictionary<string, Slice>();
+
+        await foreach (var a in assessments.WithCancellation(cancellationToken))
+        {
+            submitted++;
+            var confirmedHere = a.Review?.Verdict == Verdict.ExportReady;
+            if (a.Review is not null) reviewed++;
+            if (confirmedHere) confirmed++;
+            SliceOf(sectors, a.Company.Sector).Add(a);
+            SliceOf(regions, a.Company.Region).Add(a);
+            if (a.Result is not { } r || a.Status != AssessmentStatus.Scored) continue;
+            scored++;
+            levels[r.Level]++;
+            histogram[Math.Min(histogram.Length - 1, r.ReadinessScore / BucketWidth)]++;
+            foreach (var d in r.Dimensions)
+            {
+                var (sum, count) = dimensionTotals.GetValueOrDefault(d.Id);
+                dimensionTotals[d.Id] = (sum + d.Score, count + 1);
+            }
+            if (a.Review is null) continue;
+            var modelReady = r.Level >= ReadinessLevel.Ready;
+            if (modelReady && confirmedHere) bothReady++;
+            else if (!modelReady && !confirmedHere) bothNot++;
+            else if (modelReady) modelOnly++;
+            else advisorOnly++;
+        }
+
+        return new PortfolioReport(
+            filter,
+            new Funnel(submitted, scored, reviewed, confirmed),
+            levels.Select(l => new LevelCount(l.Key, l.Value)).ToList(),
+            histogram,
+            dimensionTotals.Select(d => new DimensionAverage(d.Key, Math.Round(d.Value.Sum / d.Value.Count, 1))).ToList(),
+            sectors.OrderByDescending(s => s.Value.Submitted).Select(s => s.Value.ToBreakdown(s.Key)).ToList(),
+            regions.OrderByDescending(s => s.Value.Submitted).Select(s => s.Value.ToBreakdown(s.Key)).ToList(),
+            new Agreement(bothReady + bothNot + modelOnly + advisorOnly, bothReady, bothNot, modelOnly, advisorOnly));
+    }
+
+    private static Slice SliceOf(Dictionary<string, Slice> slices, string key) =>
+        slices.TryGetValue(key, out var slice) ? slice : slices[key] = new Slice();
+
+    private sealed class Slice
+    {
+        public int Submitted, Scored, ReadyOrBetter, Confirmed;
+        private long _scoreSum;
+
+        public void Add(Assessment a)
+        {
+            Submitted++;
+            if (a.Review?.Verdict == Verdict.ExportReady) Confirmed++;
+            if (a.Result is not { } r || a.Status != AssessmentStatus.Scored) return;
+            Scored++;
+            _scoreSum += r.ReadinessScore;
+            if (r.Level >= ReadinessLevel.Ready) ReadyOrBetter++;
+        }
+
+        public Breakdown ToBreakdown(string key) =>
+            new(key, Submitted, Scored, Scored == 0 ? null : Math.Round(_scoreSum / (double)Scored, 1), ReadyOrBetter, Confirmed);
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.Extensions.ObjectPool;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace ExportReadiness.Core.Scoring;
+
+/// <summary>
+/// A trained model and its version. Single predictions go through a pool of prediction engines, because
+/// one engine is not thread-safe and one per call is costly; many rows go through one Transform.
+/// </summary>
+public sealed class ReadinessModel
+{
+    private readonly MLContext _ml;
+    private readonly ITransformer _transformer;
+    private readonly SchemaDefinition _inputSchema;
+    private readonly ObjectPool<PredictionEngine<ReadinessExample, ReadinessPrediction>> _engines;
+
+    public ReadinessModel(MLContext ml, ITransformer transformer, int featureCount, string version)
+    {
+        _ml = ml;
+        _transformer = transformer;
+        _inputSchema = InputSchema(featureCount);
+        FeatureCount = featureCount;
+        Version = version;
+        _engines = new DefaultObjectPool<PredictionEngine<ReadinessExample, ReadinessPrediction>>(
+            new EnginePolicy(this), maximumRetained: Environment.ProcessorCount * 4);
+    }
+
+    public string Version { get; }
+
+    public int FeatureCount { get; }
+
+    public double PredictProbability(float[] features)
+    {
+        EnsureLength(features);
+        var engine = _engines.Get();
+        try
+        {
+            return engine.Predict(new ReadinessExample { Features = features }).Probability;
+        }
+        finally
+        {
+            _engines.Return(engine);
+        }
+    }
+
+    /// <summary>Scores many rows through one pass of the model: the path for batches and re-scoring.</summary>
+    public double[] PredictProbabilities(IReadOnlyList<float[]> rows)
+    {
+        foreach (var row in rows) EnsureLength(row);
+        var data = _ml.Data.LoadFromEnumerable(rows.Select(r => new ReadinessExample { Features = r }), _inputSchema);
+        var scored = _transformer.Transform(data);
+        return scored.GetColumn<float>(nameof(ReadinessPrediction.Probability)).Select(p => (double)p).ToArray();
+    }
+
+    public void Save(Stream destination)
+    {
+        var data = _ml.Data.LoadFromEnumerable(Array.Empty<ReadinessExample>(), _inputSchema);
+        _ml.Model.Save(_transformer, data.Schema, destination);
+    }
+
+    public static ReadinessModel Load(Stream source, int featureCount, string version)
+    {
+        var ml = new MLContext(seed: 1);
+        var transformer = ml.Model.Load(source, out var schema);
+        var column = schema.GetColumnOrNull(nameof(ReadinessExample.Features));
+        if (column?.Type is not VectorDataViewType { Size: var size } || size != featureCount)
+            throw new InvalidDataException($"Model {version} expects a different feature layout than this questionnaire ({featureCount} features).");
+        return new ReadinessModel(ml, transformer, featureCount, version);
+    }
+
+    internal static SchemaDefinition InputSchema(int featureCount)
+    {
+        var definition = SchemaDefinition.Create(typeof(ReadinessExample));
+        definition[nameof(ReadinessExample.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, featureCount);
+        return definition;
+    }
+
+    private void EnsureLength(float[] features)
+    {
+        if (features.Length != FeatureCount)
+            throw new ArgumentException($"Expected {FeatureCount} features, got {features.Length}.", nameof(features));
+    }
+
+    private sealed class EnginePolicy(ReadinessModel model) : IPooledObjectPolicy<PredictionEngine<ReadinessExample, ReadinessPrediction>>
+    {
+        public PredictionEngine<ReadinessExample, ReadinessPrediction> Create() =>
+            model._ml.Model.CreatePredictionEngine<ReadinessExample, ReadinessPrediction>(
+                model._transformer, ignoreMissingColumns: true, inputSchemaDefinition: model._inputSchema);
+
+        public bool Return(PredictionEngine<ReadinessExample, ReadinessPrediction> obj) => true;
+    }
+}

@@ -1,0 +1,45 @@
+using ExportReadiness.Core.Questionnaire;
+
+namespace ExportReadiness.Core.Scoring;
+
+public sealed record DimensionScore(string Id, int Score);
+
+/// <summary>
+/// The transparent part of the score: per dimension, the points earned over the points possible among
+/// the questions that apply to the company's sector. An unanswered optional question earns nothing.
+/// </summary>
+public sealed class Rubric(QuestionnaireSchema schema)
+{
+    public IReadOnlyList<DimensionScore> Score(string sector, IReadOnlyDictionary<string, Answer> answers)
+    {
+        var fractions = Fractions(sector, answers);
+        return schema.Dimensions.Select((d, i) => new DimensionScore(d.Id, (int)Math.Round(fractions[i] * 100))).ToList();
+    }
+
+    /// <summary>Per dimension (in schema order) the share of points earned, 0..1.</summary>
+    public double[] Fractions(string sector, IReadOnlyDictionary<string, Answer> answers)
+    {
+        var earned = new double[schema.Dimensions.Count];
+        var possible = new double[schema.Dimensions.Count];
+        foreach (var question in schema.Questions)
+        {
+            if (!question.AppliesToSector(sector)) continue;
+            var d = DimensionIndex(question.Dimension);
+            possible[d] += question.MaxPoints;
+            earned[d] += question.Evaluate(answers.GetValueOrDefault(question.Id)).Points;
+        }
+        for (var d = 0; d < earned.Length; d++) earned[d] = possible[d] > 0 ? earned[d] / possible[d] : 0;
+        return earned;
+    }
+
+    /// <summary>The rubric's single number: the unweighted mean of the dimension scores, 0..100.</summary>
+    public double Overall(string sector, IReadOnlyDictionary<string, Answer> answers) =>
+        Fractions(sector, answers).Average() * 100;
+
+    private int DimensionIndex(string id)
+    {
+        for (var i = 0; i < schema.Dimensions.Count; i++)
+            if (schema.Dimensions[i].Id == id) return i;
+        throw new ArgumentException($"Unknown dimension {id}.", nameof(id));
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json.Serialization;
+
+namespace ExportReadiness.Core.Training;
+
+[JsonConverter(typeof(JsonStringEnumConverter<ModelRunStatus>))]
+public enum ModelRunStatus
+{
+    Running,
+    Completed,
+    Failed,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<ModelRunPhase>))]
+public enum ModelRunPhase
+{
+    Training,
+    Rescoring,
+    Done,
+}
+
+/// <summary>
+/// One nightly (or manual) run: the champion/challenger decision with both metrics, and the re-scoring
+/// progress. Saved after every step, so a run that was stopped half-way can be resumed from its phase.
+/// </summary>
+public sealed record ModelRun
+{
+    public required string Id { get; init; }
+    public required string Trigger { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset? EndedAt { get; init; }
+    public ModelRunStatus Status { get; init; } = ModelRunStatus.Running;
+    public ModelRunPhase Phase { get; init; } = ModelRunPhase.Training;
+    public string? ChampionVersion { get; init; }
+    public string? ChallengerVersion { get; init; }
+    public double? ChampionLogLoss { get; init; }
+    public double? ChallengerLogLoss { get; init; }
+    public double? ChampionAuc { get; init; }
+    public double? ChallengerAuc { get; init; }
+    public bool Published { get; init; }
+    public string? Decision { get; init; }
+    public int AdvisorVerdicts { get; init; }
+
+    /// <summary>The model every assessment is being brought to.</summary>
+    public string? TargetVersion { get; init; }
+
+    public int Rescored { get; init; }
+    public string? Error { get; init; }
+}
+
+public interface IModelRunStore
+{
+    Task SaveAsync(ModelRun run, CancellationToken cancellationToken);
+
+    Task<ModelRun?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Newest first.</summary>
+    Task<IReadOnlyList<ModelRun>> RecentAsync(int count, CancellationToken cancellationToken);
+}
+
+/// <summary>A lock held by one instance at a time across the deployment (a blob lease in Azure Storage).</summary>
+public interface IDistributedLock
+{
+    /// <summary>Null when another instance holds it. Dispose to release.</summary>
+    Task<IAsyncDisposable?> TryAcquireAsync(string name, CancellationToken cancellationToken);
+}

@@ -1,0 +1,123 @@
+using System.Security.Cryptography;
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Batches;
+using ExportReadiness.Functions.Hosting;
+using ExportReadiness.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace ExportReadiness.Functions.Batches;
+
+public sealed record BatchView(
+    string Id, BatchStatus Status, DateTimeOffset UploadedAt, string DefaultProgramme, long SizeBytes,
+    int Rows, int Accepted, int Scored, int Rejected, IReadOnlyList<RejectedRow> Rejections, bool RejectionsTruncated, bool Duplicate);
+
+public static class BatchEndpoints
+{
+    public const int MaxRejectionsShown = 1000;
+
+    public static RouteGroupBuilder MapBatches(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/batches").WithTags("Batches").RequireAdvisor();
+        group.MapGet("/template.csv", Template).WithSummary("An empty CSV with the columns a batch file must have.");
+        group.MapPost("/", Upload).Accepts<string>("text/csv").WithSummary("Upload a CSV of questionnaires (text/csv body, or multipart with a file).");
+        group.MapGet("/{id}", Get).WithSummary("Accepted, scored and rejected counts, and why each rejected line was rejected.");
+        return group;
+    }
+
+    internal static FileContentHttpResult Template(AssessmentCsv csv)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, AssessmentCsv.FileEncoding)) writer.Write(string.Join(',', csv.Header) + "\r\n");
+        return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", "exportreadiness-batch-template.csv");
+    }
+
+    internal static async Task<Results<Accepted<BatchView>, Ok<BatchView>, ValidationProblem, ProblemHttpResult>> Upload(
+        HttpRequest request, IBatchStore batches, IAssessmentStore assessments, AssessmentCsv csv, StorageClients storage,
+        TimeProvider clock, IOptions<ExportReadinessOptions> options, CancellationToken cancellationToken)
+    {
+        var programme = request.Query["programme"].ToString() is { Length: > 0 } p ? p : Submission.DefaultProgramme;
+        if (programme.Length > 64 || !TableKeys.IsValid(programme)) return Problems.Invalid("programme", "Not a valid programme name.");
+
+        var (file, problem) = await OpenFileAsync(request, cancellationToken);
+        if (problem is not null) return problem;
+
+        // Spool to a temp file while hashing: a 50,000-row file never sits whole in memory.
+        var spool = Path.GetTempFileName();
+        try
+        {
+            string batchId;
+            long size;
+            await using (var target = new FileStream(spool, FileMode.Create, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            {
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes(programme + "\n"));
+                var chunk = new byte[81920];
+                int read;
+                while ((read = await file!.ReadAsync(chunk, cancellationToken)) > 0)
+                {
+                    if (target.Length + read > options.Value.MaxBatchBytes)
+                        return Problems.Status(StatusCodes.Status413PayloadTooLarge, "The file is too large.", $"At most {options.Value.MaxBatchBytes / (1024 * 1024)} MiB.");
+                    hash.AppendData(chunk, 0, read);
+                    await target.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
+                }
+                size = target.Length;
+                batchId = Convert.ToHexStringLower(hash.GetHashAndReset())[..32];
+            }
+
+            using (var reader = new StreamReader(spool, AssessmentCsv.FileEncoding))
+            {
+                var headerProblems = csv.HeaderProblems(await reader.ReadLineAsync(cancellationToken) ?? "");
+                if (headerProblems.Count > 0) return Problems.Invalid(new Dictionary<string, string[]> { ["header"] = [.. headerProblems] }, "The file's columns are not those of the template.");
+            }
+
+            if (await batches.GetAsync(batchId, cancellationToken) is { } existing)
+                return TypedResults.Ok(await ViewAsync(existing, batches, assessments, cancellationToken) with { Duplicate = true });
+
+            await using (var content = File.OpenRead(spool)) await batches.SaveInputAsync(batchId, content, cancellationToken);
+            var batch = new Batch { Id = batchId, DefaultProgramme = programme, UploadedAt = clock.GetUtcNow(), SizeBytes = size };
+            if (!await batches.TryAddAsync(batch, cancellationToken))
+                return TypedResults.Ok(await ViewAsync((await batches.GetAsync(batchId, cancellationToken))!, batches, assessments, cancellationToken) with { Duplicate = true });
+            await storage.Queue(StorageNames.BatchQueue).SendMessageAsync(IngestBatchHandler.Message(batchId), cancellationToken);
+            return TypedResults.Accepted($"/api/batches/{batchId}", await ViewAsync(batch, batches, assessments, cancellationToken));
+        }
+        finally
+        {
+            File.Delete(spool);
+        }
+    }
+
+    internal static async Task<Results<Ok<BatchView>, ProblemHttpResult>> Get(
+        string id, IBatchStore batches, IAssessmentStore assessments, CancellationToken cancellationToken) =>
+        await batches.GetAsync(id, cancellationToken) is { } batch
+            ? TypedResults.Ok(await ViewAsync(batch, batches, assessments, cancellationToken))
+            : Problems.Status(StatusCodes.Status404NotFound, "Not found.", "No batch with this id.");
+
+    private static async Task<BatchView> ViewAsync(Batch batch, IBatchStore batches, IAssessmentStore assessments, CancellationToken cancellationToken)
+    {
+        var scored = 0;
+        if (batch.Accepted > 0)
+            await foreach (var _ in assessments.ScanAsync(new AssessmentQuery(Status: AssessmentStatus.Scored, BatchId: batch.Id), cancellationToken)) scored++;
+        var rejections = batch.Status == BatchStatus.Ingested ? await batches.GetRejectionsAsync(batch.Id, cancellationToken) : [];
+        return new BatchView(batch.Id, batch.Status, batch.UploadedAt, batch.DefaultProgramme, batch.SizeBytes, batch.Rows, batch.Accepted,
+            scored, batch.Rejected, rejections.Take(MaxRejectionsShown).ToList(), rejections.Count > MaxRejectionsShown, false);
+    }
+
+    /// <summary>The CSV itself: the raw body for text/csv, or the first file of a multipart form (a browser upload).</summary>
+    private static async Task<(Stream? File, ProblemHttpResult? Problem)> OpenFileAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var media))
+            return (null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type.", "Send text/csv, or multipart/form-data with a file."));
+        if (media.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase) || media.MediaType.Equals("application/vnd.ms-excel", StringComparison.OrdinalIgnoreCase))
+            return (request.Body, null);
+        if (media.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            return form.Files.Count > 0
+                ? (form.Files[0].OpenReadStream(), null)
+                : (null, Problems.Status(StatusCodes.Status400BadRequest, "No file in the form.", "Attach the CSV as a file field."));
+        }
+        return (null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type.", "Send text/csv, or multipart/form-data with a file."));
+    }
+}

@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ExportReadiness.Functions.Hosting;
+
+/// <summary>The <c>ExportReadiness</c> configuration section (environment: <c>ExportReadiness__Name</c>).</summary>
+public sealed class ExportReadinessOptions : IValidatableObject
+{
+    public const string Section = "ExportReadiness";
+
+    /// <summary>Comma-separated advisor keys; none means every advisor call is refused.</summary>
+    public string? AdvisorApiKeys { get; set; }
+
+    /// <summary>Poll queues and fire schedules in this process (false under the Functions host).</summary>
+    public bool Standalone { get; set; } = true;
+
+    /// <summary>NCRONTAB with seconds, as the Functions timer trigger reads it.</summary>
+    [Required]
+    public string RescoreSchedule { get; set; } = "0 0 2 * * *";
+
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxRequestBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>The largest batch CSV accepted (50,000 rows of this questionnaire are about 15 MiB).</summary>
+    [Range(1024, 1024L * 1024 * 1024)]
+    public long MaxBatchBytes { get; set; } = 100L * 1024 * 1024;
+
+    /// <summary>How often an instance checks <c>models/current</c> for a newly published model.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ModelRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Train and publish a model from the bundled training set when storage has none.</summary>
+    public bool BootstrapModel { get; set; } = true;
+
+    /// <summary>Assessments re-scored per page (one model pass, one table transaction per 100 rows of a programme).</summary>
+    [Range(1, 5000)]
+    public int RescorePageSize { get; set; } = 500;
+
+    public IReadOnlyList<string> AdvisorKeys() =>
+        (AdvisorApiKeys ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (NCrontab.CrontabSchedule.TryParse(RescoreSchedule, new NCrontab.CrontabSchedule.ParseOptions { IncludingSeconds = true }) is null)
+            yield return new ValidationResult("Not a six-field NCRONTAB expression.", [nameof(RescoreSchedule)]);
+    }
+}
+
+/// <summary>
+/// The standalone queue driver's settings; their defaults equal host.json's <c>extensions.queues</c>, so a
+/// message is treated the same whichever process delivers it.
+/// </summary>
+public sealed class QueueTriggerOptions
+{
+    public const string Section = "ExportReadiness:Queue";
+
+    [Range(1, 32)]
+    public int BatchSize { get; set; } = 16;
+
+    [Range(1, 100)]
+    public int MaxDequeueCount { get; set; } = 5;
+
+    /// <summary>How long a failed message stays invisible before its retry (0: at once).</summary>
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.Zero;
+
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a message being handled is hidden from other instances.</summary>
+    public TimeSpan ProcessingLease { get; set; } = TimeSpan.FromMinutes(5);
+}

@@ -1,0 +1,133 @@
+using System.Text;
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Questionnaire;
+using ExportReadiness.Core.Scoring;
+using ExportReadiness.Functions.Hosting;
+using static ExportReadiness.Functions.Pages.Html;
+
+namespace ExportReadiness.Functions.Pages;
+
+/// <summary>The SME's pages: the questionnaire form at <c>/</c> and its private result page.</summary>
+public static class SmePages
+{
+    public static IEndpointRouteBuilder MapSmePages(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/", Form).ExcludeFromDescription();
+        routes.MapGet("/result/{id}", Result).ExcludeFromDescription();
+        return routes;
+    }
+
+    internal static IResult Form(HttpRequest request, QuestionnaireSchema schema)
+    {
+        var lang = Language(request);
+        var body = new StringBuilder();
+        body.Append($"<h1>{T(lang, "Är er produkt redo för export?", "Is your product ready for export?")}</h1>")
+            .Append($"<p class=\"lead\">{T(lang, "Besvara frågorna om en produkt. Ni får ett exportmognadsvärde, styrkor per område och vad ni bör göra härnäst. Svaren är konfidentiella.", "Answer the questions about one product. You get an export readiness score, strengths per area and what to do next. Your answers are confidential.")}</p>")
+            .Append($"<form id=\"assessment\" data-schema-version=\"{schema.SchemaVersion}\" data-lang=\"{lang}\" novalidate>")
+            .Append($"<div class=\"progress\" aria-live=\"polite\"><div class=\"progress-bar\" id=\"progress-bar\"></div><span id=\"progress-text\"></span></div>")
+            .Append($"<div class=\"form-errors\" id=\"form-errors\" role=\"alert\" hidden></div>")
+            .Append($"<fieldset><legend>{T(lang, "Företaget och produkten", "The company and the product")}</legend>")
+            .Append(TextField("company.name", T(lang, "Företagets namn", "Company name"), 200))
+            .Append(Select("company.sector", T(lang, "Bransch", "Sector"), schema.Sectors.Select(s => (s.Id, lang == "en" ? s.Name.En : s.Name.Sv)), lang))
+            .Append(NumberField("company.employees", T(lang, "Antal anställda", "Employees"), 0, 100000, "1"))
+            .Append(NumberField("company.turnoverSek", T(lang, "Omsättning (SEK)", "Turnover (SEK)"), 0, 1e12, "any"))
+            .Append(NumberField("company.yearFounded", T(lang, "Grundat år", "Year founded"), 1600, DateTime.UtcNow.Year, "1"))
+            .Append(Select("company.region", T(lang, "Län", "Region"), schema.Regions.Select(r => (r.Id, lang == "en" ? r.Name.En : r.Name.Sv)), lang))
+            .Append(NumberField("company.exportSharePercent", T(lang, "Nuvarande exportandel (% av omsättningen)", "Current export share (% of turnover)"), 0, 100, "any"))
+            .Append(TextField("product.name", T(lang, "Produktens namn", "Product name"), 200))
+            .Append($"<label class=\"field\" data-field=\"product.description\"><span>{T(lang, "Kort beskrivning (valfri)", "Short description (optional)")}</span><textarea name=\"product.description\" maxlength=\"2000\" rows=\"2\"></textarea><small class=\"error\"></small></label>")
+            .Append(TextField("programme", T(lang, "Program (valfritt, från er rådgivare)", "Programme (optional, from your advisor)"), 64, required: false))
+            .Append("</fieldset>");
+
+        foreach (var dimension in schema.Dimensions)
+        {
+            body.Append($"<fieldset class=\"dimension\" id=\"dimension-{E(dimension.Id)}\"><legend>{E(dimension.Name, lang)}</legend>");
+            foreach (var q in schema.Questions.Where(q => q.Dimension == dimension.Id)) body.Append(QuestionField(q, lang));
+            body.Append("</fieldset>");
+        }
+        body.Append($"<button type=\"submit\" class=\"primary\">{T(lang, "Skicka in och få resultat", "Submit and see the result")}</button></form>");
+        return Page(lang, T(lang, "Exportmognad", "Export readiness"), body.ToString(), script: "form.js");
+    }
+
+    private static string QuestionField(Question q, string lang)
+    {
+        var applies = q.AppliesTo is null ? "" : $" data-applies-to=\"{E(string.Join(' ', q.AppliesTo))}\"";
+        var optional = q.Required ? "" : $" <em>({T(lang, "valfri", "optional")})</em>";
+        var html = new StringBuilder($"<div class=\"question field\" data-field=\"answers.{E(q.Id)}\" data-required=\"{(q.Required ? "true" : "false")}\"{applies}>")
+            .Append($"<p class=\"question-text\">{E(q.Text, lang)}{optional}</p>");
+        switch (q.Type)
+        {
+            case QuestionType.Choice:
+                foreach (var o in q.Options!)
+                    html.Append($"<label class=\"option\"><input type=\"radio\" name=\"answers.{E(q.Id)}\" value=\"{E(o.Value)}\" data-kind=\"choice\"> {E(o.Label, lang)}</label>");
+                break;
+            case QuestionType.YesNo:
+                html.Append($"<label class=\"option\"><input type=\"radio\" name=\"answers.{E(q.Id)}\" value=\"true\" data-kind=\"yesNo\"> {T(lang, "Ja", "Yes")}</label>")
+                    .Append($"<label class=\"option\"><input type=\"radio\" name=\"answers.{E(q.Id)}\" value=\"false\" data-kind=\"yesNo\"> {T(lang, "Nej", "No")}</label>");
+                break;
+            default:
+                var unit = q.Unit is null ? "" : $" <span class=\"unit\">{E(q.Unit, lang)}</span>";
+                html.Append($"<input type=\"number\" name=\"answers.{E(q.Id)}\" min=\"{N(q.Min!.Value)}\" max=\"{N(q.Max!.Value)}\" step=\"any\" data-kind=\"number\">{unit}");
+                break;
+        }
+        return html.Append("<small class=\"error\"></small></div>").ToString();
+    }
+
+    private static string TextField(string name, string label, int max, bool required = true) =>
+        $"<label class=\"field\" data-field=\"{name}\" data-required=\"{(required ? "true" : "false")}\"><span>{E(label)}</span><input type=\"text\" name=\"{name}\" maxlength=\"{max}\"><small class=\"error\"></small></label>";
+
+    private static string NumberField(string name, string label, double min, double max, string step) =>
+        $"<label class=\"field\" data-field=\"{name}\" data-required=\"true\"><span>{E(label)}</span><input type=\"number\" name=\"{name}\" min=\"{N(min)}\" max=\"{N(max)}\" step=\"{step}\" data-kind=\"number\"><small class=\"error\"></small></label>";
+
+    private static string Select(string name, string label, IEnumerable<(string Id, string Name)> options, string lang) =>
+        $"<label class=\"field\" data-field=\"{name}\" data-required=\"true\"><span>{E(label)}</span><select name=\"{name}\"><option value=\"\">{T(lang, "Välj…", "Choose…")}</option>" +
+        string.Concat(options.Select(o => $"<option value=\"{E(o.Id)}\">{E(o.Name)}</option>")) + "</select><small class=\"error\"></small></label>";
+
+    internal static async Task<IResult> Result(string id, HttpRequest request, IAssessmentStore store, AdvisorAccess advisors, QuestionnaireSchema schema, CancellationToken cancellationToken)
+    {
+        var lang = Language(request);
+        var assessment = await store.FindAsync(id, cancellationToken);
+        if (assessment is null || !(advisors.IsAdvisor(request) || AccessToken.Matches(request.Query["token"], assessment.AccessTokenHash)))
+            return Page(lang, T(lang, "Hittades inte", "Not found"), $"<h1>{T(lang, "Resultatet hittades inte", "Result not found")}</h1><p>{T(lang, "Länken saknar eller har fel åtkomstnyckel.", "The link lacks the access token, or it is wrong.")}</p>", StatusCodes.Status404NotFound);
+
+        var body = new StringBuilder($"<article class=\"report\"><h1>{E(assessment.Product.Name)}</h1><p class=\"lead\">{E(assessment.Company.Name)} · {E(schema.FindSector(assessment.Company.Sector)?.Name is { } s ? (lang == "en" ? s.En : s.Sv) : assessment.Company.Sector)}</p>");
+        string? head = null;
+        if (assessment.Status == AssessmentStatus.Pending)
+        {
+            head = "<meta http-equiv=\"refresh\" content=\"2\">";
+            body.Append($"<p class=\"status pending\" id=\"status\">{T(lang, "Bedömningen pågår – sidan uppdateras av sig själv.", "Scoring in progress – this page refreshes itself.")}</p>");
+        }
+        else if (assessment.Status == AssessmentStatus.Failed)
+            body.Append($"<p class=\"status failed\" id=\"status\">{T(lang, "Bedömningen misslyckades. Kontakta er rådgivare.", "Scoring failed. Please contact your advisor.")}</p>");
+        else if (assessment.Result is { } r)
+            body.Append(ResultSection(r, schema, lang));
+        body.Append($"<p class=\"no-print\"><button onclick=\"window.print()\">{T(lang, "Skriv ut / spara som PDF", "Print / save as PDF")}</button></p></article>");
+        return Page(lang, T(lang, "Resultat", "Result"), body.ToString(), head: head);
+    }
+
+    /// <summary>Score, level, dimension chart and the three gaps: shared by the SME's result page and the advisor's detail page.</summary>
+    internal static string ResultSection(ScoringResult r, QuestionnaireSchema schema, string lang)
+    {
+        var levelText = r.Level switch
+        {
+            ReadinessLevel.ExportReady => T(lang, "Exportredo", "Export ready"),
+            ReadinessLevel.Ready => T(lang, "Nästan redo", "Ready"),
+            ReadinessLevel.Emerging => T(lang, "På väg", "Emerging"),
+            _ => T(lang, "Inte redo än", "Not ready yet"),
+        };
+        var bars = r.Dimensions.Select(d => new Charts.Bar(schema.Dimensions.FirstOrDefault(x => x.Id == d.Id) is { } dim ? (lang == "en" ? dim.Name.En : dim.Name.Sv) : d.Id, d.Score,
+            d.Score >= 80 ? "good" : d.Score >= 40 ? "mid" : "weak")).ToList();
+        var html = new StringBuilder()
+            .Append($"<section class=\"score\"><div class=\"big\" id=\"readiness-score\">{r.ReadinessScore}</div><div><div class=\"level level-{r.Level}\" id=\"readiness-level\">{levelText}</div>")
+            .Append($"<p>{T(lang, "Exportmognad 0–100, enligt modellen", "Export readiness 0–100, by the model")} <span class=\"muted\">({E(r.ModelVersion)})</span></p></div></section>")
+            .Append($"<section><h2>{T(lang, "Områden", "Dimensions")}</h2>{Charts.HorizontalBars(bars, 100, T(lang, "Poäng per område", "Score per dimension"))}</section>")
+            .Append($"<section class=\"gaps\"><h2>{T(lang, "Gör detta härnäst", "What to do next")}</h2><ol id=\"gaps\">");
+        foreach (var gap in r.TopGaps)
+        {
+            var question = schema.QuestionsById.GetValueOrDefault(gap.QuestionId);
+            html.Append($"<li><strong>{(question is null ? E(gap.QuestionId) : E(question.Text, lang))}</strong><p>{E(gap.Recommendation, lang)}</p>")
+                .Append($"<p class=\"muted\">{T(lang, "Möjlig effekt", "Possible effect")}: +{N(gap.Impact)} {T(lang, "poäng", "points")}</p></li>");
+        }
+        return html.Append("</ol></section>").ToString();
+    }
+}

@@ -1,0 +1,41 @@
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Batches;
+using ExportReadiness.Core.Reports;
+using ExportReadiness.Functions.Assessments;
+using ExportReadiness.Functions.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ExportReadiness.Functions.Reports;
+
+public static class ReportEndpoints
+{
+    public static RouteGroupBuilder MapReports(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/reports").WithTags("Reports").RequireAdvisor();
+        group.MapGet("/portfolio", Portfolio)
+            .WithSummary("Counts per level, the screening funnel, score distribution, dimension averages, sector and region breakdowns, model–advisor agreement.");
+        group.MapGet("/portfolio.csv", PortfolioCsv)
+            .WithSummary("One row per assessment (UTF-8 with BOM for Excel), with the same filters as the list.");
+        return group;
+    }
+
+    internal static async Task<Results<Ok<PortfolioReport>, ValidationProblem>> Portfolio(HttpRequest request, IAssessmentStore store, CancellationToken cancellationToken)
+    {
+        var (query, errors) = AssessmentFilter.Parse(request.Query);
+        if (errors.Count > 0) return Problems.Invalid(errors, "The report filters are invalid.");
+        return TypedResults.Ok(await PortfolioReport.BuildAsync(query, store.ScanAsync(query, cancellationToken), cancellationToken));
+    }
+
+    internal static async Task<IResult> PortfolioCsv(HttpContext context, IAssessmentStore store, AssessmentCsv csv, CancellationToken cancellationToken)
+    {
+        var (query, errors) = AssessmentFilter.Parse(context.Request.Query);
+        if (errors.Count > 0) return Problems.Invalid(errors, "The export filters are invalid.");
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"portfolio-{query.Programme ?? "all"}.csv\"";
+        // Streamed row by row: an export of the whole portfolio never sits in memory.
+        await using var writer = new StreamWriter(context.Response.Body, AssessmentCsv.FileEncoding, leaveOpen: true);
+        await csv.WriteExportAsync(writer, store.ScanAsync(query, cancellationToken), cancellationToken);
+        await writer.FlushAsync(cancellationToken);
+        return TypedResults.Empty;
+    }
+}

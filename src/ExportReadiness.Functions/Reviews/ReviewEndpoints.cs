@@ -1,0 +1,97 @@
+using System.Text.Json;
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Reviews;
+using ExportReadiness.Functions.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace ExportReadiness.Functions.Reviews;
+
+public sealed record ReviewView(Review? Current, string? Version, IReadOnlyList<Review> History);
+
+/// <summary>
+/// An advisor confirms or overrides the verdict. Optimistic concurrency: send the version you read in
+/// If-Match; a stale one is 412. The first review of an assessment needs no If-Match; a later one does (428).
+/// </summary>
+public static class ReviewEndpoints
+{
+    public const int MaxNoteLength = 2000;
+
+    public static void MapReviews(this RouteGroupBuilder advisorAssessments)
+    {
+        advisorAssessments.MapGet("/{id}/review", Get).WithSummary("The current review (version in ETag) and its history.");
+        advisorAssessments.MapPut("/{id}/review", Put).WithSummary("Record a verdict (ExportReady / NotYet) with a note; If-Match the version you read.");
+    }
+
+    internal static async Task<Results<Ok<ReviewView>, ProblemHttpResult>> Get(
+        string id, HttpContext context, IAssessmentStore assessments, IReviewStore reviews, CancellationToken cancellationToken)
+    {
+        if (await assessments.FindAsync(id, cancellationToken) is null) return NotFound();
+        var current = await reviews.GetAsync(id, cancellationToken);
+        if (current?.ConcurrencyToken is { } version) context.Response.Headers.ETag = version;
+        return TypedResults.Ok(new ReviewView(current, current?.ConcurrencyToken, await reviews.HistoryAsync(id, cancellationToken)));
+    }
+
+    internal static async Task<Results<Ok<ReviewView>, ValidationProblem, ProblemHttpResult>> Put(
+        string id, HttpContext context, IAssessmentStore assessments, IReviewStore reviews, TimeProvider clock,
+        IOptions<ExportReadinessOptions> options, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBodyReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
+        if (problem is ValidationProblem invalidJson) return invalidJson;
+        if (problem is ProblemHttpResult otherProblem) return otherProblem;
+        var (verdict, note, advisor, errors) = ReadBody(body!.Root);
+        if (errors.Count > 0) return Problems.Invalid(errors, "The review has invalid fields.");
+
+        if (await assessments.FindAsync(id, cancellationToken) is null) return NotFound();
+        var current = await reviews.GetAsync(id, cancellationToken);
+        var ifMatch = context.Request.Headers.IfMatch.ToString();
+        if (current is not null && ifMatch.Length == 0)
+            return Problems.Status(StatusCodes.Status428PreconditionRequired, "This assessment has a review already.", "Send its version (ETag) in If-Match.");
+        if (current is not null && ifMatch != current.ConcurrencyToken) return Stale();
+
+        var review = new Review(id, verdict!.Value, note, advisor!, clock.GetUtcNow(), current?.Verdict);
+        var (outcome, version) = await reviews.SaveAsync(review, current?.ConcurrencyToken, cancellationToken);
+        if (outcome == ReviewSaveOutcome.Conflict) return Stale();
+
+        await CopyToAssessmentAsync(assessments, review, cancellationToken);
+        context.Response.Headers.ETag = version;
+        return TypedResults.Ok(new ReviewView(review with { ConcurrencyToken = version }, version, await reviews.HistoryAsync(id, cancellationToken)));
+    }
+
+    /// <summary>The list, reports and retraining read the verdict from the assessment row; retried on a concurrent write.</summary>
+    private static async Task CopyToAssessmentAsync(IAssessmentStore assessments, Review review, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var assessment = await assessments.FindAsync(review.AssessmentId, cancellationToken);
+            if (assessment is null || await assessments.TryReplaceAsync(assessment with { Review = review }, cancellationToken)) return;
+        }
+    }
+
+    private static (Verdict? Verdict, string Note, string? Advisor, Dictionary<string, string[]> Errors) ReadBody(JsonElement root)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Verdict? verdict = null;
+        string? advisor = null;
+        var note = "";
+        if (root.ValueKind != JsonValueKind.Object) errors["$"] = ["The body must be a JSON object."];
+        else
+        {
+            if (root.TryGetProperty("verdict", out var v) && v.ValueKind == JsonValueKind.String
+                && Enum.TryParse<Verdict>(v.GetString(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) verdict = parsed;
+            else errors["verdict"] = ["Use ExportReady or NotYet."];
+            if (root.TryGetProperty("note", out var n) && n.ValueKind == JsonValueKind.String) note = n.GetString()!.Trim();
+            else if (root.TryGetProperty("note", out n) && n.ValueKind != JsonValueKind.Null) errors["note"] = ["Expected a string."];
+            if (note.Length > MaxNoteLength) errors["note"] = [$"At most {MaxNoteLength} characters."];
+            if (root.TryGetProperty("advisor", out var a) && a.ValueKind == JsonValueKind.String && a.GetString()!.Trim() is { Length: > 0 and <= 100 } name
+                && !name.Any(char.IsControl)) advisor = name;
+            else errors["advisor"] = ["The advisor's name is required (at most 100 characters)."];
+        }
+        return (verdict, note, advisor, errors);
+    }
+
+    private static ProblemHttpResult NotFound() => Problems.Status(StatusCodes.Status404NotFound, "Not found.", "No assessment with this id.");
+
+    private static ProblemHttpResult Stale() =>
+        Problems.Status(StatusCodes.Status412PreconditionFailed, "The review changed since you read it.", "Reload the review and decide again.");
+}

@@ -1,0 +1,164 @@
+using Azure;
+using Azure.Data.Tables;
+using ExportReadiness.Core.Assessments;
+
+namespace ExportReadiness.Storage.Assessments;
+
+public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentStore
+{
+    private const string ProgrammeProperty = "Programme";
+    private readonly TableClient _assessments = clients.Table(StorageNames.AssessmentsTable);
+    private readonly TableClient _index = clients.Table(StorageNames.AssessmentIndexTable);
+
+    public async Task AddAsync(Assessment assessment, CancellationToken cancellationToken)
+    {
+        // The index row first: a row that exists is always findable by id.
+        await _index.UpsertEntityAsync(IndexEntity(assessment), TableUpdateMode.Replace, cancellationToken);
+        await AddRowAsync(assessment, cancellationToken);
+    }
+
+    public async Task AddManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in assessments.GroupBy(a => IndexPartition(a.Id)).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize)))
+            await _index.SubmitTransactionAsync(chunk.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, IndexEntity(a))), cancellationToken);
+        foreach (var chunk in assessments.GroupBy(a => a.Programme).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize)))
+        {
+            try
+            {
+                await _assessments.SubmitTransactionAsync(
+                    chunk.Select(a => new TableTransactionAction(TableTransactionActionType.Add, AssessmentEntityMapper.ToEntity(a with { ConcurrencyToken = null }))),
+                    cancellationToken);
+            }
+            catch (TableTransactionFailedException)
+            {
+                // A re-run: some rows exist (maybe scored already). Add the rest one by one, never overwrite.
+                foreach (var assessment in chunk) await AddRowAsync(assessment, cancellationToken);
+            }
+        }
+    }
+
+    public async Task<Assessment?> FindAsync(string id, CancellationToken cancellationToken) =>
+        (await FindManyAsync([new ScoringRequest(id)], cancellationToken)).GetValueOrDefault(id);
+
+    public async Task<IReadOnlyDictionary<string, Assessment>> FindManyAsync(IReadOnlyList<ScoringRequest> keys, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, Assessment>(StringComparer.Ordinal);
+        var located = new List<(string Programme, string Id)>();
+        foreach (var key in keys.Where(k => TableKeys.IsValid(k.AssessmentId)).DistinctBy(k => k.AssessmentId))
+        {
+            if (key.Programme is { } known && TableKeys.IsValid(known)) located.Add((known, key.AssessmentId));
+            else if (await ProgrammeOfAsync(key.AssessmentId, cancellationToken) is { } programme) located.Add((programme, key.AssessmentId));
+        }
+        // One query per partition and small group of ids instead of a point read each.
+        foreach (var chunk in located.GroupBy(l => l.Programme).SelectMany(g => g.Chunk(MaxIdsPerQuery)))
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {chunk[0].Programme}") + " and (" +
+                         string.Join(" or ", chunk.Select(l => TableClient.CreateQueryFilter($"RowKey eq {l.Id}"))) + ")";
+            await foreach (var row in _assessments.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+                found[row.RowKey] = AssessmentEntityMapper.FromEntity(row);
+        }
+        return found;
+    }
+
+    private const int MaxIdsPerQuery = 16;
+
+    /// <summary>
+    /// The index is partitioned by the id's first 16 characters: a batch's ids share them (one transaction per
+    /// 100 rows), a web submission's time-ordered Guid gets a partition of its own.
+    /// </summary>
+    internal static string IndexPartition(string id) => id.Length > 16 ? id[..16] : id;
+
+    private static TableEntity IndexEntity(Assessment a) => new(IndexPartition(a.Id), a.Id) { [ProgrammeProperty] = a.Programme };
+
+    private async Task<string?> ProgrammeOfAsync(string id, CancellationToken cancellationToken)
+    {
+        var index = await _index.GetEntityIfExistsAsync<TableEntity>(IndexPartition(id), id, cancellationToken: cancellationToken);
+        return index.HasValue ? index.Value!.GetString(ProgrammeProperty) : null;
+    }
+
+    private async Task AddRowAsync(Assessment assessment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _assessments.AddEntityAsync(AssessmentEntityMapper.ToEntity(assessment with { ConcurrencyToken = null }), cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+        }
+    }
+
+    public async Task<bool> TryReplaceAsync(Assessment assessment, CancellationToken cancellationToken)
+    {
+        var entity = AssessmentEntityMapper.ToEntity(assessment);
+        try
+        {
+            await _assessments.UpdateEntityAsync(entity, entity.ETag == default ? ETag.All : entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task<AssessmentPage> ListAsync(AssessmentQuery query, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    {
+        var filter = Filter(query);
+        // A filtered table query may return empty pages that still carry a token; skip a few of those.
+        for (var hop = 0; hop < 10; hop++)
+        {
+            await foreach (var page in _assessments.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken)
+                               .AsPages(continuationToken, pageSize).WithCancellation(cancellationToken))
+            {
+                if (page.Values.Count > 0 || page.ContinuationToken is null)
+                    return new AssessmentPage(page.Values.Select(AssessmentEntityMapper.FromEntity).ToList(), page.ContinuationToken);
+                continuationToken = page.ContinuationToken;
+                break;
+            }
+        }
+        return new AssessmentPage([], continuationToken);
+    }
+
+    public async IAsyncEnumerable<Assessment> ScanAsync(AssessmentQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in _assessments.QueryAsync<TableEntity>(Filter(query), 1000, cancellationToken: cancellationToken))
+            yield return AssessmentEntityMapper.FromEntity(entity);
+    }
+
+    public async Task<IReadOnlySet<string>> ReplaceManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
+    {
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in assessments.GroupBy(a => a.Programme).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize)))
+        {
+            var actions = chunk.Select(a => AssessmentEntityMapper.ToEntity(a))
+                .Select(e => new TableTransactionAction(TableTransactionActionType.UpdateReplace, e, e.ETag == default ? ETag.All : e.ETag))
+                .ToList();
+            try
+            {
+                await _assessments.SubmitTransactionAsync(actions, cancellationToken);
+                written.UnionWith(chunk.Select(a => a.Id));
+            }
+            catch (TableTransactionFailedException)
+            {
+                // One row changed under us: fall back to row by row so the others still land.
+                foreach (var assessment in chunk)
+                    if (await TryReplaceAsync(assessment, cancellationToken)) written.Add(assessment.Id);
+            }
+        }
+        return written;
+    }
+
+    internal static string? Filter(AssessmentQuery q)
+    {
+        var parts = new List<string>();
+        if (q.Programme is not null) parts.Add(TableClient.CreateQueryFilter($"PartitionKey eq {q.Programme}"));
+        if (q.Level is { } level) parts.Add(TableClient.CreateQueryFilter($"Level eq {level.ToString()}"));
+        if (q.Sector is not null) parts.Add(TableClient.CreateQueryFilter($"Sector eq {q.Sector}"));
+        if (q.Region is not null) parts.Add(TableClient.CreateQueryFilter($"Region eq {q.Region}"));
+        if (q.Status is { } status) parts.Add(TableClient.CreateQueryFilter($"Status eq {status.ToString()}"));
+        if (q.Verdict is { } verdict) parts.Add(TableClient.CreateQueryFilter($"ReviewVerdict eq {verdict.ToString()}"));
+        if (q.NotScoredBy is not null) parts.Add(TableClient.CreateQueryFilter($"ModelVersion ne {q.NotScoredBy}"));
+        if (q.BatchId is not null) parts.Add(TableClient.CreateQueryFilter($"BatchId eq {q.BatchId}"));
+        return parts.Count == 0 ? null : string.Join(" and ", parts);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using ExportReadiness.Core.Batches;
+using ExportReadiness.Core.Questionnaire;
+
+namespace ExportReadiness.Storage.Batches;
+
+/// <summary>
+/// A batch's row in the Batches table (PartitionKey <c>batch</c>, RowKey = id) and its files in Blob:
+/// <c>batches/{id}/input.csv</c> as uploaded, <c>batches/{id}/rejected.json</c> with every rejected line.
+/// </summary>
+public sealed class StorageBatchStore(StorageClients clients) : IBatchStore
+{
+    private const string Partition = "batch";
+    private readonly TableClient _table = clients.Table(StorageNames.BatchesTable);
+    private readonly BlobContainerClient _blobs = clients.Container(StorageNames.BatchesContainer);
+
+    public async Task<Batch?> GetAsync(string batchId, CancellationToken cancellationToken)
+    {
+        if (!TableKeys.IsValid(batchId)) return null;
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, batchId, cancellationToken: cancellationToken);
+        return row.HasValue ? JsonSerializer.Deserialize<Batch>(row.Value!.GetString("Json")!, QuestionnaireSchema.JsonOptions) : null;
+    }
+
+    public async Task<bool> TryAddAsync(Batch batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.AddEntityAsync(ToEntity(batch), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public Task SaveAsync(Batch batch, CancellationToken cancellationToken) =>
+        _table.UpsertEntityAsync(ToEntity(batch), TableUpdateMode.Replace, cancellationToken);
+
+    public Task SaveInputAsync(string batchId, Stream content, CancellationToken cancellationToken) =>
+        _blobs.GetBlobClient($"{batchId}/input.csv").UploadAsync(content, overwrite: true, cancellationToken);
+
+    public async Task<Stream> OpenInputAsync(string batchId, CancellationToken cancellationToken) =>
+        await _blobs.GetBlobClient($"{batchId}/input.csv").OpenReadAsync(cancellationToken: cancellationToken);
+
+    public Task SaveRejectionsAsync(string batchId, IReadOnlyList<RejectedRow> rejections, CancellationToken cancellationToken) =>
+        _blobs.GetBlobClient($"{batchId}/rejected.json").UploadAsync(BinaryData.FromObjectAsJson(rejections, QuestionnaireSchema.JsonOptions), overwrite: true, cancellationToken);
+
+    public async Task<IReadOnlyList<RejectedRow>> GetRejectionsAsync(string batchId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = await _blobs.GetBlobClient($"{batchId}/rejected.json").DownloadContentAsync(cancellationToken);
+            return content.Value.Content.ToObjectFromJson<List<RejectedRow>>(QuestionnaireSchema.JsonOptions)!;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return [];
+        }
+    }
+
+    private static TableEntity ToEntity(Batch batch) => new(Partition, batch.Id)
+    {
+        ["Status"] = batch.Status.ToString(),
+        ["UploadedAt"] = batch.UploadedAt,
+        ["Json"] = JsonSerializer.Serialize(batch, QuestionnaireSchema.JsonOptions),
+    };
+}

@@ -1,0 +1,35 @@
+namespace ExportReadiness.Storage;
+
+/// <summary>The names of every container, queue and table, as DESIGN.md fixes them.</summary>
+public static class StorageNames
+{
+    public const string ConnectionSetting = "AzureWebJobsStorage";
+    public const string DevelopmentConnection = "UseDevelopmentStorage=true";
+
+    public const string SubmissionsContainer = "submissions";
+    public const string ModelsContainer = "models";
+    public const string BatchesContainer = "batches";
+
+    /// <summary>Empty blobs whose leases are the cross-instance locks (one rescore run at a time).</summary>
+    public const string LocksContainer = "locks";
+
+    public const string ScoringQueue = "assessments-to-score";
+    public const string ScoringPoisonQueue = ScoringQueue + "-poison";
+
+    /// <summary>One message per uploaded batch file to split into assessments.</summary>
+    public const string BatchQueue = "batches-to-ingest";
+    public const string BatchPoisonQueue = BatchQueue + "-poison";
+
+    public const string AssessmentsTable = "Assessments";
+
+    /// <summary>Maps an assessment id to its programme (PartitionKey), so a lookup by id is a point read, not a scan.</summary>
+    public const string AssessmentIndexTable = "AssessmentIndex";
+
+    public const string ReviewsTable = "Reviews";
+    public const string BatchesTable = "Batches";
+    public const string ModelRunsTable = "ModelRuns";
+
+    public static readonly string[] Containers = [SubmissionsContainer, ModelsContainer, BatchesContainer, LocksContainer];
+    public static readonly string[] Queues = [ScoringQueue, ScoringPoisonQueue, BatchQueue, BatchPoisonQueue];
+    public static readonly string[] Tables = [AssessmentsTable, AssessmentIndexTable, ReviewsTable, BatchesTable, ModelRunsTable];
+}

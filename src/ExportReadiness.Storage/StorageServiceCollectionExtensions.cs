@@ -1,0 +1,37 @@
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Scoring;
+using ExportReadiness.Storage.Assessments;
+using ExportReadiness.Storage.Models;
+using ExportReadiness.Storage.Scoring;
+using ExportReadiness.Storage.Reviews;
+using ExportReadiness.Storage.Training;
+using ExportReadiness.Storage.Batches;
+using ExportReadiness.Core.Batches;
+using ExportReadiness.Core.Training;
+using ExportReadiness.Core.Reviews;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ExportReadiness.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Azure Storage adapters, all configured by the Functions host's own setting
+    /// <c>AzureWebJobsStorage</c> (Azurite's development storage when it is not set).
+    /// </summary>
+    public static IHostApplicationBuilder AddExportReadinessStorage(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration[StorageNames.ConnectionSetting];
+        builder.Services.AddSingleton(new StorageClients(string.IsNullOrWhiteSpace(connectionString) ? StorageNames.DevelopmentConnection : connectionString));
+        builder.Services.AddSingleton<IAssessmentStore, TableAssessmentStore>();
+        builder.Services.AddSingleton<ISubmissionArchive, BlobSubmissionArchive>();
+        builder.Services.AddSingleton<IScoringQueue, StorageScoringQueue>();
+        builder.Services.AddSingleton<IModelRepository, BlobModelRepository>();
+        builder.Services.AddSingleton<IReviewStore, TableReviewStore>();
+        builder.Services.AddSingleton<IModelRunStore, TableModelRunStore>();
+        builder.Services.AddSingleton<IDistributedLock, BlobLeaseLock>();
+        builder.Services.AddSingleton<IBatchStore, StorageBatchStore>();
+        return builder;
+    }
+}
