@@ -45,8 +45,9 @@ public static class FunctionsServiceCollectionExtensions
         var standalone = builder.Configuration.GetValue($"{ExportReadinessOptions.Section}:Standalone", !underFunctionsHost);
         if (standalone)
         {
-            builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<QueueTriggerWorker>(sp, sp.GetRequiredService<ScoreAssessmentHandler>()));
-            builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<QueueTriggerWorker>(sp, sp.GetRequiredService<IngestBatchHandler>()));
+            // Plain AddSingleton: AddHostedService would keep only the first of two workers of the same type.
+            builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueTriggerWorker>(sp, sp.GetRequiredService<ScoreAssessmentHandler>()));
+            builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueTriggerWorker>(sp, sp.GetRequiredService<IngestBatchHandler>()));
             builder.Services.AddHostedService<RescoreScheduler>();
         }
         return builder;

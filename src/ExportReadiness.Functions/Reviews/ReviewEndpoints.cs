@@ -47,7 +47,7 @@ public static class ReviewEndpoints
         var ifMatch = context.Request.Headers.IfMatch.ToString();
         if (current is not null && ifMatch.Length == 0)
             return Problems.Status(StatusCodes.Status428PreconditionRequired, "This assessment has a review already.", "Send its version (ETag) in If-Match.");
-        if (current is not null && ifMatch != current.ConcurrencyToken) return Stale();
+        if (current is not null && !SameVersion(ifMatch, current.ConcurrencyToken)) return Stale();
 
         var review = new Review(id, verdict!.Value, note, advisor!, clock.GetUtcNow(), current?.Verdict);
         var (outcome, version) = await reviews.SaveAsync(review, current?.ConcurrencyToken, cancellationToken);
@@ -89,6 +89,12 @@ public static class ReviewEndpoints
         }
         return (verdict, note, advisor, errors);
     }
+
+    /// <summary>Table Storage versions are weak ETags; clients may send them with or without the W/ prefix.</summary>
+    private static bool SameVersion(string presented, string? current) =>
+        current is not null && Strip(presented) == Strip(current);
+
+    private static string Strip(string etag) => etag.StartsWith("W/", StringComparison.Ordinal) ? etag[2..] : etag;
 
     private static ProblemHttpResult NotFound() => Problems.Status(StatusCodes.Status404NotFound, "Not found.", "No assessment with this id.");
 
