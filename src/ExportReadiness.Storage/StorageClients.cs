@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -5,17 +6,35 @@ using Azure.Storage.Queues;
 namespace ExportReadiness.Storage;
 
 /// <summary>
-/// The three service clients, created once from one connection string and shared: the SDK clients are
-/// thread-safe and hold the HTTP connection pool.
+/// The three service clients, created once and shared: the SDK clients are thread-safe and hold the HTTP
+/// connection pool. Configured like the Functions host's own storage: a connection string, or (in Azure)
+/// an account name and the app's managed identity, so no key needs to exist in app settings.
 /// </summary>
-public sealed class StorageClients(string connectionString)
+public sealed class StorageClients
 {
-    public BlobServiceClient Blobs { get; } = new(connectionString);
-
     // The Functions host reads and writes queue messages as base64; the standalone worker must match.
-    public QueueServiceClient Queues { get; } = new(connectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+    private static readonly QueueClientOptions QueueOptions = new() { MessageEncoding = QueueMessageEncoding.Base64 };
 
-    public TableServiceClient Tables { get; } = new(connectionString);
+    public StorageClients(string connectionString)
+    {
+        Blobs = new BlobServiceClient(connectionString);
+        Queues = new QueueServiceClient(connectionString, QueueOptions);
+        Tables = new TableServiceClient(connectionString);
+    }
+
+    /// <summary>Identity-based access: <c>AzureWebJobsStorage__accountName</c> plus a token credential.</summary>
+    public StorageClients(string accountName, TokenCredential credential)
+    {
+        Blobs = new BlobServiceClient(new Uri($"https://{accountName}.blob.core.windows.net"), credential);
+        Queues = new QueueServiceClient(new Uri($"https://{accountName}.queue.core.windows.net"), credential, QueueOptions);
+        Tables = new TableServiceClient(new Uri($"https://{accountName}.table.core.windows.net"), credential);
+    }
+
+    public BlobServiceClient Blobs { get; }
+
+    public QueueServiceClient Queues { get; }
+
+    public TableServiceClient Tables { get; }
 
     public BlobContainerClient Container(string name) => Blobs.GetBlobContainerClient(name);
 

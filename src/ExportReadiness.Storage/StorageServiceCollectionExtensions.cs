@@ -22,8 +22,7 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IHostApplicationBuilder AddExportReadinessStorage(this IHostApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration[StorageNames.ConnectionSetting];
-        builder.Services.AddSingleton(new StorageClients(string.IsNullOrWhiteSpace(connectionString) ? StorageNames.DevelopmentConnection : connectionString));
+        builder.Services.AddSingleton(CreateClients(builder.Configuration));
         builder.Services.AddSingleton<IAssessmentStore, TableAssessmentStore>();
         builder.Services.AddSingleton<ISubmissionArchive, BlobSubmissionArchive>();
         builder.Services.AddSingleton<IScoringQueue, StorageScoringQueue>();
@@ -33,5 +32,21 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddSingleton<IDistributedLock, BlobLeaseLock>();
         builder.Services.AddSingleton<IBatchStore, StorageBatchStore>();
         return builder;
+    }
+
+    /// <summary>
+    /// <c>AzureWebJobsStorage</c> as a connection string; else <c>AzureWebJobsStorage__accountName</c> with the
+    /// managed identity (<c>AzureWebJobsStorage__clientId</c> picks a user-assigned one); else Azurite.
+    /// </summary>
+    public static StorageClients CreateClients(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        var connectionString = configuration[StorageNames.ConnectionSetting];
+        if (!string.IsNullOrWhiteSpace(connectionString)) return new StorageClients(connectionString);
+        var accountName = configuration[$"{StorageNames.ConnectionSetting}:accountName"];
+        if (string.IsNullOrWhiteSpace(accountName)) return new StorageClients(StorageNames.DevelopmentConnection);
+        var clientId = configuration[$"{StorageNames.ConnectionSetting}:clientId"];
+        return new StorageClients(accountName, string.IsNullOrWhiteSpace(clientId)
+            ? new Azure.Identity.ManagedIdentityCredential(Azure.Identity.ManagedIdentityId.SystemAssigned)
+            : new Azure.Identity.ManagedIdentityCredential(Azure.Identity.ManagedIdentityId.FromUserAssignedClientId(clientId)));
     }
 }

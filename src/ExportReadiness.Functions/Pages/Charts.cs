@@ -22,7 +22,7 @@ public static class Charts
             svg.Append($"<text x=\"{labelWidth - 8}\" y=\"{y + 16}\" text-anchor=\"end\" class=\"label\">{Html.E(bar.Label)}</text>")
                .Append($"<rect x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{barWidth}\" height=\"18\" class=\"track\"/>")
                .Append($"<rect x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{Html.N(width)}\" height=\"18\" class=\"bar {bar.Css}\"/>")
-               .Append($"<text x=\"{labelWidth + Html.N(width) + 6}\" y=\"{y + 16}\" class=\"value\">{Html.N(bar.Value)}{unit}</text>");
+               .Append($"<text x=\"{Html.N(labelWidth + width + 6)}\" y=\"{y + 16}\" class=\"value\">{Html.N(bar.Value)}{unit}</text>");
         }
         return svg.Append("</svg>").ToString();
     }
@@ -30,7 +30,9 @@ public static class Charts
     /// <summary>Vertical columns (a histogram or a funnel), labels underneath.</summary>
     public static string Columns(IReadOnlyList<Bar> columns, string title)
     {
-        const int width = 56, gap = 10, plot = 150;
+        const int plot = 150, gap = 8;
+        // A fixed drawing width, so ten histogram buckets stay as legible as four funnel steps.
+        var width = Math.Max(18, (300 - gap * (columns.Count + 1)) / Math.Max(1, columns.Count));
         var max = Math.Max(1, columns.Count == 0 ? 1 : columns.Max(c => c.Value));
         var svg = new StringBuilder()
             .Append($"<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {columns.Count * (width + gap) + gap} {plot + 50}\" width=\"100%\" aria-label=\"{Html.E(title)}\"><title>{Html.E(title)}</title>");
