@@ -1,85 +1,17 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using ExportReadiness.Testing;
 
 namespace ExportReadiness.Functions.Tests;
 
-/// <summary>
-/// Real Azurite from the repository's node_modules (pinned in package.json), on free loopback ports,
-/// in memory, started once for all integration tests and killed at the end.
-/// </summary>
+/// <summary>Azurite for a test class or collection: started before its first test, killed after its last.</summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    // Azurite's documented, public development account key: not a secret.
-    private const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private Process? _process;
+    private readonly Azurite _azurite = new();
 
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString => _azurite.ConnectionString;
 
-    public async Task InitializeAsync()
-    {
-        var root = RepositoryRoot();
-        var azurite = Path.Combine(root, "node_modules", ".bin", "azurite");
-        if (!File.Exists(azurite))
-            throw new InvalidOperationException($"Azurite is not installed at {azurite}: run 'npm ci' in the repository root.");
-        int blob = FreePort(), queue = FreePort(), table = FreePort();
-        _process = Process.Start(new ProcessStartInfo(azurite,
-            ["--inMemoryPersistence", "--skipApiVersionCheck", "--silent",
-             "--blobHost", "127.0.0.1", "--blobPort", $"{blob}",
-             "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
-             "--tableHost", "127.0.0.1", "--tablePort", $"{table}"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = root,
-        })!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        foreach (var port in new[] { blob, queue, table }) await WaitForPortAsync(port);
-        ConnectionString = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + DevAccountKey + ";" +
-            $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;" +
-            $"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
-    }
+    public static string RepositoryRoot() => Azurite.RepositoryRoot();
 
-    public Task DisposeAsync()
-    {
-        if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true);
-        _process?.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => _azurite.StartAsync();
 
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "package.json")) && File.Exists(Path.Combine(dir.FullName, "ExportReadiness.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("Could not find the repository root (package.json beside ExportReadiness.sln).");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private async Task WaitForPortAsync(int port)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline && _process is { HasExited: false })
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
+    public Task DisposeAsync() => _azurite.DisposeAsync().AsTask();
 }

@@ -46,10 +46,16 @@ public interface IScoringQueue
 {
     Task EnqueueAsync(ScoringRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Enqueues many, several sends in flight at once (a queue has no batch send).</summary>
-    Task EnqueueManyAsync(IReadOnlyList<ScoringRequest> requests, CancellationToken cancellationToken);
+    /// <summary>
+    /// Enqueues many assessments of one programme as few messages (each listing up to 100 ids): a bulk load
+    /// costs a queue operation per hundred assessments, not per assessment.
+    /// </summary>
+    Task EnqueueManyAsync(string programme, IReadOnlyList<string> assessmentIds, CancellationToken cancellationToken);
 }
 
 /// <summary>A queue message: which assessment to score. Kept as an object so the host never mistakes it for base64.</summary>
-/// <remarks>The programme (the row's partition) rides along where known, so scoring needs no id lookup.</remarks>
+/// <remarks>
+/// The programme (the row's partition) rides along where known, so scoring needs no id lookup. A batch's
+/// message carries <c>assessmentIds</c> instead of one <c>assessmentId</c>.
+/// </remarks>
 public sealed record ScoringRequest(string AssessmentId, int? Attempt = null, string? Programme = null);

@@ -104,7 +104,8 @@ public sealed partial class IngestBatchHandler(
     {
         if (pending.Count == 0) return 0;
         await assessments.AddManyAsync(pending, cancellationToken);
-        await scoringQueue.EnqueueManyAsync(pending.Select(a => new ScoringRequest(a.Id, Programme: a.Programme)).ToList(), cancellationToken);
+        foreach (var programme in pending.GroupBy(a => a.Programme))
+            await scoringQueue.EnqueueManyAsync(programme.Key, programme.Select(a => a.Id).ToList(), cancellationToken);
         var count = pending.Count;
         pending.Clear();
         return count;

@@ -56,6 +56,10 @@ public sealed class QueueTriggerOptions
     [Range(1, 32)]
     public int BatchSize { get; set; } = 16;
 
+    /// <summary>As in host.json: fetch the next batch while fewer than this many messages are still in flight.</summary>
+    [Range(0, 100)]
+    public int NewBatchThreshold { get; set; } = 8;
+
     [Range(1, 100)]
     public int MaxDequeueCount { get; set; } = 5;
 

@@ -30,6 +30,13 @@ public sealed partial class QueueTriggerWorker(
         await storage.EnsureCreatedAsync(stoppingToken);
         // Messages that arrive before the first model is published would only burn their retries.
         await currentModel.WaitUntilAvailableAsync(stoppingToken);
+        // The host keeps up to batchSize + newBatchThreshold messages in flight; so many polling loops do the same.
+        var pollers = (int)Math.Ceiling((settings.BatchSize + settings.NewBatchThreshold) / (double)settings.BatchSize);
+        await Task.WhenAll(Enumerable.Range(0, pollers).Select(_ => PollAsync(settings, stoppingToken)));
+    }
+
+    private async Task PollAsync(QueueTriggerOptions settings, CancellationToken stoppingToken)
+    {
         var delay = MinimumPollingInterval;
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -40,58 +40,65 @@ public sealed partial class ScoreAssessmentHandler(
 
     public async Task<IReadOnlyList<DeliveryResult>> HandleAsync(IReadOnlyList<QueueDelivery> deliveries, CancellationToken cancellationToken)
     {
-        var results = new DeliveryResult?[deliveries.Count];
-        var requests = new ScoringRequest?[deliveries.Count];
+        // A delivery succeeds when every assessment it names is scored (or already was); otherwise it is retried,
+        // and the retry finds the ones that succeeded already scored.
+        var errors = new Exception?[deliveries.Count];
+        var scoredAny = new bool[deliveries.Count];
+        var requests = new List<(int Delivery, ScoringRequest Request)>();
         for (var i = 0; i < deliveries.Count; i++)
         {
             try
             {
-                requests[i] = ScoringMessage.Parse(deliveries[i].Text);
+                requests.AddRange(ScoringMessage.Parse(deliveries[i].Text).Select(r => (i, r)));
             }
             catch (MalformedMessageException e)
             {
-                results[i] = DeliveryResult.Failed(e);
+                errors[i] = e;
             }
         }
 
         var model = await currentModel.GetAsync(cancellationToken);
-        var found = await store.FindManyAsync(requests.OfType<ScoringRequest>().ToList(), cancellationToken);
-        var toScore = new List<(int Index, Assessment Assessment)>();
-        for (var i = 0; i < deliveries.Count; i++)
+        var found = await store.FindManyAsync(requests.Select(r => r.Request).ToList(), cancellationToken);
+        var toScore = new Dictionary<string, (Assessment Assessment, List<int> Deliveries)>(StringComparer.Ordinal);
+        foreach (var (delivery, request) in requests)
         {
-            if (requests[i] is not { } request) continue;
             if (!found.TryGetValue(request.AssessmentId, out var assessment))
-                results[i] = DeliveryResult.Failed(new KeyNotFoundException($"Assessment {request.AssessmentId} does not exist."));
-            else if (IsCurrent(assessment, model))
-                results[i] = DeliveryResult.Done(ScoringOutcome.AlreadyScored);
-            else if (toScore.Any(t => t.Assessment.Id == assessment.Id))
-                results[i] = DeliveryResult.Done(ScoringOutcome.AlreadyScored); // the same id twice in one batch
-            else
-                toScore.Add((i, assessment));
+                errors[delivery] ??= new KeyNotFoundException($"Assessment {request.AssessmentId} does not exist.");
+            else if (!IsCurrent(assessment, model))
+            {
+                if (!toScore.TryGetValue(assessment.Id, out var entry)) toScore[assessment.Id] = entry = (assessment, []);
+                entry.Deliveries.Add(delivery);
+            }
         }
 
         if (toScore.Count > 0)
         {
-            var scored = scorer.ScoreMany(model, toScore.Select(t => (t.Assessment.Company, t.Assessment.Answers)).ToList(), clock.GetUtcNow());
+            var work = toScore.Values.ToList();
+            var scored = scorer.ScoreMany(model, work.Select(w => (w.Assessment.Company, w.Assessment.Answers)).ToList(), clock.GetUtcNow());
             var written = await store.ReplaceManyAsync(
-                toScore.Select((t, k) => t.Assessment with { Status = AssessmentStatus.Scored, Result = scored[k], FailureReason = null }).ToList(),
+                work.Select((w, k) => w.Assessment with { Status = AssessmentStatus.Scored, Result = scored[k], FailureReason = null }).ToList(),
                 cancellationToken);
-            foreach (var (index, assessment) in toScore)
+            foreach (var (assessment, owners) in work)
             {
-                // Not written: the row changed since it was read (another delivery scored it, or a review landed).
-                results[index] = written.Contains(assessment.Id)
-                    ? DeliveryResult.Done(ScoringOutcome.Scored)
-                    : DeliveryResult.Failed(new InvalidOperationException($"Assessment {assessment.Id} changed while it was scored; retrying."));
-                if (written.Contains(assessment.Id)) LogScored(assessment.Id, model.Version);
+                foreach (var delivery in owners)
+                {
+                    // Not written: the row changed since it was read (another delivery scored it, or a review landed).
+                    if (written.Contains(assessment.Id)) scoredAny[delivery] = true;
+                    else errors[delivery] ??= new InvalidOperationException($"Assessment {assessment.Id} changed while it was scored; retrying.");
+                }
             }
+            LogScoredBatch(written.Count, model.Version);
         }
 
+        var results = new DeliveryResult[deliveries.Count];
         for (var i = 0; i < deliveries.Count; i++)
         {
-            if (results[i]!.Error is not null && requests[i] is { } request && deliveries[i].DequeueCount >= queueOptions.Value.MaxDequeueCount)
-                await MarkFailedAsync(request.AssessmentId, cancellationToken);
+            results[i] = errors[i] is { } error ? DeliveryResult.Failed(error)
+                : DeliveryResult.Done(scoredAny[i] ? ScoringOutcome.Scored : ScoringOutcome.AlreadyScored);
+            if (errors[i] is not null && deliveries[i].DequeueCount >= queueOptions.Value.MaxDequeueCount)
+                foreach (var (_, request) in requests.Where(r => r.Delivery == i)) await MarkFailedAsync(request.AssessmentId, cancellationToken);
         }
-        return results!;
+        return results;
     }
 
     private static bool IsCurrent(Assessment assessment, ReadinessModel model) =>
@@ -110,8 +117,8 @@ public sealed partial class ScoreAssessmentHandler(
         LogFailed(assessmentId);
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Scored assessment {AssessmentId} with model {ModelVersion}")]
-    private partial void LogScored(string assessmentId, string modelVersion);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Scored {Count} assessments with model {ModelVersion}")]
+    private partial void LogScoredBatch(int count, string modelVersion);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Assessment {AssessmentId} marked Failed after its last delivery")]
     private partial void LogFailed(string assessmentId);

@@ -49,18 +49,12 @@ public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentSt
             if (key.Programme is { } known && TableKeys.IsValid(known)) located.Add((known, key.AssessmentId));
             else if (await ProgrammeOfAsync(key.AssessmentId, cancellationToken) is { } programme) located.Add((programme, key.AssessmentId));
         }
-        // One query per partition and small group of ids instead of a point read each.
-        foreach (var chunk in located.GroupBy(l => l.Programme).SelectMany(g => g.Chunk(MaxIdsPerQuery)))
-        {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {chunk[0].Programme}") + " and (" +
-                         string.Join(" or ", chunk.Select(l => TableClient.CreateQueryFilter($"RowKey eq {l.Id}"))) + ")";
-            await foreach (var row in _assessments.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-                found[row.RowKey] = AssessmentEntityMapper.FromEntity(row);
-        }
+        // Point reads, concurrently: the cheapest read Table Storage has, and indexed in Azurite too
+        // (a filtered query with many RowKey alternatives scans the partition there).
+        var rows = await Task.WhenAll(located.Select(l => _assessments.GetEntityIfExistsAsync<TableEntity>(l.Programme, l.Id, cancellationToken: cancellationToken)));
+        foreach (var row in rows.Where(r => r.HasValue)) found[row.Value!.RowKey] = AssessmentEntityMapper.FromEntity(row.Value);
         return found;
     }
-
-    private const int MaxIdsPerQuery = 16;
 
     /// <summary>
     /// The index is partitioned by the id's first 16 characters: a batch's ids share them (one transaction per

@@ -13,11 +13,13 @@ public sealed class StorageScoringQueue(StorageClients clients) : IScoringQueue
     public Task EnqueueAsync(ScoringRequest request, CancellationToken cancellationToken) =>
         clients.Queue(StorageNames.ScoringQueue).SendMessageAsync(Serialize(request), cancellationToken);
 
-    public Task EnqueueManyAsync(IReadOnlyList<ScoringRequest> requests, CancellationToken cancellationToken)
+    public const int IdsPerMessage = 100;
+
+    public Task EnqueueManyAsync(string programme, IReadOnlyList<string> assessmentIds, CancellationToken cancellationToken)
     {
         var queue = clients.Queue(StorageNames.ScoringQueue);
-        return Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (request, ct) => await queue.SendMessageAsync(Serialize(request), ct));
+        return Parallel.ForEachAsync(assessmentIds.Chunk(IdsPerMessage), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (ids, ct) => await queue.SendMessageAsync(JsonSerializer.Serialize(new { assessmentIds = ids, programme }, Json), ct));
     }
 
     public static string Serialize(ScoringRequest request) => JsonSerializer.Serialize(request, Json);

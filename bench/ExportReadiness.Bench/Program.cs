@@ -1,0 +1,240 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Azure.Data.Tables;
+using ExportReadiness.Core.Batches;
+using ExportReadiness.Core.Questionnaire;
+using ExportReadiness.Core.Scoring;
+using ExportReadiness.Core.Training;
+using ExportReadiness.Functions.Scoring;
+using ExportReadiness.Storage;
+using ExportReadiness.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.ML;
+
+// Load driver: N synthetic questionnaires through the batch path (upload → ingest → queue → score → Table
+// Storage) against Azurite, then pure in-process scoring, each beside the naive path measured in the same run.
+//   dotnet run -c Release --project bench/ExportReadiness.Bench -- [assessments=10000] [inProcessRows=100000]
+internal static class LoadDriver
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var assessments = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+        var inProcessRows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+        const int NaiveSample = 2_000;
+        const string AdvisorKey = "bench-advisor-key";
+        var schema = QuestionnaireSchema.V1;
+
+        await using var azurite = new Azurite();
+        await azurite.StartAsync();
+        // WebApplicationFactory finds the app's content root through this variable outside a test project.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EXPORTREADINESS_FUNCTIONS", Path.Combine(Azurite.RepositoryRoot(), "src", "ExportReadiness.Functions"));
+        await using var app = new BenchApplication(azurite.ConnectionString, AdvisorKey);
+        app.StartServer();
+        var model = await app.Services.GetRequiredService<CurrentModel>().WaitUntilAvailableAsync(CancellationToken.None);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("x-functions-key", AdvisorKey);
+        Console.WriteLine($"Model {model.Version}; {Environment.ProcessorCount} cores; {assessments:N0} assessments");
+
+        // ---- 1. Batch path, end to end ----
+        var rows = new SyntheticTrainingSet(schema, seed: 99).Generate(assessments).ToList();
+        var csv = BuildCsv(schema, rows);
+        var total = Stopwatch.StartNew();
+        var upload = await client.PostAsync("/api/batches?programme=bench", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var batchId = JsonDocument.Parse(await upload.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        var uploaded = total.Elapsed;
+        TimeSpan? ingested = null;
+        var store = app.Services.GetRequiredService<ExportReadiness.Core.Assessments.IAssessmentStore>();
+        while (true)
+        {
+            await Task.Delay(250);
+            if (ingested is null)
+            {
+                var batch = JsonDocument.Parse(await client.GetStringAsync($"/api/batches/{batchId}")).RootElement;
+                if (batch.GetProperty("status").GetString() == "Ingested") ingested = total.Elapsed;
+                continue;
+            }
+            // Counting scans the table: only once the scoring queue is empty, not on every tick.
+            if ((await app.Services.GetRequiredService<StorageClients>().Queue(StorageNames.ScoringQueue).GetPropertiesAsync()).Value.ApproximateMessagesCount > 0) continue;
+            var scored = 0;
+            await foreach (var _ in store.ScanAsync(new(Status: ExportReadiness.Core.Assessments.AssessmentStatus.Scored, BatchId: batchId), CancellationToken.None)) scored++;
+            if (scored >= assessments) break;
+            if (total.Elapsed > TimeSpan.FromMinutes(15)) throw new TimeoutException($"Only {scored} scored after 15 minutes.");
+        }
+        var pipelineTime = total.Elapsed;
+
+        // ---- 1a. Where the time goes: each storage operation of the path, alone, at the same concurrency ----
+        var breakdown = new List<(string Step, int Count, TimeSpan Time)>();
+        var validator = new ExportReadiness.Core.Assessments.SubmissionValidator(schema);
+        var sw = Stopwatch.StartNew();
+        var parsed = new AssessmentCsv(schema, validator).Read(new StringReader(csv), "bench").Count(r => r.Submission is not null);
+        breakdown.Add(($"parse + validate CSV rows ({parsed:N0} valid)", assessments, sw.Elapsed));
+        var scratch = app.Services.GetRequiredService<StorageClients>().Queue("bench-scratch");
+        await scratch.CreateIfNotExistsAsync();
+        sw.Restart();
+        await Parallel.ForEachAsync(Enumerable.Range(0, NaiveSample), new ParallelOptions { MaxDegreeOfParallelism = 32 },
+            async (i, ct) => await scratch.SendMessageAsync($"{{\"assessmentId\":\"{i}\"}}", ct));
+        breakdown.Add(("enqueue one message each (32 in flight)", NaiveSample, sw.Elapsed));
+        sw.Restart();
+        var received = 0;
+        while (received < NaiveSample)
+        {
+            var batch = (await scratch.ReceiveMessagesAsync(32)).Value;
+            if (batch.Length == 0) break;
+            received += batch.Length;
+            await Task.WhenAll(batch.Select(m => scratch.DeleteMessageAsync(m.MessageId, m.PopReceipt)));
+        }
+        breakdown.Add(("receive in 32s + delete each", received, sw.Elapsed));
+        var ids = new List<string>();
+        await foreach (var a in store.ScanAsync(new(BatchId: batchId), CancellationToken.None)) ids.Add(a.Id);
+        sw.Restart();
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 32 },
+            async (id, ct) => await store.FindManyAsync([new(id, Programme: "bench")], ct));
+        breakdown.Add(("point read of each assessment row (32 in flight)", ids.Count, sw.Elapsed));
+
+        // ---- 1b. Naive path: per assessment a single-entity insert and its own message; per message a new
+        //      PredictionEngine, a read and a single-entity update. Measured on NaiveSample assessments.
+        var encoder = app.Services.GetRequiredService<FeatureEncoder>();
+        var naiveTable = new TableClient(azurite.ConnectionString, "BenchNaive");
+        await naiveTable.CreateIfNotExistsAsync();
+        var naiveQueue = app.Services.GetRequiredService<StorageClients>().Queue("bench-naive");
+        await naiveQueue.CreateIfNotExistsAsync();
+        var ml = new MLContext(1);
+        var transformer = LoadTransformer(app.Services, model.Version, ml);
+        var naive = Stopwatch.StartNew();
+        for (var i = 0; i < NaiveSample; i++)
+        {
+            var c = rows[i].Company;
+            await naiveTable.AddEntityAsync(new TableEntity("bench", $"{i:D8}") { ["Sector"] = c.Sector, ["Employees"] = c.Employees, ["Status"] = "Pending" });
+            await naiveQueue.SendMessageAsync($"{{\"assessmentId\":\"{i:D8}\"}}");
+        }
+        while ((await naiveQueue.ReceiveMessagesAsync(1)).Value is [var message])
+        {
+            var i = int.Parse(JsonDocument.Parse(message.Body.ToString()).RootElement.GetProperty("assessmentId").GetString()!, CultureInfo.InvariantCulture);
+            var entity = (await naiveTable.GetEntityAsync<TableEntity>("bench", $"{i:D8}")).Value;
+            var engine = ml.Model.CreatePredictionEngine<ReadinessExample, ReadinessPrediction>(transformer, ignoreMissingColumns: true,
+                inputSchemaDefinition: ModelSchema(encoder.FeatureCount));
+            var p = engine.Predict(new ReadinessExample { Features = encoder.Encode(rows[i].Company, rows[i].Answers) }).Probability;
+            entity["Probability"] = (double)p;
+            entity["Status"] = "Scored";
+            await naiveTable.UpdateEntityAsync(entity, entity.ETag);
+            await naiveQueue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        }
+        var naivePerAssessment = naive.Elapsed / NaiveSample;
+
+        // ---- 2. Pure in-process scoring ----
+        var inProcess = new SyntheticTrainingSet(schema, seed: 7).Generate(inProcessRows).ToList();
+        var features = inProcess.Select(r => encoder.Encode(r.Company, r.Answers)).ToList();
+        model.PredictProbabilities(features.Take(1000).ToList()); // warm-up
+        var onePass = Stopwatch.StartNew();
+        model.PredictProbabilities(features);
+        var onePassTime = onePass.Elapsed;
+        var encodeTime = Stopwatch.StartNew();
+        _ = inProcess.Select(r => encoder.Encode(r.Company, r.Answers)).ToList();
+        var encodeElapsed = encodeTime.Elapsed;
+        var pooled = Stopwatch.StartNew();
+        foreach (var f in features) model.PredictProbability(f);
+        var pooledTime = pooled.Elapsed;
+        var scorer = app.Services.GetRequiredService<AssessmentScorer>();
+        var withGapsRows = Math.Min(10_000, inProcessRows);
+        var withGaps = Stopwatch.StartNew();
+        scorer.ScoreMany(model, inProcess.Take(withGapsRows).Select(r => (r.Company, r.Answers)).ToList(), DateTimeOffset.UtcNow);
+        var withGapsTime = withGaps.Elapsed;
+        var naiveEngines = Stopwatch.StartNew();
+        for (var i = 0; i < NaiveSample; i++)
+            ml.Model.CreatePredictionEngine<ReadinessExample, ReadinessPrediction>(transformer, ignoreMissingColumns: true, inputSchemaDefinition: ModelSchema(encoder.FeatureCount))
+                .Predict(new ReadinessExample { Features = features[i] });
+        var naiveEnginePerRow = naiveEngines.Elapsed / NaiveSample;
+
+        // ---- Report ----
+        string S(TimeSpan t) => t.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) + " s";
+        string R(double x) => x.ToString("F0", CultureInfo.InvariantCulture);
+        Console.WriteLine();
+        Console.WriteLine($"| batch path, {assessments:N0} assessments | time | throughput |");
+        Console.WriteLine("|---|---|---|");
+        Console.WriteLine($"| upload (spool, hash, blob) | {S(uploaded)} | |");
+        Console.WriteLine($"| + ingest (validate, table transactions, enqueue) | {S(ingested!.Value)} | {R(assessments / ingested.Value.TotalSeconds)} rows/s |");
+        Console.WriteLine($"| + scored and stored (all rows Scored) | **{S(pipelineTime)}** | {R(assessments / pipelineTime.TotalSeconds)} assessments/s |");
+        Console.WriteLine($"| naive path, {NaiveSample:N0} assessments measured: message, engine, single insert + update each | {S(naivePerAssessment * NaiveSample)} ({S(naivePerAssessment * assessments)} for {assessments:N0}, linear) | {R(1 / naivePerAssessment.TotalSeconds)} assessments/s |");
+        foreach (var (step, count, time) in breakdown)
+            Console.WriteLine($"| where the time goes: {step} | {S(time)} | {R(count / time.TotalSeconds)}/s |");
+        Console.WriteLine($"| ratio batch/naive throughput | {(assessments / pipelineTime.TotalSeconds) / (1 / naivePerAssessment.TotalSeconds):F1}× | (naive computes no gaps and writes no index; Azurite's queue slows as it fills, so linear extrapolation flatters it) |");
+        Console.WriteLine();
+        Console.WriteLine($"| in-process scoring | rows | time | rows/s |");
+        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine($"| feature encoding | {inProcessRows:N0} | {S(encodeElapsed)} | {R(inProcessRows / encodeElapsed.TotalSeconds)} |");
+        Console.WriteLine($"| one model pass (probabilities) | {inProcessRows:N0} | **{S(onePassTime)}** | {R(inProcessRows / onePassTime.TotalSeconds)} |");
+        Console.WriteLine($"| pooled engine, one call per row | {inProcessRows:N0} | {S(pooledTime)} | {R(inProcessRows / pooledTime.TotalSeconds)} |");
+        Console.WriteLine($"| full results with top-3 gaps (ScoreMany) | {withGapsRows:N0} | {S(withGapsTime)} | {R(withGapsRows / withGapsTime.TotalSeconds)} |");
+        Console.WriteLine($"| naive: new PredictionEngine per row ({NaiveSample:N0} measured) | {inProcessRows:N0} | {S(naiveEnginePerRow * inProcessRows)} extrapolated | {R(1 / naiveEnginePerRow.TotalSeconds)} |");
+        Console.WriteLine($"| ratio naive/one pass | | {(naiveEnginePerRow * inProcessRows / onePassTime):F0}× | |");
+        return 0;
+
+        static string BuildCsv(QuestionnaireSchema schema, IReadOnlyList<LabelledAssessment> rows)
+        {
+            var header = new AssessmentCsv(schema, new ExportReadiness.Core.Assessments.SubmissionValidator(schema)).Header;
+            var csv = new StringBuilder(string.Join(',', header)).Append("\r\n");
+            foreach (var (row, i) in rows.Select((r, i) => (r, i)))
+            {
+                var c = row.Company;
+                var cells = new Dictionary<string, string>
+                {
+                    ["programme"] = "bench", ["companyName"] = $"Bench {i} AB", ["sector"] = c.Sector,
+                    ["employees"] = c.Employees.ToString(CultureInfo.InvariantCulture), ["turnoverSek"] = c.TurnoverSek.ToString(CultureInfo.InvariantCulture),
+                    ["yearFounded"] = c.YearFounded.ToString(CultureInfo.InvariantCulture), ["region"] = c.Region,
+                    ["exportSharePercent"] = c.ExportSharePercent.ToString(CultureInfo.InvariantCulture), ["productName"] = $"Product {i}",
+                };
+                foreach (var (id, answer) in row.Answers) cells[id] = answer.ToString();
+                // A synthetic row leaves optional questions blank and may leave required ones blank too; fill those at the bottom.
+                foreach (var q in schema.Questions.Where(q => q.Required && q.AppliesToSector(c.Sector) && !cells.ContainsKey(q.Id)))
+                    cells[q.Id] = q.Type switch { QuestionType.Choice => q.Options!.MinBy(o => o.Points)!.Value, QuestionType.YesNo => "false", _ => q.Min!.Value.ToString(CultureInfo.InvariantCulture) };
+                csv.Append(string.Join(',', header.Select(h => cells.GetValueOrDefault(h, "")))).Append("\r\n");
+            }
+            return csv.ToString();
+        }
+
+        static Microsoft.ML.Data.SchemaDefinition ModelSchema(int featureCount)
+        {
+            var definition = Microsoft.ML.Data.SchemaDefinition.Create(typeof(ReadinessExample));
+            definition[nameof(ReadinessExample.Features)].ColumnType = new Microsoft.ML.Data.VectorDataViewType(Microsoft.ML.Data.NumberDataViewType.Single, featureCount);
+            return definition;
+        }
+
+        static ITransformer LoadTransformer(IServiceProvider services, string version, MLContext ml)
+        {
+            var blob = services.GetRequiredService<StorageClients>().Container(StorageNames.ModelsContainer).GetBlobClient($"{version}/model.zip");
+            using var stream = blob.DownloadContent().Value.Content.ToStream();
+            return ml.Model.Load(stream, out _);
+        }
+    }
+}
+
+/// <summary>The real app on Kestrel, standalone, against the benchmark's Azurite.</summary>
+internal sealed class BenchApplication : WebApplicationFactory<Program>
+{
+    private readonly string _connectionString;
+    private readonly string _advisorKey;
+
+    public BenchApplication(string connectionString, string advisorKey)
+    {
+        _connectionString = connectionString;
+        _advisorKey = advisorKey;
+        UseKestrel(0);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting(StorageNames.ConnectionSetting, _connectionString);
+        builder.UseSetting("ExportReadiness:AdvisorApiKeys", _advisorKey);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("ExportReadiness:Queue:MaxPollingInterval", "00:00:00.250");
+        // The largest batch a queue trigger takes (32), two batches in flight: what host.json would be tuned to for a bulk load.
+        builder.UseSetting("ExportReadiness:Queue:BatchSize", "32");
+        builder.UseSetting("ExportReadiness:Queue:NewBatchThreshold", "32");
+    }
+}
