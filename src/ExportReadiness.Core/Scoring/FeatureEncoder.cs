@@ -10,6 +10,13 @@ namespace ExportReadiness.Core.Scoring;
 public sealed class FeatureEncoder(QuestionnaireSchema schema)
 {
     private const int ContextFeatures = 4;
+
+    /// <summary>
+    /// A question not asked (sector module) or not answered. Not NaN: FastTree drops every row holding a NaN,
+    /// and every row lacks some sector's module. Answers are scaled to 0..1, so -1 is a value of its own that
+    /// trees can split off.
+    /// </summary>
+    public const float Missing = -1f;
     private readonly Rubric _rubric = new(schema);
 
     public QuestionnaireSchema Schema => schema;
@@ -22,10 +29,9 @@ public sealed class FeatureEncoder(QuestionnaireSchema schema)
         var i = 0;
         foreach (var question in schema.Questions)
         {
-            // Not applicable or not answered: the model sees it as missing, which trees handle natively.
             features[i++] = question.AppliesToSector(company.Sector) && answers.TryGetValue(question.Id, out var answer)
                 ? QuestionFeature(question, answer)
-                : float.NaN;
+                : Missing;
         }
         foreach (var fraction in _rubric.Fractions(company.Sector, answers)) features[i++] = (float)fraction;
         foreach (var sector in schema.Sectors) features[i++] = sector.Id == company.Sector ? 1f : 0f;

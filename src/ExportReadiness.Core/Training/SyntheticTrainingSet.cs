@@ -41,7 +41,7 @@ public sealed class SyntheticTrainingSet(QuestionnaireSchema schema, int seed = 
 
         // One latent capability drives every dimension, so answers correlate as they do in real firms.
         var capability = Normal(random, 0, 1) + 0.15 * (Math.Log(employees) - Math.Log(15));
-        var dimensionQuality = schema.Dimensions.ToDictionary(d => d.Id, _ => 0.75 * capability + 0.65 * Normal(random, 0, 1));
+        var dimensionQuality = schema.Dimensions.ToDictionary(d => d.Id, _ => 0.6 * capability + 0.8 * Normal(random, 0, 1));
 
         var answers = new Dictionary<string, Answer>(StringComparer.Ordinal);
         foreach (var question in schema.Questions)
