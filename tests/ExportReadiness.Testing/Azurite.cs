@@ -58,7 +58,7 @@ public sealed class Azurite : IAsyncDisposable
         throw new InvalidOperationException("Could not find the repository root (package.json beside ExportReadiness.sln).");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

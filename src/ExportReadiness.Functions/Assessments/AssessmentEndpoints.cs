@@ -30,8 +30,7 @@ public static class AssessmentEndpoints
         HttpRequest request, SubmissionValidator validator, AssessmentIntake intake, IOptions<ExportReadinessOptions> options, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBodyReader.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
-        if (problem is ValidationProblem invalidJson) return invalidJson;
-        if (problem is ProblemHttpResult otherProblem) return otherProblem;
+        if (problem is not null) return problem;
 
         var outcome = validator.Validate(body!.Root);
         if (!outcome.IsValid) return Problems.Invalid(outcome.Errors.ToDictionary(), "The questionnaire has invalid or missing answers.");

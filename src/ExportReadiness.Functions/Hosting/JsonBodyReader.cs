@@ -12,7 +12,7 @@ public static class JsonBodyReader
 {
     public sealed record Body(JsonElement Root, ReadOnlyMemory<byte> Raw);
 
-    public static async Task<(Body? Body, IResult? Problem)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    public static async Task<(Body? Body, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (!IsJson(request.ContentType))
             return (null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type.", "Send the body as application/json."));
@@ -35,7 +35,7 @@ public static class JsonBodyReader
         }
         catch (JsonException e)
         {
-            return (null, Problems.Invalid("$", $"The body is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine})."));
+            return (null, Problems.InvalidField("$", $"The body is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine})."));
         }
     }
 

@@ -47,8 +47,7 @@ public static partial class InvocationEndpoints
         HttpRequest request, IQueueFunction function, IOptions<ExportReadinessOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBodyReader.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
-        if (problem is ValidationProblem invalidJson) return invalidJson;
-        if (problem is ProblemHttpResult otherProblem) return otherProblem;
+        if (problem is not null) return problem;
 
         var data = HostJson.Property(body!.Root, "Data");
         // The binding is named "message" in function.json; take the only entry if it was renamed.

@@ -37,8 +37,7 @@ public static class ReviewEndpoints
         IOptions<ExportReadinessOptions> options, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBodyReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
-        if (problem is ValidationProblem invalidJson) return invalidJson;
-        if (problem is ProblemHttpResult otherProblem) return otherProblem;
+        if (problem is not null) return problem;
         var (verdict, note, advisor, errors) = ReadBody(body!.Root);
         if (errors.Count > 0) return Problems.Invalid(errors, "The review has invalid fields.");
 

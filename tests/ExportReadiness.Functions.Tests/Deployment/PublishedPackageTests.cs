@@ -36,7 +36,7 @@ public class PublishedPackageTests : IAsyncLifetime
             Assert.Contains(names, n => n.EndsWith("lib_lightgbm.so", StringComparison.Ordinal));
         }
 
-        var port = FreePort();
+        var port = Azurite.FreePort();
         var handlerPath = Path.Combine(Root, "artifacts", "functionapp", "ExportReadiness.Functions");
         var start = new ProcessStartInfo(handlerPath) { WorkingDirectory = Path.GetDirectoryName(handlerPath)!, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -103,12 +103,5 @@ public class PublishedPackageTests : IAsyncLifetime
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, $"{file} {arguments} failed:\n{await output}\n{await error}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
