@@ -27,7 +27,7 @@ public static class AdvisorPages
         return routes;
     }
 
-    private static IResult SignIn(string lang, string? error = null) => Page(lang, T(lang, "Logga in", "Sign in"),
+    private static IResult SignIn(HttpRequest request, string lang, string? error = null) => Page(request, T(lang, "Logga in", "Sign in"),
         $"<h1>{T(lang, "Rådgivare", "Advisors")}</h1>" + (error is null ? "" : $"<p class=\"form-errors\" role=\"alert\">{E(error)}</p>") +
         $"<form method=\"post\" action=\"/advisor/login?lang={lang}\"><label class=\"field\"><span>{T(lang, "API-nyckel", "API key")}</span>" +
         $"<input type=\"password\" name=\"key\" autocomplete=\"current-password\" required></label><button class=\"primary\" type=\"submit\">{T(lang, "Logga in", "Sign in")}</button></form>",
@@ -38,7 +38,7 @@ public static class AdvisorPages
         var lang = Language(context.Request);
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync() : null;
         var key = form?["key"].ToString() ?? "";
-        if (!advisors.IsValidKey(key)) return SignIn(lang, T(lang, "Fel nyckel.", "Wrong key."));
+        if (!advisors.IsValidKey(key)) return SignIn(context.Request, lang, T(lang, "Fel nyckel.", "Wrong key."));
         context.Response.Cookies.Append(AdvisorAccess.KeyCookie, key, new CookieOptions
         {
             HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, Path = "/", MaxAge = TimeSpan.FromHours(12),
@@ -55,7 +55,7 @@ public static class AdvisorPages
     internal static async Task<IResult> Dashboard(HttpRequest request, AdvisorAccess advisors, IAssessmentStore store, QuestionnaireSchema schema, CancellationToken cancellationToken)
     {
         var lang = Language(request);
-        if (!advisors.IsAdvisor(request)) return SignIn(lang);
+        if (!advisors.IsAdvisor(request)) return SignIn(request, lang);
         var (query, errors) = AssessmentFilter.Parse(request.Query);
         if (errors.Count > 0) query = new AssessmentQuery();
         var report = await PortfolioReport.BuildAsync(query, store.ScanAsync(query, cancellationToken), cancellationToken);
@@ -96,16 +96,16 @@ public static class AdvisorPages
         if (page.ContinuationToken is not null)
             body.Append($"<p><a id=\"next-page\" href=\"/advisor?{filterQuery}&continuationToken={Uri.EscapeDataString(page.ContinuationToken)}\">{T(lang, "Nästa sida →", "Next page →")}</a></p>");
         body.Append($"<form method=\"post\" action=\"/advisor/logout\" class=\"no-print\"><button type=\"submit\">{T(lang, "Logga ut", "Sign out")}</button></form>");
-        return Page(lang, T(lang, "Portfölj", "Portfolio"), body.ToString(), script: "advisor.js");
+        return Page(request, T(lang, "Portfölj", "Portfolio"), body.ToString(), script: "advisor.js");
     }
 
     internal static async Task<IResult> Detail(string id, HttpRequest request, AdvisorAccess advisors, IAssessmentStore store, IReviewStore reviews,
         QuestionnaireSchema schema, CancellationToken cancellationToken)
     {
         var lang = Language(request);
-        if (!advisors.IsAdvisor(request)) return SignIn(lang);
+        if (!advisors.IsAdvisor(request)) return SignIn(request, lang);
         var assessment = await store.FindAsync(id, cancellationToken);
-        if (assessment is null) return Page(lang, T(lang, "Hittades inte", "Not found"), $"<h1>{T(lang, "Bedömningen finns inte", "No such assessment")}</h1>", StatusCodes.Status404NotFound);
+        if (assessment is null) return Page(request, T(lang, "Hittades inte", "Not found"), $"<h1>{T(lang, "Bedömningen finns inte", "No such assessment")}</h1>", StatusCodes.Status404NotFound);
         var current = await reviews.GetAsync(id, cancellationToken);
         var history = await reviews.HistoryAsync(id, cancellationToken);
         var c = assessment.Company;
@@ -129,7 +129,7 @@ public static class AdvisorPages
             body.Append($"<tr><td>{E(q.Text, lang)}</td><td>{shown}</td><td>{q.Evaluate(answer).Points} / {q.MaxPoints}</td></tr>");
         }
         body.Append("</table>");
-        return Page(lang, assessment.Product.Name, body.ToString(), script: "advisor.js");
+        return Page(request, assessment.Product.Name, body.ToString(), script: "advisor.js");
     }
 
     private static string ReviewPanel(Assessment assessment, Review? current, IReadOnlyList<Review> history, string lang)

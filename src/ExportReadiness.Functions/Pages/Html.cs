@@ -22,15 +22,23 @@ public static class Html
 
     public static string T(string lang, string sv, string en) => lang == "en" ? en : sv;
 
-    public static IResult Page(string lang, string title, string body, int status = StatusCodes.Status200OK, string? head = null, string? script = null)
+    /// <summary>The same page in the other language: every query parameter (an SME's token too) is kept.</summary>
+    private static string LanguageLink(HttpRequest request, string lang)
     {
+        var query = request.Query.Where(q => q.Key != "lang").Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}");
+        return E($"{request.Path}?{string.Join('&', query.Append($"lang={lang}"))}");
+    }
+
+    public static IResult Page(HttpRequest request, string title, string body, int status = StatusCodes.Status200OK, string? head = null, string? script = null)
+    {
+        var lang = Language(request);
         var html = new StringBuilder()
             .Append("<!doctype html><html lang=\"").Append(lang).Append("\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(E(title)).Append(" · ExportReadiness</title>")
             .Append("<link rel=\"stylesheet\" href=\"/assets/site.css\">").Append(head)
             .Append("</head><body><header class=\"site\"><a class=\"brand\" href=\"/?lang=").Append(lang).Append("\">ExportReadiness</a>")
-            .Append("<nav><a href=\"?lang=sv\" class=\"lang\">Svenska</a> · <a href=\"?lang=en\" class=\"lang\">English</a></nav></header>")
+            .Append($"<nav><a href=\"{LanguageLink(request, "sv")}\" class=\"lang\">Svenska</a> · <a href=\"{LanguageLink(request, "en")}\" class=\"lang\">English</a></nav></header>")
             .Append("<main>").Append(body).Append("</main>")
             .Append(script is null ? "" : $"<script src=\"/assets/{script}\" defer></script>")
             .Append("</body></html>");

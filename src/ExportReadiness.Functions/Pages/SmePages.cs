@@ -46,7 +46,7 @@ public static class SmePages
             body.Append("</fieldset>");
         }
         body.Append($"<button type=\"submit\" class=\"primary\">{T(lang, "Skicka in och få resultat", "Submit and see the result")}</button></form>");
-        return Page(lang, T(lang, "Exportmognad", "Export readiness"), body.ToString(), script: "form.js");
+        return Page(request, T(lang, "Exportmognad", "Export readiness"), body.ToString(), script: "form.js");
     }
 
     private static string QuestionField(Question q, string lang)
@@ -88,7 +88,7 @@ public static class SmePages
         var lang = Language(request);
         var assessment = await store.FindAsync(id, cancellationToken);
         if (assessment is null || !(advisors.IsAdvisor(request) || AccessToken.Matches(request.Query["token"], assessment.AccessTokenHash)))
-            return Page(lang, T(lang, "Hittades inte", "Not found"), $"<h1>{T(lang, "Resultatet hittades inte", "Result not found")}</h1><p>{T(lang, "Länken saknar eller har fel åtkomstnyckel.", "The link lacks the access token, or it is wrong.")}</p>", StatusCodes.Status404NotFound);
+            return Page(request, T(lang, "Hittades inte", "Not found"), $"<h1>{T(lang, "Resultatet hittades inte", "Result not found")}</h1><p>{T(lang, "Länken saknar eller har fel åtkomstnyckel.", "The link lacks the access token, or it is wrong.")}</p>", StatusCodes.Status404NotFound);
 
         var body = new StringBuilder($"<article class=\"report\"><h1>{E(assessment.Product.Name)}</h1><p class=\"lead\">{E(assessment.Company.Name)} · {E(schema.FindSector(assessment.Company.Sector)?.Name is { } s ? (lang == "en" ? s.En : s.Sv) : assessment.Company.Sector)}</p>");
         string? head = null;
@@ -102,7 +102,7 @@ public static class SmePages
         else if (assessment.Result is { } r)
             body.Append(ResultSection(r, schema, lang));
         body.Append($"<p class=\"no-print\"><button onclick=\"window.print()\">{T(lang, "Skriv ut / spara som PDF", "Print / save as PDF")}</button></p></article>");
-        return Page(lang, T(lang, "Resultat", "Result"), body.ToString(), head: head);
+        return Page(request, T(lang, "Resultat", "Result"), body.ToString(), head: head);
     }
 
     /// <summary>Score, level, dimension chart and the three gaps: shared by the SME's result page and the advisor's detail page.</summary>

@@ -57,6 +57,11 @@ public class BrowserTests(PipelineFixture pipeline) : IAsyncLifetime
         Assert.Equal(3, await page.Locator("#gaps li").CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("sme-result"), FullPage = true });
 
+        // The language switch keeps the private token: the English page is the same result.
+        await page.ClickAsync("a.lang:has-text('English')");
+        await Assertions.Expect(page.Locator("#readiness-score")).ToBeVisibleAsync();
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+
         // The printable layout hides the site header and buttons.
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         Assert.False(await page.Locator("header.site").IsVisibleAsync());
