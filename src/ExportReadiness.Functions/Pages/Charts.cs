@@ -10,7 +10,7 @@ public static class Charts
     /// <summary>Horizontal bars, one row each, values on a 0..max scale.</summary>
     public static string HorizontalBars(IReadOnlyList<Bar> bars, double max, string title, string? unit = null)
     {
-        const int rowHeight = 26, labelWidth = 230, barWidth = 360;
+        const int rowHeight = 26, labelWidth = 300, barWidth = 340;
         var height = bars.Count * rowHeight + 10;
         var svg = new StringBuilder()
             .Append($"<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {labelWidth + barWidth + 60} {height}\" width=\"100%\" aria-label=\"{Html.E(title)}\"><title>{Html.E(title)}</title>");

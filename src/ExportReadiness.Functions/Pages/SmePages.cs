@@ -128,6 +128,8 @@ public static class SmePages
             html.Append($"<li><strong>{(question is null ? E(gap.QuestionId) : E(question.Text, lang))}</strong><p>{E(gap.Recommendation, lang)}</p>")
                 .Append($"<p class=\"muted\">{T(lang, "Möjlig effekt", "Possible effect")}: +{N(gap.Impact)} {T(lang, "poäng", "points")}</p></li>");
         }
+        if (r.TopGaps.Count == 0)
+            html.Append($"<li>{T(lang, "Inga luckor: varje svar är på högsta nivån. Tala med er rådgivare om nästa marknad.", "No gaps: every answer is at the top. Talk to your advisor about the next market.")}</li>");
         return html.Append("</ol></section>").ToString();
     }
 }
