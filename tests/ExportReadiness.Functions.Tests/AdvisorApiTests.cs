@@ -95,6 +95,8 @@ public class AdvisorApiTests(PipelineFixture pipeline)
         Assert.Equal(7, seen.Count);
         Assert.Equal(7, seen.Distinct().Count());
         Assert.True(pages >= 3);
+        var garbage = await _advisor.GetAsync("/api/assessments?continuationToken=not-a-token%20%7C%7C");
+        Assert.True(garbage.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"a made-up continuation token gave {garbage.StatusCode}");
         var bad = await _advisor.GetAsync($"/api/assessments?level=Brilliant&pageSize=500");
         var errors = (await bad.ProblemAsync()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("level", out _));

@@ -89,6 +89,36 @@ public class ScoringQueueTests(PipelineFixture pipeline)
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
     }
 
+    [Fact]
+    public async Task An_assessment_that_cannot_be_scored_fails_alone_and_is_marked_failed_on_its_last_delivery()
+    {
+        var store = pipeline.App.Services.GetRequiredService<IAssessmentStore>();
+        var submission = AssessmentBuilder.Mixed().ToSubmission();
+        var question = submission.Answers.First(a => a.Value.Choice is not null).Key;
+        var broken = new Assessment
+        {
+            Id = AssessmentIntake.NewId(), Programme = "broken", SchemaVersion = 1, Company = submission.Company, Product = submission.Product,
+            // An option value the questionnaire does not know (as if stored under an older schema).
+            Answers = new Dictionary<string, Core.Questionnaire.Answer>(submission.Answers) { [question] = Core.Questionnaire.Answer.Of("retired-option") },
+            SubmittedAt = DateTimeOffset.UtcNow, AccessTokenHash = "",
+        };
+        var fine = broken with { Id = AssessmentIntake.NewId(), Answers = submission.Answers };
+        await store.AddAsync(broken, default);
+        await store.AddAsync(fine, default);
+
+        var handler = pipeline.App.Services.GetRequiredService<ScoreAssessmentHandler>();
+        var results = await handler.HandleAsync(
+        [
+            new Queues.QueueDelivery(JsonSerializer.Serialize(new { assessmentId = broken.Id }), 5),
+            new Queues.QueueDelivery(JsonSerializer.Serialize(new { assessmentId = fine.Id }), 1),
+        ], default);
+
+        Assert.IsType<InvalidDataException>(results[0].Error);
+        Assert.Null(results[1].Error);
+        Assert.Equal(AssessmentStatus.Failed, (await store.FindAsync(broken.Id, default))!.Status);
+        Assert.Equal(AssessmentStatus.Scored, (await store.FindAsync(fine.Id, default))!.Status);
+    }
+
     private async Task<List<string>> WaitForPoisonAsync(string marker, int expected)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);

@@ -73,8 +73,7 @@ public sealed partial class ScoreAssessmentHandler(
 
         if (toScore.Count > 0)
         {
-            var work = toScore.Values.ToList();
-            var scored = scorer.ScoreMany(model, work.Select(w => (w.Assessment.Company, w.Assessment.Answers)).ToList(), clock.GetUtcNow());
+            var (work, scored) = ScoreEach(model, toScore.Values.ToList(), errors);
             var written = await store.ReplaceManyAsync(
                 work.Select((w, k) => w.Assessment with { Status = AssessmentStatus.Scored, Result = scored[k], FailureReason = null }).ToList(),
                 cancellationToken);
@@ -99,6 +98,39 @@ public sealed partial class ScoreAssessmentHandler(
                 foreach (var (_, request) in requests.Where(r => r.Delivery == i)) await MarkFailedAsync(request.AssessmentId, cancellationToken);
         }
         return results;
+    }
+
+    /// <summary>
+    /// One model pass for the whole batch; if a row cannot be scored (a stored answer the questionnaire no
+    /// longer knows), the rows are scored one by one so that only that row's message fails.
+    /// </summary>
+    private (List<(Assessment Assessment, List<int> Deliveries)> Work, IReadOnlyList<ScoringResult> Results) ScoreEach(
+        ReadinessModel model, List<(Assessment Assessment, List<int> Deliveries)> work, Exception?[] errors)
+    {
+        var now = clock.GetUtcNow();
+        try
+        {
+            return (work, scorer.ScoreMany(model, work.Select(w => (w.Assessment.Company, w.Assessment.Answers)).ToList(), now));
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or KeyNotFoundException)
+        {
+            var scoredWork = new List<(Assessment, List<int>)>();
+            var results = new List<ScoringResult>();
+            foreach (var item in work)
+            {
+                try
+                {
+                    results.Add(scorer.Score(model, item.Assessment.Company, item.Assessment.Answers, now));
+                    scoredWork.Add(item);
+                }
+                catch (Exception rowError) when (rowError is InvalidOperationException or ArgumentException or KeyNotFoundException)
+                {
+                    foreach (var delivery in item.Deliveries)
+                        errors[delivery] ??= new InvalidDataException($"Assessment {item.Assessment.Id} cannot be scored: {rowError.Message}", rowError);
+                }
+            }
+            return (scoredWork, results);
+        }
     }
 
     private static bool IsCurrent(Assessment assessment, ReadinessModel model) =>
