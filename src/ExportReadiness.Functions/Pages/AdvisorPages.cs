@@ -79,7 +79,7 @@ public static class AdvisorPages
                 new(T(lang, "Inskickade", "Submitted"), report.Funnel.Submitted), new(T(lang, "Bedömda", "Scored"), report.Funnel.Scored),
                 new(T(lang, "Granskade", "Reviewed"), report.Funnel.Reviewed), new(T(lang, "Exportredo", "Confirmed"), report.Funnel.ConfirmedExportReady, "good"),
             ], T(lang, "Screeningtratt", "Screening funnel")), "funnel"))
-            .Append(Card(T(lang, "Nivåer", "Levels"), Charts.Columns(report.Levels.Select(l => new Charts.Bar(l.Level.ToString(), l.Count)).ToList(), T(lang, "Antal per nivå", "Count per level")), "levels"))
+            .Append(Card(T(lang, "Nivåer", "Levels"), Charts.Columns(report.Levels.Select(l => new Charts.Bar(SmePages.LevelName(l.Level, lang), l.Count)).ToList(), T(lang, "Antal per nivå", "Count per level")), "levels"))
             .Append(Card(T(lang, "Poängfördelning", "Score distribution"), Charts.Columns(
                 report.ScoreDistribution.Select((c, i) => new Charts.Bar($"{i * PortfolioReport.BucketWidth}–", c)).ToList(), T(lang, "Poängfördelning", "Score distribution")), "distribution"))
             .Append(Card(T(lang, "Modell och rådgivare", "Model and advisors"), Agreement(report.Agreement, lang), "agreement"))
@@ -178,7 +178,7 @@ public static class AdvisorPages
         foreach (var a in items)
             html.Append($"<tr><td><a href=\"/advisor/assessments/{Uri.EscapeDataString(a.Id)}?lang={lang}\">{E(a.Company.Name)}</a></td><td>{E(a.Product.Name)}</td>")
                 .Append($"<td>{E(sector(a.Company.Sector))}</td><td>{E(region(a.Company.Region))}</td><td>{a.Result?.ReadinessScore.ToString() ?? "—"}</td>")
-                .Append($"<td>{(a.Result?.Level.ToString() ?? a.Status.ToString())}</td><td>{a.Review?.Verdict.ToString() ?? "—"}</td><td>{a.SubmittedAt:yyyy-MM-dd}</td></tr>");
+                .Append($"<td>{(a.Result is { } result ? SmePages.LevelName(result.Level, lang) : a.Status.ToString())}</td><td>{a.Review?.Verdict.ToString() ?? "—"}</td><td>{a.SubmittedAt:yyyy-MM-dd}</td></tr>");
         return html.Append("</tbody></table>").ToString();
     }
 

@@ -105,16 +105,18 @@ public static class SmePages
         return Page(request, T(lang, "Resultat", "Result"), body.ToString(), head: head);
     }
 
+    public static string LevelName(ReadinessLevel level, string lang) => level switch
+    {
+        ReadinessLevel.ExportReady => T(lang, "Exportredo", "Export ready"),
+        ReadinessLevel.Ready => T(lang, "Nästan redo", "Ready"),
+        ReadinessLevel.Emerging => T(lang, "På väg", "Emerging"),
+        _ => T(lang, "Inte redo än", "Not ready yet"),
+    };
+
     /// <summary>Score, level, dimension chart and the three gaps: shared by the SME's result page and the advisor's detail page.</summary>
     internal static string ResultSection(ScoringResult r, QuestionnaireSchema schema, string lang)
     {
-        var levelText = r.Level switch
-        {
-            ReadinessLevel.ExportReady => T(lang, "Exportredo", "Export ready"),
-            ReadinessLevel.Ready => T(lang, "Nästan redo", "Ready"),
-            ReadinessLevel.Emerging => T(lang, "På väg", "Emerging"),
-            _ => T(lang, "Inte redo än", "Not ready yet"),
-        };
+        var levelText = LevelName(r.Level, lang);
         var bars = r.Dimensions.Select(d => new Charts.Bar(schema.Dimensions.FirstOrDefault(x => x.Id == d.Id) is { } dim ? (lang == "en" ? dim.Name.En : dim.Name.Sv) : d.Id, d.Score,
             d.Score >= 80 ? "good" : d.Score >= 40 ? "mid" : "weak")).ToList();
         var html = new StringBuilder()

@@ -65,6 +65,7 @@ public class BrowserTests(PipelineFixture pipeline) : IAsyncLifetime
         // The printable layout hides the site header and buttons.
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         Assert.False(await page.Locator("header.site").IsVisibleAsync());
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
         await page.GotoAsync("/");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("sme-form"), FullPage = false });
     }
