@@ -26,6 +26,8 @@ public sealed record QuestionnaireSchema
 
     public bool HasRegion(string id) => Regions.Any(r => r.Id == id);
 
+    public Region? FindRegion(string id) => Regions.FirstOrDefault(r => r.Id == id);
+
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

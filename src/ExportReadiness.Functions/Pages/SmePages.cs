@@ -90,7 +90,13 @@ public static class SmePages
         if (assessment is null || !(advisors.IsAdvisor(request) || AccessToken.Matches(request.Query["token"], assessment.AccessTokenHash)))
             return Page(request, T(lang, "Hittades inte", "Not found"), $"<h1>{T(lang, "Resultatet hittades inte", "Result not found")}</h1><p>{T(lang, "Länken saknar eller har fel åtkomstnyckel.", "The link lacks the access token, or it is wrong.")}</p>", StatusCodes.Status404NotFound);
 
-        var body = new StringBuilder($"<article class=\"report\"><h1>{E(assessment.Product.Name)}</h1><p class=\"lead\">{E(assessment.Company.Name)} · {E(schema.FindSector(assessment.Company.Sector)?.Name is { } s ? (lang == "en" ? s.En : s.Sv) : assessment.Company.Sector)}</p>");
+        string Localized(LocalizedText? name, string fallback) => name is null ? fallback : lang == "en" ? name.En : name.Sv;
+        var company = assessment.Company;
+        // A printed report stands alone: whose product, where, and when it was submitted.
+        var lead = string.Join(" · ", E(company.Name), E(Localized(schema.FindSector(company.Sector)?.Name, company.Sector)),
+            E(Localized(schema.FindRegion(company.Region)?.Name, company.Region)),
+            $"{T(lang, "inlämnad", "submitted")} {assessment.SubmittedAt:yyyy-MM-dd}");
+        var body = new StringBuilder($"<article class=\"report\"><h1>{E(assessment.Product.Name)}</h1><p class=\"lead\" id=\"report-lead\">{lead}</p>");
         string? head = null;
         if (assessment.Status == AssessmentStatus.Pending)
         {

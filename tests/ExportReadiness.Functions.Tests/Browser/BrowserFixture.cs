@@ -4,7 +4,7 @@ namespace ExportReadiness.Functions.Tests.Browser;
 
 /// <summary>
 /// Debian's Chromium (/usr/bin/chromium), driven by Playwright; no browser download. Screenshots go to
-/// tests/artifacts/ (git-ignored) for people to look at.
+/// tests/artifacts/ (git-ignored) for people to look at, as does the printed SME report (PDF).
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -34,5 +34,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    public static string Screenshot(string name) => Path.Combine(ArtifactsDirectory, name + ".png");
+    public static string Screenshot(string name) => Artifact(name + ".png");
+
+    public static string Artifact(string fileName) => Path.Combine(ArtifactsDirectory, fileName);
 }

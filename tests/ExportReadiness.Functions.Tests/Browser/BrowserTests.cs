@@ -55,6 +55,7 @@ public class BrowserTests(PipelineFixture pipeline) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#readiness-score")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         Assert.Equal(12, await page.Locator("svg.chart rect.bar").CountAsync());
         Assert.Equal(3, await page.Locator("#gaps li").CountAsync());
+        await Assertions.Expect(page.Locator("#report-lead")).ToContainTextAsync("Norrbotten");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("sme-result"), FullPage = true });
 
         // The language switch keeps the private token: the English page is the same result.
@@ -62,9 +63,13 @@ public class BrowserTests(PipelineFixture pipeline) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#readiness-score")).ToBeVisibleAsync();
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
 
-        // The printable layout hides the site header and buttons.
+        // The printable layout hides the site header and buttons, and "save as PDF" gives A4 pages.
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         Assert.False(await page.Locator("header.site").IsVisibleAsync());
+        Assert.False(await page.Locator(".no-print button").IsVisibleAsync());
+        var pdf = PrintedPdf.Read(await page.PdfAsync(new PagePdfOptions { Path = BrowserFixture.Artifact("sme-result.pdf"), PreferCSSPageSize = true, PrintBackground = true }));
+        Assert.Equal(1, pdf.PageCount);
+        Assert.All(pdf.PageSizesInPoints, size => Assert.Equal((595, 842), size));
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
         await page.GotoAsync("/");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("sme-form"), FullPage = false });
