@@ -62,10 +62,8 @@ public static class AdvisorPages
         var token = request.Query["continuationToken"].ToString();
         var page = await store.ListAsync(query, token.Length == 0 ? null : token, PageSize, cancellationToken);
 
-        string Name<T>(IEnumerable<T> items, Func<T, string> id, Func<T, LocalizedText> name, string key) =>
-            items.FirstOrDefault(i => id(i) == key) is { } found ? (lang == "en" ? name(found).En : name(found).Sv) : key;
-        string Sector(string id) => Name(schema.Sectors, s => s.Id, s => s.Name, id);
-        string Region(string id) => Name(schema.Regions, r => r.Id, r => r.Name, id);
+        string Sector(string id) => schema.SectorName(id, lang);
+        string Region(string id) => schema.RegionName(id, lang);
 
         var filterQuery = FilterQuery(query, lang);
         var body = new StringBuilder()
@@ -85,7 +83,7 @@ public static class AdvisorPages
             .Append(Card(T(lang, "Modell och rådgivare", "Model and advisors"), Agreement(report.Agreement, lang), "agreement"))
             .Append("</div>")
             .Append(Card(T(lang, "Genomsnitt per område", "Average per dimension"), Charts.HorizontalBars(
-                schema.Dimensions.Select(d => new Charts.Bar(lang == "en" ? d.Name.En : d.Name.Sv, report.Dimensions.FirstOrDefault(x => x.Id == d.Id)?.Average ?? 0)).ToList(),
+                schema.Dimensions.Select(d => new Charts.Bar(d.Name.In(lang), report.Dimensions.FirstOrDefault(x => x.Id == d.Id)?.Average ?? 0)).ToList(),
                 100, T(lang, "Genomsnitt per område", "Average per dimension")), "dimensions"))
             .Append("<div class=\"grid\">")
             .Append(Card(T(lang, "Per bransch", "By sector"), BreakdownTable(report.BySector, Sector, lang), "by-sector"))
@@ -114,8 +112,8 @@ public static class AdvisorPages
             .Append($"<p class=\"no-print\"><a href=\"/advisor?lang={lang}&programme={Uri.EscapeDataString(assessment.Programme)}\">← {T(lang, "Portföljen", "Portfolio")}</a></p>")
             .Append($"<h1 id=\"product-name\">{E(assessment.Product.Name)}</h1>")
             .Append($"<p class=\"lead\" id=\"company-name\">{E(c.Name)}</p>")
-            .Append($"<table class=\"facts\"><tr><th>{T(lang, "Program", "Programme")}</th><td>{E(assessment.Programme)}</td><th>{T(lang, "Bransch", "Sector")}</th><td>{E(c.Sector)}</td></tr>")
-            .Append($"<tr><th>{T(lang, "Län", "Region")}</th><td>{E(c.Region)}</td><th>{T(lang, "Anställda", "Employees")}</th><td>{c.Employees}</td></tr>")
+            .Append($"<table class=\"facts\"><tr><th>{T(lang, "Program", "Programme")}</th><td>{E(assessment.Programme)}</td><th>{T(lang, "Bransch", "Sector")}</th><td>{E(schema.SectorName(c.Sector, lang))}</td></tr>")
+            .Append($"<tr><th>{T(lang, "Län", "Region")}</th><td>{E(schema.RegionName(c.Region, lang))}</td><th>{T(lang, "Anställda", "Employees")}</th><td>{c.Employees}</td></tr>")
             .Append($"<tr><th>{T(lang, "Omsättning", "Turnover")}</th><td>{N(c.TurnoverSek, "#,0")} SEK</td><th>{T(lang, "Exportandel", "Export share")}</th><td>{N(c.ExportSharePercent)} %</td></tr>")
             .Append($"<tr><th>{T(lang, "Status", "Status")}</th><td>{assessment.Status}</td><th>{T(lang, "Inskickad", "Submitted")}</th><td>{assessment.SubmittedAt:yyyy-MM-dd HH:mm}</td></tr></table>")
             .Append(assessment.Result is { } r ? SmePages.ResultSection(r, schema, lang) : $"<p class=\"status\">{assessment.Status}</p>")
@@ -188,8 +186,8 @@ public static class AdvisorPages
             $"<option value=\"\">{T(lang, "Alla", "All")}</option>" + string.Concat(options.Select(o => $"<option value=\"{E(o.Id)}\"{(o.Id == selected ? " selected" : "")}>{E(o.Name)}</option>"));
         return $"<form class=\"filters no-print\" method=\"get\" action=\"/advisor\"><input type=\"hidden\" name=\"lang\" value=\"{lang}\">" +
                $"<label>{T(lang, "Program", "Programme")}<input type=\"text\" name=\"programme\" value=\"{E(q.Programme)}\"></label>" +
-               $"<label>{T(lang, "Bransch", "Sector")}<select name=\"sector\">{Options(schema.Sectors.Select(s => (s.Id, lang == "en" ? s.Name.En : s.Name.Sv)), q.Sector)}</select></label>" +
-               $"<label>{T(lang, "Län", "Region")}<select name=\"region\">{Options(schema.Regions.Select(r => (r.Id, lang == "en" ? r.Name.En : r.Name.Sv)), q.Region)}</select></label>" +
+               $"<label>{T(lang, "Bransch", "Sector")}<select name=\"sector\">{Options(schema.Sectors.Select(s => (s.Id, s.Name.In(lang))), q.Sector)}</select></label>" +
+               $"<label>{T(lang, "Län", "Region")}<select name=\"region\">{Options(schema.Regions.Select(r => (r.Id, r.Name.In(lang))), q.Region)}</select></label>" +
                $"<label>{T(lang, "Nivå", "Level")}<select name=\"level\">{Options(Enum.GetNames<ReadinessLevel>().Select(l => (l, l)), q.Level?.ToString())}</select></label>" +
                $"<button type=\"submit\">{T(lang, "Filtrera", "Filter")}</button></form>";
     }

@@ -13,7 +13,12 @@ public static class Html
 {
     public static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");
 
-    public static string E(LocalizedText text, string lang) => E(lang == "en" ? text.En : text.Sv);
+    public static string E(LocalizedText text, string lang) => E(text.In(lang));
+
+    /// <summary>A sector's or region's name in the page's language; the stored id if the schema lacks it.</summary>
+    public static string SectorName(this QuestionnaireSchema schema, string id, string lang) => schema.FindSector(id)?.Name.In(lang) ?? id;
+
+    public static string RegionName(this QuestionnaireSchema schema, string id, string lang) => schema.FindRegion(id)?.Name.In(lang) ?? id;
 
     public static string N(double value, string format = "0.#") => value.ToString(format, CultureInfo.InvariantCulture);
 

@@ -28,11 +28,11 @@ public static class SmePages
             .Append($"<div class=\"form-errors\" id=\"form-errors\" role=\"alert\" hidden></div>")
             .Append($"<fieldset><legend>{T(lang, "Företaget och produkten", "The company and the product")}</legend>")
             .Append(TextField("company.name", T(lang, "Företagets namn", "Company name"), 200))
-            .Append(Select("company.sector", T(lang, "Bransch", "Sector"), schema.Sectors.Select(s => (s.Id, lang == "en" ? s.Name.En : s.Name.Sv)), lang))
+            .Append(Select("company.sector", T(lang, "Bransch", "Sector"), schema.Sectors.Select(s => (s.Id, s.Name.In(lang))), lang))
             .Append(NumberField("company.employees", T(lang, "Antal anställda", "Employees"), 0, 100000, "1"))
             .Append(NumberField("company.turnoverSek", T(lang, "Omsättning (SEK)", "Turnover (SEK)"), 0, 1e12, "any"))
             .Append(NumberField("company.yearFounded", T(lang, "Grundat år", "Year founded"), 1600, DateTime.UtcNow.Year, "1"))
-            .Append(Select("company.region", T(lang, "Län", "Region"), schema.Regions.Select(r => (r.Id, lang == "en" ? r.Name.En : r.Name.Sv)), lang))
+            .Append(Select("company.region", T(lang, "Län", "Region"), schema.Regions.Select(r => (r.Id, r.Name.In(lang))), lang))
             .Append(NumberField("company.exportSharePercent", T(lang, "Nuvarande exportandel (% av omsättningen)", "Current export share (% of turnover)"), 0, 100, "any"))
             .Append(TextField("product.name", T(lang, "Produktens namn", "Product name"), 200))
             .Append($"<label class=\"field\" data-field=\"product.description\"><span>{T(lang, "Kort beskrivning (valfri)", "Short description (optional)")}</span><textarea name=\"product.description\" maxlength=\"2000\" rows=\"2\"></textarea><small class=\"error\"></small></label>")
@@ -90,11 +90,9 @@ public static class SmePages
         if (assessment is null || !(advisors.IsAdvisor(request) || AccessToken.Matches(request.Query["token"], assessment.AccessTokenHash)))
             return Page(request, T(lang, "Hittades inte", "Not found"), $"<h1>{T(lang, "Resultatet hittades inte", "Result not found")}</h1><p>{T(lang, "Länken saknar eller har fel åtkomstnyckel.", "The link lacks the access token, or it is wrong.")}</p>", StatusCodes.Status404NotFound);
 
-        string Localized(LocalizedText? name, string fallback) => name is null ? fallback : lang == "en" ? name.En : name.Sv;
         var company = assessment.Company;
         // A printed report stands alone: whose product, where, and when it was submitted.
-        var lead = string.Join(" · ", E(company.Name), E(Localized(schema.FindSector(company.Sector)?.Name, company.Sector)),
-            E(Localized(schema.FindRegion(company.Region)?.Name, company.Region)),
+        var lead = string.Join(" · ", E(company.Name), E(schema.SectorName(company.Sector, lang)), E(schema.RegionName(company.Region, lang)),
             $"{T(lang, "inlämnad", "submitted")} {assessment.SubmittedAt:yyyy-MM-dd}");
         var body = new StringBuilder($"<article class=\"report\"><h1>{E(assessment.Product.Name)}</h1><p class=\"lead\" id=\"report-lead\">{lead}</p>");
         string? head = null;
@@ -123,7 +121,7 @@ public static class SmePages
     internal static string ResultSection(ScoringResult r, QuestionnaireSchema schema, string lang)
     {
         var levelText = LevelName(r.Level, lang);
-        var bars = r.Dimensions.Select(d => new Charts.Bar(schema.Dimensions.FirstOrDefault(x => x.Id == d.Id) is { } dim ? (lang == "en" ? dim.Name.En : dim.Name.Sv) : d.Id, d.Score,
+        var bars = r.Dimensions.Select(d => new Charts.Bar(schema.Dimensions.FirstOrDefault(x => x.Id == d.Id)?.Name.In(lang) ?? d.Id, d.Score,
             d.Score >= 80 ? "good" : d.Score >= 40 ? "mid" : "weak")).ToList();
         var html = new StringBuilder()
             .Append($"<section class=\"score\"><div class=\"big\" id=\"readiness-score\">{r.ReadinessScore}</div><div><div class=\"level level-{r.Level}\" id=\"readiness-level\">{levelText}</div>")

@@ -104,6 +104,7 @@ public class BrowserTests(PipelineFixture pipeline) : IAsyncLifetime
 
         await rows.First.Locator("a").ClickAsync();
         await Assertions.Expect(page.Locator("#company-name")).ToContainTextAsync("Gruv AB");
+        await Assertions.Expect(page.Locator("table.facts")).ToContainTextAsync("Mining and minerals");
         await page.CheckAsync("input[name=verdict][value=ExportReady]");
         await page.FillAsync("textarea[name=note]", "Stark ledning, certifierad. Redo för Norge.");
         await page.FillAsync("input[name=advisor]", "Anna Lind");
