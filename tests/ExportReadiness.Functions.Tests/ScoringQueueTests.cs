@@ -78,6 +78,25 @@ public class ScoringQueueTests(PipelineFixture pipeline)
         Assert.Equal(AssessmentStatus.Scored, (await _client.GetAssessmentAsync(id, token))!.Status);
     }
 
+    [Theory]
+    [InlineData("/NightlyRescore", "exready-func.azurewebsites.net", null)]
+    [InlineData("/ScoreAssessment", null, "4f0c5c1e9d0a")]
+    [InlineData("/IngestBatch", "exready-func.azurewebsites.net", "4f0c5c1e9d0a")]
+    public async Task An_outside_request_forwarded_to_an_invocation_endpoint_is_not_found(string path, string? publicHost, string? frontEndLogId)
+    {
+        // What the host's catch-all HTTP function would forward from a caller on the internet.
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent("""{"Data":{"message":"{\"assessmentId\":\"x\"}"},"Metadata":{"DequeueCount":"1"}}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        if (publicHost is not null) request.Headers.Host = publicHost;
+        if (frontEndLogId is not null) request.Headers.Add("X-ARR-LOG-ID", frontEndLogId);
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task An_invocation_with_an_unusable_message_fails_without_a_500()
     {

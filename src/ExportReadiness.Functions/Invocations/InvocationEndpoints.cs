@@ -28,16 +28,16 @@ public static partial class InvocationEndpoints
 
     public static IEndpointRouteBuilder MapInvocations(this IEndpointRouteBuilder routes)
     {
-        MapQueueFunction<ScoreAssessmentHandler>(routes, "ScoreAssessment");
-        MapQueueFunction<IngestBatchHandler>(routes, "IngestBatch");
-        routes.MapPost("/NightlyRescore", NightlyRescore).WithTags("Function invocations").ExcludeFromDescription();
+        var host = routes.MapGroup("").WithTags("Function invocations").ExcludeFromDescription().AddEndpointFilter<FunctionsHostOnlyFilter>();
+        MapQueueFunction<ScoreAssessmentHandler>(host, "ScoreAssessment");
+        MapQueueFunction<IngestBatchHandler>(host, "IngestBatch");
+        host.MapPost("/NightlyRescore", NightlyRescore);
         return routes;
     }
 
     private static void MapQueueFunction<TFunction>(IEndpointRouteBuilder routes, string name) where TFunction : IQueueFunction =>
         routes.MapPost($"/{name}", (HttpRequest request, TFunction function, IOptions<ExportReadinessOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken) =>
-                QueueTriggerAsync(request, function, options, loggers, cancellationToken))
-            .WithTags("Function invocations").ExcludeFromDescription();
+                QueueTriggerAsync(request, function, options, loggers, cancellationToken));
 
     /// <summary>
     /// A queue trigger: <c>{"Data":{"message":…},"Metadata":{"DequeueCount":…}}</c>, the message possibly
