@@ -19,10 +19,15 @@ using Microsoft.ML;
 // Load driver: N synthetic questionnaires through the batch path (upload → ingest → queue → score → Table
 // Storage) against Azurite, then pure in-process scoring, each beside the naive path measured in the same run.
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- [assessments=10000] [inProcessRows=100000]
+//   dotnet run -c Release --project bench/ExportReadiness.Bench -- latency [warm=40] [idle=8]
 internal static class LoadDriver
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["latency", ..])
+            return await SubmitLatency.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40,
+                args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8);
+
         var assessments = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
         var inProcessRows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
         const int NaiveSample = 2_000;
@@ -31,9 +36,7 @@ internal static class LoadDriver
 
         await using var azurite = new Azurite();
         await azurite.StartAsync();
-        // WebApplicationFactory finds the app's content root through this variable outside a test project.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EXPORTREADINESS_FUNCTIONS", Path.Combine(Azurite.RepositoryRoot(), "src", "ExportReadiness.Functions"));
-        await using var app = new BenchApplication(azurite.ConnectionString, AdvisorKey);
+        await using var app = new BenchApplication(azurite.ConnectionString, AdvisorKey, bulkQueueSettings: true);
         app.StartServer();
         var model = await app.Services.GetRequiredService<CurrentModel>().WaitUntilAvailableAsync(CancellationToken.None);
         var client = app.CreateClient();
@@ -218,11 +221,15 @@ internal sealed class BenchApplication : WebApplicationFactory<Program>
 {
     private readonly string _connectionString;
     private readonly string _advisorKey;
+    private readonly bool _bulkQueueSettings;
 
-    public BenchApplication(string connectionString, string advisorKey)
+    public BenchApplication(string connectionString, string advisorKey, bool bulkQueueSettings)
     {
         _connectionString = connectionString;
         _advisorKey = advisorKey;
+        _bulkQueueSettings = bulkQueueSettings;
+        // WebApplicationFactory finds the app's content root through this variable outside a test project.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EXPORTREADINESS_FUNCTIONS", Path.Combine(Azurite.RepositoryRoot(), "src", "ExportReadiness.Functions"));
         UseKestrel(0);
     }
 
@@ -232,6 +239,7 @@ internal sealed class BenchApplication : WebApplicationFactory<Program>
         builder.UseSetting(StorageNames.ConnectionSetting, _connectionString);
         builder.UseSetting("ExportReadiness:AdvisorApiKeys", _advisorKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (!_bulkQueueSettings) return;
         builder.UseSetting("ExportReadiness:Queue:MaxPollingInterval", "00:00:00.250");
         // The largest batch a queue trigger takes (32), two batches in flight: what host.json would be tuned to for a bulk load.
         builder.UseSetting("ExportReadiness:Queue:BatchSize", "32");
