@@ -123,6 +123,38 @@ public class AdvisorApiTests(PipelineFixture pipeline)
     }
 
     [Fact]
+    public async Task The_csv_of_a_programme_named_with_swedish_letters_downloads_and_defuses_formulas()
+    {
+        var programme = $"Umeå-{Guid.NewGuid():N}"[..16];
+        var accepted = await _sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(programme).Named("=HYPERLINK(\"http://x\",\"Klicka\")"));
+        await _sme.WaitForStatusAsync(accepted.Id, accepted.AccessToken);
+
+        var response = await _advisor.GetAsync($"/api/reports/portfolio.csv?programme={Uri.EscapeDataString(programme)}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal($"portfolio-{programme}.csv", response.Content.Headers.ContentDisposition?.FileNameStar);
+        var row = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).Split("\r\n")[1];
+        Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"Klicka\"\")\"", row);
+    }
+
+    [Fact]
+    public async Task A_company_name_with_a_script_tag_is_escaped_on_every_page()
+    {
+        var programme = $"xss-{Guid.NewGuid():N}"[..16];
+        const string name = "<script>alert('x')</script> Gruv AB";
+        var accepted = await _sme.SubmitAsync(AssessmentBuilder.Strong().InProgramme(programme).Named(name));
+        await _sme.WaitForStatusAsync(accepted.Id, accepted.AccessToken);
+
+        string[] pages = [$"/result/{accepted.Id}?token={accepted.AccessToken}", $"/advisor?programme={programme}", $"/advisor/assessments/{accepted.Id}"];
+        foreach (var page in pages)
+        {
+            var html = await _advisor.GetStringAsync(page);
+            Assert.DoesNotContain("<script>alert", html);
+            Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Gruv AB", html);
+        }
+    }
+
+    [Fact]
     public async Task The_portfolio_report_counts_the_funnel_levels_and_agreement()
     {
         var programme = $"report-{Guid.NewGuid():N}"[..18];

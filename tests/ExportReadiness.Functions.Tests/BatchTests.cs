@@ -58,6 +58,21 @@ public class BatchTests(PipelineFixture pipeline)
     }
 
     [Fact]
+    public async Task A_batch_file_larger_than_kestrels_default_body_limit_is_accepted()
+    {
+        // 31 MB: over Kestrel's default 30,000,000-byte request limit, under the batch limit (100 MiB).
+        // Blank lines keep it cheap to ingest; what is tested is that the upload is not refused.
+        var csv = new BatchFileBuilder().Add(AssessmentBuilder.Mixed().Named("Stor Fil AB")).ToCsv() + new string('\n', 31_000_000);
+
+        var response = await UploadAsync(csv, $"big-{Guid.NewGuid():N}"[..16]);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        var batch = await WaitForBatchAsync(id, b => b.GetProperty("scored").GetInt32() == 1);
+        Assert.Equal(1, batch.GetProperty("accepted").GetInt32());
+    }
+
+    [Fact]
     public async Task Posting_the_same_file_twice_does_not_duplicate()
     {
         var programme = $"twice-{Guid.NewGuid():N}"[..18];

@@ -21,6 +21,10 @@ public sealed partial class SubmissionValidator(QuestionnaireSchema schema, Time
     [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N} _.\-]*$")]
     private static partial Regex ProgrammePattern();
 
+    public const string ProgrammeRule = "Use letters, digits, spaces, '.', '_' or '-', starting with a letter or digit.";
+
+    public static bool IsValidProgramme(string programme) => programme.Length <= MaxProgrammeLength && ProgrammePattern().IsMatch(programme);
+
     public ValidationOutcome Validate(JsonElement root)
     {
         var errors = new ErrorCollector();
@@ -36,7 +40,7 @@ public sealed partial class SubmissionValidator(QuestionnaireSchema schema, Time
 
         var programme = ReadString(root, "programme", errors, MaxProgrammeLength, required: false) ?? Submission.DefaultProgramme;
         if (!ProgrammePattern().IsMatch(programme))
-            errors.Add("programme", "Use letters, digits, spaces, '.', '_' or '-', starting with a letter or digit.");
+            errors.Add("programme", ProgrammeRule);
 
         var (company, sector) = ReadCompany(Child(root, "company", errors), errors);
         var product = ReadProduct(Child(root, "product", errors), errors);

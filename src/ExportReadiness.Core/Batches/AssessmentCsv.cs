@@ -137,7 +137,9 @@ public sealed class AssessmentCsv(QuestionnaireSchema schema, SubmissionValidato
     /// </summary>
     public async Task WriteExportAsync(TextWriter writer, IAsyncEnumerable<Assessment> assessments, CancellationToken cancellationToken)
     {
-        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture), leaveOpen: true);
+        // Company and product names are the SMEs' own text: one starting with = + - @ must not run as a formula
+        // when an advisor opens the file in Excel, so such a cell gets a leading apostrophe.
+        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape }, leaveOpen: true);
         string[] resultColumns = ["id", "status", "submittedAt", "readinessScore", "level", "probability", "modelVersion", "reviewVerdict", "reviewAdvisor", "reviewedAt"];
         foreach (var column in resultColumns.Concat(schema.Dimensions.Select(d => $"dimension_{d.Id}")).Concat(Header)) csv.WriteField(column);
         await csv.NextRecordAsync();

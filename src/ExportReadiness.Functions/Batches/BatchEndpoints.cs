@@ -38,7 +38,11 @@ public static class BatchEndpoints
         TimeProvider clock, IOptions<ExportReadinessOptions> options, CancellationToken cancellationToken)
     {
         var programme = request.Query["programme"].ToString() is { Length: > 0 } p ? p : Submission.DefaultProgramme;
-        if (programme.Length > 64 || !TableKeys.IsValid(programme)) return Problems.Invalid("programme", "Not a valid programme name.");
+        // The same rule as a web submission's programme: otherwise every row of the batch would be rejected later.
+        if (!SubmissionValidator.IsValidProgramme(programme)) return Problems.Invalid("programme", SubmissionValidator.ProgrammeRule);
+        // Kestrel stops request bodies at about 28.6 MiB by default; a batch file may be MaxBatchBytes (+ multipart framing).
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = options.Value.MaxBatchBytes + 64 * 1024;
 
         var (file, problem) = await OpenFileAsync(request, cancellationToken);
         if (problem is not null) return problem;

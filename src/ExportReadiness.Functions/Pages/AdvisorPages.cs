@@ -122,7 +122,7 @@ public static class AdvisorPages
         foreach (var q in schema.Questions.Where(q => q.AppliesToSector(c.Sector)))
         {
             var answer = assessment.Answers.GetValueOrDefault(q.Id);
-            var shown = answer is null ? "—" : q.Type == QuestionType.Choice ? E(q.Options!.First(o => o.Value == answer.Choice).Label, lang)
+            var shown = answer is null ? "—" : q.Type == QuestionType.Choice ? (q.Options!.FirstOrDefault(o => o.Value == answer.Choice) is { } option ? E(option.Label, lang) : E(answer.Choice))
                 : q.Type == QuestionType.YesNo ? T(lang, answer.YesNo == true ? "Ja" : "Nej", answer.YesNo == true ? "Yes" : "No") : E(answer.ToString());
             body.Append($"<tr><td>{E(q.Text, lang)}</td><td>{shown}</td><td>{q.Evaluate(answer).Points} / {q.MaxPoints}</td></tr>");
         }

@@ -31,7 +31,10 @@ public static class ReportEndpoints
         var (query, errors) = AssessmentFilter.Parse(context.Request.Query);
         if (errors.Count > 0) return Problems.Invalid(errors, "The export filters are invalid.");
         context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"portfolio-{query.Programme ?? "all"}.csv\"";
+        // A programme may be "Umeå": an ASCII filename plus filename* (RFC 6266), never a raw non-ASCII header.
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName($"portfolio-{query.Programme ?? "all"}.csv");
+        context.Response.Headers.ContentDisposition = disposition.ToString();
         // Streamed row by row: an export of the whole portfolio never sits in memory.
         await using var writer = new StreamWriter(context.Response.Body, AssessmentCsv.FileEncoding, leaveOpen: true);
         await csv.WriteExportAsync(writer, store.ScanAsync(query, cancellationToken), cancellationToken);
