@@ -63,8 +63,7 @@ internal static class LoadDriver
             }
             // Counting scans the table: only once the scoring queue is empty, not on every tick.
             if ((await app.Services.GetRequiredService<StorageClients>().Queue(StorageNames.ScoringQueue).GetPropertiesAsync()).Value.ApproximateMessagesCount > 0) continue;
-            var scored = 0;
-            await foreach (var _ in store.ScanAsync(new(Status: ExportReadiness.Core.Assessments.AssessmentStatus.Scored, BatchId: batchId), CancellationToken.None)) scored++;
+            var scored = await store.CountAsync(new(Status: ExportReadiness.Core.Assessments.AssessmentStatus.Scored, BatchId: batchId), CancellationToken.None);
             if (scored >= assessments) break;
             if (total.Elapsed > TimeSpan.FromMinutes(15)) throw new TimeoutException($"Only {scored} scored after 15 minutes.");
         }

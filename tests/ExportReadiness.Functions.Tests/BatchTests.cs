@@ -52,6 +52,13 @@ public class BatchTests(PipelineFixture pipeline)
         Assert.Equal([3L, 5L], rejections.Select(r => r.GetProperty("line").GetInt64()));
         Assert.Contains("employees", rejections[0].GetProperty("reason").GetString());
         Assert.Contains(enumQuestion.Id, rejections[1].GetProperty("reason").GetString());
+        Assert.False(batch.GetProperty("rejectionsTruncated").GetBoolean());
+
+        // Every rejected line, as a file an advisor can open.
+        var rejectedCsv = await _advisor.GetStringAsync(batch.GetProperty("rejectionsCsv").GetString());
+        var lines = rejectedCsv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("line,reason", lines[0]);
+        Assert.Equal(["3", "5"], lines[1..].Select(l => l.Split(',')[0]));
 
         var list = JsonDocument.Parse(await _advisor.GetStringAsync($"/api/assessments?programme={programme}")).RootElement;
         Assert.Equal(3, list.GetProperty("items").GetArrayLength());

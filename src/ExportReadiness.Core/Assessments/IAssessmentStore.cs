@@ -26,6 +26,9 @@ public interface IAssessmentStore
     /// <summary>Every match, streamed page by page (reports, exports, re-scoring).</summary>
     IAsyncEnumerable<Assessment> ScanAsync(AssessmentQuery query, CancellationToken cancellationToken);
 
+    /// <summary>How many match, reading keys only (no answers, no results).</summary>
+    Task<int> CountAsync(AssessmentQuery query, CancellationToken cancellationToken);
+
     /// <summary>
     /// Replaces many assessments with as few round trips as the store allows (Table Storage: one transaction
     /// per partition and 100 rows), each conditional on its concurrency token. Returns the ids written.

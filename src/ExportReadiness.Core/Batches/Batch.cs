@@ -45,7 +45,9 @@ public interface IBatchStore
 
     Task<Stream> OpenInputAsync(string batchId, CancellationToken cancellationToken);
 
-    Task SaveRejectionsAsync(string batchId, IReadOnlyList<RejectedRow> rejections, CancellationToken cancellationToken);
+    /// <summary>A new (or replacing) file for the batch's rejected lines; see <see cref="RejectionLog"/>.</summary>
+    Task<Stream> CreateRejectionsAsync(string batchId, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<RejectedRow>> GetRejectionsAsync(string batchId, CancellationToken cancellationToken);
+    /// <summary>The rejected lines as written, or null before the batch was ingested.</summary>
+    Task<Stream?> OpenRejectionsAsync(string batchId, CancellationToken cancellationToken);
 }

@@ -11,7 +11,7 @@ namespace ExportReadiness.Functions.Batches;
 
 public sealed record BatchView(
     string Id, BatchStatus Status, DateTimeOffset UploadedAt, string DefaultProgramme, long SizeBytes,
-    int Rows, int Accepted, int Scored, int Rejected, IReadOnlyList<RejectedRow> Rejections, bool RejectionsTruncated, bool Duplicate);
+    int Rows, int Accepted, int Scored, int Rejected, IReadOnlyList<RejectedRow> Rejections, bool RejectionsTruncated, string? RejectionsCsv, bool Duplicate);
 
 public static class BatchEndpoints
 {
@@ -22,7 +22,8 @@ public static class BatchEndpoints
         var group = routes.MapGroup("/api/batches").WithTags("Batches").RequireAdvisor();
         group.MapGet("/template.csv", Template).WithSummary("An empty CSV with the columns a batch file must have.");
         group.MapPost("/", Upload).Accepts<string>("text/csv").WithSummary("Upload a CSV of questionnaires (text/csv body, or multipart with a file).");
-        group.MapGet("/{id}", Get).WithSummary("Accepted, scored and rejected counts, and why each rejected line was rejected.");
+        group.MapGet("/{id}", Get).WithSummary("Accepted, scored and rejected counts, and why each rejected line was rejected (the first 1,000).");
+        group.MapGet("/{id}/rejected.csv", RejectedCsv).WithSummary("Every rejected line and its reason, as CSV.");
         return group;
     }
 
@@ -100,13 +101,27 @@ public static class BatchEndpoints
 
     private static async Task<BatchView> ViewAsync(Batch batch, IBatchStore batches, IAssessmentStore assessments, CancellationToken cancellationToken)
     {
-        var scored = 0;
-        if (batch.Accepted > 0)
-            await foreach (var _ in assessments.ScanAsync(new AssessmentQuery(Status: AssessmentStatus.Scored, BatchId: batch.Id), cancellationToken)) scored++;
-        var rejections = batch.Status == BatchStatus.Ingested ? await batches.GetRejectionsAsync(batch.Id, cancellationToken) : [];
+        var scored = batch.Accepted > 0 ? await assessments.CountAsync(new AssessmentQuery(Status: AssessmentStatus.Scored, BatchId: batch.Id), cancellationToken) : 0;
+        var shown = new List<RejectedRow>();
+        if (batch.Status == BatchStatus.Ingested && batch.Rejected > 0 && await batches.OpenRejectionsAsync(batch.Id, cancellationToken) is { } file)
+        {
+            await using (file)
+                await foreach (var row in RejectionLog.ReadAsync(file, cancellationToken))
+                {
+                    shown.Add(row);
+                    if (shown.Count == MaxRejectionsShown) break;
+                }
+        }
         return new BatchView(batch.Id, batch.Status, batch.UploadedAt, batch.DefaultProgramme, batch.SizeBytes, batch.Rows, batch.Accepted,
-            scored, batch.Rejected, rejections.Take(MaxRejectionsShown).ToList(), rejections.Count > MaxRejectionsShown, false);
+            scored, batch.Rejected, shown, batch.Rejected > shown.Count,
+            batch.Status == BatchStatus.Ingested && batch.Rejected > 0 ? $"/api/batches/{batch.Id}/rejected.csv" : null, false);
     }
+
+    internal static async Task<IResult> RejectedCsv(string id, IBatchStore batches, CancellationToken cancellationToken) =>
+        await batches.GetAsync(id, cancellationToken) is { Status: BatchStatus.Ingested } batch
+        && await batches.OpenRejectionsAsync(batch.Id, cancellationToken) is { } file
+            ? TypedResults.Stream(file, "text/csv; charset=utf-8", $"batch-{batch.Id[..16]}-rejected.csv")
+            : Problems.Status(StatusCodes.Status404NotFound, "Not found.", "No ingested batch with this id.");
 
     /// <summary>The CSV itself: the raw body for text/csv, or the first file of a multipart form (a browser upload).</summary>
     private static async Task<(Stream? File, ProblemHttpResult? Problem)> OpenFileAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -66,9 +66,9 @@ public sealed partial class IngestBatchHandler(
         if (batch.Status == BatchStatus.Ingested) return "AlreadyIngested";
         await batches.SaveAsync(batch with { Status = BatchStatus.Ingesting }, cancellationToken);
 
-        var rejected = new List<RejectedRow>();
         var pending = new List<Assessment>(ChunkSize);
         int rows = 0, accepted = 0;
+        await using var rejected = await RejectionLog.StartAsync(await batches.CreateRejectionsAsync(batchId, cancellationToken));
         await using (var input = await batches.OpenInputAsync(batchId, cancellationToken))
         using (var reader = new StreamReader(input, AssessmentCsv.FileEncoding))
         {
@@ -77,7 +77,7 @@ public sealed partial class IngestBatchHandler(
                 rows++;
                 if (row.Submission is not { } s)
                 {
-                    rejected.Add(new RejectedRow(row.Line, row.Rejection!));
+                    await rejected.AddAsync(new RejectedRow(row.Line, row.Rejection!));
                     continue;
                 }
                 pending.Add(new Assessment
@@ -91,7 +91,7 @@ public sealed partial class IngestBatchHandler(
             }
         }
         accepted += await FlushAsync(pending, cancellationToken);
-        await batches.SaveRejectionsAsync(batchId, rejected, cancellationToken);
+        await rejected.DisposeAsync(); // commits the rejections blob before the batch says Ingested
         await batches.SaveAsync(batch with
         {
             Status = BatchStatus.Ingested, Rows = rows, Accepted = accepted, Rejected = rejected.Count, IngestedAt = clock.GetUtcNow(),

@@ -119,6 +119,13 @@ public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentSt
             yield return AssessmentEntityMapper.FromEntity(entity);
     }
 
+    public async Task<int> CountAsync(AssessmentQuery query, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await foreach (var _ in _assessments.QueryAsync<TableEntity>(Filter(query), 1000, select: ["RowKey"], cancellationToken: cancellationToken)) count++;
+        return count;
+    }
+
     public async Task<IReadOnlySet<string>> ReplaceManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
     {
         var written = new HashSet<string>(StringComparer.Ordinal);

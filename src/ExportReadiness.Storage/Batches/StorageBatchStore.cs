@@ -9,7 +9,7 @@ namespace ExportReadiness.Storage.Batches;
 
 /// <summary>
 /// A batch's row in the Batches table (PartitionKey <c>batch</c>, RowKey = id) and its files in Blob:
-/// <c>batches/{id}/input.csv</c> as uploaded, <c>batches/{id}/rejected.json</c> with every rejected line.
+/// <c>batches/{id}/input.csv</c> as uploaded, <c>batches/{id}/rejected.csv</c> with every rejected line and its reason.
 /// </summary>
 public sealed class StorageBatchStore(StorageClients clients) : IBatchStore
 {
@@ -46,19 +46,18 @@ public sealed class StorageBatchStore(StorageClients clients) : IBatchStore
     public async Task<Stream> OpenInputAsync(string batchId, CancellationToken cancellationToken) =>
         await _blobs.GetBlobClient($"{batchId}/input.csv").OpenReadAsync(cancellationToken: cancellationToken);
 
-    public Task SaveRejectionsAsync(string batchId, IReadOnlyList<RejectedRow> rejections, CancellationToken cancellationToken) =>
-        _blobs.GetBlobClient($"{batchId}/rejected.json").UploadAsync(BinaryData.FromObjectAsJson(rejections, QuestionnaireSchema.JsonOptions), overwrite: true, cancellationToken);
+    public Task<Stream> CreateRejectionsAsync(string batchId, CancellationToken cancellationToken) =>
+        _blobs.GetBlobClient($"{batchId}/rejected.csv").OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken);
 
-    public async Task<IReadOnlyList<RejectedRow>> GetRejectionsAsync(string batchId, CancellationToken cancellationToken)
+    public async Task<Stream?> OpenRejectionsAsync(string batchId, CancellationToken cancellationToken)
     {
         try
         {
-            var content = await _blobs.GetBlobClient($"{batchId}/rejected.json").DownloadContentAsync(cancellationToken);
-            return content.Value.Content.ToObjectFromJson<List<RejectedRow>>(QuestionnaireSchema.JsonOptions)!;
+            return await _blobs.GetBlobClient($"{batchId}/rejected.csv").OpenReadAsync(cancellationToken: cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            return [];
+            return null;
         }
     }
 
