@@ -88,6 +88,33 @@ public class RescoreTests(PipelineFixture pipeline)
     }
 
     [Fact]
+    public async Task Advisor_verdicts_are_training_labels_and_the_run_repairs_a_lost_copy_on_the_assessment()
+    {
+        var programme = $"labels-{Guid.NewGuid():N}"[..18];
+        var advisor = pipeline.App.CreateAdvisorClient();
+        var reviewed = new List<string>();
+        foreach (var (builder, verdict) in new[] { (AssessmentBuilder.Strong(), "ExportReady"), (AssessmentBuilder.Weak(), "NotYet") })
+        {
+            var accepted = await _sme.SubmitAsync(builder.InProgramme(programme));
+            await _sme.WaitForStatusAsync(accepted.Id, accepted.AccessToken);
+            var put = await advisor.PutAsync($"/api/assessments/{accepted.Id}/review",
+                new StringContent(JsonSerializer.Serialize(new { verdict, advisor = "Anna Lind" }), System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+            reviewed.Add(accepted.Id);
+        }
+        // The copy on the first assessment's row is lost, as if its write had failed after the review was saved.
+        var lost = (await Store.FindAsync(reviewed[0], default))!;
+        Assert.True(await Store.TryReplaceAsync(lost with { Review = null }, default));
+
+        var run = await Job().RunAsync("test", default);
+
+        Assert.NotNull(run);
+        Assert.True(run.AdvisorVerdicts >= 2, $"{run.AdvisorVerdicts} verdicts used");
+        Assert.Equal(Core.Reviews.Verdict.ExportReady, (await Store.FindAsync(reviewed[0], default))!.Review?.Verdict);
+        Assert.Equal(Core.Reviews.Verdict.NotYet, (await Store.FindAsync(reviewed[1], default))!.Review?.Verdict);
+    }
+
+    [Fact]
     public async Task A_run_stopped_half_way_is_resumed_and_scores_each_assessment_once()
     {
         var programme = $"resume-{Guid.NewGuid():N}"[..18];

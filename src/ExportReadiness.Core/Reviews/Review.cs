@@ -44,4 +44,7 @@ public interface IReviewStore
     /// Returns the new version on success.
     /// </summary>
     Task<(ReviewSaveOutcome Outcome, string? Version)> SaveAsync(Review review, string? expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>Every verdict in force (one per reviewed assessment): the labels the scheduled retraining learns from.</summary>
+    IAsyncEnumerable<Review> TrainingLabelsAsync(CancellationToken cancellationToken);
 }

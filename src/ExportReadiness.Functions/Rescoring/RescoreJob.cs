@@ -3,6 +3,7 @@ using ExportReadiness.Core.Reviews;
 using ExportReadiness.Core.Scoring;
 using ExportReadiness.Core.Training;
 using ExportReadiness.Functions.Hosting;
+using ExportReadiness.Functions.Reviews;
 using ExportReadiness.Functions.Scoring;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,7 @@ public sealed partial class RescoreJob(
     IDistributedLock locks,
     IModelRunStore runs,
     IAssessmentStore assessments,
+    IReviewStore reviews,
     IModelRepository models,
     CurrentModel currentModel,
     AssessmentScorer scorer,
@@ -97,13 +99,13 @@ public sealed partial class RescoreJob(
         var trainer = new ModelTrainer(scorer.Encoder);
         var rows = new List<LabelledAssessment>(BundledTrainingSet.Load(scorer.Encoder.Schema));
         var verdicts = 0;
-        foreach (var verdict in new[] { Verdict.ExportReady, Verdict.NotYet })
+        // The labels come from the Reviews table, the record of what advisors decided; on the way, any
+        // assessment row whose copy of the verdict fell behind is brought up to date.
+        await foreach (var label in reviews.TrainingLabelsAsync(cancellationToken))
         {
-            await foreach (var a in assessments.ScanAsync(new AssessmentQuery(Verdict: verdict), cancellationToken))
-            {
-                rows.Add(new LabelledAssessment(a.Company, a.Answers, verdict == Verdict.ExportReady, VerdictWeight, a.Id));
-                verdicts++;
-            }
+            if ((await ReviewCopy.SyncAsync(assessments, reviews, label.AssessmentId, cancellationToken)).Assessment is not { Review: { } review } a) continue;
+            rows.Add(new LabelledAssessment(a.Company, a.Answers, review.Verdict == Verdict.ExportReady, VerdictWeight, a.Id));
+            verdicts++;
         }
 
         var challenger = await Task.Run(() => trainer.Train(rows, clock.GetUtcNow()), cancellationToken);

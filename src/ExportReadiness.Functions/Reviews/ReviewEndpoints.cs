@@ -13,7 +13,7 @@ public sealed record ReviewView(Review? Current, string? Version, IReadOnlyList<
 /// An advisor confirms or overrides the verdict. Optimistic concurrency: send the version you read in
 /// If-Match; a stale one is 412. The first review of an assessment needs no If-Match; a later one does (428).
 /// </summary>
-public static class ReviewEndpoints
+public static partial class ReviewEndpoints
 {
     public const int MaxNoteLength = 2000;
 
@@ -34,7 +34,7 @@ public static class ReviewEndpoints
 
     internal static async Task<Results<Ok<ReviewView>, ValidationProblem, ProblemHttpResult>> Put(
         string id, HttpContext context, IAssessmentStore assessments, IReviewStore reviews, TimeProvider clock,
-        IOptions<ExportReadinessOptions> options, CancellationToken cancellationToken)
+        IOptions<ExportReadinessOptions> options, ILogger<Review> logger, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBodyReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
         if (problem is not null) return problem;
@@ -52,20 +52,14 @@ public static class ReviewEndpoints
         var (outcome, version) = await reviews.SaveAsync(review, current?.ConcurrencyToken, cancellationToken);
         if (outcome == ReviewSaveOutcome.Conflict) return Stale();
 
-        await CopyToAssessmentAsync(assessments, review, cancellationToken);
+        var (_, synced) = await ReviewCopy.SyncAsync(assessments, reviews, id, cancellationToken);
+        if (!synced) LogCopyDeferred(logger, id);
         context.Response.Headers.ETag = version;
         return TypedResults.Ok(new ReviewView(review with { ConcurrencyToken = version }, version, await reviews.HistoryAsync(id, cancellationToken)));
     }
 
-    /// <summary>The list, reports and retraining read the verdict from the assessment row; retried on a concurrent write.</summary>
-    private static async Task CopyToAssessmentAsync(IAssessmentStore assessments, Review review, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            var assessment = await assessments.FindAsync(review.AssessmentId, cancellationToken);
-            if (assessment is null || await assessments.TryReplaceAsync(assessment with { Review = review }, cancellationToken)) return;
-        }
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The review of {AssessmentId} is saved; its copy on the assessment row lost to other writers and waits for the nightly run")]
+    private static partial void LogCopyDeferred(ILogger logger, string assessmentId);
 
     private static (Verdict? Verdict, string Note, string? Advisor, Dictionary<string, string[]> Errors) ReadBody(JsonElement root)
     {

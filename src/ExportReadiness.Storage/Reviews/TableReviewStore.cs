@@ -7,7 +7,8 @@ namespace ExportReadiness.Storage.Reviews;
 /// <summary>
 /// Reviews table: PartitionKey = assessment id; RowKey <c>current</c> is the verdict in force (its ETag is
 /// the version advisors send in If-Match), <c>history-{ticks}</c> rows keep every verdict ever given. Both
-/// are written in one transaction, so history and current never disagree.
+/// are written in one transaction, so history and current never disagree. The current row is marked
+/// <c>TrainingLabel</c>: retraining reads those rows, not the copy on the assessment.
 /// </summary>
 public sealed class TableReviewStore(StorageClients clients) : IReviewStore
 {
@@ -57,6 +58,12 @@ public sealed class TableReviewStore(StorageClients clients) : IReviewStore
         }
     }
 
+    public async IAsyncEnumerable<Review> TrainingLabelsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"TrainingLabel eq {true}"), 1000, cancellationToken: cancellationToken))
+            yield return FromEntity(row);
+    }
+
     private static TableEntity ToEntity(Review r, string rowKey) => new(r.AssessmentId, rowKey)
     {
         ["Verdict"] = r.Verdict.ToString(),
@@ -64,6 +71,7 @@ public sealed class TableReviewStore(StorageClients clients) : IReviewStore
         ["Advisor"] = r.Advisor,
         ["ReviewedAt"] = r.ReviewedAt,
         ["PreviousVerdict"] = r.PreviousVerdict?.ToString(),
+        ["TrainingLabel"] = rowKey == Current,
     };
 
     private static Review FromEntity(TableEntity e) => new(
