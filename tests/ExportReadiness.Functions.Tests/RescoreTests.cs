@@ -115,6 +115,28 @@ public class RescoreTests(PipelineFixture pipeline)
     }
 
     [Fact]
+    public async Task A_stale_assessment_that_cannot_be_scored_does_not_stop_the_run()
+    {
+        var programme = $"unscorable-{Guid.NewGuid():N}"[..18];
+        var stale = await StaleAssessmentsAsync(programme, 2);
+        var broken = (await Store.FindAsync(stale[0], default))!;
+        var question = broken.Answers.First(a => a.Value.Choice is not null).Key;
+        // An option value the questionnaire no longer knows, as if stored under an older schema.
+        Assert.True(await Store.TryReplaceAsync(broken with
+        {
+            Answers = new Dictionary<string, Answer>(broken.Answers) { [question] = Answer.Of("retired-option") },
+        }, default));
+
+        var run = await Job().RunAsync("test", default);
+
+        Assert.NotNull(run);
+        Assert.Equal(ModelRunStatus.Completed, run.Status);
+        Assert.True(run.Unscorable >= 1);
+        Assert.Equal(run.TargetVersion, (await Store.FindAsync(stale[1], default))!.Result!.ModelVersion);
+        Assert.Equal("19990101T000000Z-old", (await Store.FindAsync(stale[0], default))!.Result!.ModelVersion);
+    }
+
+    [Fact]
     public async Task A_run_stopped_half_way_is_resumed_and_scores_each_assessment_once()
     {
         var programme = $"resume-{Guid.NewGuid():N}"[..18];

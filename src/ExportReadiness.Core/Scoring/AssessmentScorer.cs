@@ -26,6 +26,38 @@ public sealed class AssessmentScorer(FeatureEncoder encoder)
     public IReadOnlyList<ScoringResult> ScoreMany(ReadinessModel model, IReadOnlyList<(CompanyProfile Company, IReadOnlyDictionary<string, Answer> Answers)> items, DateTimeOffset now) =>
         Score(model, items, now, model.PredictProbabilities);
 
+    /// <summary>
+    /// <see cref="ScoreMany"/>, except that a row which cannot be scored (a stored answer the questionnaire no
+    /// longer knows) fails alone: one model pass for all, and row by row only if that pass throws. Each entry
+    /// has a result or the reason its row could not be scored.
+    /// </summary>
+    public IReadOnlyList<(ScoringResult? Result, Exception? Error)> ScoreEach(
+        ReadinessModel model, IReadOnlyList<(CompanyProfile Company, IReadOnlyDictionary<string, Answer> Answers)> items, DateTimeOffset now)
+    {
+        try
+        {
+            return ScoreMany(model, items, now).Select(r => ((ScoringResult?)r, (Exception?)null)).ToList();
+        }
+        catch (Exception e) when (IsUnscorable(e))
+        {
+            var each = new List<(ScoringResult?, Exception?)>(items.Count);
+            foreach (var (company, answers) in items)
+            {
+                try
+                {
+                    each.Add((Score(model, company, answers, now), null));
+                }
+                catch (Exception rowError) when (IsUnscorable(rowError))
+                {
+                    each.Add((null, rowError));
+                }
+            }
+            return each;
+        }
+    }
+
+    private static bool IsUnscorable(Exception e) => e is InvalidOperationException or ArgumentException or KeyNotFoundException;
+
     private List<ScoringResult> Score(
         ReadinessModel model,
         IReadOnlyList<(CompanyProfile Company, IReadOnlyDictionary<string, Answer> Answers)> items,

@@ -44,6 +44,10 @@ public sealed record ModelRun
     public string? TargetVersion { get; init; }
 
     public int Rescored { get; init; }
+
+    /// <summary>Stale assessments this run could not score (they keep their old result and are tried again next run).</summary>
+    public int Unscorable { get; init; }
+
     public string? Error { get; init; }
 }
 

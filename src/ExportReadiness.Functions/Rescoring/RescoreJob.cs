@@ -154,9 +154,12 @@ public sealed partial class RescoreJob(
             var stale = assessments.ScanAsync(new AssessmentQuery(Status: AssessmentStatus.Scored, NotScoredBy: model.Version), cancellationToken);
             await foreach (var page in Pages(stale, options.Value.RescorePageSize, cancellationToken))
             {
-                var results = scorer.ScoreMany(model, page.Select(a => (a.Company, a.Answers)).ToList(), clock.GetUtcNow());
-                var written = await assessments.ReplaceManyAsync(page.Zip(results, (a, r) => a with { Result = r }).ToList(), cancellationToken);
-                run = run with { Rescored = run.Rescored + written.Count };
+                // A row that cannot be scored keeps its old result and is counted, instead of failing this run
+                // and every later one at the same page.
+                var results = scorer.ScoreEach(model, page.Select(a => (a.Company, a.Answers)).ToList(), clock.GetUtcNow());
+                var rescored = page.Zip(results).Where(p => p.Second.Result is not null).Select(p => p.First with { Result = p.Second.Result }).ToList();
+                var written = await assessments.ReplaceManyAsync(rescored, cancellationToken);
+                run = run with { Rescored = run.Rescored + written.Count, Unscorable = run.Unscorable + (page.Count - rescored.Count) };
                 await runs.SaveAsync(run, cancellationToken);
                 progress?.Report(run);
             }

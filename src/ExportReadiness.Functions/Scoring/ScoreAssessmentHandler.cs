@@ -100,37 +100,25 @@ public sealed partial class ScoreAssessmentHandler(
         return results;
     }
 
-    /// <summary>
-    /// One model pass for the whole batch; if a row cannot be scored (a stored answer the questionnaire no
-    /// longer knows), the rows are scored one by one so that only that row's message fails.
-    /// </summary>
+    /// <summary>The rows that could be scored with their results; a row that cannot be scored fails only its own deliveries.</summary>
     private (List<(Assessment Assessment, List<int> Deliveries)> Work, IReadOnlyList<ScoringResult> Results) ScoreEach(
         ReadinessModel model, List<(Assessment Assessment, List<int> Deliveries)> work, Exception?[] errors)
     {
-        var now = clock.GetUtcNow();
-        try
+        var each = scorer.ScoreEach(model, work.Select(w => (w.Assessment.Company, w.Assessment.Answers)).ToList(), clock.GetUtcNow());
+        var scoredWork = new List<(Assessment, List<int>)>(work.Count);
+        var results = new List<ScoringResult>(work.Count);
+        foreach (var (item, (result, error)) in work.Zip(each))
         {
-            return (work, scorer.ScoreMany(model, work.Select(w => (w.Assessment.Company, w.Assessment.Answers)).ToList(), now));
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or KeyNotFoundException)
-        {
-            var scoredWork = new List<(Assessment, List<int>)>();
-            var results = new List<ScoringResult>();
-            foreach (var item in work)
+            if (result is not null)
             {
-                try
-                {
-                    results.Add(scorer.Score(model, item.Assessment.Company, item.Assessment.Answers, now));
-                    scoredWork.Add(item);
-                }
-                catch (Exception rowError) when (rowError is InvalidOperationException or ArgumentException or KeyNotFoundException)
-                {
-                    foreach (var delivery in item.Deliveries)
-                        errors[delivery] ??= new InvalidDataException($"Assessment {item.Assessment.Id} cannot be scored: {rowError.Message}", rowError);
-                }
+                scoredWork.Add(item);
+                results.Add(result);
+                continue;
             }
-            return (scoredWork, results);
+            foreach (var delivery in item.Deliveries)
+                errors[delivery] ??= new InvalidDataException($"Assessment {item.Assessment.Id} cannot be scored: {error!.Message}", error);
         }
+        return (scoredWork, results);
     }
 
     private static bool IsCurrent(Assessment assessment, ReadinessModel model) =>
