@@ -74,11 +74,27 @@ public class SubmissionTests(PipelineFixture pipeline)
     [InlineData("null", "$")]
     [InlineData("{\"schemaVersion\":1}", "company")]
     [InlineData("{\"schemaVersion\":\"1\",\"company\":{},\"product\":{},\"answers\":[]}", "answers")]
+    [InlineData("{\"schemaVersion\":1,\"programme\":\"\\ud800\"}", "programme")]
+    [InlineData("{\"answers\":{\"\\ud800\":1}}", "answers")]
+    [InlineData("{\"company\":{\"name\":\"\\udc00x\"}}", "company.name")]
     public async Task Malformed_bodies_are_400_problems_never_500(string body, string field)
     {
         var response = await _client.PostJsonAsync("/api/assessments", body);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ProblemAsync()).GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    [Fact]
+    public async Task A_body_with_bytes_that_are_not_utf8_is_a_400_problem_naming_the_field()
+    {
+        byte[] body = [.. "{\"product\":{\"name\":\""u8, 0xFF, 0xFE, .. "\"}}"u8];
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+
+        var response = await _client.PostAsync("/api/assessments", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ProblemAsync()).GetProperty("errors").TryGetProperty("product.name", out _));
     }
 
     [Fact]

@@ -31,11 +31,54 @@ public static class JsonBodyReader
         try
         {
             using var document = JsonDocument.Parse(raw, new JsonDocumentOptions { MaxDepth = 16 });
+            if (FindInvalidText(document.RootElement, "$") is { } field)
+                return (null, Problems.InvalidField(field, "Contains text that is not valid Unicode (bytes that are not UTF-8, or an unpaired \\u surrogate)."));
             return (new Body(document.RootElement.Clone(), raw), null);
         }
         catch (JsonException e)
         {
             return (null, Problems.InvalidField("$", $"The body is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine})."));
+        }
+    }
+
+    /// <summary>
+    /// The field of the first string or property name that cannot be read as text. JsonDocument accepts
+    /// such JSON and only GetString throws later, deep in a validator, as an InvalidOperationException.
+    /// </summary>
+    internal static string? FindInvalidText(JsonElement element, string path)
+    {
+        string Child(string name) => path == "$" ? name : $"{path}.{name}";
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!IsText(() => property.Name)) return path;
+                    if (FindInvalidText(property.Value, Child(property.Name)) is { } found) return found;
+                }
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                    if (FindInvalidText(item, $"{path}[{index++}]") is { } found) return found;
+                return null;
+            case JsonValueKind.String:
+                return IsText(element.GetString) ? null : path;
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsText(Func<string?> read)
+    {
+        try
+        {
+            read();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 
