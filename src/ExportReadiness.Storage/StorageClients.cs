@@ -12,13 +12,10 @@ namespace ExportReadiness.Storage;
 /// </summary>
 public sealed class StorageClients
 {
-    // The Functions host reads and writes queue messages as base64; the standalone worker must match.
-    private static readonly QueueClientOptions QueueOptions = new() { MessageEncoding = QueueMessageEncoding.Base64 };
-
     public StorageClients(string connectionString)
     {
         Blobs = new BlobServiceClient(connectionString);
-        Queues = new QueueServiceClient(connectionString, QueueOptions);
+        Queues = new QueueServiceClient(connectionString, QueueOptions());
         Tables = new TableServiceClient(connectionString);
     }
 
@@ -26,8 +23,37 @@ public sealed class StorageClients
     public StorageClients(string accountName, TokenCredential credential)
     {
         Blobs = new BlobServiceClient(new Uri($"https://{accountName}.blob.core.windows.net"), credential);
-        Queues = new QueueServiceClient(new Uri($"https://{accountName}.queue.core.windows.net"), credential, QueueOptions);
+        Queues = new QueueServiceClient(new Uri($"https://{accountName}.queue.core.windows.net"), credential, QueueOptions());
         Tables = new TableServiceClient(new Uri($"https://{accountName}.table.core.windows.net"), credential);
+    }
+
+    /// <summary>
+    /// The Functions host reads and writes queue messages as base64; the standalone worker must match. A
+    /// message that is not base64 can never be handled: like the host, move it to the poison queue at once
+    /// (the SDK would otherwise fail the whole receive, and the messages received with it, every time).
+    /// </summary>
+    private QueueClientOptions QueueOptions()
+    {
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        options.MessageDecodingFailed += MoveUndecodableToPoisonAsync;
+        return options;
+    }
+
+    private async Task MoveUndecodableToPoisonAsync(QueueMessageDecodingFailedEventArgs args)
+    {
+        if (args.ReceivedMessage is not { } message || args.Queue.Name.EndsWith(StorageNames.PoisonSuffix, StringComparison.Ordinal)) return;
+        var poison = Queue(args.Queue.Name + StorageNames.PoisonSuffix);
+        // Copy before delete, and the raw text as it was sent (the poison client base64-encodes it).
+        if (args.IsRunningSynchronously)
+        {
+            poison.SendMessage(message.Body, cancellationToken: args.CancellationToken);
+            args.Queue.DeleteMessage(message.MessageId, message.PopReceipt, args.CancellationToken);
+        }
+        else
+        {
+            await poison.SendMessageAsync(message.Body, cancellationToken: args.CancellationToken);
+            await args.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, args.CancellationToken);
+        }
     }
 
     public BlobServiceClient Blobs { get; }

@@ -14,11 +14,14 @@ public static class StorageNames
     public const string LocksContainer = "locks";
 
     public const string ScoringQueue = "assessments-to-score";
-    public const string ScoringPoisonQueue = ScoringQueue + "-poison";
+    /// <summary>Where the Functions host (and the standalone worker) moves a message that keeps failing.</summary>
+    public const string PoisonSuffix = "-poison";
+
+    public const string ScoringPoisonQueue = ScoringQueue + PoisonSuffix;
 
     /// <summary>One message per uploaded batch file to split into assessments.</summary>
     public const string BatchQueue = "batches-to-ingest";
-    public const string BatchPoisonQueue = BatchQueue + "-poison";
+    public const string BatchPoisonQueue = BatchQueue + PoisonSuffix;
 
     public const string AssessmentsTable = "Assessments";
 

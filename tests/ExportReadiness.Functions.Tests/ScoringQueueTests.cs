@@ -30,6 +30,20 @@ public class ScoringQueueTests(PipelineFixture pipeline)
     }
 
     [Fact]
+    public async Task A_message_that_is_not_base64_goes_to_the_poison_queue_and_holds_up_nothing()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        // Sent without the host's base64 encoding, as a hand-made or foreign message would be.
+        var raw = new QueueClient(pipeline.Azurite.ConnectionString, StorageNames.ScoringQueue);
+        await raw.SendMessageAsync($"{{not base64 {marker}}}");
+        var good = await _client.SubmitAsync(AssessmentBuilder.Mixed());
+
+        await _client.WaitForStatusAsync(good.Id, good.AccessToken);
+        var poisoned = await WaitForPoisonAsync(marker, expected: 1);
+        Assert.Equal($"{{not base64 {marker}}}", poisoned.Single());
+    }
+
+    [Fact]
     public async Task A_duplicate_message_leaves_one_result()
     {
         var accepted = await _client.SubmitAsync(AssessmentBuilder.Mixed());

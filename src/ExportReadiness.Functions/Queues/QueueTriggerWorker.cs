@@ -22,7 +22,7 @@ public sealed partial class QueueTriggerWorker(
 {
     private static readonly TimeSpan MinimumPollingInterval = TimeSpan.FromMilliseconds(100);
     private readonly QueueClient _queue = storage.Queue(function.QueueName);
-    private readonly QueueClient _poison = storage.Queue(function.QueueName + "-poison");
+    private readonly QueueClient _poison = storage.Queue(function.QueueName + StorageNames.PoisonSuffix);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
