@@ -28,6 +28,10 @@ public sealed class ExportReadinessOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ModelRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a scoring invocation waits for the first model to be published before it fails (and is retried).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan ModelWait { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Train and publish a model from the bundled training set when storage has none.</summary>
     public bool BootstrapModel { get; set; } = true;
 

@@ -48,6 +48,29 @@ public sealed partial class CurrentModel(
     }
 
     /// <summary>Waits until a model is published (on a fresh system the bootstrapper is training one).</summary>
+    /// <summary>The model, waiting up to <paramref name="patience"/> for the first one to be published.</summary>
+    /// <exception cref="ModelUnavailableException">None was published in that time.</exception>
+    public async Task<ReadinessModel> GetWithinAsync(TimeSpan patience, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetAsync(cancellationToken);
+        }
+        catch (ModelUnavailableException)
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(patience);
+            try
+            {
+                return await WaitUntilAvailableAsync(wait.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new ModelUnavailableException($"No model was published within {patience.TotalSeconds:F0} s.");
+            }
+        }
+    }
+
     public async Task<ReadinessModel> WaitUntilAvailableAsync(CancellationToken cancellationToken)
     {
         while (true)

@@ -25,6 +25,7 @@ public sealed partial class ScoreAssessmentHandler(
     AssessmentScorer scorer,
     TimeProvider clock,
     IOptions<QueueTriggerOptions> queueOptions,
+    IOptions<ExportReadinessOptions> appOptions,
     ILogger<ScoreAssessmentHandler> logger) : IQueueFunction
 {
     public string Name => "ScoreAssessment";
@@ -57,36 +58,48 @@ public sealed partial class ScoreAssessmentHandler(
             }
         }
 
-        var model = await currentModel.GetAsync(cancellationToken);
-        var found = await store.FindManyAsync(requests.Select(r => r.Request).ToList(), cancellationToken);
-        var toScore = new Dictionary<string, (Assessment Assessment, List<int> Deliveries)>(StringComparer.Ordinal);
-        foreach (var (delivery, request) in requests)
+        try
         {
-            if (!found.TryGetValue(request.AssessmentId, out var assessment))
-                errors[delivery] ??= new KeyNotFoundException($"Assessment {request.AssessmentId} does not exist.");
-            else if (!IsCurrent(assessment, model))
+            // Under the Functions host a message can arrive while the first model is still being trained
+            // (seconds, on a new deployment): wait for it rather than spend the message's deliveries.
+            var model = await currentModel.GetWithinAsync(appOptions.Value.ModelWait, cancellationToken);
+            var found = await store.FindManyAsync(requests.Select(r => r.Request).ToList(), cancellationToken);
+            var toScore = new Dictionary<string, (Assessment Assessment, List<int> Deliveries)>(StringComparer.Ordinal);
+            foreach (var (delivery, request) in requests)
             {
-                if (!toScore.TryGetValue(assessment.Id, out var entry)) toScore[assessment.Id] = entry = (assessment, []);
-                entry.Deliveries.Add(delivery);
-            }
-        }
-
-        if (toScore.Count > 0)
-        {
-            var (work, scored) = ScoreEach(model, toScore.Values.ToList(), errors);
-            var written = await store.ReplaceManyAsync(
-                work.Select((w, k) => w.Assessment with { Status = AssessmentStatus.Scored, Result = scored[k], FailureReason = null }).ToList(),
-                cancellationToken);
-            foreach (var (assessment, owners) in work)
-            {
-                foreach (var delivery in owners)
+                if (!found.TryGetValue(request.AssessmentId, out var assessment))
+                    errors[delivery] ??= new KeyNotFoundException($"Assessment {request.AssessmentId} does not exist.");
+                else if (!IsCurrent(assessment, model))
                 {
-                    // Not written: the row changed since it was read (another delivery scored it, or a review landed).
-                    if (written.Contains(assessment.Id)) scoredAny[delivery] = true;
-                    else errors[delivery] ??= new InvalidOperationException($"Assessment {assessment.Id} changed while it was scored; retrying.");
+                    if (!toScore.TryGetValue(assessment.Id, out var entry)) toScore[assessment.Id] = entry = (assessment, []);
+                    entry.Deliveries.Add(delivery);
                 }
             }
-            LogScoredBatch(written.Count, model.Version);
+
+            if (toScore.Count > 0)
+            {
+                var (work, scored) = ScoreEach(model, toScore.Values.ToList(), errors);
+                var written = await store.ReplaceManyAsync(
+                    work.Select((w, k) => w.Assessment with { Status = AssessmentStatus.Scored, Result = scored[k], FailureReason = null }).ToList(),
+                    cancellationToken);
+                foreach (var (assessment, owners) in work)
+                {
+                    foreach (var delivery in owners)
+                    {
+                        // Not written: the row changed since it was read (another delivery scored it, or a review landed).
+                        if (written.Contains(assessment.Id)) scoredAny[delivery] = true;
+                        else errors[delivery] ??= new InvalidOperationException($"Assessment {assessment.Id} changed while it was scored; retrying.");
+                    }
+                }
+                LogScoredBatch(written.Count, model.Version);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // No model yet, or storage failed: every delivery not settled is retried, and on its last delivery
+            // its assessments are marked Failed like any other failure.
+            for (var i = 0; i < deliveries.Count; i++)
+                if (!scoredAny[i]) errors[i] ??= e;
         }
 
         var results = new DeliveryResult[deliveries.Count];
