@@ -6,7 +6,7 @@ targetScope = 'resourceGroup'
 @description('Azure region for every resource.')
 param location string = resourceGroup().location
 
-@description('Short prefix for resource names (lowercase letters and digits).')
+@description('Short prefix for resource names (letters and digits; hyphens and underscores are dropped from the storage account name).')
 @minLength(3)
 @maxLength(11)
 param namePrefix string
@@ -24,7 +24,8 @@ param rescoreSchedule string = '0 0 2 * * *'
 param maximumInstanceCount int = 40
 
 var suffix = uniqueString(resourceGroup().id)
-var storageName = toLower('${namePrefix}${take(suffix, 13)}')
+// Storage account names allow only lowercase letters and digits.
+var storageName = toLower('${replace(replace(namePrefix, '-', ''), '_', '')}${take(suffix, 13)}')
 var appName = '${namePrefix}-${suffix}'
 var deploymentContainer = 'deployments'
 

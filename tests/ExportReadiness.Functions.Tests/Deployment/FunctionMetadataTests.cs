@@ -32,6 +32,7 @@ public class FunctionMetadataTests(PipelineFixture pipeline)
         var queues = Read("host.json").GetProperty("extensions").GetProperty("queues");
         var defaults = new QueueTriggerOptions();
         Assert.Equal(defaults.BatchSize, queues.GetProperty("batchSize").GetInt32());
+        Assert.Equal(defaults.NewBatchThreshold, queues.GetProperty("newBatchThreshold").GetInt32());
         Assert.Equal(defaults.MaxDequeueCount, queues.GetProperty("maxDequeueCount").GetInt32());
         Assert.Equal(defaults.VisibilityTimeout, TimeSpan.Parse(queues.GetProperty("visibilityTimeout").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(defaults.MaxPollingInterval, TimeSpan.Parse(queues.GetProperty("maxPollingInterval").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
