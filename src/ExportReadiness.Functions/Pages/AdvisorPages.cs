@@ -85,10 +85,8 @@ public static class AdvisorPages
             .Append(Card(T(lang, "Genomsnitt per område", "Average per dimension"), Charts.HorizontalBars(
                 schema.Dimensions.Select(d => new Charts.Bar(d.Name.In(lang), report.Dimensions.FirstOrDefault(x => x.Id == d.Id)?.Average ?? 0)).ToList(),
                 100, T(lang, "Genomsnitt per område", "Average per dimension")), "dimensions"))
-            .Append("<div class=\"grid\">")
-            .Append(Card(T(lang, "Per bransch", "By sector"), BreakdownTable(report.BySector, Sector, lang), "by-sector"))
-            .Append(Card(T(lang, "Per län", "By region"), BreakdownTable(report.ByRegion, Region, lang), "by-region"))
-            .Append("</div>")
+            .Append(Card(T(lang, "Per bransch", "By sector"), Breakdown(report.BySector, Sector, T(lang, "Snittpoäng per bransch", "Average score per sector"), lang), "by-sector"))
+            .Append(Card(T(lang, "Per län", "By region"), Breakdown(report.ByRegion, Region, T(lang, "Snittpoäng per län", "Average score per region"), lang), "by-region"))
             .Append($"<h2>{T(lang, "Bedömningar", "Assessments")}</h2>")
             .Append(AssessmentTable(page.Items, Sector, Region, lang));
         if (page.ContinuationToken is not null)
@@ -163,6 +161,11 @@ public static class AdvisorPages
         $"<table><tr><td>{T(lang, "Båda redo", "Both ready")}</td><td>{a.BothReady}</td></tr><tr><td>{T(lang, "Båda inte redo", "Both not ready")}</td><td>{a.BothNotReady}</td></tr>" +
         $"<tr><td>{T(lang, "Modellen redo, rådgivaren inte", "Model ready, advisor not")}</td><td>{a.ModelReadyAdvisorNot}</td></tr>" +
         $"<tr><td>{T(lang, "Rådgivaren redo, modellen inte", "Advisor ready, model not")}</td><td>{a.AdvisorReadyModelNot}</td></tr></table>";
+
+    /// <summary>The average score per group as bars (with the group's count), then the numbers as a table.</summary>
+    private static string Breakdown(IReadOnlyList<Breakdown> rows, Func<string, string> name, string title, string lang) =>
+        Charts.HorizontalBars(rows.Select(r => new Charts.Bar($"{name(r.Key)} ({r.Submitted})", r.AverageScore ?? 0)).ToList(), 100, title)
+        + BreakdownTable(rows, name, lang);
 
     private static string BreakdownTable(IReadOnlyList<Breakdown> rows, Func<string, string> name, string lang) =>
         $"<table><tr><th>&nbsp;</th><th>{T(lang, "Antal", "Count")}</th><th>{T(lang, "Snitt", "Average")}</th><th>{T(lang, "Redo+", "Ready+")}</th><th>{T(lang, "Bekräftade", "Confirmed")}</th></tr>" +

@@ -100,6 +100,8 @@ public class BrowserTests(PipelineFixture pipeline) : IAsyncLifetime
         var rows = page.Locator("#assessments tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows.First).ToContainTextAsync("<script>alert('x')</script> Gruv AB");
+        Assert.Equal(1, await page.Locator("#by-sector svg.chart rect.bar").CountAsync());
+        Assert.Equal(1, await page.Locator("#by-region svg.chart rect.bar").CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("advisor-dashboard"), FullPage = true });
 
         await rows.First.Locator("a").ClickAsync();
