@@ -1,0 +1,74 @@
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Storage.Assessments;
+using ExportReadiness.Testing;
+
+namespace ExportReadiness.Storage.Tests;
+
+[Collection(StorageCollection.Name)]
+public class TableAssessmentStoreTests(StorageFixture storage)
+{
+    private readonly TableAssessmentStore _store = new(storage.Clients);
+
+    private static List<Assessment> Assessments(string programme, int count)
+    {
+        var submission = AssessmentBuilder.Mixed().ToSubmission();
+        var batch = Guid.NewGuid().ToString("N")[..16];
+        return Enumerable.Range(1, count).Select(i => new Assessment
+        {
+            Id = $"{batch}{i:D8}", Programme = programme, SchemaVersion = 1, Company = submission.Company with { Name = $"Företag {i} AB" },
+            Product = submission.Product, Answers = submission.Answers, SubmittedAt = DateTimeOffset.UtcNow, AccessTokenHash = "",
+        }).ToList();
+    }
+
+    [Fact]
+    public async Task More_rows_than_one_transaction_holds_are_stored_and_listed_page_by_page()
+    {
+        var programme = $"store-{Guid.NewGuid():N}"[..18];
+        var written = Assessments(programme, 250);
+
+        await _store.AddManyAsync(written, default);
+
+        var seen = new List<string>();
+        string? token = null;
+        var pages = 0;
+        do
+        {
+            var page = await _store.ListAsync(new AssessmentQuery(Programme: programme), token, 100, default);
+            seen.AddRange(page.Items.Select(a => a.Id));
+            token = page.ContinuationToken;
+            pages++;
+        }
+        while (token is not null);
+        Assert.Equal(written.Select(a => a.Id).Order(), seen.Order());
+        Assert.True(pages >= 3, $"{pages} pages");
+        Assert.Equal(250, await _store.CountAsync(new AssessmentQuery(Programme: programme), default));
+    }
+
+    [Fact]
+    public async Task An_assessment_is_found_by_its_id_alone_and_adding_it_again_changes_nothing()
+    {
+        var assessment = Assessments($"find-{Guid.NewGuid():N}"[..16], 1)[0];
+        await _store.AddAsync(assessment, default);
+        await _store.AddAsync(assessment with { Company = assessment.Company with { Name = "Annat AB" } }, default);
+
+        var found = await _store.FindAsync(assessment.Id, default);
+
+        Assert.Equal(assessment.Programme, found!.Programme);
+        Assert.Equal(assessment.Company.Name, found.Company.Name);
+        Assert.Equal(assessment.Answers.Count, found.Answers.Count);
+        Assert.Null(await _store.FindAsync("no-such-id", default));
+    }
+
+    [Fact]
+    public async Task A_replace_based_on_a_stale_read_loses_to_the_write_in_between()
+    {
+        var assessment = Assessments($"etag-{Guid.NewGuid():N}"[..16], 1)[0];
+        await _store.AddAsync(assessment, default);
+        var first = (await _store.FindAsync(assessment.Id, default))!;
+        var second = (await _store.FindAsync(assessment.Id, default))!;
+
+        Assert.True(await _store.TryReplaceAsync(first with { Status = AssessmentStatus.Failed, FailureReason = "test" }, default));
+        Assert.False(await _store.TryReplaceAsync(second with { Status = AssessmentStatus.Pending }, default));
+        Assert.Equal(AssessmentStatus.Failed, (await _store.FindAsync(assessment.Id, default))!.Status);
+    }
+}
