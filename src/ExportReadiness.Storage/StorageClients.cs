@@ -1,7 +1,10 @@
+using Azure;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Microsoft.Extensions.Logging;
 
 namespace ExportReadiness.Storage;
 
@@ -68,6 +71,36 @@ public sealed class StorageClients
 
     public TableClient Table(string name) => Tables.GetTableClient(name);
 
+    /// <summary>
+    /// Storage cannot be reached, or refuses us for now (network, throttling, a managed identity whose role
+    /// assignment is still propagating on a new deployment): worth a retry, not a bug.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception) =>
+        exception is RequestFailedException or HttpRequestException or Azure.Identity.AuthenticationFailedException;
+
+    /// <summary>
+    /// Runs a start-up step until storage lets it through, waiting 2 s, 4 s, … up to a minute between tries,
+    /// so that a background service does not stop the whole process on a storage hiccup at start.
+    /// </summary>
+    public static async Task RetryWhileUnavailableAsync(Func<Task> step, ILogger logger, CancellationToken cancellationToken, TimeSpan? firstDelay = null)
+    {
+        var delay = firstDelay ?? TimeSpan.FromSeconds(2);
+        while (true)
+        {
+            try
+            {
+                await step();
+                return;
+            }
+            catch (Exception e) when (IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
+            {
+                StorageLog.Unavailable(logger, delay, e);
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
+            }
+        }
+    }
+
     /// <summary>Creates every container, queue and table the app uses; cheap when they exist.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
@@ -76,4 +109,10 @@ public sealed class StorageClients
                 .Concat(StorageNames.Queues.Select(q => (Task)Queue(q).CreateIfNotExistsAsync(cancellationToken: cancellationToken)))
                 .Concat(StorageNames.Tables.Select(t => (Task)Table(t).CreateIfNotExistsAsync(cancellationToken))));
     }
+}
+
+internal static partial class StorageLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage is not available yet; trying again in {Delay}")]
+    public static partial void Unavailable(ILogger logger, TimeSpan delay, Exception exception);
 }

@@ -28,7 +28,7 @@ public static class HealthEndpoints
         {
             reachable = true;
         }
-        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or OperationCanceledException)
+        catch (Exception e) when (StorageClients.IsUnavailable(e) || e is OperationCanceledException)
         {
             reachable = false;
         }

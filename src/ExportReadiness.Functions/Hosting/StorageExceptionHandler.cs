@@ -1,4 +1,4 @@
-using Azure;
+using ExportReadiness.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace ExportReadiness.Functions.Hosting;
@@ -14,7 +14,7 @@ public sealed partial class StorageExceptionHandler(IProblemDetailsService probl
         var (status, title) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "The request could not be read."),
-            RequestFailedException or HttpRequestException or TaskCanceledException => (StatusCodes.Status503ServiceUnavailable, "Storage is unavailable; try again shortly."),
+            _ when StorageClients.IsUnavailable(exception) || exception is TaskCanceledException => (StatusCodes.Status503ServiceUnavailable, "Storage is unavailable; try again shortly."),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error."),
         };
         if (status >= 500) LogFailure(context.Request.Path, exception);

@@ -27,7 +27,7 @@ public sealed partial class QueueTriggerWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        await storage.EnsureCreatedAsync(stoppingToken);
+        await StorageClients.RetryWhileUnavailableAsync(() => storage.EnsureCreatedAsync(stoppingToken), logger, stoppingToken);
         // Messages that arrive before the first model is published would only burn their retries.
         await currentModel.WaitUntilAvailableAsync(stoppingToken);
         // The host keeps up to batchSize + newBatchThreshold messages in flight; so many polling loops do the same.

@@ -22,7 +22,10 @@ public sealed partial class ModelBootstrapper(
 {
     public const string LockName = "bootstrap-model";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        StorageClients.RetryWhileUnavailableAsync(() => BootstrapAsync(stoppingToken), logger, stoppingToken);
+
+    private async Task BootstrapAsync(CancellationToken stoppingToken)
     {
         await storage.EnsureCreatedAsync(stoppingToken);
         if (options.Value.BootstrapModel && await models.GetCurrentVersionAsync(stoppingToken) is null)
