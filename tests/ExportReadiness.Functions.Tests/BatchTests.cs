@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using ExportReadiness.Core.Batches;
 using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Testing;
 
@@ -97,6 +98,27 @@ public class BatchTests(PipelineFixture pipeline)
 
         var list = JsonDocument.Parse(await _advisor.GetStringAsync($"/api/assessments?programme={programme}&pageSize=100")).RootElement;
         Assert.Equal(4, list.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Re_posting_a_batch_whose_ingest_message_was_lost_ingests_it()
+    {
+        var programme = $"lost-{Guid.NewGuid():N}"[..18];
+        var csv = new BatchFileBuilder().AddMany(2, i => AssessmentBuilder.Mixed().Named($"Förlorad {i} AB")).ToCsv();
+        var first = await UploadAsync(csv, programme);
+        var id = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        await WaitForBatchAsync(id, b => b.GetProperty("status").GetString() == "Ingested");
+        // As if the process had crashed after recording the batch and before sending its message.
+        var store = pipeline.App.Services.GetRequiredService<IBatchStore>();
+        await store.SaveAsync((await store.GetAsync(id, default))! with { Status = BatchStatus.Accepted }, default);
+
+        var again = await UploadAsync(csv, programme);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var batch = await WaitForBatchAsync(id, b => b.GetProperty("status").GetString() == "Ingested");
+        Assert.Equal(2, batch.GetProperty("accepted").GetInt32());
+        var list = JsonDocument.Parse(await _advisor.GetStringAsync($"/api/assessments?programme={programme}&pageSize=100")).RootElement;
+        Assert.Equal(2, list.GetProperty("items").GetArrayLength());
     }
 
     [Fact]

@@ -78,7 +78,13 @@ public static class BatchEndpoints
             }
 
             if (await batches.GetAsync(batchId, cancellationToken) is { } existing)
+            {
+                // Still Accepted: a crash between recording the batch and sending its message may have lost the
+                // message; send one again (ingesting is idempotent, a second message finds the batch ingested).
+                if (existing.Status == BatchStatus.Accepted)
+                    await storage.Queue(StorageNames.BatchQueue).SendMessageAsync(IngestBatchHandler.Message(batchId), cancellationToken);
                 return TypedResults.Ok(await ViewAsync(existing, batches, assessments, cancellationToken) with { Duplicate = true });
+            }
 
             await using (var content = File.OpenRead(spool)) await batches.SaveInputAsync(batchId, content, cancellationToken);
             var batch = new Batch { Id = batchId, DefaultProgramme = programme, UploadedAt = clock.GetUtcNow(), SizeBytes = size };
