@@ -113,8 +113,8 @@ public static class AdvisorPages
             .Append($"<table class=\"facts\"><tr><th>{T(lang, "Program", "Programme")}</th><td>{E(assessment.Programme)}</td><th>{T(lang, "Bransch", "Sector")}</th><td>{E(schema.SectorName(c.Sector, lang))}</td></tr>")
             .Append($"<tr><th>{T(lang, "Län", "Region")}</th><td>{E(schema.RegionName(c.Region, lang))}</td><th>{T(lang, "Anställda", "Employees")}</th><td>{c.Employees}</td></tr>")
             .Append($"<tr><th>{T(lang, "Omsättning", "Turnover")}</th><td>{N(c.TurnoverSek, "#,0")} SEK</td><th>{T(lang, "Exportandel", "Export share")}</th><td>{N(c.ExportSharePercent)} %</td></tr>")
-            .Append($"<tr><th>{T(lang, "Status", "Status")}</th><td>{assessment.Status}</td><th>{T(lang, "Inskickad", "Submitted")}</th><td>{assessment.SubmittedAt:yyyy-MM-dd HH:mm}</td></tr></table>")
-            .Append(assessment.Result is { } r ? SmePages.ResultSection(r, schema, lang) : $"<p class=\"status\">{assessment.Status}</p>")
+            .Append($"<tr><th>{T(lang, "Status", "Status")}</th><td>{StatusName(assessment.Status, lang)}</td><th>{T(lang, "Inskickad", "Submitted")}</th><td>{assessment.SubmittedAt:yyyy-MM-dd HH:mm}</td></tr></table>")
+            .Append(assessment.Result is { } r ? SmePages.ResultSection(r, schema, lang) : $"<p class=\"status\">{StatusName(assessment.Status, lang)}</p>")
             .Append(ReviewPanel(assessment, current, history, lang))
             .Append($"<h2>{T(lang, "Svar", "Answers")}</h2><table id=\"answers\"><tr><th>{T(lang, "Fråga", "Question")}</th><th>{T(lang, "Svar", "Answer")}</th><th>{T(lang, "Poäng", "Points")}</th></tr>");
         foreach (var q in schema.Questions.Where(q => q.AppliesToSector(c.Sector)))
@@ -132,15 +132,15 @@ public static class AdvisorPages
     {
         var html = new StringBuilder($"<section class=\"review card\" id=\"review\"><h2>{T(lang, "Rådgivarens bedömning", "Advisor's verdict")}</h2>");
         if (current is not null)
-            html.Append($"<p id=\"current-verdict\"><strong>{current.Verdict}</strong> — {E(current.Advisor)}, {current.ReviewedAt:yyyy-MM-dd HH:mm}</p><p>{E(current.Note)}</p>");
+            html.Append($"<p id=\"current-verdict\"><strong>{VerdictName(current.Verdict, lang)}</strong> — {E(current.Advisor)}, {current.ReviewedAt:yyyy-MM-dd HH:mm}</p><p>{E(current.Note)}</p>");
         if (assessment.Result is { } r && current is not null)
         {
             var agrees = (r.Level >= ReadinessLevel.Ready) == (current.Verdict == Verdict.ExportReady);
             html.Append($"<p class=\"muted\">{(agrees ? T(lang, "Rådgivaren och modellen är överens.", "The advisor agrees with the model.") : T(lang, "Rådgivaren gör en annan bedömning än modellen.", "The advisor's verdict differs from the model's."))}</p>");
         }
         html.Append($"<form id=\"review-form\" class=\"no-print\" data-assessment-id=\"{E(assessment.Id)}\" data-version=\"{E(current?.ConcurrencyToken)}\" data-lang=\"{lang}\">")
-            .Append($"<label class=\"option\"><input type=\"radio\" name=\"verdict\" value=\"ExportReady\"> {T(lang, "Exportredo", "Export ready")}</label>")
-            .Append($"<label class=\"option\"><input type=\"radio\" name=\"verdict\" value=\"NotYet\"> {T(lang, "Inte än", "Not yet")}</label>")
+            .Append($"<label class=\"option\"><input type=\"radio\" name=\"verdict\" value=\"ExportReady\"> {VerdictName(Verdict.ExportReady, lang)}</label>")
+            .Append($"<label class=\"option\"><input type=\"radio\" name=\"verdict\" value=\"NotYet\"> {VerdictName(Verdict.NotYet, lang)}</label>")
             .Append($"<label class=\"field\"><span>{T(lang, "Anteckning", "Note")}</span><textarea name=\"note\" maxlength=\"2000\" rows=\"3\"></textarea></label>")
             .Append($"<label class=\"field\"><span>{T(lang, "Rådgivare", "Advisor")}</span><input type=\"text\" name=\"advisor\" maxlength=\"100\"></label>")
             .Append($"<button type=\"submit\" class=\"primary\">{T(lang, "Spara bedömning", "Save verdict")}</button><p id=\"review-message\" role=\"status\"></p></form>");
@@ -148,11 +148,21 @@ public static class AdvisorPages
         {
             html.Append($"<h3>{T(lang, "Historik", "History")}</h3><ul id=\"review-history\">");
             foreach (var h in history)
-                html.Append($"<li>{h.ReviewedAt:yyyy-MM-dd HH:mm} · {E(h.Advisor)}: {h.Verdict}{(h.PreviousVerdict is { } p ? $" ({T(lang, "tidigare", "was")} {p})" : "")} — {E(h.Note)}</li>");
+                html.Append($"<li>{h.ReviewedAt:yyyy-MM-dd HH:mm} · {E(h.Advisor)}: {VerdictName(h.Verdict, lang)}{(h.PreviousVerdict is { } p ? $" ({T(lang, "tidigare", "was")} {VerdictName(p, lang)})" : "")} — {E(h.Note)}</li>");
             html.Append("</ul>");
         }
         return html.Append("</section>").ToString();
     }
+
+    private static string VerdictName(Verdict verdict, string lang) =>
+        verdict == Verdict.ExportReady ? T(lang, "Exportredo", "Export ready") : T(lang, "Inte än", "Not yet");
+
+    private static string StatusName(AssessmentStatus status, string lang) => status switch
+    {
+        AssessmentStatus.Pending => T(lang, "Väntar på bedömning", "Pending"),
+        AssessmentStatus.Failed => T(lang, "Misslyckades", "Failed"),
+        _ => T(lang, "Bedömd", "Scored"),
+    };
 
     private static string Card(string title, string content, string id) => $"<section class=\"card\" id=\"{id}\"><h3>{E(title)}</h3>{content}</section>";
 
@@ -179,7 +189,7 @@ public static class AdvisorPages
         foreach (var a in items)
             html.Append($"<tr><td><a href=\"/advisor/assessments/{Uri.EscapeDataString(a.Id)}?lang={lang}\">{E(a.Company.Name)}</a></td><td>{E(a.Product.Name)}</td>")
                 .Append($"<td>{E(sector(a.Company.Sector))}</td><td>{E(region(a.Company.Region))}</td><td>{a.Result?.ReadinessScore.ToString() ?? "—"}</td>")
-                .Append($"<td>{(a.Result is { } result ? SmePages.LevelName(result.Level, lang) : a.Status.ToString())}</td><td>{a.Review?.Verdict.ToString() ?? "—"}</td><td>{a.SubmittedAt:yyyy-MM-dd}</td></tr>");
+                .Append($"<td>{(a.Result is { } result ? SmePages.LevelName(result.Level, lang) : StatusName(a.Status, lang))}</td><td>{(a.Review is { } review ? VerdictName(review.Verdict, lang) : "—")}</td><td>{a.SubmittedAt:yyyy-MM-dd}</td></tr>");
         return html.Append("</tbody></table>").ToString();
     }
 

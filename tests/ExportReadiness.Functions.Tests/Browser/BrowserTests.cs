@@ -111,7 +111,7 @@ public class BrowserTests(PipelineFixture pipeline) : IAsyncLifetime
         await page.FillAsync("textarea[name=note]", "Stark ledning, certifierad. Redo för Norge.");
         await page.FillAsync("input[name=advisor]", "Anna Lind");
         await page.ClickAsync("#review-form button[type=submit]");
-        await Assertions.Expect(page.Locator("#current-verdict")).ToContainTextAsync("ExportReady");
+        await Assertions.Expect(page.Locator("#current-verdict")).ToContainTextAsync("Export ready");
         await Assertions.Expect(page.Locator("#review-history li")).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("advisor-detail"), FullPage = true });
 
