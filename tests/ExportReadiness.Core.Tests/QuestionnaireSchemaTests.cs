@@ -49,10 +49,11 @@ public class QuestionnaireSchemaTests
     public void An_inconsistent_schema_file_is_refused_at_load()
     {
         const string broken = """
-            {"schemaVersion":9,"dimensions":[{"id":"a","name":{"sv":"A","en":"A"}}],"sectors":[],"regions":[],
+            {"schemaVersion":9,"dimensions":[{"id":"a","name":{"sv":"A","en":"A"}}],"sectors":[],"regions":[],"context":[],
              "questions":[{"id":"q","dimension":"nope","type":"yesNo","text":{"sv":"?","en":"?"},"yesPoints":1}]}
             """;
         var error = Assert.Throws<InvalidDataException>(() => QuestionnaireSchema.Parse(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(broken))));
         Assert.Contains("unknown dimension nope", error.Message);
+        Assert.Contains("context field company.employees is missing", error.Message);
     }
 }

@@ -80,9 +80,28 @@ public class SubmissionValidatorTests
     }
 
     [Fact]
+    public void The_company_fields_are_bounded_by_the_schema_that_the_form_is_built_from()
+    {
+        var employees = Schema.Field("company.employees");
+        var json = AssessmentBuilder.Strong().ToJson();
+        json["company"]!["employees"] = employees.Max!.Value;
+        Assert.True(new SubmissionValidator(Schema).Validate(JsonDocument.Parse(json.ToJsonString()).RootElement).IsValid);
+
+        json["company"]!["employees"] = employees.Max!.Value + 1;
+        var outcome = new SubmissionValidator(Schema).Validate(JsonDocument.Parse(json.ToJsonString()).RootElement);
+        Assert.Contains($"{employees.Max}", outcome.Errors["company.employees"].Single());
+
+        // The founding year's upper bound is this year, whatever year it is.
+        json = AssessmentBuilder.Strong().ToJson();
+        json["company"]!["yearFounded"] = DateTime.UtcNow.Year + 1;
+        Assert.Contains("company.yearFounded", new SubmissionValidator(Schema).Validate(JsonDocument.Parse(json.ToJsonString()).RootElement).Errors.Keys);
+        Assert.Equal(QuestionnaireSchema.ContextFieldIds, Schema.Context.Select(f => f.Id));
+    }
+
+    [Fact]
     public void Too_long_names_and_a_wrong_schema_version_are_refused()
     {
-        var outcome = Validate(AssessmentBuilder.Strong().Named(new string('x', SubmissionValidator.MaxNameLength + 1)).WithSchemaVersion(99));
+        var outcome = Validate(AssessmentBuilder.Strong().Named(new string('x', QuestionnaireSchema.V1.Field("company.name").MaxLength!.Value + 1)).WithSchemaVersion(99));
         Assert.Contains("company.name", outcome.Errors.Keys);
         Assert.Contains("schemaVersion", outcome.Errors.Keys);
     }

@@ -465,6 +465,26 @@ questions = [
           applies=["tourism"]),
 ]
 
+# The company and product context: not scored by the rubric, but described here so that the form, the
+# validator and API clients read one definition (ids are the fields' paths in a submission).
+def field(i, sv, en, t, required=True, **extra):
+    f = {"id": i, "label": L(sv, en), "type": t, "required": required}
+    f.update({k: v for k, v in extra.items() if v is not None})
+    return f
+
+context = [
+    field("company.name", "Företagets namn", "Company name", "text", maxLength=200),
+    field("company.sector", "Bransch", "Sector", "sector"),
+    field("company.employees", "Antal anställda", "Employees", "integer", min=0, max=100000),
+    field("company.turnoverSek", "Omsättning (SEK)", "Turnover (SEK)", "number", min=0, max=1000000000000, unit=L("SEK", "SEK")),
+    field("company.yearFounded", "Grundat år", "Year founded", "integer", min=1600, maxIsCurrentYear=True),
+    field("company.region", "Län", "Region", "region"),
+    field("company.exportSharePercent", "Nuvarande exportandel (% av omsättningen)", "Current export share (% of turnover)", "number", min=0, max=100, unit=L("%", "%")),
+    field("product.name", "Produktens namn", "Product name", "text", maxLength=200),
+    field("product.description", "Kort beskrivning (valfri)", "Short description (optional)", "text", required=False, maxLength=2000),
+    field("programme", "Program (valfritt, från er rådgivare)", "Programme (optional, from your advisor)", "text", required=False, maxLength=64, default="default"),
+]
+
 schema = {
     "schemaVersion": 1,
     "frameworks": [
@@ -480,6 +500,7 @@ schema = {
     "dimensions": [{"id": i, "name": L(sv, en)} for i, sv, en in dimensions],
     "sectors": [{"id": i, "name": L(sv, en), "regulated": r} for i, sv, en, r in sectors],
     "regions": [{"id": i, "name": L(sv, en)} for i, sv, en in regions],
+    "context": context,
     "questions": questions,
 }
 

@@ -11,8 +11,7 @@ namespace ExportReadiness.Core.Assessments;
 /// </summary>
 public sealed partial class SubmissionValidator(QuestionnaireSchema schema, TimeProvider? clock = null)
 {
-    public const int MaxNameLength = 200;
-    public const int MaxDescriptionLength = 2000;
+    /// <summary>A programme becomes a Table Storage PartitionKey; the schema may allow less, never more.</summary>
     public const int MaxProgrammeLength = 64;
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
@@ -38,7 +37,7 @@ public sealed partial class SubmissionValidator(QuestionnaireSchema schema, Time
         if (version is not null && version != schema.SchemaVersion)
             errors.Add("schemaVersion", $"Schema version {version} is not served; use {schema.SchemaVersion}.");
 
-        var programme = ReadString(root, "programme", errors, MaxProgrammeLength, required: false) ?? Submission.DefaultProgramme;
+        var programme = ReadText(root, "programme", errors) ?? Submission.DefaultProgramme;
         if (!ProgrammePattern().IsMatch(programme))
             errors.Add("programme", ProgrammeRule);
 
@@ -56,28 +55,28 @@ public sealed partial class SubmissionValidator(QuestionnaireSchema schema, Time
     {
         if (company is not { } c) return (null, null);
         var before = errors.Count;
-        var name = ReadString(c, "name", errors, MaxNameLength, required: true, prefix: "company");
-        var sector = ReadString(c, "sector", errors, 64, required: true, prefix: "company");
+        var name = ReadText(c, "company.name", errors);
+        var sector = ReadString(c, "sector", errors, 64, schema.Field("company.sector").Required, prefix: "company");
         if (sector is not null && schema.FindSector(sector) is null)
             errors.Add("company.sector", $"Unknown sector '{sector}'. Use one of: {string.Join(", ", schema.Sectors.Select(s => s.Id))}.");
-        var employees = ReadInt(c, "employees", errors, 0, 100_000, required: true, prefix: "company");
-        var turnover = ReadNumber(c, "turnoverSek", errors, 0, 1e12, required: true, prefix: "company");
-        var year = ReadInt(c, "yearFounded", errors, 1600, _clock.GetUtcNow().Year, required: true, prefix: "company");
-        var region = ReadString(c, "region", errors, 16, required: true, prefix: "company");
+        var employees = ReadWhole(c, "company.employees", errors);
+        var turnover = ReadBounded(c, "company.turnoverSek", errors);
+        var year = ReadWhole(c, "company.yearFounded", errors);
+        var region = ReadString(c, "region", errors, 16, schema.Field("company.region").Required, prefix: "company");
         if (region is not null && !schema.HasRegion(region))
             errors.Add("company.region", $"Unknown region '{region}'. Use a county code such as SE-AC, or 'outside'.");
-        var share = ReadNumber(c, "exportSharePercent", errors, 0, 100, required: true, prefix: "company");
+        var share = ReadBounded(c, "company.exportSharePercent", errors);
         var knownSector = sector is not null && schema.FindSector(sector) is not null ? sector : null;
         return errors.Count == before && name is not null && knownSector is not null && region is not null
             ? (new CompanyProfile(name, knownSector, employees!.Value, turnover!.Value, year!.Value, region, share!.Value), knownSector)
             : (null, knownSector);
     }
 
-    private static ProductInfo? ReadProduct(JsonElement? product, ErrorCollector errors)
+    private ProductInfo? ReadProduct(JsonElement? product, ErrorCollector errors)
     {
         if (product is not { } p) return null;
-        var name = ReadString(p, "name", errors, MaxNameLength, required: true, prefix: "product");
-        var description = ReadString(p, "description", errors, MaxDescriptionLength, required: false, prefix: "product");
+        var name = ReadText(p, "product.name", errors);
+        var description = ReadText(p, "product.description", errors);
         return name is null ? null : new ProductInfo(name, description);
     }
 
@@ -150,6 +149,31 @@ public sealed partial class SubmissionValidator(QuestionnaireSchema schema, Time
         errors.Add(name, "An object is required.");
         return null;
     }
+
+    // Context fields, read with the bounds the schema gives them (the form shows the same ones).
+    private string? ReadText(JsonElement parent, string fieldId, ErrorCollector errors)
+    {
+        var f = schema.Field(fieldId);
+        var (prefix, name) = Split(fieldId);
+        return ReadString(parent, name, errors, f.MaxLength ?? int.MaxValue, f.Required, prefix);
+    }
+
+    private double? ReadBounded(JsonElement parent, string fieldId, ErrorCollector errors)
+    {
+        var f = schema.Field(fieldId);
+        var (prefix, name) = Split(fieldId);
+        return ReadNumber(parent, name, errors, f.Min ?? double.MinValue, f.MaxOn(_clock.GetUtcNow()) ?? double.MaxValue, f.Required, prefix);
+    }
+
+    private int? ReadWhole(JsonElement parent, string fieldId, ErrorCollector errors)
+    {
+        var f = schema.Field(fieldId);
+        var (prefix, name) = Split(fieldId);
+        return ReadInt(parent, name, errors, (int)(f.Min ?? int.MinValue), (int)(f.MaxOn(_clock.GetUtcNow()) ?? int.MaxValue), f.Required, prefix);
+    }
+
+    private static (string? Prefix, string Name) Split(string fieldId) =>
+        fieldId.LastIndexOf('.') is var dot and >= 0 ? (fieldId[..dot], fieldId[(dot + 1)..]) : (null, fieldId);
 
     private static string? ReadString(JsonElement parent, string name, ErrorCollector errors, int maxLength, bool required, string? prefix = null)
     {

@@ -15,6 +15,9 @@ public sealed record QuestionnaireSchema
     public required IReadOnlyList<Question> Questions { get; init; }
     public required IReadOnlyList<Sector> Sectors { get; init; }
     public required IReadOnlyList<Region> Regions { get; init; }
+
+    /// <summary>The company and product fields of a submission, with their bounds.</summary>
+    public required IReadOnlyList<ContextField> Context { get; init; }
     public IReadOnlyList<string> Frameworks { get; init; } = [];
 
     private FrozenDictionary<string, Question>? _byId;
@@ -27,6 +30,16 @@ public sealed record QuestionnaireSchema
     public bool HasRegion(string id) => Regions.Any(r => r.Id == id);
 
     public Region? FindRegion(string id) => Regions.FirstOrDefault(r => r.Id == id);
+
+    public ContextField Field(string id) => Context.FirstOrDefault(f => f.Id == id)
+        ?? throw new KeyNotFoundException($"Questionnaire v{SchemaVersion} has no context field '{id}'.");
+
+    /// <summary>Every context field the submission format has; the schema must describe each.</summary>
+    public static readonly IReadOnlyList<string> ContextFieldIds =
+    [
+        "company.name", "company.sector", "company.employees", "company.turnoverSek", "company.yearFounded",
+        "company.region", "company.exportSharePercent", "product.name", "product.description", "programme",
+    ];
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -60,6 +73,9 @@ public sealed record QuestionnaireSchema
         var dimensionIds = Dimensions.Select(d => d.Id).ToHashSet();
         var sectorIds = Sectors.Select(s => s.Id).ToHashSet();
         if (Questions.Select(q => q.Id).Distinct().Count() != Questions.Count) problems.Add("question ids are not unique");
+        foreach (var id in ContextFieldIds.Where(id => Context.All(f => f.Id != id))) problems.Add($"context field {id} is missing");
+        foreach (var f in Context.Where(f => f.Type is ContextFieldType.Integer or ContextFieldType.Number && (f.Min is null || (f.Max is null && !f.MaxIsCurrentYear))))
+            problems.Add($"context field {f.Id} has no bounds");
         foreach (var q in Questions)
         {
             if (!dimensionIds.Contains(q.Dimension)) problems.Add($"{q.Id}: unknown dimension {q.Dimension}");

@@ -201,7 +201,7 @@ public static class AdvisorPages
                $"<label>{T(lang, "Program", "Programme")}<input type=\"text\" name=\"programme\" value=\"{E(q.Programme)}\"></label>" +
                $"<label>{T(lang, "Bransch", "Sector")}<select name=\"sector\">{Options(schema.Sectors.Select(s => (s.Id, s.Name.In(lang))), q.Sector)}</select></label>" +
                $"<label>{T(lang, "Län", "Region")}<select name=\"region\">{Options(schema.Regions.Select(r => (r.Id, r.Name.In(lang))), q.Region)}</select></label>" +
-               $"<label>{T(lang, "Nivå", "Level")}<select name=\"level\">{Options(Enum.GetNames<ReadinessLevel>().Select(l => (l, l)), q.Level?.ToString())}</select></label>" +
+               $"<label>{T(lang, "Nivå", "Level")}<select name=\"level\">{Options(Enum.GetValues<ReadinessLevel>().Select(l => (l.ToString(), SmePages.LevelName(l, lang))), q.Level?.ToString())}</select></label>" +
                $"<button type=\"submit\">{T(lang, "Filtrera", "Filter")}</button></form>";
     }
 

@@ -27,16 +27,7 @@ public static class SmePages
             .Append($"<div class=\"progress\" aria-live=\"polite\"><div class=\"progress-bar\" id=\"progress-bar\"></div><span id=\"progress-text\"></span></div>")
             .Append($"<div class=\"form-errors\" id=\"form-errors\" role=\"alert\" hidden></div>")
             .Append($"<fieldset><legend>{T(lang, "Företaget och produkten", "The company and the product")}</legend>")
-            .Append(TextField("company.name", T(lang, "Företagets namn", "Company name"), 200))
-            .Append(Select("company.sector", T(lang, "Bransch", "Sector"), schema.Sectors.Select(s => (s.Id, s.Name.In(lang))), lang))
-            .Append(NumberField("company.employees", T(lang, "Antal anställda", "Employees"), 0, 100000, "1"))
-            .Append(NumberField("company.turnoverSek", T(lang, "Omsättning (SEK)", "Turnover (SEK)"), 0, 1e12, "any"))
-            .Append(NumberField("company.yearFounded", T(lang, "Grundat år", "Year founded"), 1600, DateTime.UtcNow.Year, "1"))
-            .Append(Select("company.region", T(lang, "Län", "Region"), schema.Regions.Select(r => (r.Id, r.Name.In(lang))), lang))
-            .Append(NumberField("company.exportSharePercent", T(lang, "Nuvarande exportandel (% av omsättningen)", "Current export share (% of turnover)"), 0, 100, "any"))
-            .Append(TextField("product.name", T(lang, "Produktens namn", "Product name"), 200))
-            .Append($"<label class=\"field\" data-field=\"product.description\"><span>{T(lang, "Kort beskrivning (valfri)", "Short description (optional)")}</span><textarea name=\"product.description\" maxlength=\"2000\" rows=\"2\"></textarea><small class=\"error\"></small></label>")
-            .Append(TextField("programme", T(lang, "Program (valfritt, från er rådgivare)", "Programme (optional, from your advisor)"), 64, required: false))
+            .Append(string.Concat(schema.Context.Select(f => ContextInput(f, schema, lang))))
             .Append("</fieldset>");
 
         foreach (var dimension in schema.Dimensions)
@@ -73,15 +64,24 @@ public static class SmePages
         return html.Append("<small class=\"error\"></small></div>").ToString();
     }
 
-    private static string TextField(string name, string label, int max, bool required = true) =>
-        $"<label class=\"field\" data-field=\"{name}\" data-required=\"{(required ? "true" : "false")}\"><span>{E(label)}</span><input type=\"text\" name=\"{name}\" maxlength=\"{max}\"><small class=\"error\"></small></label>";
+    /// <summary>One company or product field, with the label and bounds the schema (and so the validator) gives it.</summary>
+    private static string ContextInput(ContextField f, QuestionnaireSchema schema, string lang)
+    {
+        var input = f.Type switch
+        {
+            ContextFieldType.Sector => Select(f.Id, schema.Sectors.Select(s => (s.Id, s.Name.In(lang))), lang),
+            ContextFieldType.Region => Select(f.Id, schema.Regions.Select(r => (r.Id, r.Name.In(lang))), lang),
+            ContextFieldType.Integer or ContextFieldType.Number =>
+                $"<input type=\"number\" name=\"{f.Id}\" min=\"{N(f.Min!.Value)}\" max=\"{N(f.MaxOn(DateTimeOffset.UtcNow)!.Value)}\" step=\"{(f.Type == ContextFieldType.Integer ? "1" : "any")}\" data-kind=\"number\">",
+            _ when f.MaxLength > 500 => $"<textarea name=\"{f.Id}\" maxlength=\"{f.MaxLength}\" rows=\"2\"></textarea>",
+            _ => $"<input type=\"text\" name=\"{f.Id}\" maxlength=\"{f.MaxLength}\">",
+        };
+        return $"<label class=\"field\" data-field=\"{f.Id}\" data-required=\"{(f.Required ? "true" : "false")}\"><span>{E(f.Label, lang)}</span>{input}<small class=\"error\"></small></label>";
+    }
 
-    private static string NumberField(string name, string label, double min, double max, string step) =>
-        $"<label class=\"field\" data-field=\"{name}\" data-required=\"true\"><span>{E(label)}</span><input type=\"number\" name=\"{name}\" min=\"{N(min)}\" max=\"{N(max)}\" step=\"{step}\" data-kind=\"number\"><small class=\"error\"></small></label>";
-
-    private static string Select(string name, string label, IEnumerable<(string Id, string Name)> options, string lang) =>
-        $"<label class=\"field\" data-field=\"{name}\" data-required=\"true\"><span>{E(label)}</span><select name=\"{name}\"><option value=\"\">{T(lang, "Välj…", "Choose…")}</option>" +
-        string.Concat(options.Select(o => $"<option value=\"{E(o.Id)}\">{E(o.Name)}</option>")) + "</select><small class=\"error\"></small></label>";
+    private static string Select(string name, IEnumerable<(string Id, string Name)> options, string lang) =>
+        $"<select name=\"{name}\"><option value=\"\">{T(lang, "Välj…", "Choose…")}</option>" +
+        string.Concat(options.Select(o => $"<option value=\"{E(o.Id)}\">{E(o.Name)}</option>")) + "</select>";
 
     internal static async Task<IResult> Result(string id, HttpRequest request, IAssessmentStore store, AdvisorAccess advisors, QuestionnaireSchema schema, CancellationToken cancellationToken)
     {
