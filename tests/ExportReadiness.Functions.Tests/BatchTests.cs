@@ -122,6 +122,27 @@ public class BatchTests(PipelineFixture pipeline)
     }
 
     [Fact]
+    public async Task A_batch_that_cannot_be_ingested_is_marked_failed_with_its_reason_on_the_last_delivery()
+    {
+        // A batch row whose uploaded file is gone: every ingest attempt fails.
+        var store = pipeline.App.Services.GetRequiredService<IBatchStore>();
+        var id = Guid.NewGuid().ToString("N");
+        Assert.True(await store.TryAddAsync(new Batch { Id = id, DefaultProgramme = "default", UploadedAt = DateTimeOffset.UtcNow, SizeBytes = 10 }, default));
+        var handler = pipeline.App.Services.GetRequiredService<Batches.IngestBatchHandler>();
+        var message = Batches.IngestBatchHandler.Message(id);
+
+        var early = await handler.HandleAsync([new Queues.QueueDelivery(message, 1)], default);
+        Assert.NotNull(early[0].Error);
+        Assert.NotEqual(BatchStatus.Failed, (await store.GetAsync(id, default))!.Status);
+
+        var last = await handler.HandleAsync([new Queues.QueueDelivery(message, 5)], default);
+        Assert.NotNull(last[0].Error);
+        var batch = JsonDocument.Parse(await _advisor.GetStringAsync($"/api/batches/{id}")).RootElement;
+        Assert.Equal("Failed", batch.GetProperty("status").GetString());
+        Assert.False(string.IsNullOrEmpty(batch.GetProperty("failureReason").GetString()));
+    }
+
+    [Fact]
     public async Task A_file_with_unknown_columns_is_refused_whole_and_the_template_lists_the_columns()
     {
         var response = await UploadAsync("companyName,sector,favouriteColour\r\nA,mining,blue\r\n", "default");

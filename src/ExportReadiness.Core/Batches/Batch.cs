@@ -8,6 +8,9 @@ public enum BatchStatus
     Accepted,
     Ingesting,
     Ingested,
+
+    /// <summary>Ingesting failed on every delivery; <see cref="Batch.FailureReason"/> says why. Re-posting the file tries again.</summary>
+    Failed,
 }
 
 /// <summary>
@@ -25,6 +28,7 @@ public sealed record Batch
     public int Accepted { get; init; }
     public int Rejected { get; init; }
     public DateTimeOffset? IngestedAt { get; init; }
+    public string? FailureReason { get; init; }
 
     /// <summary>Assessment ids of a batch: its id's first 16 characters and the line, so a re-run makes the same ids.</summary>
     public string AssessmentId(long line) => $"{Id[..16]}{line:D8}";

@@ -11,7 +11,7 @@ namespace ExportReadiness.Functions.Batches;
 
 public sealed record BatchView(
     string Id, BatchStatus Status, DateTimeOffset UploadedAt, string DefaultProgramme, long SizeBytes,
-    int Rows, int Accepted, int Scored, int Rejected, IReadOnlyList<RejectedRow> Rejections, bool RejectionsTruncated, string? RejectionsCsv, bool Duplicate);
+    int Rows, int Accepted, int Scored, int Rejected, IReadOnlyList<RejectedRow> Rejections, bool RejectionsTruncated, string? RejectionsCsv, string? FailureReason, bool Duplicate);
 
 public static class BatchEndpoints
 {
@@ -80,8 +80,8 @@ public static class BatchEndpoints
             if (await batches.GetAsync(batchId, cancellationToken) is { } existing)
             {
                 // Still Accepted: a crash between recording the batch and sending its message may have lost the
-                // message; send one again (ingesting is idempotent, a second message finds the batch ingested).
-                if (existing.Status == BatchStatus.Accepted)
+                // message. Failed: the advisor tries again. Either way send one (ingesting is idempotent).
+                if (existing.Status is BatchStatus.Accepted or BatchStatus.Failed)
                     await storage.Queue(StorageNames.BatchQueue).SendMessageAsync(IngestBatchHandler.Message(batchId), cancellationToken);
                 return TypedResults.Ok(await ViewAsync(existing, batches, assessments, cancellationToken) with { Duplicate = true });
             }
@@ -120,7 +120,7 @@ public static class BatchEndpoints
         }
         return new BatchView(batch.Id, batch.Status, batch.UploadedAt, batch.DefaultProgramme, batch.SizeBytes, batch.Rows, batch.Accepted,
             scored, batch.Rejected, shown, batch.Rejected > shown.Count,
-            batch.Status == BatchStatus.Ingested && batch.Rejected > 0 ? $"/api/batches/{batch.Id}/rejected.csv" : null, false);
+            batch.Status == BatchStatus.Ingested && batch.Rejected > 0 ? $"/api/batches/{batch.Id}/rejected.csv" : null, batch.FailureReason, false);
     }
 
     internal static async Task<IResult> RejectedCsv(string id, IBatchStore batches, CancellationToken cancellationToken) =>

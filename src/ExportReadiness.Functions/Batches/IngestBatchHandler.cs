@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Batches;
+using ExportReadiness.Functions.Hosting;
 using ExportReadiness.Functions.Invocations;
 using ExportReadiness.Functions.Queues;
 using ExportReadiness.Functions.Scoring;
@@ -20,6 +21,7 @@ public sealed partial class IngestBatchHandler(
     IScoringQueue scoringQueue,
     AssessmentCsv csv,
     TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<QueueTriggerOptions> queueOptions,
     ILogger<IngestBatchHandler> logger) : IQueueFunction
 {
     private const int ChunkSize = 500;
@@ -40,12 +42,27 @@ public sealed partial class IngestBatchHandler(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 results.Add(DeliveryResult.Failed(e));
+                if (delivery.DequeueCount >= queueOptions.Value.MaxDequeueCount) await MarkFailedAsync(delivery.Text, e, cancellationToken);
             }
         }
         return results;
     }
 
     public static string Message(string batchId) => JsonSerializer.Serialize(new { batchId });
+
+    /// <summary>Last delivery: the message goes to the poison queue, so the advisor sees Failed, not an Ingesting that never ends.</summary>
+    private async Task MarkFailedAsync(string messageText, Exception error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await batches.GetAsync(ParseBatchId(messageText), cancellationToken) is { Status: not BatchStatus.Ingested } batch)
+                await batches.SaveAsync(batch with { Status = BatchStatus.Failed, FailureReason = error.Message }, cancellationToken);
+        }
+        catch (Exception e) when (e is MalformedMessageException || StorageClients.IsUnavailable(e))
+        {
+            // No batch to mark, or storage is down too: the poison queue keeps the message.
+        }
+    }
 
     private static string ParseBatchId(string text)
     {
@@ -64,6 +81,7 @@ public sealed partial class IngestBatchHandler(
     {
         var batch = await batches.GetAsync(batchId, cancellationToken) ?? throw new KeyNotFoundException($"Batch {batchId} does not exist.");
         if (batch.Status == BatchStatus.Ingested) return "AlreadyIngested";
+        batch = batch with { FailureReason = null }; // a retry after Failed starts clean
         await batches.SaveAsync(batch with { Status = BatchStatus.Ingesting }, cancellationToken);
 
         var pending = new List<Assessment>(ChunkSize);
