@@ -109,7 +109,8 @@ public static class BatchEndpoints
     {
         var scored = batch.Accepted > 0 ? await assessments.CountAsync(new AssessmentQuery(Status: AssessmentStatus.Scored, BatchId: batch.Id), cancellationToken) : 0;
         var shown = new List<RejectedRow>();
-        if (batch.Status == BatchStatus.Ingested && batch.Rejected > 0 && await batches.OpenRejectionsAsync(batch.Id, cancellationToken) is { } file)
+        var hasRejections = batch.Status == BatchStatus.Ingested && batch.Rejected > 0;
+        if (hasRejections && await batches.OpenRejectionsAsync(batch.Id, cancellationToken) is { } file)
         {
             await using (file)
                 await foreach (var row in RejectionLog.ReadAsync(file, cancellationToken))
@@ -120,7 +121,7 @@ public static class BatchEndpoints
         }
         return new BatchView(batch.Id, batch.Status, batch.UploadedAt, batch.DefaultProgramme, batch.SizeBytes, batch.Rows, batch.Accepted,
             scored, batch.Rejected, shown, batch.Rejected > shown.Count,
-            batch.Status == BatchStatus.Ingested && batch.Rejected > 0 ? $"/api/batches/{batch.Id}/rejected.csv" : null, batch.FailureReason, false);
+            hasRejections ? $"/api/batches/{batch.Id}/rejected.csv" : null, batch.FailureReason, false);
     }
 
     internal static async Task<IResult> RejectedCsv(string id, IBatchStore batches, CancellationToken cancellationToken) =>

@@ -6,6 +6,7 @@ using ExportReadiness.Functions.Invocations;
 using ExportReadiness.Functions.Queues;
 using ExportReadiness.Functions.Scoring;
 using ExportReadiness.Storage;
+using Microsoft.Extensions.Options;
 
 namespace ExportReadiness.Functions.Batches;
 
@@ -21,7 +22,7 @@ public sealed partial class IngestBatchHandler(
     IScoringQueue scoringQueue,
     AssessmentCsv csv,
     TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<QueueTriggerOptions> queueOptions,
+    IOptions<QueueTriggerOptions> queueOptions,
     ILogger<IngestBatchHandler> logger) : IQueueFunction
 {
     private const int ChunkSize = 500;

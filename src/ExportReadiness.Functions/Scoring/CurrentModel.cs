@@ -47,7 +47,6 @@ public sealed partial class CurrentModel(
         }
     }
 
-    /// <summary>Waits until a model is published (on a fresh system the bootstrapper is training one).</summary>
     /// <summary>The model, waiting up to <paramref name="patience"/> for the first one to be published.</summary>
     /// <exception cref="ModelUnavailableException">None was published in that time.</exception>
     public async Task<ReadinessModel> GetWithinAsync(TimeSpan patience, CancellationToken cancellationToken)
@@ -71,6 +70,7 @@ public sealed partial class CurrentModel(
         }
     }
 
+    /// <summary>Waits until a model is published (on a fresh system the bootstrapper is training one).</summary>
     public async Task<ReadinessModel> WaitUntilAvailableAsync(CancellationToken cancellationToken)
     {
         while (true)
