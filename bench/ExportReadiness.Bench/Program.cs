@@ -8,7 +8,7 @@ using ExportReadiness.Core.Batches;
 using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Core.Scoring;
 using ExportReadiness.Core.Training;
-using ExportReadiness.Functions.Scoring;
+using ExportReadiness.Application.Scoring;
 using ExportReadiness.Storage;
 using ExportReadiness.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -228,7 +228,7 @@ internal sealed class BenchApplication : WebApplicationFactory<Program>
         _advisorKey = advisorKey;
         _bulkQueueSettings = bulkQueueSettings;
         // WebApplicationFactory finds the app's content root through this variable outside a test project.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EXPORTREADINESS_FUNCTIONS", Path.Combine(Azurite.RepositoryRoot(), "src", "ExportReadiness.Functions"));
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EXPORTREADINESS_FUNCTIONS", Path.Combine(Azurite.RepositoryRoot(), "src", "ExportReadiness.Application"));
         UseKestrel(0);
     }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using ExportReadiness.Functions.Scoring;
+using ExportReadiness.Application.Scoring;
 using ExportReadiness.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddSingleton<IModelRunStore, TableModelRunStore>();
         builder.Services.AddSingleton<IDistributedLock, BlobLeaseLock>();
         builder.Services.AddSingleton<IBatchStore, StorageBatchStore>();
+        builder.Services.AddSingleton<IBatchQueue, StorageBatchQueue>();
         return builder;
     }
 

@@ -55,3 +55,10 @@ public interface IBatchStore
     /// <summary>The rejected lines as written, or null before the batch was ingested.</summary>
     Task<Stream?> OpenRejectionsAsync(string batchId, CancellationToken cancellationToken);
 }
+
+/// <summary>The queue of uploaded batches waiting to be ingested.</summary>
+public interface IBatchQueue
+{
+    /// <summary>Asks for the batch to be ingested (again: ingesting is idempotent).</summary>
+    Task EnqueueIngestAsync(string batchId, CancellationToken cancellationToken);
+}

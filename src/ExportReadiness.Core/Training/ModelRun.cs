@@ -53,6 +53,9 @@ public sealed record ModelRun
 
 public interface IModelRunStore
 {
+    /// <summary>A new run's id, chosen by the store so that its listing comes out newest first.</summary>
+    string NewRunId(DateTimeOffset startedAt);
+
     Task SaveAsync(ModelRun run, CancellationToken cancellationToken);
 
     Task<ModelRun?> GetAsync(string id, CancellationToken cancellationToken);

@@ -14,7 +14,8 @@ public sealed class TableModelRunStore(StorageClients clients) : IModelRunStore
     private const string Partition = "runs";
     private readonly TableClient _table = clients.Table(StorageNames.ModelRunsTable);
 
-    public static string NewRunId(DateTimeOffset startedAt) => $"{DateTimeOffset.MaxValue.UtcTicks - startedAt.UtcTicks:D19}";
+    /// <summary>Reverse ticks: Table Storage lists rows by key, so the newest run comes first.</summary>
+    public string NewRunId(DateTimeOffset startedAt) => $"{DateTimeOffset.MaxValue.UtcTicks - startedAt.UtcTicks:D19}";
 
     public Task SaveAsync(ModelRun run, CancellationToken cancellationToken) =>
         _table.UpsertEntityAsync(new TableEntity(Partition, run.Id)

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+
+namespace ExportReadiness.Application.Access;
+
+/// <summary>
+/// The user App Service Authentication (Easy Auth) signed in, as the platform passes it: base64 JSON in
+/// <c>X-MS-CLIENT-PRINCIPAL</c> with <c>auth_typ</c>, <c>name_typ</c>, <c>role_typ</c> and <c>claims[{typ, val}]</c>.
+/// The platform strips this header from outside requests only while authentication is on, so it is read only
+/// when <c>ExportReadiness__AppServiceAuthentication</c> says the platform is in front.
+/// </summary>
+public static class AppServicePrincipal
+{
+    public const string Header = "X-MS-CLIENT-PRINCIPAL";
+
+    /// <summary>The identity in the header, or null when it is absent or not what the platform writes.</summary>
+    public static ClaimsIdentity? Read(string? header, string authenticationType)
+    {
+        if (string.IsNullOrWhiteSpace(header) || header.Length > 64 * 1024) return null;
+        try
+        {
+            using var document = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(header)));
+            var root = document.RootElement;
+            var nameType = Text(root, "name_typ") ?? ClaimTypes.Name;
+            var roleType = Text(root, "role_typ") ?? ClaimTypes.Role;
+            var claims = new List<Claim>();
+            if (root.TryGetProperty("claims", out var list) && list.ValueKind == JsonValueKind.Array)
+                foreach (var claim in list.EnumerateArray())
+                    if (Text(claim, "typ") is { } type && Text(claim, "val") is { } value) claims.Add(new Claim(type, value));
+            var identity = new ClaimsIdentity(claims, authenticationType, nameType, roleType);
+            return identity.Name is { Length: > 0 } ? identity : null;
+        }
+        catch (Exception e) when (e is FormatException or JsonException or ArgumentException or DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>What the platform would send for a user: for tests and for documentation.</summary>
+    public static string Encode(string name, params string[] roles)
+    {
+        var claims = new List<object> { new { typ = "name", val = name } };
+        claims.AddRange(roles.Select(r => new { typ = "roles", val = r }));
+        var json = JsonSerializer.Serialize(new { auth_typ = "aad", name_typ = "name", role_typ = "roles", claims });
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+}

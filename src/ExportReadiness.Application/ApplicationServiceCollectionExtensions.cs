@@ -1,0 +1,61 @@
+using ExportReadiness.Application.Access;
+using ExportReadiness.Application.Assessments;
+using ExportReadiness.Application.Assets;
+using ExportReadiness.Application.Batches;
+using ExportReadiness.Application.Health;
+using ExportReadiness.Application.Hosting;
+using ExportReadiness.Application.Pages;
+using ExportReadiness.Application.Questionnaire;
+using ExportReadiness.Application.Reports;
+using ExportReadiness.Application.Rescoring;
+using ExportReadiness.Application.Reviews;
+using ExportReadiness.Application.Scoring;
+using ExportReadiness.Core;
+using ExportReadiness.Storage;
+
+namespace ExportReadiness.Application;
+
+public static class ApplicationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything either host needs, the same for both: options, core logic, storage adapters, the model,
+    /// every handler, and advisor authentication. A host adds only its bindings (trigger attributes in the
+    /// Function App; routes and queue/timer drivers in the local host).
+    /// </summary>
+    public static IHostApplicationBuilder AddExportReadiness(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ExportReadinessOptions>().BindConfiguration(ExportReadinessOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<QueueTriggerOptions>().BindConfiguration(QueueTriggerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        builder.Services.AddExportReadinessCore();
+        builder.AddExportReadinessStorage();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StorageExceptionHandler>();
+
+        builder.Services.AddSingleton<AdvisorKeys>();
+        builder.Services.AddAuthentication(AdvisorAuthentication.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AdvisorAuthentication>(AdvisorAuthentication.SchemeName, null);
+        builder.Services.AddAuthorization(AdvisorAuthentication.AddPolicy);
+
+        builder.Services.AddSingleton<CurrentModel>();
+        builder.Services.AddHostedService<ModelBootstrapper>();
+
+        // Handlers: written once, bound by each host.
+        builder.Services.AddSingleton<ScoreAssessmentHandler>();
+        builder.Services.AddSingleton<IngestBatchHandler>();
+        builder.Services.AddSingleton<RescoreJob>();
+        builder.Services.AddSingleton<AssessmentHandlers>();
+        builder.Services.AddSingleton<ReviewHandlers>();
+        builder.Services.AddSingleton<BatchHandlers>();
+        builder.Services.AddSingleton<ReportHandlers>();
+        builder.Services.AddSingleton<RescoreHandlers>();
+        builder.Services.AddSingleton<HealthHandler>();
+        builder.Services.AddSingleton<SmePages>();
+        builder.Services.AddSingleton<AdvisorPages>();
+        builder.Services.AddSingleton<AssetHandler>();
+        builder.Services.AddSingleton<QuestionnaireHandler>();
+        builder.Services.AddSingleton<AssessmentAccess>();
+        return builder;
+    }
+}

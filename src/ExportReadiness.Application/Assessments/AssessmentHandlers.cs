@@ -1,0 +1,57 @@
+using ExportReadiness.Application.Hosting;
+using ExportReadiness.Core.Assessments;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace ExportReadiness.Application.Assessments;
+
+/// <summary>Submitting a self-assessment, reading it back, and the advisors' list.</summary>
+public sealed class AssessmentHandlers(
+    SubmissionValidator validator, AssessmentIntake intake, IAssessmentStore store, AssessmentAccess access, IOptions<ExportReadinessOptions> options)
+{
+    public const string TokenHeader = "X-Assessment-Token";
+
+    public async Task<Results<Accepted<SubmissionAccepted>, ValidationProblem, ProblemHttpResult>> Submit(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBodyReader.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
+        if (problem is not null) return problem;
+
+        var outcome = validator.Validate(body!.Root);
+        if (!outcome.IsValid) return Problems.Invalid(outcome.Errors.ToDictionary(), "The questionnaire has invalid or missing answers.");
+
+        var accepted = await intake.AcceptAsync(outcome.Submission!, body.Raw, cancellationToken);
+        return TypedResults.Accepted($"/{Routes.Assessments}/{accepted.Id}", new SubmissionAccepted(accepted.Id, accepted.Status, accepted.AccessToken));
+    }
+
+    /// <summary>Open to the SME holding the assessment's token, and to any advisor.</summary>
+    public async Task<Results<Ok<AssessmentView>, ProblemHttpResult>> Get(string id, HttpContext context, CancellationToken cancellationToken)
+    {
+        var assessment = await access.FindVisibleAsync(id, context, TokenOf(context.Request), cancellationToken);
+        // An unknown id and a wrong token look the same: nobody learns which assessments exist.
+        return assessment is null
+            ? Problems.Status(StatusCodes.Status404NotFound, "Not found.", "No assessment with this id is visible with the credentials given.")
+            : TypedResults.Ok(assessment.AsView());
+    }
+
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 100;
+
+    public async Task<Results<Ok<AssessmentList>, ValidationProblem>> List(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (query, errors) = AssessmentFilter.Parse(request.Query);
+        var pageSize = DefaultPageSize;
+        if (request.Query.TryGetValue("pageSize", out var size) && (!int.TryParse(size, out pageSize) || pageSize is < 1 or > MaxPageSize))
+            errors["pageSize"] = [$"A whole number from 1 to {MaxPageSize}."];
+        if (errors.Count > 0) return Problems.Invalid(errors, "The list filters are invalid.");
+
+        var token = request.Query["continuationToken"].ToString();
+        var page = await store.ListAsync(query, token.Length == 0 ? null : token, pageSize, cancellationToken);
+        return TypedResults.Ok(new AssessmentList(page.Items.Select(a => a.AsSummary()).ToList(), page.ContinuationToken));
+    }
+
+    private static string? TokenOf(HttpRequest request)
+    {
+        var header = request.Headers[TokenHeader].ToString();
+        return header.Length > 0 ? header : request.Query["token"].ToString();
+    }
+}

@@ -1,0 +1,49 @@
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Reviews;
+using ExportReadiness.Core.Scoring;
+using ExportReadiness.Application.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ExportReadiness.Application.Assessments;
+
+/// <summary>One row of the advisor's list: enough to scan a portfolio, none of the answers.</summary>
+public sealed record AssessmentSummary(
+    string Id, string Programme, AssessmentStatus Status, DateTimeOffset SubmittedAt,
+    string CompanyName, string Sector, string Region, string ProductName,
+    int? ReadinessScore, ReadinessLevel? Level, string? ModelVersion, Verdict? ReviewVerdict);
+
+public sealed record AssessmentList(IReadOnlyList<AssessmentSummary> Items, string? ContinuationToken);
+
+public static class AssessmentSummaryMapping
+{
+    public static AssessmentSummary AsSummary(this Assessment a) => new(
+        a.Id, a.Programme, a.Status, a.SubmittedAt, a.Company.Name, a.Company.Sector, a.Company.Region, a.Product.Name,
+        a.Result?.ReadinessScore, a.Result?.Level, a.Result?.ModelVersion, a.Review?.Verdict);
+}
+
+/// <summary>The filters shared by the list, the portfolio report and the CSV export, read from the query string.</summary>
+public static class AssessmentFilter
+{
+    public static (AssessmentQuery Query, Dictionary<string, string[]> Errors) Parse(IQueryCollection q)
+    {
+        var errors = new Dictionary<string, string[]>();
+        T? Enum<T>(string name) where T : struct, System.Enum
+        {
+            var text = q[name].ToString();
+            if (text.Length == 0) return null;
+            if (System.Enum.TryParse<T>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value)) return value;
+            errors[name] = [$"Use one of: {string.Join(", ", System.Enum.GetNames<T>())}."];
+            return null;
+        }
+        string? Text(string name)
+        {
+            var text = q[name].ToString().Trim();
+            if (text.Length == 0) return null;
+            if (text.Length > 64 || !Identifiers.IsValid(text)) { errors[name] = ["Not a valid value."]; return null; }
+            return text;
+        }
+        var query = new AssessmentQuery(Text("programme"), Enum<ReadinessLevel>("level"), Text("sector"), Text("region"),
+            Enum<AssessmentStatus>("status"), Enum<Verdict>("verdict"));
+        return (query, errors);
+    }
+}

@@ -1,0 +1,43 @@
+// Advisor pages: sort the current page of the list by a column; send a review with If-Match.
+(() => {
+  document.querySelectorAll("table.sortable th[data-sort]").forEach((th, column) => {
+    th.addEventListener("click", () => {
+      const body = th.closest("table").tBodies[0];
+      const numeric = th.dataset.sort === "number";
+      const ascending = th.dataset.direction !== "asc";
+      th.dataset.direction = ascending ? "asc" : "desc";
+      const key = (row) => {
+        const text = row.cells[column].textContent.trim();
+        return numeric ? (text === "—" ? -1 : Number(text)) : text.toLowerCase();
+      };
+      [...body.rows]
+        .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (ascending ? 1 : -1))
+        .forEach((row) => body.appendChild(row));
+    });
+  });
+
+  const form = document.getElementById("review-form");
+  if (!form) return;
+  const lang = form.dataset.lang;
+  const t = (sv, en) => (lang === "en" ? en : sv);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const message = document.getElementById("review-message");
+    const verdict = form.querySelector("input[name=verdict]:checked");
+    const headers = { "Content-Type": "application/json" };
+    if (form.dataset.version) headers["If-Match"] = form.dataset.version;
+    const response = await fetch(`/api/assessments/${encodeURIComponent(form.dataset.assessmentId)}/review`, {
+      method: "PUT", headers, credentials: "same-origin",
+      body: JSON.stringify({ verdict: verdict ? verdict.value : null, note: form.note.value }),
+    });
+    if (response.ok) {
+      window.location.reload();
+      return;
+    }
+    const problem = await response.json().catch(() => ({}));
+    const details = problem.errors ? Object.entries(problem.errors).map(([f, m]) => `${f}: ${m.join(" ")}`).join(" ") : problem.detail || "";
+    message.textContent = response.status === 412
+      ? t("Någon annan har granskat under tiden. Ladda om sidan.", "Someone else reviewed meanwhile. Reload the page.")
+      : `${problem.title || t("Kunde inte spara.", "Could not save.")} ${details}`;
+  });
+})();

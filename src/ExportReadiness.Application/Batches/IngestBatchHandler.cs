@@ -1,0 +1,123 @@
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Batches;
+using ExportReadiness.Application.Hosting;
+using ExportReadiness.Application.Queues;
+using ExportReadiness.Application.Scoring;
+using ExportReadiness.Storage;
+using Microsoft.Extensions.Options;
+
+namespace ExportReadiness.Application.Batches;
+
+/// <summary>
+/// IngestBatch (queue <c>batches-to-ingest</c>): streams the uploaded file, turns every valid row into an
+/// assessment (Pending rows in table transactions, one scoring message each: the same queue and handler as
+/// a web submission) and records every rejected line with its reason. Safe to run twice: ids come from the
+/// batch and line, existing rows are never overwritten, and scoring is idempotent.
+/// </summary>
+public sealed partial class IngestBatchHandler(
+    IBatchStore batches,
+    IAssessmentStore assessments,
+    IScoringQueue scoringQueue,
+    AssessmentCsv csv,
+    TimeProvider clock,
+    IOptions<QueueTriggerOptions> queueOptions,
+    ILogger<IngestBatchHandler> logger) : IQueueFunction
+{
+    private const int ChunkSize = 500;
+
+    public string Name => "IngestBatch";
+
+    public string QueueName => StorageNames.BatchQueue;
+
+    public async Task<IReadOnlyList<DeliveryResult>> HandleAsync(IReadOnlyList<QueueDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        var results = new List<DeliveryResult>();
+        foreach (var delivery in deliveries)
+        {
+            try
+            {
+                results.Add(DeliveryResult.Done(await IngestAsync(ParseBatchId(delivery.Text), cancellationToken)));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                results.Add(DeliveryResult.Failed(e));
+                if (delivery.DequeueCount >= queueOptions.Value.MaxDequeueCount) await MarkFailedAsync(delivery.Text, e, cancellationToken);
+            }
+        }
+        return results;
+    }
+
+    /// <summary>Last delivery: the message goes to the poison queue, so the advisor sees Failed, not an Ingesting that never ends.</summary>
+    private async Task MarkFailedAsync(string messageText, Exception error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await batches.GetAsync(ParseBatchId(messageText), cancellationToken) is { Status: not BatchStatus.Ingested } batch)
+                await batches.SaveAsync(batch with { Status = BatchStatus.Failed, FailureReason = error.Message }, cancellationToken);
+        }
+        catch (Exception e) when (e is MalformedMessageException || StorageClients.IsUnavailable(e))
+        {
+            // No batch to mark, or storage is down too: the poison queue keeps the message.
+        }
+    }
+
+    private static string ParseBatchId(string text) =>
+        MessageJson.Text(MessageJson.Object(text), "batchId") is { } id && Identifiers.IsValid(id)
+            ? id
+            : throw new MalformedMessageException("The message has no valid batchId.");
+
+    private async Task<string> IngestAsync(string batchId, CancellationToken cancellationToken)
+    {
+        var batch = await batches.GetAsync(batchId, cancellationToken) ?? throw new KeyNotFoundException($"Batch {batchId} does not exist.");
+        if (batch.Status == BatchStatus.Ingested) return "AlreadyIngested";
+        batch = batch with { FailureReason = null }; // a retry after Failed starts clean
+        await batches.SaveAsync(batch with { Status = BatchStatus.Ingesting }, cancellationToken);
+
+        var pending = new List<Assessment>(ChunkSize);
+        int rows = 0, accepted = 0;
+        await using var rejected = await RejectionLog.StartAsync(await batches.CreateRejectionsAsync(batchId, cancellationToken));
+        await using (var input = await batches.OpenInputAsync(batchId, cancellationToken))
+        using (var reader = new StreamReader(input, AssessmentCsv.FileEncoding))
+        {
+            foreach (var row in csv.Read(reader, batch.DefaultProgramme))
+            {
+                rows++;
+                if (row.Submission is not { } s)
+                {
+                    await rejected.AddAsync(new RejectedRow(row.Line, row.Rejection!));
+                    continue;
+                }
+                pending.Add(new Assessment
+                {
+                    Id = batch.AssessmentId(row.Line), Programme = s.Programme, SchemaVersion = s.SchemaVersion, Company = s.Company,
+                    Product = s.Product, Answers = s.Answers, SubmittedAt = batch.UploadedAt, AccessTokenHash = "", BatchId = batch.Id,
+                });
+                if (pending.Count < ChunkSize) continue;
+                accepted += await FlushAsync(pending, cancellationToken);
+                await batches.SaveAsync(batch with { Status = BatchStatus.Ingesting, Rows = rows, Accepted = accepted, Rejected = rejected.Count }, cancellationToken);
+            }
+        }
+        accepted += await FlushAsync(pending, cancellationToken);
+        await rejected.DisposeAsync(); // commits the rejections blob before the batch says Ingested
+        await batches.SaveAsync(batch with
+        {
+            Status = BatchStatus.Ingested, Rows = rows, Accepted = accepted, Rejected = rejected.Count, IngestedAt = clock.GetUtcNow(),
+        }, cancellationToken);
+        LogIngested(batchId, rows, accepted, rejected.Count);
+        return "Ingested";
+    }
+
+    private async Task<int> FlushAsync(List<Assessment> pending, CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0) return 0;
+        await assessments.AddManyAsync(pending, cancellationToken);
+        foreach (var programme in pending.GroupBy(a => a.Programme))
+            await scoringQueue.EnqueueManyAsync(programme.Key, programme.Select(a => a.Id).ToList(), cancellationToken);
+        var count = pending.Count;
+        pending.Clear();
+        return count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId} ingested: {Rows} rows, {Accepted} accepted, {Rejected} rejected")]
+    private partial void LogIngested(string batchId, int rows, int accepted, int rejected);
+}

@@ -1,0 +1,7 @@
+// What the Web SDK would import implicitly: this library holds ASP.NET Core handlers but is no web app itself.
+global using Microsoft.AspNetCore.Builder;
+global using Microsoft.AspNetCore.Http;
+global using Microsoft.Extensions.Configuration;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Hosting;
+global using Microsoft.Extensions.Logging;

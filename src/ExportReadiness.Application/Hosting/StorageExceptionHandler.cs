@@ -1,0 +1,32 @@
+using ExportReadiness.Storage;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace ExportReadiness.Application.Hosting;
+
+/// <summary>
+/// Storage being unreachable is the server's trouble, not the caller's, but it is not a crash either:
+/// the caller gets a 503 problem and may retry. Bad requests that Kestrel itself rejects keep their status.
+/// </summary>
+public sealed partial class StorageExceptionHandler(IProblemDetailsService problems, ILogger<StorageExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, "The request could not be read."),
+            _ when StorageClients.IsUnavailable(exception) || exception is TaskCanceledException => (StatusCodes.Status503ServiceUnavailable, "Storage is unavailable; try again shortly."),
+            _ => (StatusCodes.Status500InternalServerError, "Unexpected error."),
+        };
+        if (status >= 500) LogFailure(context.Request.Path, exception);
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title },
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request to {Path} failed")]
+    private partial void LogFailure(PathString path, Exception exception);
+}

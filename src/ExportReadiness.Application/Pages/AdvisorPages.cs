@@ -1,0 +1,209 @@
+using System.Text;
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Questionnaire;
+using ExportReadiness.Core.Reports;
+using ExportReadiness.Core.Reviews;
+using ExportReadiness.Core.Scoring;
+using ExportReadiness.Application.Assessments;
+using ExportReadiness.Application.Access;
+using static ExportReadiness.Application.Pages.Html;
+
+namespace ExportReadiness.Application.Pages;
+
+/// <summary>
+/// The advisor's dashboard and assessment pages, behind the advisor policy. Signing in with a key puts it in an
+/// HttpOnly, SameSite=Strict cookie that the advisor authentication reads, so the pages and the API they call
+/// accept the same keys; behind App Service Authentication the platform's sign-in serves instead.
+/// </summary>
+public sealed class AdvisorPages(AdvisorKeys keys, IAssessmentStore store, IReviewStore reviews, QuestionnaireSchema schema)
+{
+    public const int PageSize = 25;
+
+    /// <summary>The sign-in form, answered with 401 wherever a page needs an advisor who has not signed in.</summary>
+    public static IResult SignIn(HttpRequest request, string lang, string? error = null, int status = StatusCodes.Status401Unauthorized) => Page(request, T(lang, "Logga in", "Sign in"),
+        $"<h1>{T(lang, "Rådgivare", "Advisors")}</h1>" + (error is null ? "" : $"<p class=\"form-errors\" role=\"alert\">{E(error)}</p>") +
+        $"<form method=\"post\" action=\"/advisor/login?lang={lang}\"><label class=\"field\"><span>{T(lang, "API-nyckel", "API key")}</span>" +
+        $"<input type=\"password\" name=\"key\" autocomplete=\"current-password\" required></label><button class=\"primary\" type=\"submit\">{T(lang, "Logga in", "Sign in")}</button></form>",
+        status);
+
+    public IResult SignInForm(HttpRequest request) => SignIn(request, Language(request), status: StatusCodes.Status200OK);
+
+    public async Task<IResult> Login(HttpContext context)
+    {
+        var lang = Language(context.Request);
+        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync() : null;
+        var key = form?["key"].ToString() ?? "";
+        if (keys.AdvisorOf(key) is null) return SignIn(context.Request, lang, T(lang, "Fel nyckel.", "Wrong key."));
+        context.Response.Cookies.Append(AdvisorKeys.Cookie, key, new CookieOptions
+        {
+            HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, Path = "/", MaxAge = TimeSpan.FromHours(12),
+        });
+        return Results.Redirect($"/advisor?lang={lang}", permanent: false, preserveMethod: false);
+    }
+
+    public IResult Logout(HttpContext context)
+    {
+        context.Response.Cookies.Delete(AdvisorKeys.Cookie, new CookieOptions { Path = "/" });
+        return Results.Redirect("/advisor");
+    }
+
+    public async Task<IResult> Dashboard(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var lang = Language(request);
+        var (query, errors) = AssessmentFilter.Parse(request.Query);
+        if (errors.Count > 0) query = new AssessmentQuery();
+        var report = await PortfolioReport.BuildAsync(query, store.ScanAsync(query, cancellationToken), cancellationToken);
+        var token = request.Query["continuationToken"].ToString();
+        var page = await store.ListAsync(query, token.Length == 0 ? null : token, PageSize, cancellationToken);
+
+        string Sector(string id) => schema.SectorName(id, lang);
+        string Region(string id) => schema.RegionName(id, lang);
+
+        var filterQuery = FilterQuery(query, lang);
+        var body = new StringBuilder()
+            .Append($"<h1>{T(lang, "Portfölj", "Portfolio")}{(query.Programme is null ? "" : " · " + E(query.Programme))}</h1>")
+            .Append(Filters(query, schema, lang))
+            .Append($"<p class=\"no-print\"><a id=\"csv-export\" href=\"/api/reports/portfolio.csv?{filterQuery}\">{T(lang, "Exportera CSV", "Export CSV")}</a> · ")
+            .Append($"<a href=\"/api/batches/template.csv\">{T(lang, "Mall för batchuppladdning", "Batch upload template")}</a></p>")
+            .Append("<div class=\"grid\">")
+            .Append(Card(T(lang, "Screeningtratt", "Screening funnel"), Charts.Columns(
+            [
+                new(T(lang, "Inskickade", "Submitted"), report.Funnel.Submitted), new(T(lang, "Bedömda", "Scored"), report.Funnel.Scored),
+                new(T(lang, "Granskade", "Reviewed"), report.Funnel.Reviewed), new(T(lang, "Exportredo", "Confirmed"), report.Funnel.ConfirmedExportReady, "good"),
+            ], T(lang, "Screeningtratt", "Screening funnel")), "funnel"))
+            .Append(Card(T(lang, "Nivåer", "Levels"), Charts.Columns(report.Levels.Select(l => new Charts.Bar(SmePages.LevelName(l.Level, lang), l.Count)).ToList(), T(lang, "Antal per nivå", "Count per level")), "levels"))
+            .Append(Card(T(lang, "Poängfördelning", "Score distribution"), Charts.Columns(
+                report.ScoreDistribution.Select((c, i) => new Charts.Bar($"{i * PortfolioReport.BucketWidth}–", c)).ToList(), T(lang, "Poängfördelning", "Score distribution")), "distribution"))
+            .Append(Card(T(lang, "Modell och rådgivare", "Model and advisors"), Agreement(report.Agreement, lang), "agreement"))
+            .Append("</div>")
+            .Append(Card(T(lang, "Genomsnitt per område", "Average per dimension"), Charts.HorizontalBars(
+                schema.Dimensions.Select(d => new Charts.Bar(d.Name.In(lang), report.Dimensions.FirstOrDefault(x => x.Id == d.Id)?.Average ?? 0)).ToList(),
+                100, T(lang, "Genomsnitt per område", "Average per dimension")), "dimensions"))
+            .Append(Card(T(lang, "Per bransch", "By sector"), Breakdown(report.BySector, Sector, T(lang, "Snittpoäng per bransch", "Average score per sector"), lang), "by-sector"))
+            .Append(Card(T(lang, "Per län", "By region"), Breakdown(report.ByRegion, Region, T(lang, "Snittpoäng per län", "Average score per region"), lang), "by-region"))
+            .Append($"<h2>{T(lang, "Bedömningar", "Assessments")}</h2>")
+            .Append(AssessmentTable(page.Items, Sector, Region, lang));
+        if (page.ContinuationToken is not null)
+            body.Append($"<p><a id=\"next-page\" href=\"/advisor?{filterQuery}&continuationToken={Uri.EscapeDataString(page.ContinuationToken)}\">{T(lang, "Nästa sida →", "Next page →")}</a></p>");
+        body.Append($"<form method=\"post\" action=\"/advisor/logout\" class=\"no-print\"><button type=\"submit\">{T(lang, "Logga ut", "Sign out")}</button></form>");
+        return Page(request, T(lang, "Portfölj", "Portfolio"), body.ToString(), script: "advisor.js");
+    }
+
+    public async Task<IResult> Detail(string id, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var lang = Language(request);
+        var assessment = await store.FindAsync(id, cancellationToken);
+        if (assessment is null) return Page(request, T(lang, "Hittades inte", "Not found"), $"<h1>{T(lang, "Bedömningen finns inte", "No such assessment")}</h1>", StatusCodes.Status404NotFound);
+        var current = await reviews.GetAsync(id, cancellationToken);
+        var history = await reviews.HistoryAsync(id, cancellationToken);
+        var c = assessment.Company;
+
+        var body = new StringBuilder()
+            .Append($"<p class=\"no-print\"><a href=\"/advisor?lang={lang}&programme={Uri.EscapeDataString(assessment.Programme)}\">← {T(lang, "Portföljen", "Portfolio")}</a></p>")
+            .Append($"<h1 id=\"product-name\">{E(assessment.Product.Name)}</h1>")
+            .Append($"<p class=\"lead\" id=\"company-name\">{E(c.Name)}</p>")
+            .Append($"<table class=\"facts\"><tr><th>{T(lang, "Program", "Programme")}</th><td>{E(assessment.Programme)}</td><th>{T(lang, "Bransch", "Sector")}</th><td>{E(schema.SectorName(c.Sector, lang))}</td></tr>")
+            .Append($"<tr><th>{T(lang, "Län", "Region")}</th><td>{E(schema.RegionName(c.Region, lang))}</td><th>{T(lang, "Anställda", "Employees")}</th><td>{c.Employees}</td></tr>")
+            .Append($"<tr><th>{T(lang, "Omsättning", "Turnover")}</th><td>{N(c.TurnoverSek, "#,0")} SEK</td><th>{T(lang, "Exportandel", "Export share")}</th><td>{N(c.ExportSharePercent)} %</td></tr>")
+            .Append($"<tr><th>{T(lang, "Status", "Status")}</th><td>{StatusName(assessment.Status, lang)}</td><th>{T(lang, "Inskickad", "Submitted")}</th><td>{assessment.SubmittedAt:yyyy-MM-dd HH:mm}</td></tr></table>")
+            .Append(assessment.Result is { } r ? SmePages.ResultSection(r, schema, lang) : $"<p class=\"status\">{StatusName(assessment.Status, lang)}</p>")
+            .Append(ReviewPanel(assessment, current, history, lang))
+            .Append($"<h2>{T(lang, "Svar", "Answers")}</h2><table id=\"answers\"><tr><th>{T(lang, "Fråga", "Question")}</th><th>{T(lang, "Svar", "Answer")}</th><th>{T(lang, "Poäng", "Points")}</th></tr>");
+        foreach (var q in schema.Questions.Where(q => q.AppliesToSector(c.Sector)))
+        {
+            var answer = assessment.Answers.GetValueOrDefault(q.Id);
+            var shown = answer is null ? "—" : q.Type == QuestionType.Choice ? (q.Options!.FirstOrDefault(o => o.Value == answer.Choice) is { } option ? E(option.Label, lang) : E(answer.Choice))
+                : q.Type == QuestionType.YesNo ? T(lang, answer.YesNo == true ? "Ja" : "Nej", answer.YesNo == true ? "Yes" : "No") : E(answer.ToString());
+            body.Append($"<tr><td>{E(q.Text, lang)}</td><td>{shown}</td><td>{q.Evaluate(answer).Points} / {q.MaxPoints}</td></tr>");
+        }
+        body.Append("</table>");
+        return Page(request, assessment.Product.Name, body.ToString(), script: "advisor.js");
+    }
+
+    private static string ReviewPanel(Assessment assessment, Review? current, IReadOnlyList<Review> history, string lang)
+    {
+        var html = new StringBuilder($"<section class=\"review card\" id=\"review\"><h2>{T(lang, "Rådgivarens bedömning", "Advisor's verdict")}</h2>");
+        if (current is not null)
+            html.Append($"<p id=\"current-verdict\"><strong>{VerdictName(current.Verdict, lang)}</strong> — {E(current.Advisor)}, {current.ReviewedAt:yyyy-MM-dd HH:mm}</p><p>{E(current.Note)}</p>");
+        if (assessment.Result is { } r && current is not null)
+        {
+            var agrees = (r.Level >= ReadinessLevel.Ready) == (current.Verdict == Verdict.ExportReady);
+            html.Append($"<p class=\"muted\">{(agrees ? T(lang, "Rådgivaren och modellen är överens.", "The advisor agrees with the model.") : T(lang, "Rådgivaren gör en annan bedömning än modellen.", "The advisor's verdict differs from the model's."))}</p>");
+        }
+        html.Append($"<form id=\"review-form\" class=\"no-print\" data-assessment-id=\"{E(assessment.Id)}\" data-version=\"{E(current?.ConcurrencyToken)}\" data-lang=\"{lang}\">")
+            .Append($"<label class=\"option\"><input type=\"radio\" name=\"verdict\" value=\"ExportReady\"> {VerdictName(Verdict.ExportReady, lang)}</label>")
+            .Append($"<label class=\"option\"><input type=\"radio\" name=\"verdict\" value=\"NotYet\"> {VerdictName(Verdict.NotYet, lang)}</label>")
+            .Append($"<label class=\"field\"><span>{T(lang, "Anteckning", "Note")}</span><textarea name=\"note\" maxlength=\"2000\" rows=\"3\"></textarea></label>")
+            .Append($"<button type=\"submit\" class=\"primary\">{T(lang, "Spara bedömning", "Save verdict")}</button><p id=\"review-message\" role=\"status\"></p></form>");
+        if (history.Count > 0)
+        {
+            html.Append($"<h3>{T(lang, "Historik", "History")}</h3><ul id=\"review-history\">");
+            foreach (var h in history)
+                html.Append($"<li>{h.ReviewedAt:yyyy-MM-dd HH:mm} · {E(h.Advisor)}: {VerdictName(h.Verdict, lang)}{(h.PreviousVerdict is { } p ? $" ({T(lang, "tidigare", "was")} {VerdictName(p, lang)})" : "")} — {E(h.Note)}</li>");
+            html.Append("</ul>");
+        }
+        return html.Append("</section>").ToString();
+    }
+
+    private static string VerdictName(Verdict verdict, string lang) =>
+        verdict == Verdict.ExportReady ? T(lang, "Exportredo", "Export ready") : T(lang, "Inte än", "Not yet");
+
+    private static string StatusName(AssessmentStatus status, string lang) => status switch
+    {
+        AssessmentStatus.Pending => T(lang, "Väntar på bedömning", "Pending"),
+        AssessmentStatus.Failed => T(lang, "Misslyckades", "Failed"),
+        _ => T(lang, "Bedömd", "Scored"),
+    };
+
+    private static string Card(string title, string content, string id) => $"<section class=\"card\" id=\"{id}\"><h3>{E(title)}</h3>{content}</section>";
+
+    private static string Agreement(Agreement a, string lang) =>
+        $"<p>{T(lang, "Jämförda", "Compared")}: <strong>{a.Compared}</strong> · {T(lang, "Överens", "Agreement")}: <strong>{(a.Rate is { } rate ? N(rate * 100, "0") + " %" : "—")}</strong></p>" +
+        $"<table><tr><td>{T(lang, "Båda redo", "Both ready")}</td><td>{a.BothReady}</td></tr><tr><td>{T(lang, "Båda inte redo", "Both not ready")}</td><td>{a.BothNotReady}</td></tr>" +
+        $"<tr><td>{T(lang, "Modellen redo, rådgivaren inte", "Model ready, advisor not")}</td><td>{a.ModelReadyAdvisorNot}</td></tr>" +
+        $"<tr><td>{T(lang, "Rådgivaren redo, modellen inte", "Advisor ready, model not")}</td><td>{a.AdvisorReadyModelNot}</td></tr></table>";
+
+    /// <summary>The average score per group as bars (with the group's count), then the numbers as a table.</summary>
+    private static string Breakdown(IReadOnlyList<Breakdown> rows, Func<string, string> name, string title, string lang) =>
+        Charts.HorizontalBars(rows.Select(r => new Charts.Bar($"{name(r.Key)} ({r.Submitted})", r.AverageScore ?? 0)).ToList(), 100, title)
+        + BreakdownTable(rows, name, lang);
+
+    private static string BreakdownTable(IReadOnlyList<Breakdown> rows, Func<string, string> name, string lang) =>
+        $"<table><tr><th>&nbsp;</th><th>{T(lang, "Antal", "Count")}</th><th>{T(lang, "Snitt", "Average")}</th><th>{T(lang, "Redo+", "Ready+")}</th><th>{T(lang, "Bekräftade", "Confirmed")}</th></tr>" +
+        string.Concat(rows.Select(r => $"<tr><td>{E(name(r.Key))}</td><td>{r.Submitted}</td><td>{(r.AverageScore is { } avg ? N(avg) : "—")}</td><td>{r.ReadyOrBetter}</td><td>{r.ConfirmedExportReady}</td></tr>")) + "</table>";
+
+    private static string AssessmentTable(IReadOnlyList<Assessment> items, Func<string, string> sector, Func<string, string> region, string lang)
+    {
+        var html = new StringBuilder($"<table id=\"assessments\" class=\"sortable\"><thead><tr><th data-sort=\"text\">{T(lang, "Företag", "Company")}</th><th data-sort=\"text\">{T(lang, "Produkt", "Product")}</th>")
+            .Append($"<th data-sort=\"text\">{T(lang, "Bransch", "Sector")}</th><th data-sort=\"text\">{T(lang, "Län", "Region")}</th><th data-sort=\"number\">{T(lang, "Poäng", "Score")}</th>")
+            .Append($"<th data-sort=\"text\">{T(lang, "Nivå", "Level")}</th><th data-sort=\"text\">{T(lang, "Bedömning", "Verdict")}</th><th data-sort=\"text\">{T(lang, "Inskickad", "Submitted")}</th></tr></thead><tbody>");
+        foreach (var a in items)
+            html.Append($"<tr><td><a href=\"/advisor/assessments/{Uri.EscapeDataString(a.Id)}?lang={lang}\">{E(a.Company.Name)}</a></td><td>{E(a.Product.Name)}</td>")
+                .Append($"<td>{E(sector(a.Company.Sector))}</td><td>{E(region(a.Company.Region))}</td><td>{a.Result?.ReadinessScore.ToString() ?? "—"}</td>")
+                .Append($"<td>{(a.Result is { } result ? SmePages.LevelName(result.Level, lang) : StatusName(a.Status, lang))}</td><td>{(a.Review is { } review ? VerdictName(review.Verdict, lang) : "—")}</td><td>{a.SubmittedAt:yyyy-MM-dd}</td></tr>");
+        return html.Append("</tbody></table>").ToString();
+    }
+
+    private static string Filters(AssessmentQuery q, QuestionnaireSchema schema, string lang)
+    {
+        string Options(IEnumerable<(string Id, string Name)> options, string? selected) =>
+            $"<option value=\"\">{T(lang, "Alla", "All")}</option>" + string.Concat(options.Select(o => $"<option value=\"{E(o.Id)}\"{(o.Id == selected ? " selected" : "")}>{E(o.Name)}</option>"));
+        return $"<form class=\"filters no-print\" method=\"get\" action=\"/advisor\"><input type=\"hidden\" name=\"lang\" value=\"{lang}\">" +
+               $"<label>{T(lang, "Program", "Programme")}<input type=\"text\" name=\"programme\" value=\"{E(q.Programme)}\"></label>" +
+               $"<label>{T(lang, "Bransch", "Sector")}<select name=\"sector\">{Options(schema.Sectors.Select(s => (s.Id, s.Name.In(lang))), q.Sector)}</select></label>" +
+               $"<label>{T(lang, "Län", "Region")}<select name=\"region\">{Options(schema.Regions.Select(r => (r.Id, r.Name.In(lang))), q.Region)}</select></label>" +
+               $"<label>{T(lang, "Nivå", "Level")}<select name=\"level\">{Options(Enum.GetValues<ReadinessLevel>().Select(l => (l.ToString(), SmePages.LevelName(l, lang))), q.Level?.ToString())}</select></label>" +
+               $"<button type=\"submit\">{T(lang, "Filtrera", "Filter")}</button></form>";
+    }
+
+    private static string FilterQuery(AssessmentQuery q, string lang)
+    {
+        var parts = new List<string> { $"lang={lang}" };
+        void Add(string name, string? value) { if (value is not null) parts.Add($"{name}={Uri.EscapeDataString(value)}"); }
+        Add("programme", q.Programme);
+        Add("sector", q.Sector);
+        Add("region", q.Region);
+        Add("level", q.Level?.ToString());
+        return string.Join("&", parts);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text;
+
+namespace ExportReadiness.Application.Pages;
+
+/// <summary>Small server-rendered SVG charts: no script, no CDN, and they print.</summary>
+public static class Charts
+{
+    public sealed record Bar(string Label, double Value, string? Css = null);
+
+    /// <summary>Horizontal bars, one row each, values on a 0..max scale.</summary>
+    public static string HorizontalBars(IReadOnlyList<Bar> bars, double max, string title, string? unit = null)
+    {
+        const int rowHeight = 26, labelWidth = 300, barWidth = 340;
+        var height = bars.Count * rowHeight + 10;
+        var svg = new StringBuilder()
+            .Append($"<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {labelWidth + barWidth + 60} {height}\" width=\"100%\" aria-label=\"{Html.E(title)}\"><title>{Html.E(title)}</title>");
+        for (var i = 0; i < bars.Count; i++)
+        {
+            var bar = bars[i];
+            var y = i * rowHeight + 5;
+            var width = max <= 0 ? 0 : Math.Max(0, Math.Min(1, bar.Value / max)) * barWidth;
+            svg.Append($"<text x=\"{labelWidth - 8}\" y=\"{y + 16}\" text-anchor=\"end\" class=\"label\">{Html.E(bar.Label)}</text>")
+               .Append($"<rect x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{barWidth}\" height=\"18\" class=\"track\"/>")
+               .Append($"<rect x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{Html.N(width)}\" height=\"18\" class=\"bar {bar.Css}\"/>")
+               .Append($"<text x=\"{Html.N(labelWidth + width + 6)}\" y=\"{y + 16}\" class=\"value\">{Html.N(bar.Value)}{unit}</text>");
+        }
+        return svg.Append("</svg>").ToString();
+    }
+
+    /// <summary>Vertical columns (a histogram or a funnel), labels underneath.</summary>
+    public static string Columns(IReadOnlyList<Bar> columns, string title)
+    {
+        const int plot = 150, gap = 8;
+        // A fixed drawing width, so ten histogram buckets stay as legible as four funnel steps.
+        var width = Math.Max(18, (300 - gap * (columns.Count + 1)) / Math.Max(1, columns.Count));
+        var max = Math.Max(1, columns.Count == 0 ? 1 : columns.Max(c => c.Value));
+        var svg = new StringBuilder()
+            .Append($"<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {columns.Count * (width + gap) + gap} {plot + 50}\" width=\"100%\" aria-label=\"{Html.E(title)}\"><title>{Html.E(title)}</title>");
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var c = columns[i];
+            var h = c.Value / max * plot;
+            var x = gap + i * (width + gap);
+            svg.Append($"<rect x=\"{x}\" y=\"{Html.N(plot - h + 18)}\" width=\"{width}\" height=\"{Html.N(h)}\" class=\"bar {c.Css}\"/>")
+               .Append($"<text x=\"{x + width / 2}\" y=\"{Html.N(plot - h + 14)}\" text-anchor=\"middle\" class=\"value\">{Html.N(c.Value)}</text>")
+               .Append($"<text x=\"{x + width / 2}\" y=\"{plot + 36}\" text-anchor=\"middle\" class=\"label small\">{Html.E(c.Label)}</text>");
+        }
+        return svg.Append("</svg>").ToString();
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text;
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Questionnaire;
+using ExportReadiness.Core.Scoring;
+using ExportReadiness.Application.Assessments;
+using static ExportReadiness.Application.Pages.Html;
+
+namespace ExportReadiness.Application.Pages;
+
+/// <summary>The SME's pages: the questionnaire form at <c>/</c> and its private result page.</summary>
+public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access)
+{
+    public IResult Form(HttpRequest request)
+    {
+        var lang = Language(request);
+        var body = new StringBuilder();
+        body.Append($"<h1>{T(lang, "Är er produkt redo för export?", "Is your product ready for export?")}</h1>")
+            .Append($"<p class=\"lead\">{T(lang, "Besvara frågorna om en produkt. Ni får ett exportmognadsvärde, styrkor per område och vad ni bör göra härnäst. Svaren är konfidentiella.", "Answer the questions about one product. You get an export readiness score, strengths per area and what to do next. Your answers are confidential.")}</p>")
+            .Append($"<form id=\"assessment\" data-schema-version=\"{schema.SchemaVersion}\" data-lang=\"{lang}\" novalidate>")
+            .Append($"<div class=\"progress\" aria-live=\"polite\"><div class=\"progress-bar\" id=\"progress-bar\"></div><span id=\"progress-text\"></span></div>")
+            .Append($"<div class=\"form-errors\" id=\"form-errors\" role=\"alert\" hidden></div>")
+            .Append($"<fieldset><legend>{T(lang, "Företaget och produkten", "The company and the product")}</legend>")
+            .Append(string.Concat(schema.Context.Select(f => ContextInput(f, schema, lang))))
+            .Append("</fieldset>");
+
+        foreach (var dimension in schema.Dimensions)
+        {
+            body.Append($"<fieldset class=\"dimension\" id=\"dimension-{E(dimension.Id)}\"><legend>{E(dimension.Name, lang)}</legend>");
+            foreach (var q in schema.Questions.Where(q => q.Dimension == dimension.Id)) body.Append(QuestionField(q, lang));
+            body.Append("</fieldset>");
+        }
+        body.Append($"<button type=\"submit\" class=\"primary\">{T(lang, "Skicka in och få resultat", "Submit and see the result")}</button></form>");
+        return Page(request, T(lang, "Exportmognad", "Export readiness"), body.ToString(), script: "form.js");
+    }
+
+    private static string QuestionField(Question q, string lang)
+    {
+        var applies = q.AppliesTo is null ? "" : $" data-applies-to=\"{E(string.Join(' ', q.AppliesTo))}\"";
+        var optional = q.Required ? "" : $" <em>({T(lang, "valfri", "optional")})</em>";
+        var html = new StringBuilder($"<div class=\"question field\" data-field=\"answers.{E(q.Id)}\" data-required=\"{(q.Required ? "true" : "false")}\"{applies}>")
+            .Append($"<p class=\"question-text\">{E(q.Text, lang)}{optional}</p>");
+        switch (q.Type)
+        {
+            case QuestionType.Choice:
+                foreach (var o in q.Options!)
+                    html.Append($"<label class=\"option\"><input type=\"radio\" name=\"answers.{E(q.Id)}\" value=\"{E(o.Value)}\" data-kind=\"choice\"> {E(o.Label, lang)}</label>");
+                break;
+            case QuestionType.YesNo:
+                html.Append($"<label class=\"option\"><input type=\"radio\" name=\"answers.{E(q.Id)}\" value=\"true\" data-kind=\"yesNo\"> {T(lang, "Ja", "Yes")}</label>")
+                    .Append($"<label class=\"option\"><input type=\"radio\" name=\"answers.{E(q.Id)}\" value=\"false\" data-kind=\"yesNo\"> {T(lang, "Nej", "No")}</label>");
+                break;
+            default:
+                var unit = q.Unit is null ? "" : $" <span class=\"unit\">{E(q.Unit, lang)}</span>";
+                html.Append($"<input type=\"number\" name=\"answers.{E(q.Id)}\" min=\"{N(q.Min!.Value)}\" max=\"{N(q.Max!.Value)}\" step=\"any\" data-kind=\"number\">{unit}");
+                break;
+        }
+        return html.Append("<small class=\"error\"></small></div>").ToString();
+    }
+
+    /// <summary>One company or product field, with the label and bounds the schema (and so the validator) gives it.</summary>
+    private static string ContextInput(ContextField f, QuestionnaireSchema schema, string lang)
+    {
+        var input = f.Type switch
+        {
+            ContextFieldType.Sector => Select(f.Id, schema.Sectors.Select(s => (s.Id, s.Name.In(lang))), lang),
+            ContextFieldType.Region => Select(f.Id, schema.Regions.Select(r => (r.Id, r.Name.In(lang))), lang),
+            ContextFieldType.Integer or ContextFieldType.Number =>
+                $"<input type=\"number\" name=\"{f.Id}\" min=\"{N(f.Min!.Value)}\" max=\"{N(f.MaxOn(DateTimeOffset.UtcNow)!.Value)}\" step=\"{(f.Type == ContextFieldType.Integer ? "1" : "any")}\" data-kind=\"number\">",
+            _ when f.MaxLength > 500 => $"<textarea name=\"{f.Id}\" maxlength=\"{f.MaxLength}\" rows=\"2\"></textarea>",
+            _ => $"<input type=\"text\" name=\"{f.Id}\" maxlength=\"{f.MaxLength}\">",
+        };
+        return $"<label class=\"field\" data-field=\"{f.Id}\" data-required=\"{(f.Required ? "true" : "false")}\"><span>{E(f.Label, lang)}</span>{input}<small class=\"error\"></small></label>";
+    }
+
+    private static string Select(string name, IEnumerable<(string Id, string Name)> options, string lang) =>
+        $"<select name=\"{name}\"><option value=\"\">{T(lang, "Välj…", "Choose…")}</option>" +
+        string.Concat(options.Select(o => $"<option value=\"{E(o.Id)}\">{E(o.Name)}</option>")) + "</select>";
+
+    public async Task<IResult> Result(string id, HttpContext context, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        var lang = Language(request);
+        var assessment = await access.FindVisibleAsync(id, context, request.Query["token"], cancellationToken);
+        if (assessment is null)
+            return Page(request, T(lang, "Hittades inte", "Not found"), $"<h1>{T(lang, "Resultatet hittades inte", "Result not found")}</h1><p>{T(lang, "Länken saknar eller har fel åtkomstnyckel.", "The link lacks the access token, or it is wrong.")}</p>", StatusCodes.Status404NotFound);
+
+        var company = assessment.Company;
+        // A printed report stands alone: whose product, where, and when it was submitted.
+        var lead = string.Join(" · ", E(company.Name), E(schema.SectorName(company.Sector, lang)), E(schema.RegionName(company.Region, lang)),
+            $"{T(lang, "inlämnad", "submitted")} {assessment.SubmittedAt:yyyy-MM-dd}");
+        var body = new StringBuilder($"<article class=\"report\"><h1>{E(assessment.Product.Name)}</h1><p class=\"lead\" id=\"report-lead\">{lead}</p>");
+        string? head = null;
+        if (assessment.Status == AssessmentStatus.Pending)
+        {
+            head = "<meta http-equiv=\"refresh\" content=\"2\">";
+            body.Append($"<p class=\"status pending\" id=\"status\">{T(lang, "Bedömningen pågår – sidan uppdateras av sig själv.", "Scoring in progress – this page refreshes itself.")}</p>");
+        }
+        else if (assessment.Status == AssessmentStatus.Failed)
+            body.Append($"<p class=\"status failed\" id=\"status\">{T(lang, "Bedömningen misslyckades. Kontakta er rådgivare.", "Scoring failed. Please contact your advisor.")}</p>");
+        else if (assessment.Result is { } r)
+            body.Append(ResultSection(r, schema, lang));
+        body.Append($"<p class=\"no-print\"><button onclick=\"window.print()\">{T(lang, "Skriv ut / spara som PDF", "Print / save as PDF")}</button></p></article>");
+        return Page(request, T(lang, "Resultat", "Result"), body.ToString(), head: head);
+    }
+
+    public static string LevelName(ReadinessLevel level, string lang) => level switch
+    {
+        ReadinessLevel.ExportReady => T(lang, "Exportredo", "Export ready"),
+        ReadinessLevel.Ready => T(lang, "Nästan redo", "Ready"),
+        ReadinessLevel.Emerging => T(lang, "På väg", "Emerging"),
+        _ => T(lang, "Inte redo än", "Not ready yet"),
+    };
+
+    /// <summary>Score, level, dimension chart and the three gaps: shared by the SME's result page and the advisor's detail page.</summary>
+    internal static string ResultSection(ScoringResult r, QuestionnaireSchema schema, string lang)
+    {
+        var levelText = LevelName(r.Level, lang);
+        var bars = r.Dimensions.Select(d => new Charts.Bar(schema.Dimensions.FirstOrDefault(x => x.Id == d.Id)?.Name.In(lang) ?? d.Id, d.Score,
+            d.Score >= 80 ? "good" : d.Score >= 40 ? "mid" : "weak")).ToList();
+        var html = new StringBuilder()
+            .Append($"<section class=\"score\"><div class=\"big\" id=\"readiness-score\">{r.ReadinessScore}</div><div><div class=\"level level-{r.Level}\" id=\"readiness-level\">{levelText}</div>")
+            .Append($"<p>{T(lang, "Exportmognad 0–100, enligt modellen", "Export readiness 0–100, by the model")} <span class=\"muted\">({E(r.ModelVersion)})</span></p></div></section>")
+            .Append($"<section><h2>{T(lang, "Områden", "Dimensions")}</h2>{Charts.HorizontalBars(bars, 100, T(lang, "Poäng per område", "Score per dimension"))}</section>")
+            .Append($"<section class=\"gaps\"><h2>{T(lang, "Gör detta härnäst", "What to do next")}</h2><ol id=\"gaps\">");
+        foreach (var gap in r.TopGaps)
+        {
+            var question = schema.QuestionsById.GetValueOrDefault(gap.QuestionId);
+            html.Append($"<li><strong>{(question is null ? E(gap.QuestionId) : E(question.Text, lang))}</strong><p>{E(gap.Recommendation, lang)}</p>")
+                .Append($"<p class=\"muted\">{T(lang, "Möjlig effekt", "Possible effect")}: +{N(gap.Impact)} {T(lang, "poäng", "points")}</p></li>");
+        }
+        if (r.TopGaps.Count == 0)
+            html.Append($"<li>{T(lang, "Inga luckor: varje svar är på högsta nivån. Tala med er rådgivare om nästa marknad.", "No gaps: every answer is at the top. Talk to your advisor about the next market.")}</li>");
+        return html.Append("</ol></section>").ToString();
+    }
+}

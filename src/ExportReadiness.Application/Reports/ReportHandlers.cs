@@ -1,0 +1,35 @@
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Batches;
+using ExportReadiness.Core.Reports;
+using ExportReadiness.Application.Assessments;
+using ExportReadiness.Application.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ExportReadiness.Application.Reports;
+
+/// <summary>The advisors' portfolio: the report and its CSV export.</summary>
+public sealed class ReportHandlers(IAssessmentStore store, AssessmentCsv csv)
+{
+    public async Task<Results<Ok<PortfolioReport>, ValidationProblem>> Portfolio(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (query, errors) = AssessmentFilter.Parse(request.Query);
+        if (errors.Count > 0) return Problems.Invalid(errors, "The report filters are invalid.");
+        return TypedResults.Ok(await PortfolioReport.BuildAsync(query, store.ScanAsync(query, cancellationToken), cancellationToken));
+    }
+
+    public async Task<IResult> PortfolioCsv(HttpContext context, CancellationToken cancellationToken)
+    {
+        var (query, errors) = AssessmentFilter.Parse(context.Request.Query);
+        if (errors.Count > 0) return Problems.Invalid(errors, "The export filters are invalid.");
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        // A programme may be "Umeå": an ASCII filename plus filename* (RFC 6266), never a raw non-ASCII header.
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName($"portfolio-{query.Programme ?? "all"}.csv");
+        context.Response.Headers.ContentDisposition = disposition.ToString();
+        // Streamed row by row: an export of the whole portfolio never sits in memory.
+        await using var writer = new StreamWriter(context.Response.Body, AssessmentCsv.FileEncoding, leaveOpen: true);
+        await csv.WriteExportAsync(writer, store.ScanAsync(query, cancellationToken), cancellationToken);
+        await writer.FlushAsync(cancellationToken);
+        return TypedResults.Empty;
+    }
+}

@@ -1,0 +1,26 @@
+using ExportReadiness.Core.Training;
+using ExportReadiness.Application.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ExportReadiness.Application.Rescoring;
+
+/// <summary>Advisors start a retrain + re-score run by hand and follow the runs.</summary>
+public sealed class RescoreHandlers(RescoreJob job, IModelRunStore runs, IHostApplicationLifetime lifetime)
+{
+    public async Task<Results<Accepted<ModelRun>, ProblemHttpResult>> Start()
+    {
+        // The run outlives the request; it stops (and is resumable) when the app stops.
+        var run = await job.StartAsync("manual", lifetime.ApplicationStopping);
+        return run is null
+            ? Problems.Status(StatusCodes.Status409Conflict, "A rescore run is already running.", "Follow it at /api/admin/rescore/runs.")
+            : TypedResults.Accepted($"/{Routes.RescoreRuns}/{run.Id}", run);
+    }
+
+    public async Task<Ok<IReadOnlyList<ModelRun>>> Recent(CancellationToken cancellationToken) =>
+        TypedResults.Ok(await runs.RecentAsync(20, cancellationToken));
+
+    public async Task<Results<Ok<ModelRun>, ProblemHttpResult>> Get(string id, CancellationToken cancellationToken) =>
+        await runs.GetAsync(id, cancellationToken) is { } run
+            ? TypedResults.Ok(run)
+            : Problems.Status(StatusCodes.Status404NotFound, "Not found.", "No run with this id.");
+}

@@ -1,0 +1,36 @@
+namespace ExportReadiness.Application;
+
+/// <summary>
+/// Every HTTP operation's route, without a leading slash: the Function App's trigger attributes and the local
+/// host's <c>Map…</c> calls both take them from here (host.json sets an empty route prefix), and a test checks
+/// that the two hosts expose the same set.
+/// </summary>
+public static class Routes
+{
+    public const string Form = "";
+    public const string Result = "result/{id}";
+    public const string Asset = "assets/{name}";
+
+    public const string AdvisorDashboard = "advisor";
+    public const string AdvisorSignIn = "advisor/login";
+    public const string AdvisorSignOut = "advisor/logout";
+    public const string AdvisorAssessment = "advisor/assessments/{id}";
+
+    public const string Questionnaire = "api/questionnaire";
+    public const string Health = "api/health";
+    public const string Assessments = "api/assessments";
+    public const string Assessment = "api/assessments/{id}";
+    public const string Review = "api/assessments/{id}/review";
+    public const string BatchTemplate = "api/batches/template.csv";
+    public const string Batches = "api/batches";
+    public const string Batch = "api/batches/{id}";
+    public const string BatchRejections = "api/batches/{id}/rejected.csv";
+    public const string Portfolio = "api/reports/portfolio";
+    public const string PortfolioCsv = "api/reports/portfolio.csv";
+    public const string Rescore = "api/admin/rescore";
+    public const string RescoreRuns = "api/admin/rescore/runs";
+    public const string RescoreRun = "api/admin/rescore/runs/{id}";
+
+    /// <summary>A route as ASP.NET Core's routing writes it.</summary>
+    public static string Local(string route) => "/" + route;
+}

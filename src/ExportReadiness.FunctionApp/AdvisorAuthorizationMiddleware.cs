@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExportReadiness.FunctionApp;
+
+/// <summary>
+/// ASP.NET Core authorization for HTTP functions: a function (or its class) that carries
+/// <c>[Authorize(Policy = …)]</c> runs only when the policy succeeds, evaluated exactly as the local host's
+/// authorization middleware evaluates the same policy on its route groups. Otherwise the scheme's challenge
+/// (401 problem, or the sign-in page) or forbid (403) answers.
+/// </summary>
+public sealed class AdvisorAuthorizationMiddleware(IAuthorizationPolicyProvider policies, IPolicyEvaluator evaluator) : IFunctionsWorkerMiddleware
+{
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<IAuthorizeData>> Requirements = new(StringComparer.Ordinal);
+
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        var requirements = Requirements.GetOrAdd(context.FunctionDefinition.EntryPoint, AuthorizeDataOf);
+        if (requirements.Count == 0 || context.GetHttpContext() is not { } http)
+        {
+            await next(context);
+            return;
+        }
+
+        var policy = await AuthorizationPolicy.CombineAsync(policies, requirements);
+        var authenticated = await evaluator.AuthenticateAsync(policy!, http);
+        var authorized = await evaluator.AuthorizeAsync(policy!, authenticated, http, resource: null);
+        if (authorized.Succeeded) await next(context);
+        else if (authorized.Challenged) await http.ChallengeAsync();
+        else await http.ForbidAsync();
+    }
+
+    /// <summary>The <c>[Authorize]</c> attributes of the function's method and class, found from its entry point (Namespace.Class.Method).</summary>
+    public static IReadOnlyList<IAuthorizeData> AuthorizeDataOf(string entryPoint)
+    {
+        var dot = entryPoint.LastIndexOf('.');
+        var type = typeof(AdvisorAuthorizationMiddleware).Assembly.GetType(entryPoint[..dot]);
+        var method = type?.GetMethod(entryPoint[(dot + 1)..], BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static);
+        if (type is null || method is null) return [];
+        return [.. type.GetCustomAttributes<AuthorizeAttribute>(inherit: true), .. method.GetCustomAttributes<AuthorizeAttribute>(inherit: true)];
+    }
+}

@@ -1,0 +1,23 @@
+using ExportReadiness.Application;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+namespace ExportReadiness.FunctionApp;
+
+public static class FunctionAppBuilderExtensions
+{
+    /// <summary>
+    /// ASP.NET Core integration (functions take <c>HttpRequest</c> and return <c>IResult</c>), the HTTP pipeline's
+    /// two cross-cutting concerns as worker middleware, and the application's services: the same
+    /// <c>AddExportReadiness</c> as the local host's.
+    /// </summary>
+    public static FunctionsApplicationBuilder AddExportReadinessFunctions(this FunctionsApplicationBuilder builder)
+    {
+        builder.ConfigureFunctionsWebApplication();
+        builder.UseWhen<HttpProblemMiddleware>(HttpProblemMiddleware.IsHttp);
+        builder.UseWhen<AdvisorAuthorizationMiddleware>(HttpProblemMiddleware.IsHttp);
+        builder.AddExportReadiness();
+        return builder;
+    }
+}

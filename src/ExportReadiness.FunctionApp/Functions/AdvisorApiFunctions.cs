@@ -1,0 +1,31 @@
+using ExportReadiness.Application.Access;
+using ExportReadiness.Application.Assessments;
+using ExportReadiness.Application.Reports;
+using ExportReadiness.Application.Reviews;
+
+namespace ExportReadiness.FunctionApp.Functions;
+
+/// <summary>The advisors' API over assessments: the list, reviews, the portfolio report and its CSV.</summary>
+[Authorize(Policy = AdvisorAuthentication.Policy)]
+public sealed class AdvisorApiFunctions(AssessmentHandlers assessments, ReviewHandlers reviews, ReportHandlers reports)
+{
+    [Function(nameof(ListAssessments))]
+    public async Task<IResult> ListAssessments([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Assessments)] HttpRequest request, CancellationToken cancellationToken) =>
+        await assessments.List(request, cancellationToken);
+
+    [Function(nameof(GetReview))]
+    public async Task<IResult> GetReview([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Review)] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        await reviews.Get(id, request.HttpContext, cancellationToken);
+
+    [Function(nameof(PutReview))]
+    public async Task<IResult> PutReview([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Routes.Review)] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        await reviews.Put(id, request.HttpContext, cancellationToken);
+
+    [Function(nameof(Portfolio))]
+    public async Task<IResult> Portfolio([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Portfolio)] HttpRequest request, CancellationToken cancellationToken) =>
+        await reports.Portfolio(request, cancellationToken);
+
+    [Function(nameof(PortfolioCsv))]
+    public Task<IResult> PortfolioCsv([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.PortfolioCsv)] HttpRequest request, CancellationToken cancellationToken) =>
+        reports.PortfolioCsv(request.HttpContext, cancellationToken);
+}

@@ -1,0 +1,17 @@
+using ExportReadiness.Application.Access;
+using ExportReadiness.Application.Pages;
+
+namespace ExportReadiness.FunctionApp.Functions;
+
+/// <summary>The advisor's dashboard and assessment pages.</summary>
+[Authorize(Policy = AdvisorAuthentication.Policy)]
+public sealed class AdvisorPageFunctions(AdvisorPages pages)
+{
+    [Function(nameof(AdvisorDashboard))]
+    public Task<IResult> AdvisorDashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdvisorDashboard)] HttpRequest request, CancellationToken cancellationToken) =>
+        pages.Dashboard(request, cancellationToken);
+
+    [Function(nameof(AdvisorAssessment))]
+    public Task<IResult> AdvisorAssessment([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdvisorAssessment)] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        pages.Detail(id, request, cancellationToken);
+}

@@ -1,0 +1,27 @@
+using ExportReadiness.Application.Rescoring;
+using Microsoft.Extensions.Logging;
+
+namespace ExportReadiness.FunctionApp.Functions;
+
+/// <summary>
+/// The nightly retrain + re-score, on the NCRONTAB schedule in the <c>ExportReadiness__RescoreSchedule</c> app
+/// setting (UTC). A timer is not retried: a run that fails is resumed by the next one.
+/// </summary>
+public sealed partial class NightlyRescoreFunction(RescoreJob job, ILogger<NightlyRescoreFunction> logger)
+{
+    public const string ScheduleSetting = "%ExportReadiness__RescoreSchedule%";
+
+    [Function(nameof(NightlyRescore))]
+    public async Task NightlyRescore([TimerTrigger(ScheduleSetting)] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        var run = await job.RunAsync("timer", cancellationToken);
+        if (run is null) LogSkipped();
+        else LogFinished(run.Id, run.Decision, run.Rescored);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "NightlyRescore skipped: another instance is running one")]
+    private partial void LogSkipped();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "NightlyRescore run {RunId}: {Decision}, {Rescored} assessments re-scored")]
+    private partial void LogFinished(string runId, string? decision, int rescored);
+}

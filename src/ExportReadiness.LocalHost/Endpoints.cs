@@ -1,0 +1,74 @@
+using ExportReadiness.Application;
+using ExportReadiness.Application.Access;
+using ExportReadiness.Application.Assessments;
+using ExportReadiness.Application.Assets;
+using ExportReadiness.Application.Batches;
+using ExportReadiness.Application.Health;
+using ExportReadiness.Application.Pages;
+using ExportReadiness.Application.Questionnaire;
+using ExportReadiness.Application.Reports;
+using ExportReadiness.Application.Rescoring;
+using ExportReadiness.Application.Reviews;
+
+namespace ExportReadiness.LocalHost;
+
+/// <summary>
+/// The local host's bindings of the application's HTTP handlers: the same routes as the Function App's
+/// <c>[Function]</c>s (a test compares them), grouped by who may call them. Access is declared once per group.
+/// </summary>
+public static class Endpoints
+{
+    public static IEndpointRouteBuilder MapExportReadiness(this IEndpointRouteBuilder app)
+    {
+        var route = Routes.Local;
+
+        // Anyone: the SME's pages and API (an assessment answers only its token's holder or an advisor).
+        var open = app.MapGroup("");
+        open.MapGet(route(Routes.Form), (HttpRequest r, SmePages p) => p.Form(r)).ExcludeFromDescription();
+        open.MapGet(route(Routes.Result), (string id, HttpContext c, SmePages p, CancellationToken ct) => p.Result(id, c, ct)).ExcludeFromDescription();
+        open.MapGet(route(Routes.Asset), (string name, HttpRequest r, AssetHandler h) => h.Get(name, r)).ExcludeFromDescription();
+        open.MapGet(route(Routes.AdvisorSignIn), (HttpRequest r, AdvisorPages p) => p.SignInForm(r)).ExcludeFromDescription();
+        open.MapPost(route(Routes.AdvisorSignIn), (HttpContext c, AdvisorPages p) => p.Login(c)).ExcludeFromDescription().DisableAntiforgery();
+        open.MapPost(route(Routes.AdvisorSignOut), (HttpContext c, AdvisorPages p) => p.Logout(c)).ExcludeFromDescription().DisableAntiforgery();
+        open.MapGet(route(Routes.Questionnaire), (QuestionnaireHandler h) => h.Get()).WithTags("Questionnaire")
+            .WithSummary("The current questionnaire: dimensions, questions with options and points, sectors and regions, in Swedish and English.");
+        open.MapGet(route(Routes.Health), (HealthHandler h, CancellationToken ct) => h.Check(ct)).WithTags("Health")
+            .WithSummary("Storage reachability and the model version in use.");
+        open.MapPost(route(Routes.Assessments), (HttpRequest r, AssessmentHandlers h, CancellationToken ct) => h.Submit(r, ct)).WithTags("Assessments")
+            .Accepts<object>("application/json").WithSummary("Submit a product self-assessment; it is scored asynchronously.");
+        open.MapGet(route(Routes.Assessment), (string id, HttpContext c, AssessmentHandlers h, CancellationToken ct) => h.Get(id, c, ct)).WithTags("Assessments")
+            .WithSummary("An assessment's status and, once scored, its result. Needs the SME's access token or an advisor key.");
+
+        // Advisors only.
+        var pages = app.MapGroup("").RequireAuthorization(AdvisorAuthentication.Policy).ExcludeFromDescription();
+        pages.MapGet(route(Routes.AdvisorDashboard), (HttpRequest r, AdvisorPages p, CancellationToken ct) => p.Dashboard(r, ct));
+        pages.MapGet(route(Routes.AdvisorAssessment), (string id, HttpRequest r, AdvisorPages p, CancellationToken ct) => p.Detail(id, r, ct));
+
+        var api = app.MapGroup("").RequireAuthorization(AdvisorAuthentication.Policy);
+        api.MapGet(route(Routes.Assessments), (HttpRequest r, AssessmentHandlers h, CancellationToken ct) => h.List(r, ct)).WithTags("Assessments")
+            .WithSummary("Advisors: a page of assessments, filtered by programme, level, sector, region, status, verdict.");
+        api.MapGet(route(Routes.Review), (string id, HttpContext c, ReviewHandlers h, CancellationToken ct) => h.Get(id, c, ct)).WithTags("Reviews")
+            .WithSummary("The current review (version in ETag) and its history.");
+        api.MapPut(route(Routes.Review), (string id, HttpContext c, ReviewHandlers h, CancellationToken ct) => h.Put(id, c, ct)).WithTags("Reviews")
+            .WithSummary("Record the signed-in advisor's verdict (ExportReady / NotYet) with a note; If-Match the version you read.");
+        api.MapGet(route(Routes.BatchTemplate), (BatchHandlers h) => h.Template()).WithTags("Batches")
+            .WithSummary("An empty CSV with the columns a batch file must have.");
+        api.MapPost(route(Routes.Batches), (HttpRequest r, BatchHandlers h, CancellationToken ct) => h.Upload(r, ct)).WithTags("Batches")
+            .Accepts<string>("text/csv").WithSummary("Upload a CSV of questionnaires (text/csv body, or multipart with a file).");
+        api.MapGet(route(Routes.Batch), (string id, BatchHandlers h, CancellationToken ct) => h.Get(id, ct)).WithTags("Batches")
+            .WithSummary("Accepted, scored and rejected counts, and why each rejected line was rejected (the first 1,000).");
+        api.MapGet(route(Routes.BatchRejections), (string id, BatchHandlers h, CancellationToken ct) => h.RejectedCsv(id, ct)).WithTags("Batches")
+            .WithSummary("Every rejected line and its reason, as CSV.");
+        api.MapGet(route(Routes.Portfolio), (HttpRequest r, ReportHandlers h, CancellationToken ct) => h.Portfolio(r, ct)).WithTags("Reports")
+            .WithSummary("Counts per level, the screening funnel, score distribution, dimension averages, sector and region breakdowns, model–advisor agreement.");
+        api.MapGet(route(Routes.PortfolioCsv), (HttpContext c, ReportHandlers h, CancellationToken ct) => h.PortfolioCsv(c, ct)).WithTags("Reports")
+            .WithSummary("One row per assessment (UTF-8 with BOM for Excel), with the same filters as the list.");
+        api.MapPost(route(Routes.Rescore), (RescoreHandlers h) => h.Start()).WithTags("Model runs")
+            .WithSummary("Start a retrain + re-score run now; 409 if one is running.");
+        api.MapGet(route(Routes.RescoreRuns), (RescoreHandlers h, CancellationToken ct) => h.Recent(ct)).WithTags("Model runs")
+            .WithSummary("The most recent runs, newest first, with the model decision and counts.");
+        api.MapGet(route(Routes.RescoreRun), (string id, RescoreHandlers h, CancellationToken ct) => h.Get(id, ct)).WithTags("Model runs")
+            .WithSummary("One run.");
+        return app;
+    }
+}

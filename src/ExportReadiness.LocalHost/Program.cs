@@ -1,0 +1,22 @@
+using ExportReadiness.Application;
+using ExportReadiness.LocalHost;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddExportReadiness();
+builder.AddLocalTriggers();
+builder.Services.AddOpenApi();
+if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(LocalTriggers.DefaultUrl);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapExportReadiness();
+app.MapOpenApi();
+
+app.Run();
+
+/// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

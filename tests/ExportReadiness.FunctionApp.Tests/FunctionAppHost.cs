@@ -1,0 +1,74 @@
+using System.Reflection;
+using ExportReadiness.Application.Scoring;
+using ExportReadiness.FunctionApp;
+using ExportReadiness.Testing;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ExportReadiness.FunctionApp.Tests;
+
+/// <summary>
+/// The Function App's own container, composed exactly as its Program.cs composes it, against a real Azurite.
+/// The host is built but not started: without the Functions host there is no gRPC channel to start on, so the
+/// tests call the functions as the host would, and start the model bootstrapper themselves.
+/// </summary>
+public sealed class FunctionAppHost : IAsyncDisposable
+{
+    private readonly Azurite _azurite = new();
+
+    public IHost Host { get; private set; } = null!;
+
+    public IServiceProvider Services => Host.Services;
+
+    public static async Task<FunctionAppHost> StartAsync(IDictionary<string, string?>? settings = null, bool bootstrapModel = true)
+    {
+        var app = new FunctionAppHost();
+        await app._azurite.StartAsync();
+        var builder = FunctionsApplication.CreateBuilder([]);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["AzureWebJobsStorage"] = app._azurite.ConnectionString,
+            ["ExportReadiness:BootstrapModel"] = bootstrapModel ? "true" : "false",
+            // What the Functions host passes its worker. The host is never started here, so nothing connects to it.
+            ["Functions:Worker:HostEndpoint"] = "http://127.0.0.1:9",
+        });
+        builder.AddExportReadinessFunctions();
+        app.Host = builder.Build();
+        // What starting the host would run: the bootstrapper creates queues and tables and publishes the first model.
+        var bootstrapper = app.Services.GetServices<IHostedService>().OfType<ModelBootstrapper>().Single();
+        await bootstrapper.StartAsync(default);
+        if (bootstrapModel)
+            await app.Services.GetRequiredService<CurrentModel>().WaitUntilAvailableAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
+        else
+            await app.Services.GetRequiredService<ExportReadiness.Storage.StorageClients>().EnsureCreatedAsync(default);
+        return app;
+    }
+
+    /// <summary>A function class as the worker makes one: from the container, constructor injection.</summary>
+    public T Function<T>() where T : class => ActivatorUtilities.CreateInstance<T>(Services);
+
+    public static IReadOnlyList<Type> FunctionClasses() =>
+        typeof(FunctionAppBuilderExtensions).Assembly.GetTypes()
+            .Where(t => t.GetMethods().Any(m => m.GetCustomAttribute<FunctionAttribute>() is not null))
+            .ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var service in Services.GetServices<IHostedService>().OfType<ModelBootstrapper>()) await service.StopAsync(default);
+        Host.Dispose();
+        await _azurite.DisposeAsync();
+    }
+}
+
+/// <summary>One Function App container and Azurite for the tests that need a model.</summary>
+public sealed class FunctionAppFixture : IAsyncLifetime
+{
+    public FunctionAppHost App { get; private set; } = null!;
+
+    public async Task InitializeAsync() => App = await FunctionAppHost.StartAsync();
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Json;
+using ExportReadiness.Application;
+using ExportReadiness.Application.Hosting;
+using ExportReadiness.FunctionApp.Functions;
+using ExportReadiness.LocalHost;
+using ExportReadiness.Storage;
+using ExportReadiness.Testing;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+
+namespace ExportReadiness.FunctionApp.Tests;
+
+/// <summary>
+/// The functions.metadata the Worker SDK generated at build must describe the same application the local host
+/// serves: every route with its methods and access, the two queue triggers, the timer's schedule setting.
+/// </summary>
+public class FunctionMetadataTests
+{
+    private static readonly string Root = Azurite.RepositoryRoot();
+
+    private sealed record Function(string Name, string EntryPoint, JsonElement Trigger)
+    {
+        public string Type => Trigger.GetProperty("type").GetString()!;
+    }
+
+    /// <summary>The metadata beside the Function App built in this test run's configuration (Release in CI).</summary>
+    private static IReadOnlyList<Function> Functions()
+    {
+        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)))!;
+        var path = Path.Combine(Root, "src", "ExportReadiness.FunctionApp", "bin", configuration, "net10.0", "functions.metadata");
+        return JsonDocument.Parse(File.ReadAllText(path)).RootElement.EnumerateArray()
+            .Select(f => new Function(f.GetProperty("name").GetString()!, f.GetProperty("entryPoint").GetString()!,
+                f.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("direction").GetString()!.Equals("In", StringComparison.OrdinalIgnoreCase))))
+            .ToList();
+    }
+
+    /// <summary>The local host's endpoints, mapped by its own MapExportReadiness (no server, no storage calls).</summary>
+    private static IReadOnlyList<RouteEndpoint> LocalEndpoints()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" });
+        builder.AddExportReadiness();
+        var app = builder.Build();
+        app.MapExportReadiness();
+        return ((IEndpointRouteBuilder)app).DataSources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>().ToList();
+    }
+
+    private static IEnumerable<(string Method, string Route)> Operations(RouteEndpoint e) =>
+        e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m => (m.ToUpperInvariant(), e.RoutePattern.RawText!.TrimStart('/')));
+
+    private static IEnumerable<(string Method, string Route)> Operations(Function f) =>
+        f.Trigger.GetProperty("methods").EnumerateArray().Select(m => (m.GetString()!.ToUpperInvariant(), f.Trigger.GetProperty("route").GetString()!));
+
+    [Fact]
+    public void Every_route_the_local_host_maps_is_a_function_with_the_same_methods_and_no_other()
+    {
+        var local = LocalEndpoints().SelectMany(Operations).Order().ToList();
+        var functions = Functions().Where(f => f.Type == "httpTrigger").SelectMany(Operations).Order().ToList();
+
+        Assert.Equal(local, functions);
+        Assert.Contains(("GET", Routes.Form), functions);
+        Assert.All(Functions().Where(f => f.Type == "httpTrigger"), f => Assert.Equal("Anonymous", f.Trigger.GetProperty("authLevel").GetString(), ignoreCase: true));
+    }
+
+    [Fact]
+    public void Each_operation_needs_the_same_advisor_policy_in_both_hosts()
+    {
+        var localPolicies = LocalEndpoints().SelectMany(e => Operations(e).Select(o => (o, Policy: string.Join(",", e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy)))))
+            .ToDictionary(x => x.o, x => x.Policy);
+        var advisorOnly = 0;
+        foreach (var function in Functions().Where(f => f.Type == "httpTrigger"))
+        {
+            var policy = string.Join(",", AdvisorAuthorizationMiddleware.AuthorizeDataOf(function.EntryPoint).Select(a => a.Policy));
+            foreach (var operation in Operations(function))
+                Assert.True(localPolicies[operation] == policy, $"{operation}: local host '{localPolicies[operation]}', Function App '{policy}'");
+            if (policy.Length > 0) advisorOnly++;
+        }
+        Assert.True(advisorOnly >= 10, "the advisors' API and pages are behind the policy");
+    }
+
+    [Fact]
+    public void The_queue_functions_read_the_scoring_and_batch_queues_through_the_storage_setting()
+    {
+        var queues = Functions().Where(f => f.Type == "queueTrigger").ToDictionary(f => f.Name);
+        Assert.Equal([nameof(IngestBatchFunction.IngestBatch), nameof(ScoreAssessmentFunction.ScoreAssessment)], queues.Keys.Order());
+        Assert.Equal(StorageNames.ScoringQueue, queues["ScoreAssessment"].Trigger.GetProperty("queueName").GetString());
+        Assert.Equal(StorageNames.BatchQueue, queues["IngestBatch"].Trigger.GetProperty("queueName").GetString());
+        Assert.All(queues.Values, q => Assert.Equal("AzureWebJobsStorage", q.Trigger.GetProperty("connection").GetString()));
+    }
+
+    [Fact]
+    public void The_timer_function_reads_the_documented_schedule_setting()
+    {
+        var timer = Assert.Single(Functions(), f => f.Type == "timerTrigger");
+        Assert.Equal("NightlyRescore", timer.Name);
+        var setting = $"{ExportReadinessOptions.Section}__{nameof(ExportReadinessOptions.RescoreSchedule)}";
+        Assert.Equal($"%{setting}%", timer.Trigger.GetProperty("schedule").GetString());
+        Assert.Contains(setting, File.ReadAllText(Path.Combine(Root, "README.md")));
+        Assert.Contains(setting, File.ReadAllText(Path.Combine(Root, "infra", "main.bicep")));
+    }
+
+    [Fact]
+    public void Every_function_method_is_in_the_metadata()
+    {
+        var methods = FunctionAppHost.FunctionClasses().SelectMany(t => t.GetMethods())
+            .Where(m => m.GetCustomAttributes(typeof(Microsoft.Azure.Functions.Worker.FunctionAttribute), false).Length > 0)
+            .Select(m => $"{m.DeclaringType!.FullName}.{m.Name}").Order();
+        Assert.Equal(methods, Functions().Select(f => f.EntryPoint).Order());
+    }
+
+    [Fact]
+    public void Host_json_queue_settings_equal_the_local_drivers_defaults_and_serve_the_root_path()
+    {
+        var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "host.json"))).RootElement;
+        Assert.False(host.TryGetProperty("customHandler", out _));
+        Assert.Equal("", host.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+        var queues = host.GetProperty("extensions").GetProperty("queues");
+        var defaults = new QueueTriggerOptions();
+        Assert.Equal(defaults.BatchSize, queues.GetProperty("batchSize").GetInt32());
+        Assert.Equal(defaults.NewBatchThreshold, queues.GetProperty("newBatchThreshold").GetInt32());
+        Assert.Equal(defaults.MaxDequeueCount, queues.GetProperty("maxDequeueCount").GetInt32());
+        Assert.Equal(defaults.VisibilityTimeout, TimeSpan.Parse(queues.GetProperty("visibilityTimeout").GetString()!, CultureInfo.InvariantCulture));
+        Assert.Equal(defaults.MaxPollingInterval, TimeSpan.Parse(queues.GetProperty("maxPollingInterval").GetString()!, CultureInfo.InvariantCulture));
+        Assert.Equal("base64", queues.GetProperty("messageEncoding").GetString());
+    }
+}

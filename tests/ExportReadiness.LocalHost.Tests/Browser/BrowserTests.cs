@@ -1,0 +1,123 @@
+using System.Text.RegularExpressions;
+using ExportReadiness.Testing;
+using Microsoft.Playwright;
+
+namespace ExportReadiness.LocalHost.Tests.Browser;
+
+[Collection(PipelineCollection.Name)]
+public class BrowserTests(PipelineFixture pipeline) : IAsyncLifetime
+{
+    private readonly BrowserFixture _browser = new();
+    private string BaseUrl => pipeline.App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+    public Task InitializeAsync() => _browser.InitializeAsync();
+
+    public Task DisposeAsync() => _browser.DisposeAsync();
+
+    private async Task<IPage> NewPageAsync()
+    {
+        var context = await _browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        return await context.NewPageAsync();
+    }
+
+    [Fact]
+    public async Task An_sme_fills_the_form_sees_a_validation_message_submits_and_reads_its_result()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/");
+        Assert.Equal("sv", await page.GetAttributeAsync("html", "lang"));
+
+        await page.FillAsync("[name='company.name']", "Piteå Glas & Form AB");
+        await page.SelectOptionAsync("[name='company.sector']", "manufacturing");
+        await page.FillAsync("[name='company.employees']", "12");
+        await page.FillAsync("[name='company.turnoverSek']", "9500000");
+        await page.FillAsync("[name='company.yearFounded']", "2009");
+        await page.SelectOptionAsync("[name='company.region']", "SE-BD");
+        await page.FillAsync("[name='company.exportSharePercent']", "5");
+        // Every visible question: the middle option, "yes", or a mid-range number; the product name is forgotten.
+        foreach (var question in await page.Locator(".question:visible").AllAsync())
+        {
+            var radios = question.Locator("input[type=radio]");
+            var count = await radios.CountAsync();
+            if (count > 0) await radios.Nth(count / 2).CheckAsync();
+            else await question.Locator("input[type=number]").FillAsync("10");
+        }
+        Assert.Matches(new Regex(@"^\d+ / \d+"), await page.TextContentAsync("#progress-text"));
+
+        await page.ClickAsync("button[type=submit]");
+        var error = page.Locator("[data-field='product.name'] small.error");
+        await Assertions.Expect(error).Not.ToBeEmptyAsync();
+        await Assertions.Expect(page.Locator("#form-errors")).ToBeVisibleAsync();
+
+        await page.FillAsync("[name='product.name']", "Handblåst karaff");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/result/"));
+        await Assertions.Expect(page.Locator("#readiness-score")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        Assert.Equal(12, await page.Locator("svg.chart rect.bar").CountAsync());
+        Assert.Equal(3, await page.Locator("#gaps li").CountAsync());
+        await Assertions.Expect(page.Locator("#report-lead")).ToContainTextAsync("Norrbotten");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("sme-result"), FullPage = true });
+
+        // The language switch keeps the private token: the English page is the same result.
+        await page.ClickAsync("a.lang:has-text('English')");
+        await Assertions.Expect(page.Locator("#readiness-score")).ToBeVisibleAsync();
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+
+        // The printable layout hides the site header and buttons, and "save as PDF" gives A4 pages.
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        Assert.False(await page.Locator("header.site").IsVisibleAsync());
+        Assert.False(await page.Locator(".no-print button").IsVisibleAsync());
+        var pdf = PrintedPdf.Read(await page.PdfAsync(new PagePdfOptions { Path = BrowserFixture.Artifact("sme-result.pdf"), PreferCSSPageSize = true, PrintBackground = true }));
+        Assert.Equal(1, pdf.PageCount);
+        Assert.All(pdf.PageSizesInPoints, size => Assert.Equal((595, 842), size));
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        await page.GotoAsync("/");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("sme-form"), FullPage = false });
+    }
+
+    [Fact]
+    public async Task An_advisor_signs_in_filters_by_sector_opens_an_assessment_and_records_a_review()
+    {
+        var sme = pipeline.App.CreateClient();
+        var programme = $"browser-{Guid.NewGuid():N}"[..18];
+        var mining = await sme.SubmitAsync(AssessmentBuilder.Strong().InProgramme(programme).InSector("mining").Named("<script>alert('x')</script> Gruv AB"));
+        var tourism = await sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(programme).InSector("tourism").Named("Fjällstugor i Åre AB"));
+        await sme.WaitForStatusAsync(mining.Id, mining.AccessToken);
+        await sme.WaitForStatusAsync(tourism.Id, tourism.AccessToken);
+
+        var page = await NewPageAsync();
+        var dialogs = 0;
+        page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
+        var signIn = await page.GotoAsync($"/advisor?lang=en&programme={programme}");
+        Assert.Equal(401, signIn!.Status);
+        await page.FillAsync("input[name=key]", ExportReadinessApplication.AdvisorKey);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#funnel")).ToBeVisibleAsync();
+
+        await page.FillAsync("input[name=programme]", programme);
+        await page.SelectOptionAsync("select[name=sector]", "mining");
+        await page.ClickAsync(".filters button[type=submit]");
+        var rows = page.Locator("#assessments tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.First).ToContainTextAsync("<script>alert('x')</script> Gruv AB");
+        Assert.Equal(1, await page.Locator("#by-sector svg.chart rect.bar").CountAsync());
+        Assert.Equal(1, await page.Locator("#by-region svg.chart rect.bar").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("advisor-dashboard"), FullPage = true });
+
+        await rows.First.Locator("a").ClickAsync();
+        await Assertions.Expect(page.Locator("#company-name")).ToContainTextAsync("Gruv AB");
+        await Assertions.Expect(page.Locator("table.facts")).ToContainTextAsync("Mining and minerals");
+        await page.CheckAsync("input[name=verdict][value=ExportReady]");
+        await page.FillAsync("textarea[name=note]", "Stark ledning, certifierad. Redo för Norge.");
+        Assert.Equal(0, await page.Locator("input[name=advisor]").CountAsync()); // the advisor is the one signed in, not a name typed in
+        await page.ClickAsync("#review-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#current-verdict")).ToContainTextAsync("Export ready");
+        await Assertions.Expect(page.Locator("#current-verdict")).ToContainTextAsync(ExportReadinessApplication.AdvisorName);
+        await Assertions.Expect(page.Locator("#review-history li")).ToHaveCountAsync(1);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("advisor-detail"), FullPage = true });
+
+        Assert.Equal(0, dialogs); // the company name's script never ran
+        var reviewed = await pipeline.App.CreateAdvisorClient().GetAssessmentAsync(mining.Id, null);
+        Assert.Equal(Core.Reviews.Verdict.ExportReady, reviewed!.Review!.Verdict);
+    }
+}

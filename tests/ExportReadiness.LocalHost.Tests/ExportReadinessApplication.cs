@@ -1,0 +1,71 @@
+using ExportReadiness.Application.Access;
+using ExportReadiness.Application.Hosting;
+using ExportReadiness.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExportReadiness.LocalHost.Tests;
+
+/// <summary>The real app on real Kestrel (a free loopback port), against the shared Azurite.</summary>
+public sealed class ExportReadinessApplication : WebApplicationFactory<Program>
+{
+    public const string AdvisorName = "Anna Lind";
+    public const string AdvisorKey = "test-advisor-key-0123456789";
+    public const string OtherAdvisorName = "Erik Berg";
+    public const string OtherAdvisorKey = "test-advisor-key-9876543210";
+    private readonly string _connectionString;
+    private readonly Dictionary<string, string?> _settings;
+
+    public ExportReadinessApplication(string connectionString, IDictionary<string, string?>? settings = null)
+    {
+        _connectionString = connectionString;
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        UseKestrel(0);
+    }
+
+    public StorageClients Storage => Services.GetRequiredService<StorageClients>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting(StorageNames.ConnectionSetting, _connectionString);
+        builder.UseSetting($"{ExportReadinessOptions.Section}:AdvisorApiKeys", $"{AdvisorName}:{AdvisorKey}, {OtherAdvisorName}:{OtherAdvisorKey}");
+        builder.UseSetting($"{QueueTriggerOptions.Section}:MaxPollingInterval", "00:00:00.250");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    public HttpClient CreateAdvisorClient(string key = AdvisorKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add(AdvisorKeys.Header, key);
+        return client;
+    }
+}
+
+/// <summary>One Azurite and one standalone app (queue worker on) for the whole integration suite.</summary>
+public sealed class PipelineFixture : IAsyncLifetime
+{
+    public AzuriteFixture Azurite { get; } = new();
+    public ExportReadinessApplication App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Azurite.InitializeAsync();
+        App = new ExportReadinessApplication(Azurite.ConnectionString);
+        App.StartServer();
+        // The first start trains and publishes a model; wait until the app scores with it.
+        await App.Services.GetRequiredService<CurrentModel>().WaitUntilAvailableAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PipelineCollection : ICollectionFixture<PipelineFixture>
+{
+    public const string Name = "pipeline";
+}

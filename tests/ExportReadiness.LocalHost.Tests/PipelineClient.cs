@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Questionnaire;
+using ExportReadiness.Application.Assessments;
+using ExportReadiness.Testing;
+
+namespace ExportReadiness.LocalHost.Tests;
+
+/// <summary>What an SME's client does: submit, then poll its result with its token.</summary>
+public static class PipelineClient
+{
+    public static readonly JsonSerializerOptions Json = QuestionnaireSchema.JsonOptions;
+
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, string json, string contentType = "application/json") =>
+        client.PostAsync(url, new StringContent(json, Encoding.UTF8, contentType));
+
+    public static async Task<SubmissionAccepted> SubmitAsync(this HttpClient client, AssessmentBuilder builder)
+    {
+        var response = await client.PostJsonAsync("/api/assessments", builder.ToJsonString());
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<SubmissionAccepted>(Json))!;
+    }
+
+    public static async Task<AssessmentView?> GetAssessmentAsync(this HttpClient client, string id, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/assessments/{id}");
+        if (token is not null) request.Headers.Add(AssessmentHandlers.TokenHeader, token);
+        var response = await client.SendAsync(request);
+        return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<AssessmentView>(Json) : null;
+    }
+
+    public static async Task<AssessmentView> WaitForStatusAsync(this HttpClient client, string id, string? token, AssessmentStatus status = AssessmentStatus.Scored, int seconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var view = await client.GetAssessmentAsync(id, token);
+            if (view?.Status == status) return view;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Assessment {id} is {view?.Status.ToString() ?? "invisible"}, not {status}, after {seconds} s.");
+            await Task.Delay(100);
+        }
+    }
+
+    public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+}
