@@ -1,6 +1,8 @@
-// ExportReadiness on Azure: storage (tables, queues, blobs), a Linux Function App on the Flex Consumption
-// plan running the custom handler, Application Insights on a Log Analytics workspace. The app and the
-// Functions host reach storage with the app's managed identity; no storage key is put in app settings.
+// ExportReadiness on Azure: storage (tables, queues, blobs), a Linux Function App on the Flex Consumption plan
+// running the .NET isolated worker (dotnet-isolated 10.0), Application Insights on a Log Analytics workspace, and
+// optionally App Service Authentication (Microsoft Entra ID) so that advisors sign in as themselves.
+// The Functions host (its queue and timer triggers) and the app's own storage adapters reach storage with the app's
+// system-assigned managed identity; no storage key is put in app settings, and shared-key access is off.
 targetScope = 'resourceGroup'
 
 @description('Azure region for every resource.')
@@ -11,11 +13,11 @@ param location string = resourceGroup().location
 @maxLength(11)
 param namePrefix string
 
-@description('Comma-separated advisor API keys (sent by advisors in x-functions-key).')
+@description('Advisor API keys, comma-separated "name:key" entries (sent by advisors in x-functions-key or entered on /advisor/login). May be empty when advisors sign in with Entra ID only.')
 @secure()
 param advisorApiKeys string
 
-@description('NCRONTAB (six fields, UTC) of the nightly retrain and re-score.')
+@description('NCRONTAB (six fields, UTC: Flex Consumption has no WEBSITE_TIME_ZONE) of the nightly retrain and re-score.')
 param rescoreSchedule string = '0 0 2 * * *'
 
 @description('Most instances the Flex Consumption plan may scale out to.')
@@ -23,12 +25,43 @@ param rescoreSchedule string = '0 0 2 * * *'
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
+@description('Memory of each Flex Consumption instance (ML.NET training runs in the nightly timer).')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Turn on App Service Authentication (Easy Auth) with Microsoft Entra ID. Anonymous requests stay allowed (SMEs submit without signing in); a signed-in user with the advisor app role is an advisor.')
+param enableAppServiceAuthentication bool = false
+
+@description('Application (client) ID of the Entra app registration used for sign-in. Required when enableAppServiceAuthentication is true.')
+param entraClientId string = ''
+
+@description('Tenant of that app registration (its issuer is <login endpoint>/<tenant>/v2.0).')
+param entraTenantId string = tenant().tenantId
+
+@description('The Entra app role (its value) a signed-in user needs to be an advisor; empty: any signed-in user of the tenant.')
+param advisorRole string = 'Advisor'
+
+@description('How App Service Authentication proves the app registration\'s identity to Entra ID, without any secret in the template: "managedIdentity" (a user-assigned identity trusted by a federated credential on the registration; preview on App Service) or "none" (sign-in by the implicit ID-token flow; the registration must issue ID tokens).')
+@allowed([
+  'managedIdentity'
+  'none'
+])
+param entraSignInCredential string = 'managedIdentity'
+
 var suffix = uniqueString(resourceGroup().id)
 // Storage account names allow only lowercase letters and digits.
 var storageName = toLower('${replace(replace(namePrefix, '-', ''), '_', '')}${take(suffix, 13)}')
 var appName = '${namePrefix}-${suffix}'
 var deploymentContainer = 'deployments'
+var signInWithManagedIdentity = enableAppServiceAuthentication && entraSignInCredential == 'managedIdentity'
+// The setting name App Service Authentication reads as "use this managed identity's federated credential".
+var ficSettingName = 'OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID'
 
+// The names in src/ExportReadiness.Storage/StorageNames.cs, plus the Flex Consumption package container.
 var blobContainers = [
   'submissions'
   'models'
@@ -141,11 +174,74 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
+// Only for App Service Authentication's federated credential: assign it to nothing else (whoever holds it can sign
+// in as the app registration). The app's storage access keeps using the system-assigned identity.
+resource signInIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = if (signInWithManagedIdentity) {
+  name: '${namePrefix}-signin-${suffix}'
+  location: location
+}
+
+// Settings every deployment has. FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION are deliberately absent:
+// on Flex Consumption the runtime is functionAppConfig.runtime, and those app settings are not used there.
+var baseAppSettings = [
+  {
+    // Identity-based host storage: the Functions host, the queue trigger's "AzureWebJobsStorage" connection and the
+    // app's adapters (StorageServiceCollectionExtensions.CreateClients) all build their clients from the account name.
+    name: 'AzureWebJobsStorage__accountName'
+    value: storage.name
+  }
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: insights.properties.ConnectionString
+  }
+  {
+    // Entra ID ingestion with the system-assigned identity (local auth is off on the component).
+    name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+    value: 'Authorization=AAD'
+  }
+  {
+    // The host serves its own landing page at "/" whenever no function handled the request; answer 204 instead.
+    name: 'AzureWebJobsDisableHomepage'
+    value: 'true'
+  }
+  {
+    // Read by the timer trigger as %ExportReadiness__RescoreSchedule%.
+    name: 'ExportReadiness__RescoreSchedule'
+    value: rescoreSchedule
+  }
+  {
+    name: 'ExportReadiness__AdvisorApiKeys'
+    value: advisorApiKeys
+  }
+  {
+    // Trust X-MS-CLIENT-PRINCIPAL only when the platform's authentication is on (it strips the header only then).
+    name: 'ExportReadiness__AppServiceAuthentication'
+    value: enableAppServiceAuthentication ? 'true' : 'false'
+  }
+]
+var authAppSettings = enableAppServiceAuthentication ? [
+  {
+    name: 'ExportReadiness__AdvisorRole'
+    value: advisorRole
+  }
+] : []
+var ficAppSettings = signInWithManagedIdentity ? [
+  {
+    name: ficSettingName
+    value: signInIdentity!.properties.clientId
+  }
+] : []
+
 resource app 'Microsoft.Web/sites@2024-04-01' = {
   name: appName
   location: location
   kind: 'functionapp,linux'
-  identity: {
+  identity: signInWithManagedIdentity ? {
+    type: 'SystemAssigned, UserAssigned'
+    userAssignedIdentities: {
+      '${signInIdentity!.id}': {}
+    }
+  } : {
     type: 'SystemAssigned'
   }
   properties: {
@@ -154,32 +250,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: [
-        {
-          name: 'AzureWebJobsStorage__accountName'
-          value: storage.name
-        }
-        {
-          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
-          value: insights.properties.ConnectionString
-        }
-        {
-          name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
-          value: 'Authorization=AAD'
-        }
-        {
-          name: 'ExportReadiness__Standalone'
-          value: 'false'
-        }
-        {
-          name: 'ExportReadiness__RescoreSchedule'
-          value: rescoreSchedule
-        }
-        {
-          name: 'ExportReadiness__AdvisorApiKeys'
-          value: advisorApiKeys
-        }
-      ]
+      appSettings: concat(baseAppSettings, authAppSettings, ficAppSettings)
     }
     functionAppConfig: {
       deployment: {
@@ -193,11 +264,54 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       }
       scaleAndConcurrency: {
         maximumInstanceCount: maximumInstanceCount
-        instanceMemoryMB: 2048
+        instanceMemoryMB: instanceMemoryMB
       }
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+  // The package container must exist before the first deployment writes to it.
+  dependsOn: [
+    containers
+  ]
+}
+
+// App Service Authentication with Entra ID. Anonymous requests pass through (the SME form, the questionnaire API and
+// advisor-key calls still work); a signed-in user reaches the app as X-MS-CLIENT-PRINCIPAL, which the app reads because
+// ExportReadiness__AppServiceAuthentication is true. Sign in at /.auth/login/aad, sign out at /.auth/logout.
+resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = if (enableAppServiceAuthentication) {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: signInWithManagedIdentity ? {
+          clientId: entraClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${entraTenantId}/v2.0'
+          clientSecretSettingName: ficSettingName
+        } : {
+          clientId: entraClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${entraTenantId}/v2.0'
+        }
+      }
+    }
+    login: {
+      // The app needs the signed-in user's claims (in the session), not the user's tokens.
+      tokenStore: {
+        enabled: false
       }
     }
   }
@@ -226,3 +340,7 @@ resource insightsRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 output functionAppName string = app.name
 output functionAppUrl string = 'https://${app.properties.defaultHostName}'
 output storageAccountName string = storage.name
+@description('Redirect URI to register (platform "Web") on the Entra app registration.')
+output signInRedirectUri string = 'https://${app.properties.defaultHostName}/.auth/login/aad/callback'
+@description('Object (principal) ID of the sign-in identity: the subject of the federated credential to add to the app registration. Empty unless entraSignInCredential is managedIdentity and authentication is on.')
+output signInIdentityPrincipalId string = signInWithManagedIdentity ? signInIdentity!.properties.principalId : ''

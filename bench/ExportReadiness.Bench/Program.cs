@@ -228,7 +228,7 @@ internal sealed class BenchApplication : WebApplicationFactory<Program>
         _advisorKey = advisorKey;
         _bulkQueueSettings = bulkQueueSettings;
         // WebApplicationFactory finds the app's content root through this variable outside a test project.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EXPORTREADINESS_FUNCTIONS", Path.Combine(Azurite.RepositoryRoot(), "src", "ExportReadiness.Application"));
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EXPORTREADINESS_LOCALHOST", Path.Combine(Azurite.RepositoryRoot(), "src", "ExportReadiness.LocalHost"));
         UseKestrel(0);
     }
 
