@@ -7,7 +7,11 @@ namespace ExportReadiness.Application;
 /// </summary>
 public static class Routes
 {
-    public const string Form = "";
+    /// <summary>
+    /// The root path. The Functions host turns an empty route into the function's name, so the root is written as
+    /// an optional segment that must be empty: <c>/</c> in both hosts.
+    /// </summary>
+    public const string Form = "{root:maxlength(0)?}";
     public const string Result = "result/{id}";
     public const string Asset = "assets/{name}";
 

@@ -68,7 +68,8 @@ public sealed class FunctionAppFixture : IAsyncLifetime
 {
     public FunctionAppHost App { get; private set; } = null!;
 
-    public async Task InitializeAsync() => App = await FunctionAppHost.StartAsync();
+    public async Task InitializeAsync() =>
+        App = await FunctionAppHost.StartAsync(new Dictionary<string, string?> { ["ExportReadiness:AdvisorApiKeys"] = "Karin Ek:function-app-test-key-0123456789" });
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 }

@@ -69,7 +69,10 @@ public class AdvisorIdentityTests(PipelineFixture pipeline)
 
         var someoneElse = WithPrincipal(app.CreateClient(), "visitor@example.com");
         Assert.Equal(HttpStatusCode.Forbidden, (await someoneElse.GetAsync("/api/assessments")).StatusCode);
-        // Keys keep working beside the platform's sign-in.
+        // The sign-in page offers the platform's sign-in, and keys keep working beside it.
+        var signIn = await app.CreateClient().GetAsync("/advisor?lang=en");
+        Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
+        Assert.Contains("/.auth/login/aad?post_login_redirect_uri=", await signIn.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await app.CreateAdvisorClient().GetAsync("/api/assessments?programme=easy-auth")).StatusCode);
     }
 }

@@ -30,7 +30,7 @@ public sealed class AdvisorAuthentication(
         if (settings.AppServiceAuthentication && AppServicePrincipal.Read(Request.Headers[AppServicePrincipal.Header], "AppService") is { } signedIn)
         {
             // Signed in with Entra ID: an advisor if the app role says so (or if no role is required).
-            if (string.IsNullOrEmpty(settings.AdvisorRole) || signedIn.HasClaim(signedIn.RoleClaimType, settings.AdvisorRole))
+            if (string.IsNullOrEmpty(settings.AdvisorRole) || signedIn.HasClaim(ClaimTypes.Role, settings.AdvisorRole))
                 signedIn.AddClaim(new Claim(AdvisorClaim, "true"));
             return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(signedIn), SchemeName)));
         }
@@ -46,7 +46,7 @@ public sealed class AdvisorAuthentication(
     /// <summary>The API answers 401 problem details; a page answers with the sign-in form.</summary>
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        if (IsPage(Request)) await AdvisorPages.SignIn(Request, Html.Language(Request)).ExecuteAsync(Context);
+        if (IsPage(Request)) await AdvisorPages.SignIn(Request, Html.Language(Request), appServiceSignIn: appOptions.CurrentValue.AppServiceAuthentication).ExecuteAsync(Context);
         else await Problems.Status(StatusCodes.Status401Unauthorized, "An advisor key is required.", $"Send it in the {AdvisorKeys.Header} header.").ExecuteAsync(Context);
     }
 

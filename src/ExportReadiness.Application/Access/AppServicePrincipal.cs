@@ -14,7 +14,11 @@ public static class AppServicePrincipal
 {
     public const string Header = "X-MS-CLIENT-PRINCIPAL";
 
-    /// <summary>The identity in the header, or null when it is absent or not what the platform writes.</summary>
+    /// <summary>
+    /// The identity in the header, or null when it is absent or not what the platform writes. Entra ID puts app
+    /// roles in <c>roles</c> claims while <c>role_typ</c> names the long role URI, and <c>name_typ</c> may name a
+    /// claim the token lacks: roles are read under any of those types, the name from the first type present.
+    /// </summary>
     public static ClaimsIdentity? Read(string? header, string authenticationType)
     {
         if (string.IsNullOrWhiteSpace(header) || header.Length > 64 * 1024) return null;
@@ -22,14 +26,17 @@ public static class AppServicePrincipal
         {
             using var document = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(header)));
             var root = document.RootElement;
-            var nameType = Text(root, "name_typ") ?? ClaimTypes.Name;
-            var roleType = Text(root, "role_typ") ?? ClaimTypes.Role;
             var claims = new List<Claim>();
             if (root.TryGetProperty("claims", out var list) && list.ValueKind == JsonValueKind.Array)
                 foreach (var claim in list.EnumerateArray())
                     if (Text(claim, "typ") is { } type && Text(claim, "val") is { } value) claims.Add(new Claim(type, value));
-            var identity = new ClaimsIdentity(claims, authenticationType, nameType, roleType);
-            return identity.Name is { Length: > 0 } ? identity : null;
+
+            string[] roleTypes = [Text(root, "role_typ") ?? ClaimTypes.Role, "roles", ClaimTypes.Role];
+            var nameType = new[] { Text(root, "name_typ"), "name", "preferred_username", ClaimTypes.Name, ClaimTypes.Upn, ClaimTypes.Email }
+                .FirstOrDefault(t => t is not null && claims.Any(c => c.Type == t && c.Value.Length > 0));
+            if (nameType is null) return null;
+            claims.AddRange(claims.Where(c => roleTypes.Contains(c.Type) && c.Type != ClaimTypes.Role).Select(c => new Claim(ClaimTypes.Role, c.Value)).ToList());
+            return new ClaimsIdentity(claims, authenticationType, nameType, ClaimTypes.Role);
         }
         catch (Exception e) when (e is FormatException or JsonException or ArgumentException or DecoderFallbackException)
         {
@@ -37,12 +44,18 @@ public static class AppServicePrincipal
         }
     }
 
-    /// <summary>What the platform would send for a user: for tests and for documentation.</summary>
+    /// <summary>What the platform sends for an Entra ID user with app roles: for tests and for documentation.</summary>
     public static string Encode(string name, params string[] roles)
     {
-        var claims = new List<object> { new { typ = "name", val = name } };
+        var claims = new List<object> { new { typ = "name", val = name }, new { typ = "preferred_username", val = name } };
         claims.AddRange(roles.Select(r => new { typ = "roles", val = r }));
-        var json = JsonSerializer.Serialize(new { auth_typ = "aad", name_typ = "name", role_typ = "roles", claims });
+        var json = JsonSerializer.Serialize(new
+        {
+            auth_typ = "aad",
+            name_typ = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress",
+            role_typ = "http://schemas.microsoft.com/ws/2008/06/identity/claims/role",
+            claims,
+        });
         return Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
     }
 

@@ -6,6 +6,8 @@ using ExportReadiness.Core.Reviews;
 using ExportReadiness.Core.Scoring;
 using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Access;
+using ExportReadiness.Application.Hosting;
+using Microsoft.Extensions.Options;
 using static ExportReadiness.Application.Pages.Html;
 
 namespace ExportReadiness.Application.Pages;
@@ -15,25 +17,29 @@ namespace ExportReadiness.Application.Pages;
 /// HttpOnly, SameSite=Strict cookie that the advisor authentication reads, so the pages and the API they call
 /// accept the same keys; behind App Service Authentication the platform's sign-in serves instead.
 /// </summary>
-public sealed class AdvisorPages(AdvisorKeys keys, IAssessmentStore store, IReviewStore reviews, QuestionnaireSchema schema)
+public sealed class AdvisorPages(AdvisorKeys keys, IAssessmentStore store, IReviewStore reviews, QuestionnaireSchema schema, IOptionsMonitor<ExportReadinessOptions> options)
 {
     public const int PageSize = 25;
 
     /// <summary>The sign-in form, answered with 401 wherever a page needs an advisor who has not signed in.</summary>
-    public static IResult SignIn(HttpRequest request, string lang, string? error = null, int status = StatusCodes.Status401Unauthorized) => Page(request, T(lang, "Logga in", "Sign in"),
+    public static IResult SignIn(HttpRequest request, string lang, string? error = null, int status = StatusCodes.Status401Unauthorized, bool appServiceSignIn = false) =>
+        Page(request, T(lang, "Logga in", "Sign in"),
         $"<h1>{T(lang, "Rådgivare", "Advisors")}</h1>" + (error is null ? "" : $"<p class=\"form-errors\" role=\"alert\">{E(error)}</p>") +
+        // Behind App Service Authentication the platform signs advisors in with Entra ID and comes back here.
+        (appServiceSignIn ? $"<p><a class=\"button primary\" id=\"entra-sign-in\" href=\"/.auth/login/aad?post_login_redirect_uri={Uri.EscapeDataString($"/advisor?lang={lang}")}\">{T(lang, "Logga in med Microsoft", "Sign in with Microsoft")}</a></p><p class=\"muted\">{T(lang, "eller med en rådgivarnyckel:", "or with an advisor key:")}</p>" : "") +
         $"<form method=\"post\" action=\"/advisor/login?lang={lang}\"><label class=\"field\"><span>{T(lang, "API-nyckel", "API key")}</span>" +
         $"<input type=\"password\" name=\"key\" autocomplete=\"current-password\" required></label><button class=\"primary\" type=\"submit\">{T(lang, "Logga in", "Sign in")}</button></form>",
         status);
 
-    public IResult SignInForm(HttpRequest request) => SignIn(request, Language(request), status: StatusCodes.Status200OK);
+    public IResult SignInForm(HttpRequest request) =>
+        SignIn(request, Language(request), status: StatusCodes.Status200OK, appServiceSignIn: options.CurrentValue.AppServiceAuthentication);
 
     public async Task<IResult> Login(HttpContext context)
     {
         var lang = Language(context.Request);
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync() : null;
         var key = form?["key"].ToString() ?? "";
-        if (keys.AdvisorOf(key) is null) return SignIn(context.Request, lang, T(lang, "Fel nyckel.", "Wrong key."));
+        if (keys.AdvisorOf(key) is null) return SignIn(context.Request, lang, T(lang, "Fel nyckel.", "Wrong key."), appServiceSignIn: options.CurrentValue.AppServiceAuthentication);
         context.Response.Cookies.Append(AdvisorKeys.Cookie, key, new CookieOptions
         {
             HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, Path = "/", MaxAge = TimeSpan.FromHours(12),

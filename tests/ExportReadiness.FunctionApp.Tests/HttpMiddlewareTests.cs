@@ -1,0 +1,89 @@
+using System.Net;
+using System.Reflection;
+using Azure;
+using ExportReadiness.Application.Access;
+using ExportReadiness.FunctionApp.Functions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExportReadiness.FunctionApp.Tests;
+
+/// <summary>The Function App's HTTP pipeline: the worker middlewares, resolved from its container, around a function.</summary>
+public class HttpMiddlewareTests(FunctionAppFixture fixture) : IClassFixture<FunctionAppFixture>
+{
+    private const string Key = "function-app-test-key-0123456789";
+
+    private DefaultHttpContext Request(string path, string? key = null)
+    {
+        var http = new DefaultHttpContext { RequestServices = fixture.App.Services.CreateScope().ServiceProvider };
+        http.Request.Method = "GET";
+        http.Request.Path = path;
+        http.Response.Body = new MemoryStream();
+        if (key is not null) http.Request.Headers[AdvisorKeys.Header] = key;
+        return http;
+    }
+
+    private static MethodInfo Method<T>(string name) => typeof(T).GetMethod(name)!;
+
+    private async Task<(bool Ran, ClaimsSeen User)> InvokeAsync(MethodInfo function, DefaultHttpContext http)
+    {
+        var middleware = ActivatorUtilities.CreateInstance<AdvisorAuthorizationMiddleware>(fixture.App.Services);
+        var ran = false;
+        await middleware.Invoke(new InvokedFunction(function, http), _ => { ran = true; return Task.CompletedTask; });
+        return (ran, new ClaimsSeen(http.User.Identity?.Name));
+    }
+
+    public sealed record ClaimsSeen(string? Name);
+
+    [Fact]
+    public async Task An_advisor_function_answers_401_problem_details_without_a_key_and_never_runs()
+    {
+        var http = Request("/api/assessments");
+        var (ran, _) = await InvokeAsync(Method<AdvisorApiFunctions>(nameof(AdvisorApiFunctions.ListAssessments)), http);
+
+        Assert.False(ran);
+        Assert.Equal((int)HttpStatusCode.Unauthorized, http.Response.StatusCode);
+        Assert.StartsWith("application/problem+json", http.Response.ContentType);
+    }
+
+    [Fact]
+    public async Task An_advisor_page_function_answers_the_sign_in_page_without_a_key()
+    {
+        var http = Request("/advisor");
+        var (ran, _) = await InvokeAsync(Method<AdvisorPageFunctions>(nameof(AdvisorPageFunctions.AdvisorDashboard)), http);
+
+        Assert.False(ran);
+        Assert.Equal((int)HttpStatusCode.Unauthorized, http.Response.StatusCode);
+        Assert.StartsWith("text/html", http.Response.ContentType);
+    }
+
+    [Fact]
+    public async Task An_advisor_function_runs_for_the_advisor_whose_key_is_presented_and_knows_who_it_is()
+    {
+        var http = Request("/api/assessments", Key);
+        var (ran, user) = await InvokeAsync(Method<AdvisorApiFunctions>(nameof(AdvisorApiFunctions.ListAssessments)), http);
+
+        Assert.True(ran);
+        Assert.Equal("Karin Ek", user.Name);
+    }
+
+    [Fact]
+    public async Task An_open_function_runs_without_credentials()
+    {
+        var (ran, _) = await InvokeAsync(Method<SmeFunctions>(nameof(SmeFunctions.Questionnaire)), Request("/api/questionnaire"));
+        Assert.True(ran);
+    }
+
+    [Fact]
+    public async Task Storage_being_unreachable_in_a_function_is_a_503_problem_not_the_hosts_500()
+    {
+        var http = Request("/api/health");
+        var middleware = new HttpProblemMiddleware();
+
+        await middleware.Invoke(new InvokedFunction(Method<SmeFunctions>(nameof(SmeFunctions.Health)), http),
+            _ => throw new AggregateException(new RequestFailedException(0, "Connection refused")));
+
+        Assert.Equal((int)HttpStatusCode.ServiceUnavailable, http.Response.StatusCode);
+        Assert.StartsWith("application/problem+json", http.Response.ContentType);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace ExportReadiness.FunctionApp.Tests;
+
+/// <summary>
+/// One invocation of an HTTP function as the worker's middleware sees it: the function's definition from its
+/// [Function] method, and the ASP.NET Core HttpContext the integration puts in the invocation's items.
+/// </summary>
+public sealed class InvokedFunction : FunctionContext
+{
+    /// <summary>Where the ASP.NET Core integration keeps the invocation's HttpContext (read by <c>GetHttpContext()</c>).</summary>
+    private const string HttpContextKey = "HttpRequestContext";
+
+    public InvokedFunction(MethodInfo function, HttpContext http)
+    {
+        FunctionDefinition = new Definition(function);
+        InstanceServices = http.RequestServices;
+        Items = new Dictionary<object, object> { [HttpContextKey] = http };
+    }
+
+    public override string InvocationId { get; } = Guid.NewGuid().ToString();
+    public override string FunctionId => FunctionDefinition.Id;
+    public override TraceContext TraceContext => null!;
+    public override BindingContext BindingContext => null!;
+    public override RetryContext RetryContext => null!;
+    public override IServiceProvider InstanceServices { get; set; }
+    public override FunctionDefinition FunctionDefinition { get; }
+    public override IDictionary<object, object> Items { get; set; }
+    public override IInvocationFeatures Features => null!;
+
+    private sealed class Definition(MethodInfo method) : FunctionDefinition
+    {
+        public override ImmutableArray<FunctionParameter> Parameters => [];
+        public override string PathToAssembly => method.DeclaringType!.Assembly.Location;
+        public override string EntryPoint => $"{method.DeclaringType!.FullName}.{method.Name}";
+        public override string Id => method.Name;
+        public override string Name => method.Name;
+        public override IImmutableDictionary<string, BindingMetadata> InputBindings { get; } =
+            ImmutableDictionary<string, BindingMetadata>.Empty.Add("request", new Binding("httpTrigger"));
+        public override IImmutableDictionary<string, BindingMetadata> OutputBindings => ImmutableDictionary<string, BindingMetadata>.Empty;
+    }
+
+    private sealed class Binding(string type) : BindingMetadata
+    {
+        public override string Name => "request";
+        public override string Type => type;
+        public override BindingDirection Direction => BindingDirection.In;
+    }
+}
