@@ -29,7 +29,7 @@ public sealed class WbesFileBuilder
             double YesNo(double p, double dontKnow = 0.05) => Chance(dontKnow) ? -9 : Chance(p) ? 1 : 2;
             var sector = SectorCodes[random.Next(SectorCodes.Length)];
             var services = sector is 52 or 55 or 72;
-            var exporter = Chance(0.05 + 0.6 * strength * strength);
+            var exporter = Chance(1 / (1 + Math.Exp(-8 * (strength - 0.6))));
             var direct = exporter ? random.Next(10, 90) : Chance(0.3) ? random.Next(1, 10) : 0;
             var indirect = Chance(0.2) ? random.Next(0, 100 - direct) : 0;
             _firms.Add(new Dictionary<string, double?>
@@ -40,15 +40,15 @@ public sealed class WbesFileBuilder
                 ["b7"] = random.Next(1, 40),
                 ["l1"] = Chance(0.03) ? -9 : Math.Round(5 + 200 * strength * random.NextDouble()),
                 ["b2b"] = Chance(0.1) ? random.Next(10, 100) : 0,
-                ["b8"] = Chance(0.03) ? -6 : YesNo(0.1 + 0.7 * strength),
-                ["c22b"] = YesNo(0.3 + 0.6 * strength),
-                ["d13"] = services ? -7 : YesNo(0.3 + 0.5 * strength),
+                ["b8"] = Chance(0.03) ? -6 : YesNo(0.05 + 0.9 * strength),
+                ["c22b"] = YesNo(0.1 + 0.85 * strength),
+                ["d13"] = services ? -7 : YesNo(0.1 + 0.8 * strength),
                 ["e6"] = services ? -7 : YesNo(0.1 + 0.2 * strength),
                 ["f1"] = services ? -7 : Chance(0.05) ? -9 : random.Next(30, 101),
                 ["h1"] = YesNo(0.2 + 0.5 * strength),
                 ["h8"] = YesNo(0.1 + 0.4 * strength),
-                ["k8"] = YesNo(0.3 + 0.3 * strength),
-                ["l10"] = YesNo(0.2 + 0.4 * strength),
+                ["k8"] = YesNo(0.2 + 0.6 * strength),
+                ["l10"] = YesNo(0.1 + 0.7 * strength),
                 ["d3a"] = 100 - direct - indirect,
                 ["d3b"] = indirect,
                 ["d3c"] = Chance(0.025) ? -9 : direct,
