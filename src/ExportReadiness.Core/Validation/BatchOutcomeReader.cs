@@ -17,7 +17,7 @@ internal sealed class BatchOutcomeReader(AssessmentCsv csv)
 
     public OutcomeFile Read(string text)
     {
-        var headerLine = FirstLine(text);
+        var headerLine = OutcomeValidator.FirstLine(text);
         var delimiter = AssessmentCsv.Delimiter(headerLine);
         var columns = SplitHeader(headerLine, delimiter);
         var outcomeIndex = columns.FindIndex(c => string.Equals(c, OutcomeColumn, StringComparison.OrdinalIgnoreCase));
@@ -71,12 +71,6 @@ internal sealed class BatchOutcomeReader(AssessmentCsv csv)
         while (parser.Read())
             if (parser.TryGetField<string>(outcomeIndex, out var cell) && !string.IsNullOrEmpty(cell)) cells[parser.Parser.RawRow + 1] = cell;
         return cells;
-    }
-
-    private static string FirstLine(string text)
-    {
-        using var reader = new StringReader(text);
-        return reader.ReadLine() ?? "";
     }
 
     /// <summary>Split as <see cref="AssessmentCsv"/> splits its header, so column positions agree.</summary>

@@ -11,7 +11,7 @@ namespace ExportReadiness.Core.Validation;
 /// would, and compares the two with <see cref="OutcomeComparison"/>, overall and per sector. Host-neutral: the CLI
 /// and an advisor endpoint both call <see cref="ValidateAsync"/>.
 /// </summary>
-public sealed class OutcomeValidator(QuestionnaireSchema schema, AssessmentScorer scorer, AssessmentCsv csv, TimeProvider time)
+public sealed class OutcomeValidator(QuestionnaireSchema schema, AssessmentScorer scorer, AssessmentCsv batchCsv, TimeProvider time)
 {
     /// <summary>How many rejected rows the report lists by line; <see cref="ValidationReport.RejectedRows"/> counts them all.</summary>
     public const int ListedRejections = 100;
@@ -79,15 +79,21 @@ public sealed class OutcomeValidator(QuestionnaireSchema schema, AssessmentScore
         if (format == OutcomeFormat.Auto) format = LooksLikeWbes(text, mapping) ? OutcomeFormat.Wbes : OutcomeFormat.Batch;
         return format == OutcomeFormat.Wbes
             ? new WbesOutcomeReader(schema, mapping, time).Read(text)
-            : new BatchOutcomeReader(csv).Read(text);
+            : new BatchOutcomeReader(batchCsv).Read(text);
     }
 
     private static bool LooksLikeWbes(string text, WbesMapping mapping)
     {
-        using var reader = new StringReader(text);
-        var header = (reader.ReadLine() ?? "").TrimStart('\uFEFF').ToLowerInvariant()
-            .Split(AssessmentCsv.Delimiter(text.Split('\n', 2)[0])).Select(c => c.Trim().Trim('"')).ToHashSet();
+        var headerLine = FirstLine(text);
+        var header = headerLine.TrimStart('\uFEFF').ToLowerInvariant()
+            .Split(AssessmentCsv.Delimiter(headerLine)).Select(c => c.Trim().Trim('"')).ToHashSet();
         return header.Contains(mapping.Label.Variable) && header.Contains(mapping.Company.Sector.Variable);
+    }
+
+    internal static string FirstLine(string text)
+    {
+        var end = text.IndexOf('\n', StringComparison.Ordinal);
+        return (end < 0 ? text : text[..end]).TrimEnd('\r');
     }
 
     private List<OutcomeRow> Score(IReadOnlyList<LabelledCompany> companies, ReadinessModel model, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ internal sealed class WbesOutcomeReader(QuestionnaireSchema schema, WbesMapping 
         using var reader = new StringReader(text);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            Delimiter = AssessmentCsv.Delimiter(text.Split('\n', 2)[0]),
+            Delimiter = AssessmentCsv.Delimiter(OutcomeValidator.FirstLine(text)),
             BadDataFound = null,
             MissingFieldFound = null,
             TrimOptions = TrimOptions.Trim,
