@@ -14,7 +14,7 @@ public static class ValidationReportText
         text.AppendLine("# Model and rubric on real outcomes").AppendLine();
         text.AppendLine(Invariant($"- File: {report.Format}; {report.Rows} rows scored, {report.Positives} positive ({Share(report.Positives, report.Rows)}); {report.RejectedRows} rejected."));
         text.AppendLine(Invariant($"- Model: {report.ModelVersion}. Rubric: mean of the dimension scores; as a probability: {m.RubricProbability}."));
-        text.AppendLine(Invariant($"- Intervals: {m.Confidence:P0} bootstrap percentile, {m.Resamples:N0} resamples (seed {m.Seed}); model − rubric is paired (same resamples). ECE over {m.CalibrationBins} equal-width bins."));
+        text.AppendLine(Invariant($"- Intervals: {m.Confidence:P0} bootstrap percentile, {m.Resamples:N0} resamples (seed {m.Seed}); model − rubric is paired (same resamples). ECE over {m.CalibrationBins} equal-width bins; resampled ECE runs high, so an ECE may sit below its own interval."));
         foreach (var note in report.Notes) text.AppendLine($"- {note}");
         text.AppendLine();
 
