@@ -6,6 +6,7 @@ using ExportReadiness.Core.Training;
 // Regenerates the bundled synthetic training set, or trains on it and prints the held-out metrics.
 //   dotnet run --project tools/ExportReadiness.Training -- generate [--rows 6000] [--seed 2013] [--out path]
 //   dotnet run --project tools/ExportReadiness.Training -- evaluate
+//   dotnet run --project tools/ExportReadiness.Training -- validate --data outcomes.csv [--format batch|wbes] [--model model.zip]
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback) =>
     args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
@@ -28,7 +29,9 @@ switch (command)
         Console.WriteLine(JsonSerializer.Serialize(trained.Metrics, new JsonSerializerOptions(QuestionnaireSchema.JsonOptions) { WriteIndented = true }));
         Console.WriteLine($"Training took {(DateTime.UtcNow - started).TotalSeconds:F1} s");
         return 0;
+    case "validate":
+        return await ValidateCommand.RunAsync(args);
     default:
-        Console.WriteLine("usage: generate [--rows N] [--seed S] [--out PATH] | evaluate");
+        Console.WriteLine("usage: generate [--rows N] [--seed S] [--out PATH] | evaluate | " + ValidateCommand.Usage);
         return command == "help" ? 0 : 2;
 }
