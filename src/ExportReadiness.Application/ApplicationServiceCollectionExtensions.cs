@@ -10,7 +10,9 @@ using ExportReadiness.Application.Reports;
 using ExportReadiness.Application.Rescoring;
 using ExportReadiness.Application.Reviews;
 using ExportReadiness.Application.Scoring;
+using ExportReadiness.Application.Validation;
 using ExportReadiness.Core;
+using ExportReadiness.Core.Validation;
 using ExportReadiness.Storage;
 
 namespace ExportReadiness.Application;
@@ -28,6 +30,7 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddOptions<QueueTriggerOptions>().BindConfiguration(QueueTriggerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddExportReadinessCore();
+        builder.Services.AddOutcomeValidation();
         builder.AddExportReadinessStorage();
 
         builder.Services.AddProblemDetails();
@@ -56,6 +59,7 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddSingleton<AssetHandler>();
         builder.Services.AddSingleton<QuestionnaireHandler>();
         builder.Services.AddSingleton<AssessmentAccess>();
+        builder.Services.AddSingleton<ValidationHandler>();
         return builder;
     }
 }

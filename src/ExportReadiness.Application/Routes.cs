@@ -31,6 +31,7 @@ public static class Routes
     public const string BatchRejections = "api/batches/{id}/rejected.csv";
     public const string Portfolio = "api/reports/portfolio";
     public const string PortfolioCsv = "api/reports/portfolio.csv";
+    public const string Validation = "api/validation";
     public const string Rescore = "api/admin/rescore";
     public const string RescoreRuns = "api/admin/rescore/runs";
     public const string RescoreRun = "api/admin/rescore/runs/{id}";

@@ -9,6 +9,7 @@ using ExportReadiness.Application.Questionnaire;
 using ExportReadiness.Application.Reports;
 using ExportReadiness.Application.Rescoring;
 using ExportReadiness.Application.Reviews;
+using ExportReadiness.Application.Validation;
 
 namespace ExportReadiness.LocalHost;
 
@@ -63,6 +64,8 @@ public static class Endpoints
             .WithSummary("Counts per level, the screening funnel, score distribution, dimension averages, sector and region breakdowns, model–advisor agreement.");
         api.MapGet(route(Routes.PortfolioCsv), (HttpContext c, ReportHandlers h, CancellationToken ct) => h.PortfolioCsv(c, ct)).WithTags("Reports")
             .WithSummary("One row per assessment (UTF-8 with BOM for Excel), with the same filters as the list.");
+        api.MapPost(route(Routes.Validation), (HttpRequest r, ValidationHandler h, CancellationToken ct) => h.Validate(r, ct)).WithTags("Validation")
+            .Accepts<string>("text/csv").WithSummary("Check the model in use against known outcomes: a batch CSV with an outcome column, or a World Bank Enterprise Survey export (?format=batch|wbes).");
         api.MapPost(route(Routes.Rescore), (RescoreHandlers h) => h.Start()).WithTags("Model runs")
             .WithSummary("Start a retrain + re-score run now; 409 if one is running.");
         api.MapGet(route(Routes.RescoreRuns), (RescoreHandlers h, CancellationToken ct) => h.Recent(ct)).WithTags("Model runs")

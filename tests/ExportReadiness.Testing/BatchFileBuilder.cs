@@ -55,4 +55,11 @@ public sealed class BatchFileBuilder
     };
 
     private static string Quote(string cell) => cell.IndexOfAny([',', '"', '\n']) >= 0 ? $"\"{cell.Replace("\"", "\"\"")}\"" : cell;
+
+    /// <summary>A batch file with an <c>outcome</c> column appended (one value per row, in order): a labelled file for validation.</summary>
+    public static string WithOutcomes(string batchCsv, IReadOnlyList<string> outcomes)
+    {
+        var lines = batchCsv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        return string.Join("\r\n", lines.Select((line, i) => line + "," + (i == 0 ? "outcome" : outcomes[i - 1]))) + "\r\n";
+    }
 }

@@ -4,7 +4,6 @@ using ExportReadiness.Core.Batches;
 using ExportReadiness.Application.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace ExportReadiness.Application.Batches;
 
@@ -34,7 +33,7 @@ public sealed class BatchHandlers(
         if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = options.Value.MaxBatchBytes + 64 * 1024;
 
-        var (file, problem) = await OpenFileAsync(request, cancellationToken);
+        var (file, problem) = await CsvUpload.OpenAsync(request, cancellationToken);
         if (problem is not null) return problem;
 
         // Spool to a temp file while hashing: a 50,000-row file never sits whole in memory.
@@ -117,21 +116,4 @@ public sealed class BatchHandlers(
         && await batches.OpenRejectionsAsync(batch.Id, cancellationToken) is { } file
             ? TypedResults.Stream(file, "text/csv; charset=utf-8", $"batch-{batch.Id[..16]}-rejected.csv")
             : Problems.Status(StatusCodes.Status404NotFound, "Not found.", "No ingested batch with this id.");
-
-    /// <summary>The CSV itself: the raw body for text/csv, or the first file of a multipart form (a browser upload).</summary>
-    private static async Task<(Stream? File, ProblemHttpResult? Problem)> OpenFileAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var media))
-            return (null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type.", "Send text/csv, or multipart/form-data with a file."));
-        if (media.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase) || media.MediaType.Equals("application/vnd.ms-excel", StringComparison.OrdinalIgnoreCase))
-            return (request.Body, null);
-        if (media.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-        {
-            var form = await request.ReadFormAsync(cancellationToken);
-            return form.Files.Count > 0
-                ? (form.Files[0].OpenReadStream(), null)
-                : (null, Problems.Status(StatusCodes.Status400BadRequest, "No file in the form.", "Attach the CSV as a file field."));
-        }
-        return (null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type.", "Send text/csv, or multipart/form-data with a file."));
-    }
 }

@@ -79,7 +79,7 @@ public class OutcomeValidatorTests(TrainedModelFixture fixture) : IClassFixture<
         batch.Add(AssessmentBuilder.Weak());
         outcomes.Add("maybe");
 
-        var report = await Validate(WithOutcomes(batch.ToCsv(), outcomes));
+        var report = await Validate(BatchFileBuilder.WithOutcomes(batch.ToCsv(), outcomes));
 
         Assert.Equal("batch", report.Format);
         Assert.Equal(60, report.Rows);
@@ -98,14 +98,14 @@ public class OutcomeValidatorTests(TrainedModelFixture fixture) : IClassFixture<
         var error = await Assert.ThrowsAsync<OutcomeFileException>(() => Validate(csv));
         Assert.Contains("'outcome'", error.Message, StringComparison.Ordinal);
 
-        var unknown = await Assert.ThrowsAsync<OutcomeFileException>(() => Validate(WithOutcomes(csv, ["1"]).Replace("companyName", "firm", StringComparison.Ordinal)));
+        var unknown = await Assert.ThrowsAsync<OutcomeFileException>(() => Validate(BatchFileBuilder.WithOutcomes(csv, ["1"]).Replace("companyName", "firm", StringComparison.Ordinal)));
         Assert.Contains(unknown.Problems, p => p.Contains("'firm'", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_file_with_no_scorable_row_is_refused_with_the_first_reason()
     {
-        var csv = WithOutcomes(new BatchFileBuilder().Add(AssessmentBuilder.Strong()).ToCsv(), ["perhaps"]);
+        var csv = BatchFileBuilder.WithOutcomes(new BatchFileBuilder().Add(AssessmentBuilder.Strong()).ToCsv(), ["perhaps"]);
         var error = await Assert.ThrowsAsync<OutcomeFileException>(() => Validate(csv));
         Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
     }
@@ -122,12 +122,6 @@ public class OutcomeValidatorTests(TrainedModelFixture fixture) : IClassFixture<
     }
 
     /// <summary>The batch file with an <c>outcome</c> column appended, one value per data row.</summary>
-    internal static string WithOutcomes(string batchCsv, IReadOnlyList<string> outcomes)
-    {
-        var lines = batchCsv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        return string.Join("\r\n", lines.Select((line, i) => line + "," + (i == 0 ? "outcome" : outcomes[i - 1]))) + "\r\n";
-    }
-
     private sealed class FixedTime : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);

@@ -1,0 +1,60 @@
+using System.Text;
+using ExportReadiness.Application.Hosting;
+using ExportReadiness.Application.Scoring;
+using ExportReadiness.Core.Questionnaire;
+using ExportReadiness.Core.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace ExportReadiness.Application.Validation;
+
+/// <summary>
+/// An agency checks the model in use against outcomes it knows: a labelled file (the batch CSV plus
+/// <c>outcome</c>, or a World Bank Enterprise Survey export) answered with the model's and the rubric's ROC AUC,
+/// PR AUC, Brier score and ECE side by side, overall and per sector, each with a bootstrap interval.
+/// </summary>
+public sealed class ValidationHandler(OutcomeValidator validator, CurrentModel currentModel, IOptions<ExportReadinessOptions> options)
+{
+    /// <summary>A labelled file is read whole (it is scored in one pass): at most this much.</summary>
+    public const int MaxFileBytes = 32 * 1024 * 1024;
+
+    public async Task<Results<JsonHttpResult<ValidationReport>, ValidationProblem, ProblemHttpResult>> Validate(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var format = OutcomeFormat.Auto;
+        if (request.Query["format"].ToString() is { Length: > 0 } text && (!Enum.TryParse(text, ignoreCase: true, out format) || !Enum.IsDefined(format)))
+            return Problems.Invalid("format", $"Use one of: {string.Join(", ", Enum.GetNames<OutcomeFormat>())}.");
+        var limit = (int)Math.Min(MaxFileBytes, options.Value.MaxBatchBytes);
+        if (request.ContentLength > limit) return TooLarge(limit);
+
+        var (file, problem) = await CsvUpload.OpenAsync(request, cancellationToken);
+        if (problem is not null) return problem;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await file!.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit) return TooLarge(limit);
+            buffer.Write(chunk, 0, read);
+        }
+        buffer.Position = 0;
+
+        var model = await currentModel.GetAsync(cancellationToken);
+        try
+        {
+            using var reader = new StreamReader(buffer, new UTF8Encoding(false, throwOnInvalidBytes: true));
+            // The report's own JSON shape: enum names, and figures that cannot be computed left out rather than NaN.
+            return TypedResults.Json(await validator.ValidateAsync(reader, model, format, cancellationToken: cancellationToken), QuestionnaireSchema.JsonOptions);
+        }
+        catch (OutcomeFileException e)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["file"] = [.. e.Problems] }, "The outcome file cannot be used.");
+        }
+        catch (DecoderFallbackException)
+        {
+            return Problems.Invalid("file", "The file is not UTF-8 text.");
+        }
+    }
+
+    private static ProblemHttpResult TooLarge(int limit) =>
+        Problems.Status(StatusCodes.Status413PayloadTooLarge, "The file is too large.", $"At most {limit / (1024 * 1024)} MiB.");
+}
