@@ -19,13 +19,28 @@ public sealed class FunctionAppHost : IAsyncDisposable
 {
     private readonly Azurite _azurite = new();
 
-    public IHost Host { get; private set; } = null!;
+    public IHost? Host { get; private set; }
 
-    public IServiceProvider Services => Host.Services;
+    public IServiceProvider Services => Host!.Services;
 
     public static async Task<FunctionAppHost> StartAsync(IDictionary<string, string?>? settings = null, bool bootstrapModel = true)
     {
         var app = new FunctionAppHost();
+        try
+        {
+            await app.StartCoreAsync(settings, bootstrapModel);
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync(); // never leave an Azurite behind
+            throw;
+        }
+    }
+
+    private async Task StartCoreAsync(IDictionary<string, string?>? settings, bool bootstrapModel)
+    {
+        var app = this;
         await app._azurite.StartAsync();
         var builder = FunctionsApplication.CreateBuilder([]);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
@@ -44,7 +59,6 @@ public sealed class FunctionAppHost : IAsyncDisposable
             await app.Services.GetRequiredService<CurrentModel>().WaitUntilAvailableAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
         else
             await app.Services.GetRequiredService<ExportReadiness.Storage.StorageClients>().EnsureCreatedAsync(default);
-        return app;
     }
 
     /// <summary>A function class as the worker makes one: from the container, constructor injection.</summary>
@@ -57,8 +71,11 @@ public sealed class FunctionAppHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var service in Services.GetServices<IHostedService>().OfType<ModelBootstrapper>()) await service.StopAsync(default);
-        Host.Dispose();
+        if (Host is not null)
+        {
+            foreach (var service in Services.GetServices<IHostedService>().OfType<ModelBootstrapper>()) await service.StopAsync(default);
+            Host.Dispose();
+        }
         await _azurite.DisposeAsync();
     }
 }
@@ -71,5 +88,8 @@ public sealed class FunctionAppFixture : IAsyncLifetime
     public async Task InitializeAsync() =>
         App = await FunctionAppHost.StartAsync(new Dictionary<string, string?> { ["ExportReadiness:AdvisorApiKeys"] = "Karin Ek:function-app-test-key-0123456789" });
 
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (App is not null) await App.DisposeAsync();
+    }
 }

@@ -126,7 +126,10 @@ public class NoModelYetFunctionTests : IAsyncLifetime
     public async Task InitializeAsync() =>
         _app = await FunctionAppHost.StartAsync(new Dictionary<string, string?> { ["ExportReadiness:ModelWait"] = "00:00:01" }, bootstrapModel: false);
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+    }
 
     [Fact]
     public async Task A_scoring_message_before_any_model_fails_for_a_retry_and_its_last_delivery_marks_the_assessment_failed()
