@@ -6,7 +6,9 @@ public sealed record DimensionScore(string Id, int Score);
 
 /// <summary>
 /// The transparent part of the score: per dimension, the points earned over the points possible among
-/// the questions that apply to the company's sector. An unanswered optional question earns nothing.
+/// the questions that apply to the company's sector and were answered. A question left blank is neither
+/// rewarded nor punished: the dimension is judged on its other answers (the model reads a blank the same
+/// way, see <see cref="FeatureEncoder"/>). "Don't know" is an answer and earns the lowest option's 0 points.
 /// </summary>
 public sealed class Rubric(QuestionnaireSchema schema)
 {
@@ -23,10 +25,10 @@ public sealed class Rubric(QuestionnaireSchema schema)
         var possible = new double[schema.Dimensions.Count];
         foreach (var question in schema.Questions)
         {
-            if (!question.AppliesToSector(sector)) continue;
+            if (!question.AppliesToSector(sector) || !answers.TryGetValue(question.Id, out var answer)) continue;
             var d = DimensionIndex(question.Dimension);
             possible[d] += question.MaxPoints;
-            earned[d] += question.Evaluate(answers.GetValueOrDefault(question.Id)).Points;
+            earned[d] += question.Evaluate(answer).Points;
         }
         for (var d = 0; d < earned.Length; d++) earned[d] = possible[d] > 0 ? earned[d] / possible[d] : 0;
         return earned;
