@@ -49,10 +49,14 @@ public static class AnswerScale
         }
     }
 
-    /// <summary>The answers in the order an SME would climb them: by points, then as the questionnaire lists them.</summary>
+    /// <summary>
+    /// The answers in the order an SME would climb them: by points, "don't know" first among equals, then as the
+    /// questionnaire lists them. From "don't know" one step up is the lowest real option, on the same level.
+    /// </summary>
     public static IReadOnlyList<Answer> OrderedChoices(Question question) => question.Type switch
     {
-        QuestionType.Choice => question.Options!.Select((o, i) => (o, i)).OrderBy(x => x.o.Points).ThenBy(x => x.i).Select(x => Answer.Of(x.o.Value)).ToList(),
+        QuestionType.Choice => question.Options!.Select((o, i) => (o, i)).OrderBy(x => x.o.Points).ThenByDescending(x => x.o.DontKnow).ThenBy(x => x.i)
+            .Select(x => Answer.Of(x.o.Value)).ToList(),
         QuestionType.YesNo => [Answer.Of(false), Answer.Of(true)],
         QuestionType.Number => question.Bands!.OrderBy(b => b.Points).ThenBy(b => b.From).Select(b => Answer.Of(b.From)).ToList(),
         _ => throw new InvalidOperationException($"Unknown question type {question.Type}."),
