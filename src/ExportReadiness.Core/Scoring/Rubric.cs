@@ -12,6 +12,10 @@ public sealed record DimensionScore(string Id, int Score);
 /// </summary>
 public sealed class Rubric(QuestionnaireSchema schema)
 {
+    // Computed once: the rubric runs for every row the model encodes (training, scoring, the monotonicity check).
+    private readonly int[] _dimensionOf = [.. schema.Questions.Select(q => schema.Dimensions.ToList().FindIndex(d => d.Id == q.Dimension))];
+    private readonly int[] _maxPoints = [.. schema.Questions.Select(q => q.MaxPoints)];
+
     public IReadOnlyList<DimensionScore> Score(string sector, IReadOnlyDictionary<string, Answer> answers)
     {
         var fractions = Fractions(sector, answers);
@@ -23,11 +27,13 @@ public sealed class Rubric(QuestionnaireSchema schema)
     {
         var earned = new double[schema.Dimensions.Count];
         var possible = new double[schema.Dimensions.Count];
-        foreach (var question in schema.Questions)
+        for (var q = 0; q < schema.Questions.Count; q++)
         {
-            if (!question.AppliesToSector(sector) || !answers.TryGetValue(question.Id, out var answer)) continue;
-            var d = DimensionIndex(question.Dimension);
-            possible[d] += question.MaxPoints;
+            var question = schema.Questions[q];
+            if (!answers.TryGetValue(question.Id, out var answer) || !question.AppliesToSector(sector)) continue;
+            var d = _dimensionOf[q];
+            if (d < 0) throw new ArgumentException($"Unknown dimension {question.Dimension}.", nameof(schema));
+            possible[d] += _maxPoints[q];
             earned[d] += question.Evaluate(answer).Points;
         }
         for (var d = 0; d < earned.Length; d++) earned[d] = possible[d] > 0 ? earned[d] / possible[d] : 0;
@@ -37,11 +43,4 @@ public sealed class Rubric(QuestionnaireSchema schema)
     /// <summary>The rubric's single number: the unweighted mean of the dimension scores, 0..100.</summary>
     public double Overall(string sector, IReadOnlyDictionary<string, Answer> answers) =>
         Fractions(sector, answers).Average() * 100;
-
-    private int DimensionIndex(string id)
-    {
-        for (var i = 0; i < schema.Dimensions.Count; i++)
-            if (schema.Dimensions[i].Id == id) return i;
-        throw new ArgumentException($"Unknown dimension {id}.", nameof(id));
-    }
 }
