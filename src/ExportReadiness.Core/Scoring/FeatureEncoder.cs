@@ -34,6 +34,7 @@ public sealed class FeatureEncoder
     private readonly int[] _questionDimension;
     private readonly Func<Answer, int>[] _levelOf;
     private readonly int _sectorStart;
+    private readonly Dictionary<string, int> _sectorIndex;
 
     public FeatureEncoder(QuestionnaireSchema schema)
     {
@@ -52,6 +53,7 @@ public sealed class FeatureEncoder
             _questionDimension[q] = schema.Dimensions.ToList().FindIndex(d => d.Id == question.Dimension);
             next += _questionLevels[q] - 1;
         }
+        _sectorIndex = schema.Sectors.Select((sector, i) => (sector.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         AnswerFeatureCount = next;
         _sectorStart = next;
         FeatureCount = next + schema.Sectors.Count + ContextNames.Length;
@@ -95,8 +97,7 @@ public sealed class FeatureEncoder
                 for (var j = 0; j < steps; j++) features[start + j] = (float)Math.Clamp(level - j, 0, 1);
             }
         }
-        var sector = _schema.Sectors.ToList().FindIndex(s => s.Id == company.Sector);
-        if (sector >= 0) features[_sectorStart + sector] = 1f;
+        if (_sectorIndex.TryGetValue(company.Sector, out var sector)) features[_sectorStart + sector] = 1f;
         var i = _sectorStart + _schema.Sectors.Count;
         var logEmployees = (float)Math.Log(1 + Math.Max(0, company.Employees));
         var logAge = (float)Math.Log(1 + Math.Clamp(ReferenceYear - company.YearFounded, 0, 500));

@@ -20,7 +20,7 @@ public sealed class ScoreExplainer(FeatureEncoder encoder)
         var schema = encoder.Schema;
         var terms = model.Logits(features);
         var logit = model.Bias + terms.Sum();
-        var baselineLogit = model.Bias + terms.AsSpan(encoder.AnswerFeatureCount).ToArray().Sum();
+        var baselineLogit = model.Bias + terms.Skip(encoder.AnswerFeatureCount).Sum();
 
         var applicable = new List<int>();
         var questionLogits = new List<double>();
