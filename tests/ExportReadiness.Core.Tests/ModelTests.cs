@@ -1,3 +1,4 @@
+using Microsoft.ML;
 using ExportReadiness.Core.Scoring;
 using ExportReadiness.Testing;
 
@@ -121,6 +122,23 @@ public class ModelTests(TrainedModelFixture fixture) : IClassFixture<TrainedMode
         fixture.Trained.Model.Save(zip);
         zip.Position = 0;
         Assert.Throws<InvalidDataException>(() => ReadinessModel.Load(zip, fixture.Encoder.FeatureCount + 1, "x"));
+    }
+
+    [Fact]
+    public void A_tree_model_saved_by_an_older_version_is_refused_even_with_the_same_feature_count()
+    {
+        var ml = new MLContext(1);
+        var rows = Enumerable.Range(0, 200).Select(i => new ReadinessExample
+        {
+            Features = [.. Enumerable.Range(0, fixture.Encoder.FeatureCount).Select(j => (float)((i * 7 + j) % 5))],
+            Label = i % 2 == 0,
+        });
+        var data = ml.Data.LoadFromEnumerable(rows, ReadinessModel.InputSchema(fixture.Encoder.FeatureCount));
+        var trees = ml.BinaryClassification.Trainers.FastTree(labelColumnName: "Label", featureColumnName: "Features", numberOfTrees: 2).Fit(data);
+        using var zip = new MemoryStream();
+        ml.Model.Save(trees, data.Schema, zip);
+        zip.Position = 0;
+        Assert.Throws<InvalidDataException>(() => ReadinessModel.Load(zip, fixture.Encoder.FeatureCount, "old-fasttree"));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using ExportReadiness.Core.Training;
 // Regenerates the bundled synthetic training set, or trains on it and prints the held-out metrics.
 //   dotnet run --project tools/ExportReadiness.Training -- generate [--rows 6000] [--seed 2013] [--out path]
 //   dotnet run --project tools/ExportReadiness.Training -- evaluate
+//   dotnet run --project tools/ExportReadiness.Training -- weights    (learned log-odds per question beside the generator's)
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback) =>
     args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
@@ -28,7 +29,17 @@ switch (command)
         Console.WriteLine(JsonSerializer.Serialize(trained.Metrics, new JsonSerializerOptions(QuestionnaireSchema.JsonOptions) { WriteIndented = true }));
         Console.WriteLine($"Training took {(DateTime.UtcNow - started).TotalSeconds:F1} s");
         return 0;
+    case "weights":
+        var encoder = new FeatureEncoder(schema);
+        var model = new ModelTrainer(encoder).Train(BundledTrainingSet.Load(schema), DateTimeOffset.UtcNow).Model;
+        Console.WriteLine($"{"question",-28} {"learned",8} {"generator",10}");
+        for (var q = 0; q < schema.Questions.Count; q++)
+        {
+            var learned = model.Weights.Take(encoder.QuestionFeatures(q)).Sum();
+            Console.WriteLine($"{schema.Questions[q].Id,-28} {learned,8:F2} {EvidenceWeights.Questions[schema.Questions[q].Id],10:F2}");
+        }
+        return 0;
     default:
-        Console.WriteLine("usage: generate [--rows N] [--seed S] [--out PATH] | evaluate");
+        Console.WriteLine("usage: generate [--rows N] [--seed S] [--out PATH] | evaluate | weights");
         return command == "help" ? 0 : 2;
 }
