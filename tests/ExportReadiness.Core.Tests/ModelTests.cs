@@ -1,6 +1,6 @@
-using Microsoft.ML;
 using ExportReadiness.Core.Scoring;
 using ExportReadiness.Testing;
+using Microsoft.ML;
 
 namespace ExportReadiness.Core.Tests;
 
