@@ -32,4 +32,20 @@ public class EvaluationTests
         Assert.Equal(0.5, calibrate(50), 1);
         Assert.True(calibrate(90) > 0.95);
     }
+
+    [Fact]
+    public void Average_precision_is_one_for_a_perfect_ranking_and_the_positive_share_for_ties()
+    {
+        bool[] labels = [false, true, false, true];
+        Assert.Equal(1.0, Evaluation.AveragePrecision([0.1, 0.9, 0.2, 0.8], labels), 10);
+        Assert.Equal(0.5, Evaluation.AveragePrecision([0.5, 0.5, 0.5, 0.5], labels), 10);
+        Assert.Equal((1 / 3.0 + 2 / 4.0) / 2, Evaluation.AveragePrecision([0.9, 0.1, 0.8, 0.2], labels), 10);
+    }
+
+    [Fact]
+    public void Brier_is_the_mean_squared_error_of_the_probabilities()
+    {
+        Assert.Equal(0, Evaluation.Brier([1.0, 0.0], [true, false]), 10);
+        Assert.Equal((0.25 + 0.04) / 2, Evaluation.Brier([0.5, 0.2], [true, false]), 10);
+    }
 }

@@ -1,5 +1,6 @@
 using ExportReadiness.Core.Scoring;
 using ExportReadiness.Testing;
+using Microsoft.ML;
 
 namespace ExportReadiness.Core.Tests;
 
@@ -22,11 +23,42 @@ public class ModelTests(TrainedModelFixture fixture) : IClassFixture<TrainedMode
     }
 
     [Fact]
-    public void Both_trainers_are_compared_and_the_choice_is_explained()
+    public void Several_regularisation_strengths_are_compared_and_the_choice_is_explained()
     {
-        Assert.Equal(["FastTree", "LightGbm"], _metrics.Candidates.Select(c => c.Trainer));
-        Assert.Contains(_metrics.Trainer, _metrics.SelectionReason);
+        Assert.Equal(3, _metrics.Candidates.Count);
+        Assert.All(_metrics.Candidates, c => Assert.StartsWith(ModelTrainer.TrainerName, c.Trainer));
+        Assert.Contains(_metrics.Candidates.MinBy(c => c.Validation.LogLoss)!.Trainer, _metrics.SelectionReason);
         Assert.EndsWith(_metrics.Trainer.ToLowerInvariant(), _metrics.Version);
+    }
+
+    [Fact]
+    public void Held_out_rows_carry_both_probabilities_and_every_metric_is_reported()
+    {
+        Assert.Equal(_metrics.HeldOutRows, fixture.Trained.HeldOut.Count);
+        Assert.All(fixture.Trained.HeldOut, h => Assert.InRange(h.Model, 0, 1));
+        Assert.All(fixture.Trained.HeldOut, h => Assert.InRange(h.Rubric, 0, 1));
+        Assert.Equal(_metrics.Model.Auc, Evaluation.Auc([.. fixture.Trained.HeldOut.Select(h => h.Model)], [.. fixture.Trained.HeldOut.Select(h => h.Label)]), 10);
+        foreach (var m in new[] { _metrics.Model, _metrics.Rubric })
+        {
+            Assert.InRange(m.PrAuc!.Value, 0, 1);
+            Assert.InRange(m.Brier!.Value, 0, 0.25);
+        }
+    }
+
+    [Fact]
+    public void Every_answer_weight_is_non_negative()
+    {
+        var weights = fixture.Trained.Model.Weights;
+        Assert.All(Enumerable.Range(0, fixture.Encoder.AnswerFeatureCount), i => Assert.True(weights[i] >= 0, $"{fixture.Encoder.FeatureNames()[i]} has weight {weights[i]}"));
+    }
+
+    [Fact]
+    public void The_linear_decomposition_reproduces_ml_nets_probability()
+    {
+        var model = fixture.Trained.Model;
+        var mixed = AssessmentBuilder.Mixed().ToSubmission();
+        var features = fixture.Encoder.Encode(mixed.Company, mixed.Answers);
+        Assert.Equal(model.PredictProbability(features), Evaluation.Sigmoid(model.Bias + model.Logits(features).Sum()), 5);
     }
 
     [Fact]
@@ -90,5 +122,29 @@ public class ModelTests(TrainedModelFixture fixture) : IClassFixture<TrainedMode
         fixture.Trained.Model.Save(zip);
         zip.Position = 0;
         Assert.Throws<InvalidDataException>(() => ReadinessModel.Load(zip, fixture.Encoder.FeatureCount + 1, "x"));
+    }
+
+    [Fact]
+    public void A_tree_model_saved_by_an_older_version_is_refused_even_with_the_same_feature_count()
+    {
+        var ml = new MLContext(1);
+        var rows = Enumerable.Range(0, 200).Select(i => new ReadinessExample
+        {
+            Features = [.. Enumerable.Range(0, fixture.Encoder.FeatureCount).Select(j => (float)((i * 7 + j) % 5))],
+            Label = i % 2 == 0,
+        });
+        var data = ml.Data.LoadFromEnumerable(rows, ReadinessModel.InputSchema(fixture.Encoder.FeatureCount));
+        var trees = ml.BinaryClassification.Trainers.FastTree(labelColumnName: "Label", featureColumnName: "Features", numberOfTrees: 2).Fit(data);
+        using var zip = new MemoryStream();
+        ml.Model.Save(trees, data.Schema, zip);
+        zip.Position = 0;
+        Assert.Throws<InvalidDataException>(() => ReadinessModel.Load(zip, fixture.Encoder.FeatureCount, "old-fasttree"));
+    }
+
+    [Fact]
+    public void The_monotonicity_check_runs_on_every_trained_model_and_finds_no_drop()
+    {
+        Assert.Equal(MonotonicityCheck.DefaultSamples, _metrics.Monotonicity!.Checks);
+        Assert.Equal(0, _metrics.Monotonicity.Violations);
     }
 }

@@ -31,13 +31,26 @@ public class RubricTests
     }
 
     [Fact]
-    public void An_unanswered_optional_question_earns_nothing()
+    public void A_blank_optional_question_is_judged_by_the_rest_of_its_dimension()
     {
         var optional = QuestionnaireSchema.V1.Questions.First(q => !q.Required && q.AppliesTo is null);
-        var full = AssessmentBuilder.Strong().ToSubmission();
-        var partial = AssessmentBuilder.Strong().Without(optional.Id).ToSubmission();
-        Assert.True(_rubric.Score("manufacturing", partial.Answers).Single(d => d.Id == optional.Dimension).Score
-                    < _rubric.Score("manufacturing", full.Answers).Single(d => d.Id == optional.Dimension).Score);
+        var others = QuestionnaireSchema.V1.Questions.Where(q => q.Dimension == optional.Dimension && q.Id != optional.Id && q.AppliesToSector("manufacturing")).ToList();
+        var mixed = AssessmentBuilder.Mixed().ToSubmission().Answers;
+        var lowest = new Dictionary<string, Answer>(mixed) { [optional.Id] = AnswerScale.OrderedChoices(optional)[0] };
+        var highest = new Dictionary<string, Answer>(mixed) { [optional.Id] = AnswerScale.Top(optional) };
+        var blank = mixed.Where(a => a.Key != optional.Id).ToDictionary();
+        int Dimension(IReadOnlyDictionary<string, Answer> answers) => _rubric.Score("manufacturing", answers).Single(d => d.Id == optional.Dimension).Score;
+
+        var expected = (int)Math.Round(100.0 * others.Sum(q => q.Evaluate(blank[q.Id]).Points) / others.Sum(q => q.MaxPoints));
+        Assert.Equal(expected, Dimension(blank));
+        Assert.InRange(Dimension(blank), Dimension(lowest), Dimension(highest));
+    }
+
+    [Fact]
+    public void Dont_know_earns_what_the_lowest_answer_earns()
+    {
+        foreach (var question in QuestionnaireSchema.V1.Questions.Where(q => q.Options?.Any(o => o.Value == "dont_know") == true))
+            Assert.Equal(0, question.Evaluate(Answer.Of("dont_know")).Points);
     }
 
     [Theory]

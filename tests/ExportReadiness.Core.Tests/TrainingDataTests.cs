@@ -39,37 +39,45 @@ public class TrainingDataTests
     }
 
     [Fact]
-    public void Weak_management_commitment_caps_readiness_whatever_else_is_strong()
+    public void Every_evidence_weight_names_a_real_question_and_none_is_negative()
     {
-        var set = new SyntheticTrainingSet(Schema);
-        var strong = Testing.AssessmentBuilder.Strong().ToSubmission();
-        var noManagement = Schema.Questions.Where(q => q.Dimension == "management")
-            .Aggregate(Testing.AssessmentBuilder.Strong(), (b, q) => b.WithAnswer(q.Id, q.Type switch
-            {
-                QuestionType.Choice => q.Options!.MinBy(o => o.Points)!.Value,
-                QuestionType.YesNo => false,
-                _ => q.Min!.Value,
-            })).ToSubmission();
-        Assert.True(Evaluation.Sigmoid(set.OutcomeLogit(strong.Company, strong.Answers)) > 0.9);
-        Assert.True(Evaluation.Sigmoid(set.OutcomeLogit(noManagement.Company, noManagement.Answers)) < 0.1);
+        Assert.All(EvidenceWeights.Questions, w => Assert.True(Schema.QuestionsById.ContainsKey(w.Key), w.Key));
+        Assert.All(Schema.Questions, q => Assert.True(EvidenceWeights.Questions.ContainsKey(q.Id), $"{q.Id} has no weight"));
+        Assert.All(EvidenceWeights.Questions, w => Assert.True(w.Value >= 0, w.Key));
+        Assert.All(Schema.Sectors, s => Assert.True(EvidenceWeights.Sectors.ContainsKey(s.Id), s.Id));
     }
 
     [Fact]
-    public void Certifications_weigh_more_in_regulated_sectors()
+    public void Export_experience_weighs_most_finance_and_training_little_and_spare_capacity_nothing()
+    {
+        var weights = EvidenceWeights.Questions;
+        Assert.Equal("exp_export_history", weights.MaxBy(w => w.Value).Key);
+        Assert.Equal(0, weights["ops_spare_capacity_percent"]);
+        foreach (var weak in new[] { "fin_export_budget_percent", "fin_working_capital_months", "org_export_training" })
+            Assert.True(weights[weak] < weights["cert_quality_system"] / 2, weak);
+        Assert.All(EvidenceWeights.Sectors, s => Assert.InRange(s.Value, -0.5, 0.5));
+    }
+
+    [Fact]
+    public void A_better_answer_or_a_larger_firm_never_lowers_the_simulated_truth()
     {
         var set = new SyntheticTrainingSet(Schema);
-        double Drop(string sector)
+        var mixed = Testing.AssessmentBuilder.Mixed().ToSubmission();
+        var baseline = set.OutcomeLogit(mixed.Company, mixed.Answers);
+        foreach (var question in Schema.Questions.Where(q => mixed.Answers.ContainsKey(q.Id)))
         {
-            var full = Testing.AssessmentBuilder.Mixed().InSector(sector).ToSubmission();
-            var noCerts = Schema.Questions.Where(q => q.Dimension == "certifications" && q.AppliesToSector(sector))
-                .Aggregate(Testing.AssessmentBuilder.Mixed().InSector(sector), (b, q) => b.WithAnswer(q.Id, q.Type switch
-                {
-                    QuestionType.Choice => q.Options!.MinBy(o => o.Points)!.Value,
-                    QuestionType.YesNo => false,
-                    _ => q.Min!.Value,
-                })).ToSubmission();
-            return set.OutcomeLogit(full.Company, full.Answers) - set.OutcomeLogit(noCerts.Company, noCerts.Answers);
+            var top = new Dictionary<string, Answer>(mixed.Answers) { [question.Id] = AnswerScale.Top(question) };
+            Assert.True(set.OutcomeLogit(mixed.Company, top) >= baseline, question.Id);
         }
-        Assert.True(Drop("food") > 2 * Drop("digital"));
+        Assert.True(set.OutcomeLogit(mixed.Company with { Employees = 200 }, mixed.Answers) > set.OutcomeLogit(mixed.Company with { Employees = 5 }, mixed.Answers));
+    }
+
+    [Fact]
+    public void Some_firms_at_the_bottom_answer_dont_know_and_the_truth_reads_it_as_the_bottom()
+    {
+        var rows = BundledTrainingSet.Load(Schema);
+        Assert.Contains(rows, r => r.Answers.TryGetValue("ops_scalability", out var a) && a.Choice == "dont_know");
+        var question = Schema.QuestionsById["ops_scalability"];
+        Assert.Equal(SyntheticTrainingSet.LevelShare(question, Answer.Of("not_possible")), SyntheticTrainingSet.LevelShare(question, Answer.Of("dont_know")));
     }
 }

@@ -7,6 +7,7 @@ using ExportReadiness.Core.Training;
 //   dotnet run --project tools/ExportReadiness.Training -- generate [--rows 6000] [--seed 2013] [--out path]
 //   dotnet run --project tools/ExportReadiness.Training -- evaluate
 //   dotnet run --project tools/ExportReadiness.Training -- validate --data outcomes.csv [--format batch|wbes] [--model model.zip]
+//   dotnet run --project tools/ExportReadiness.Training -- weights    (learned log-odds per question beside the generator's)
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback) =>
     args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
@@ -31,7 +32,17 @@ switch (command)
         return 0;
     case "validate":
         return await ValidateCommand.RunAsync(args);
+    case "weights":
+        var encoder = new FeatureEncoder(schema);
+        var model = new ModelTrainer(encoder).Train(BundledTrainingSet.Load(schema), DateTimeOffset.UtcNow).Model;
+        Console.WriteLine($"{"question",-28} {"learned",8} {"generator",10}");
+        for (var q = 0; q < schema.Questions.Count; q++)
+        {
+            var learned = model.Weights.Take(encoder.QuestionFeatures(q)).Sum();
+            Console.WriteLine($"{schema.Questions[q].Id,-28} {learned,8:F2} {EvidenceWeights.Questions[schema.Questions[q].Id],10:F2}");
+        }
+        return 0;
     default:
-        Console.WriteLine("usage: generate [--rows N] [--seed S] [--out PATH] | evaluate | " + ValidateCommand.Usage);
+        Console.WriteLine("usage: generate [--rows N] [--seed S] [--out PATH] | evaluate | weights | " + ValidateCommand.Usage);
         return command == "help" ? 0 : 2;
 }

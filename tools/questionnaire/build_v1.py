@@ -15,6 +15,13 @@ def opt(value, points, sv, en, rec_sv=None, rec_en=None):
         o["recommendation"] = L(rec_sv, rec_en)
     return o
 
+# "Don't know": offered where an SME realistically cannot answer. It earns 0 points, like the lowest option, and
+# the model reads it as the lowest level: not knowing is, for readiness, the same as not having (docs/questionnaire.md).
+def dont_know(rec_sv, rec_en):
+    o = opt("dont_know", 0, "Vet inte", "Don't know", rec_sv, rec_en)
+    o["dontKnow"] = True
+    return o
+
 def choice(qid, dim, sv, en, options, required=True, applies=None):
     q = {"id": qid, "dimension": dim, "type": "choice", "required": required, "text": L(sv, en), "options": options}
     if applies:
@@ -191,6 +198,8 @@ questions = [
             "Förbered avtal med underleverantörer eller bemanning så att uppskalningen går snabbare.",
             "Prepare agreements with subcontractors or staffing so that scaling up goes faster."),
         opt("within_quarter", 2, "Inom tre månader", "Within three months"),
+        dont_know("Gå igenom vad en order som är 50 % större skulle kräva av personal, maskiner och underleverantörer, så att ni kan svara en köpare.",
+                  "Work out what an order 50% larger would take in people, machines and subcontractors, so that you can answer a buyer."),
     ]),
     yesno("ops_delivery_reliability", "capacity", "Levererar ni i dag i tid till minst 95 % av era kunder?",
           "Do you currently deliver on time to at least 95% of your customers?", 2,
@@ -220,6 +229,8 @@ questions = [
             "Utvidga skyddet till målmarknaderna; svensk registrering gäller inte utomlands.",
             "Extend protection to the target markets; a Swedish registration does not apply abroad."),
         opt("target_markets", 2, "Även på målmarknaderna", "In the target markets too"),
+        dont_know("Ta reda på vad ni har registrerat (varumärke, design, patent) och var, t.ex. hos PRV eller EUIPO.",
+                  "Find out what you have registered (trademark, design, patent) and where, e.g. with PRV or the EUIPO."),
     ], required=False),
     yesno("cert_ce_marking", "certifications", "Är produkten CE-märkt eller på annat sätt bedömd enligt gällande produktdirektiv?",
           "Is the product CE marked or otherwise assessed under the applicable product directives?", 2,

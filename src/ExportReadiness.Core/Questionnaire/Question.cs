@@ -2,7 +2,12 @@ using System.Text.Json.Serialization;
 
 namespace ExportReadiness.Core.Questionnaire;
 
-public sealed record AnswerOption(string Value, int Points, LocalizedText Label, LocalizedText? Recommendation = null);
+/// <summary>
+/// One option of a choice question. <see cref="DontKnow"/> marks the "don't know" answer: it earns the lowest
+/// option's points and sits at the bottom of the scale, because not knowing a customs procedure or one's own
+/// capacity is, for readiness, the same as not having it (docs/questionnaire.md).
+/// </summary>
+public sealed record AnswerOption(string Value, int Points, LocalizedText Label, LocalizedText? Recommendation = null, bool DontKnow = false);
 
 /// <summary>A scoring band of a number question: values from <see cref="From"/> up to the next band's From.</summary>
 public sealed record NumberBand(double From, int Points, LocalizedText? Recommendation = null);
@@ -63,7 +68,8 @@ public sealed record Question
         }
     }
 
-    private AnswerOption LowestOption() => Options!.MinBy(o => o.Points)!;
+    /// <summary>The lowest real option (not "don't know"): its recommendation is the one for a blank answer.</summary>
+    private AnswerOption LowestOption() => Options!.Where(o => !o.DontKnow).MinBy(o => o.Points)!;
 
     private NumberBand BandFor(double value) => Bands!.Last(b => b.From <= value);
 }

@@ -89,6 +89,8 @@ public sealed record QuestionnaireSchema
                 _ => false,
             };
             if (!wellFormed) problems.Add($"{q.Id}: malformed {q.Type} question");
+            else if (q.Options?.Any(o => o.DontKnow && o.Points != q.Options.Min(x => x.Points)) == true)
+                problems.Add($"{q.Id}: \"don't know\" must earn the lowest option's points");
         }
         if (problems.Count > 0)
             throw new InvalidDataException($"Questionnaire v{SchemaVersion} is inconsistent: {string.Join("; ", problems)}");

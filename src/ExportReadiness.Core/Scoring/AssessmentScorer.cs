@@ -4,14 +4,16 @@ using ExportReadiness.Core.Questionnaire;
 namespace ExportReadiness.Core.Scoring;
 
 /// <summary>
-/// Scores submissions: the model's probability becomes the readiness score, the rubric gives the
-/// dimension scores, and the gaps are the answers whose improvement would raise the model's score most.
+/// Scores submissions: the model's probability becomes the readiness score, the rubric gives the dimension
+/// scores, and the model's own weights explain the score and name the gaps (<see cref="ScoreExplainer"/>), so
+/// the explanation and the gap list always agree with each other and with the score.
 /// </summary>
 public sealed class AssessmentScorer(FeatureEncoder encoder)
 {
     public const int GapCount = 3;
 
     private readonly Rubric _rubric = new(encoder.Schema);
+    private readonly ScoreExplainer _explainer = new(encoder);
 
     public FeatureEncoder Encoder => encoder;
 
@@ -19,10 +21,7 @@ public sealed class AssessmentScorer(FeatureEncoder encoder)
     public ScoringResult Score(ReadinessModel model, CompanyProfile company, IReadOnlyDictionary<string, Answer> answers, DateTimeOffset now) =>
         Score(model, [(company, answers)], now, rows => rows.Select(model.PredictProbability).ToArray())[0];
 
-    /// <summary>
-    /// Many submissions through one pass of the model: every base row and every "what if this answer were at
-    /// the top" row goes into a single Transform, instead of an engine call each (the batch/re-score path).
-    /// </summary>
+    /// <summary>Many submissions through one pass of the model (the batch/re-score path).</summary>
     public IReadOnlyList<ScoringResult> ScoreMany(ReadinessModel model, IReadOnlyList<(CompanyProfile Company, IReadOnlyDictionary<string, Answer> Answers)> items, DateTimeOffset now) =>
         Score(model, items, now, model.PredictProbabilities);
 
@@ -64,62 +63,48 @@ public sealed class AssessmentScorer(FeatureEncoder encoder)
         DateTimeOffset now,
         Func<IReadOnlyList<float[]>, double[]> predict)
     {
-        var rows = new List<float[]>(items.Count * 16);
-        var candidates = new List<List<GapCandidate>>(items.Count);
-        foreach (var (company, answers) in items) rows.Add(encoder.Encode(company, answers));
-        foreach (var (company, answers) in items)
-        {
-            var mine = GapCandidates(company, answers, rows.Count);
-            rows.AddRange(mine.Select(c => c.Features));
-            candidates.Add(mine);
-        }
+        var rows = items.Select(i => encoder.Encode(i.Company, i.Answers)).ToList();
         var probabilities = predict(rows);
-
         var results = new List<ScoringResult>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
-            var probability = probabilities[i];
-            var readiness = (int)Math.Round(probability * 100);
-            var gaps = candidates[i]
-                .Select(c => (Candidate: c, Impact: Math.Round(Math.Max(0, probabilities[c.Row] - probability) * 100, 1)))
-                // Trees are flat in places, so ties (often zero) go to the answer leaving most of its dimension's points unearned.
-                .OrderByDescending(x => x.Impact)
-                .ThenByDescending(x => x.Candidate.RubricWeight)
-                .ThenBy(x => x.Candidate.Question.Id, StringComparer.Ordinal)
-                .Take(GapCount)
-                .Select(x => new Gap(x.Candidate.Question.Id, x.Candidate.Question.Dimension, x.Candidate.Recommendation, x.Impact))
-                .ToList();
-            results.Add(new ScoringResult(readiness, ReadinessLevels.FromScore(readiness), Math.Round(probability, 4),
-                _rubric.Score(items[i].Company.Sector, items[i].Answers), gaps, model.Version, now));
+            var (company, answers) = items[i];
+            var readiness = (int)Math.Round(probabilities[i] * 100);
+            var explanation = _explainer.Explain(model, company, answers, rows[i], readiness);
+            results.Add(new ScoringResult(readiness, ReadinessLevels.FromScore(readiness), Math.Round(probabilities[i], 4),
+                _rubric.Score(company.Sector, answers), Gaps(company, answers, explanation), model.Version, now)
+            {
+                Explanation = explanation,
+            });
         }
         return results;
     }
 
-    private sealed record GapCandidate(Question Question, LocalizedText Recommendation, float[] Features, double RubricWeight, int Row);
-
-    /// <summary>Every answer below the top, with the feature vector it would have at the top.</summary>
-    private List<GapCandidate> GapCandidates(CompanyProfile company, IReadOnlyDictionary<string, Answer> answers, int firstRow)
+    /// <summary>
+    /// The answers below the top whose raise would add most, by the explanation's own headroom, so a gap is
+    /// never something the explanation says is already earned. Ties (often a weight of zero) go to the answer
+    /// leaving most of its dimension's rubric points unearned.
+    /// </summary>
+    private List<Gap> Gaps(CompanyProfile company, IReadOnlyDictionary<string, Answer> answers, ScoreExplanation explanation)
     {
-        var candidates = new List<GapCandidate>();
         var possibleByDimension = new Dictionary<string, int>();
         foreach (var q in encoder.Schema.Questions)
             if (q.AppliesToSector(company.Sector)) possibleByDimension[q.Dimension] = possibleByDimension.GetValueOrDefault(q.Dimension) + q.MaxPoints;
-        foreach (var question in encoder.Schema.Questions)
+        var gaps = new List<(Gap Gap, double RubricWeight)>();
+        foreach (var contribution in explanation.Questions)
         {
-            if (!question.AppliesToSector(company.Sector)) continue;
+            var question = encoder.Schema.QuestionsById[contribution.Id];
             var (points, recommendation) = question.Evaluate(answers.GetValueOrDefault(question.Id));
             if (points >= question.MaxPoints || recommendation is null) continue;
-            var improved = new Dictionary<string, Answer>(answers) { [question.Id] = TopAnswer(question) };
-            candidates.Add(new GapCandidate(question, recommendation, encoder.Encode(company, improved),
-                (question.MaxPoints - points) / (double)possibleByDimension[question.Dimension], firstRow + candidates.Count));
+            gaps.Add((new Gap(question.Id, question.Dimension, recommendation, contribution.Headroom),
+                (question.MaxPoints - points) / (double)possibleByDimension[question.Dimension]));
         }
-        return candidates;
+        return gaps
+            .OrderByDescending(x => x.Gap.Impact)
+            .ThenByDescending(x => x.RubricWeight)
+            .ThenBy(x => x.Gap.QuestionId, StringComparer.Ordinal)
+            .Take(GapCount)
+            .Select(x => x.Gap)
+            .ToList();
     }
-
-    internal static Answer TopAnswer(Question question) => question.Type switch
-    {
-        QuestionType.Choice => Answer.Of(question.Options!.MaxBy(o => o.Points)!.Value),
-        QuestionType.YesNo => Answer.Of(true),
-        _ => Answer.Of(question.Bands!.MaxBy(b => b.Points)!.From),
-    };
 }

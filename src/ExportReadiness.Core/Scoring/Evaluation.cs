@@ -30,6 +30,50 @@ public static class Evaluation
         return (rankSumPositives - positives * (positives + 1) / 2.0) / (positives * (double)negatives);
     }
 
+    /// <summary>
+    /// Area under the precision–recall curve as average precision: the precision at each positive, ranked by
+    /// score, averaged over positives (tied scores form one step).
+    /// </summary>
+    public static double AveragePrecision(IReadOnlyList<double> scores, IReadOnlyList<bool> labels)
+    {
+        var positives = labels.Count(l => l);
+        if (positives == 0) return double.NaN;
+        var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ToArray();
+        double sum = 0;
+        var truePositives = 0;
+        for (var start = 0; start < order.Length;)
+        {
+            var end = start;
+            while (end + 1 < order.Length && scores[order[end + 1]] == scores[order[start]]) end++;
+            var hits = 0;
+            for (var k = start; k <= end; k++) if (labels[order[k]]) hits++;
+            truePositives += hits;
+            sum += hits * (truePositives / (double)(end + 1));
+            start = end + 1;
+        }
+        return sum / positives;
+    }
+
+    /// <summary>Mean squared difference between probability and outcome.</summary>
+    public static double Brier(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels)
+    {
+        double sum = 0;
+        for (var i = 0; i < probabilities.Count; i++)
+        {
+            var error = probabilities[i] - (labels[i] ? 1 : 0);
+            sum += error * error;
+        }
+        return sum / probabilities.Count;
+    }
+
+    /// <summary>Every held-out figure at once, for model and rubric alike.</summary>
+    public static HeldOutMetrics Measure(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels, IReadOnlyList<float>? weights = null, IReadOnlyList<double>? rankingScores = null) =>
+        new(Auc(rankingScores ?? probabilities, labels), LogLoss(probabilities, labels, weights), ExpectedCalibrationError(probabilities, labels))
+        {
+            PrAuc = AveragePrecision(rankingScores ?? probabilities, labels),
+            Brier = Brier(probabilities, labels),
+        };
+
     /// <summary>Mean negative log-likelihood; with weights, advisor verdicts can count for more than synthetic rows.</summary>
     public static double LogLoss(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels, IReadOnlyList<float>? weights = null)
     {

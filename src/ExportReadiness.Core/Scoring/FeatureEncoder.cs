@@ -6,56 +6,113 @@ namespace ExportReadiness.Core.Scoring;
 /// <summary>
 /// Turns a company and its answers into the model's feature vector. The layout follows the schema, so a
 /// model is tied to the questionnaire version it was trained on (checked through <see cref="FeatureCount"/>).
+/// <para>
+/// Answers are encoded cumulatively ("thermometer"): a question with k levels gets k−1 features
+/// "answer ≥ level j", each 0 or 1. Raising an answer by one level turns one more feature on and none off,
+/// so with non-negative weights on these features (what <see cref="ModelTrainer"/> trains) a better answer
+/// can never lower the probability, whatever the other answers are.
+/// </para>
+/// <para>
+/// A question that does not apply to the sector encodes as all zeros (the sector's own feature absorbs the
+/// difference). A question left blank is taken to be as good as the rest of its dimension, exactly as the
+/// rubric does (<see cref="Rubric.Fractions"/>): its features get that fraction of the scale, spread over the
+/// levels, which rises with every other answer in the dimension and so keeps the model monotone.
+/// "Don't know" is an answer, at the lowest level. See docs/questionnaire.md.
+/// </para>
+/// <para>
+/// Company context (sector one-hot, log employees, log age) is not an answer and may push either way: each
+/// number enters twice, as x and −x, so a non-negative pair of weights can express a coefficient of any sign.
+/// Export share is deliberately left out: it is too close to the outcome to describe readiness honestly.
+/// </para>
 /// </summary>
-public sealed class FeatureEncoder(QuestionnaireSchema schema)
+public sealed class FeatureEncoder
 {
-    private const int ContextFeatures = 4;
+    private readonly QuestionnaireSchema _schema;
+    private readonly Rubric _rubric;
+    private readonly int[] _questionStart;
+    private readonly int[] _questionLevels;
+    private readonly int[] _questionDimension;
+    private readonly Func<Answer, int>[] _levelOf;
+    private readonly int _sectorStart;
+    private readonly Dictionary<string, int> _sectorIndex;
 
-    /// <summary>
-    /// A question not asked (sector module) or not answered. Not NaN: FastTree drops every row holding a NaN,
-    /// and every row lacks some sector's module. Answers are scaled to 0..1, so -1 is a value of its own that
-    /// trees can split off.
-    /// </summary>
-    public const float Missing = -1f;
-    private readonly Rubric _rubric = new(schema);
+    public FeatureEncoder(QuestionnaireSchema schema)
+    {
+        _schema = schema;
+        _rubric = new Rubric(schema);
+        _questionStart = new int[schema.Questions.Count];
+        _questionLevels = new int[schema.Questions.Count];
+        _questionDimension = new int[schema.Questions.Count];
+        _levelOf = [.. schema.Questions.Select(AnswerScale.LevelReader)];
+        var next = 0;
+        for (var q = 0; q < schema.Questions.Count; q++)
+        {
+            var question = schema.Questions[q];
+            _questionStart[q] = next;
+            _questionLevels[q] = AnswerScale.LevelCount(question);
+            _questionDimension[q] = schema.Dimensions.ToList().FindIndex(d => d.Id == question.Dimension);
+            next += _questionLevels[q] - 1;
+        }
+        _sectorIndex = schema.Sectors.Select((sector, i) => (sector.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        AnswerFeatureCount = next;
+        _sectorStart = next;
+        FeatureCount = next + schema.Sectors.Count + ContextNames.Length;
+    }
 
-    public QuestionnaireSchema Schema => schema;
+    private static readonly string[] ContextNames = ["log_employees", "-log_employees", "log_age", "-log_age"];
 
-    public int FeatureCount => schema.Questions.Count + schema.Dimensions.Count + schema.Sectors.Count + ContextFeatures;
+    /// <summary>Reference year for a company's age; the same for training and scoring so a model does not drift by the calendar.</summary>
+    public const int ReferenceYear = 2026;
+
+    public QuestionnaireSchema Schema => _schema;
+
+    public int FeatureCount { get; }
+
+    /// <summary>Features [0, AnswerFeatureCount) encode answers and must carry non-negative weights.</summary>
+    public int AnswerFeatureCount { get; }
+
+    /// <summary>Where a question's features sit in the vector.</summary>
+    public Range QuestionFeatures(int questionIndex) => _questionStart[questionIndex]..(_questionStart[questionIndex] + _questionLevels[questionIndex] - 1);
 
     public float[] Encode(CompanyProfile company, IReadOnlyDictionary<string, Answer> answers)
     {
         var features = new float[FeatureCount];
-        var i = 0;
-        foreach (var question in schema.Questions)
+        double[]? fractions = null;
+        for (var q = 0; q < _schema.Questions.Count; q++)
         {
-            features[i++] = question.AppliesToSector(company.Sector) && answers.TryGetValue(question.Id, out var answer)
-                ? QuestionFeature(question, answer)
-                : Missing;
+            var question = _schema.Questions[q];
+            if (!question.AppliesToSector(company.Sector)) continue;
+            var start = _questionStart[q];
+            var steps = _questionLevels[q] - 1;
+            if (answers.TryGetValue(question.Id, out var answer))
+            {
+                var level = _levelOf[q](answer);
+                if (level < 0) throw new ArgumentException($"{question.Id}: '{answer}' is not on the question's scale.", nameof(answers));
+                for (var j = 0; j < level; j++) features[start + j] = 1f;
+            }
+            else
+            {
+                fractions ??= _rubric.Fractions(company.Sector, answers);
+                var level = fractions[_questionDimension[q]] * steps;
+                for (var j = 0; j < steps; j++) features[start + j] = (float)Math.Clamp(level - j, 0, 1);
+            }
         }
-        foreach (var fraction in _rubric.Fractions(company.Sector, answers)) features[i++] = (float)fraction;
-        foreach (var sector in schema.Sectors) features[i++] = sector.Id == company.Sector ? 1f : 0f;
-        features[i++] = (float)Math.Log(1 + company.Employees);
-        features[i++] = (float)Math.Log(1 + company.TurnoverSek / 1_000_000);
-        features[i++] = company.YearFounded;
-        features[i] = (float)(company.ExportSharePercent / 100);
+        if (_sectorIndex.TryGetValue(company.Sector, out var sector)) features[_sectorStart + sector] = 1f;
+        var i = _sectorStart + _schema.Sectors.Count;
+        var logEmployees = (float)Math.Log(1 + Math.Max(0, company.Employees));
+        var logAge = (float)Math.Log(1 + Math.Clamp(ReferenceYear - company.YearFounded, 0, 500));
+        features[i++] = logEmployees;
+        features[i++] = -logEmployees;
+        features[i++] = logAge;
+        features[i] = -logAge;
         return features;
     }
 
     /// <summary>Names in vector order, for the model's metrics and for people reading them.</summary>
     public IReadOnlyList<string> FeatureNames() =>
     [
-        .. schema.Questions.Select(q => q.Id),
-        .. schema.Dimensions.Select(d => $"dimension:{d.Id}"),
-        .. schema.Sectors.Select(s => $"sector:{s.Id}"),
-        "log_employees", "log_turnover_msek", "year_founded", "export_share",
+        .. _schema.Questions.SelectMany((q, i) => Enumerable.Range(1, _questionLevels[i] - 1).Select(j => $"{q.Id}>={j}")),
+        .. _schema.Sectors.Select(s => $"sector:{s.Id}"),
+        .. ContextNames,
     ];
-
-    internal static float QuestionFeature(Question question, Answer answer) => question.Type switch
-    {
-        QuestionType.Choice => (float)question.Evaluate(answer).Points / question.MaxPoints,
-        QuestionType.YesNo => answer.YesNo == true ? 1f : 0f,
-        QuestionType.Number => (float)((answer.Number!.Value - question.Min!.Value) / (question.Max!.Value - question.Min!.Value)),
-        _ => float.NaN,
-    };
 }

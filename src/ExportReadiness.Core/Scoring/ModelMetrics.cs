@@ -17,9 +17,26 @@ public sealed record ModelMetrics
     public required HeldOutMetrics Rubric { get; init; }
     public required IReadOnlyList<CandidateMetrics> Candidates { get; init; }
     public required string SelectionReason { get; init; }
+
+    /// <summary>The monotonicity check on this model; null in metrics written before it existed.</summary>
+    public MonotonicityReport? Monotonicity { get; init; }
 }
 
-public sealed record HeldOutMetrics(double Auc, double LogLoss, double ExpectedCalibrationError);
+/// <summary>
+/// Held-out figures, computed the same way for the model and the rubric. PR AUC (average precision) and Brier
+/// are null in metrics written before they were recorded.
+/// </summary>
+public sealed record HeldOutMetrics(double Auc, double LogLoss, double ExpectedCalibrationError)
+{
+    public double? PrAuc { get; init; }
+    public double? Brier { get; init; }
+}
 
 /// <summary>A trainer compared on the validation rows before the final fit.</summary>
 public sealed record CandidateMetrics(string Trainer, HeldOutMetrics Validation);
+
+/// <summary>
+/// One held-out row as both scorers saw it: the label, its weight, the model's probability and the rubric's
+/// (Platt-scaled) probability and raw 0–100 score, so intervals and per-sector figures can be computed later.
+/// </summary>
+public sealed record HeldOutPrediction(string? Key, string Sector, bool Label, float Weight, double Model, double Rubric, double RubricScore);

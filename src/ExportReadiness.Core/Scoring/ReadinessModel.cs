@@ -1,12 +1,16 @@
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
+using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
 
 namespace ExportReadiness.Core.Scoring;
 
 /// <summary>
 /// A trained model and its version. Single predictions go through a pool of prediction engines, because
 /// one engine is not thread-safe and one per call is costly; many rows go through one Transform.
+/// The model is a calibrated linear one (logistic regression); its weights are read back so each score can
+/// be decomposed into what every answer adds (<see cref="Logits"/>).
 /// </summary>
 public sealed class ReadinessModel
 {
@@ -19,6 +23,15 @@ public sealed class ReadinessModel
     {
         _ml = ml;
         _transformer = transformer;
+        if (transformer is not ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> linear)
+            throw new InvalidDataException($"Model {version} is not a calibrated linear model; it has to be retrained.");
+        var weights = linear.Model.SubModel.Weights;
+        if (weights.Count != featureCount)
+            throw new InvalidDataException($"Model {version} has {weights.Count} weights, not {featureCount}.");
+        // ML.NET's Platt calibrator: p = 1 / (1 + exp(slope · score + offset)), so the logit is −(slope · score + offset).
+        var slope = linear.Model.Calibrator.Slope;
+        _weights = [.. weights.Select(w => -slope * (double)w)];
+        _bias = -(slope * (double)linear.Model.SubModel.Bias + linear.Model.Calibrator.Offset);
         _inputSchema = InputSchema(featureCount);
         FeatureCount = featureCount;
         Version = version;
@@ -26,7 +39,25 @@ public sealed class ReadinessModel
             new EnginePolicy(this), maximumRetained: Environment.ProcessorCount * 4);
     }
 
+    private readonly double[] _weights;
+    private readonly double _bias;
+
     public string Version { get; }
+
+    /// <summary>The log-odds of a reference row whose every feature is 0.</summary>
+    public double Bias => _bias;
+
+    /// <summary>Each feature's weight on the log-odds (the calibrator folded in).</summary>
+    public IReadOnlyList<double> Weights => _weights;
+
+    /// <summary>Each feature's term on the log-odds: weight × value. Bias + their sum is the row's logit.</summary>
+    public double[] Logits(float[] features)
+    {
+        EnsureLength(features);
+        var terms = new double[features.Length];
+        for (var i = 0; i < features.Length; i++) terms[i] = _weights[i] * features[i];
+        return terms;
+    }
 
     public int FeatureCount { get; }
 

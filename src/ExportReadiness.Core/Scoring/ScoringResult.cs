@@ -12,4 +12,8 @@ public sealed record ScoringResult(
     IReadOnlyList<DimensionScore> Dimensions,
     IReadOnlyList<Gap> TopGaps,
     string ModelVersion,
-    DateTimeOffset ScoredAt);
+    DateTimeOffset ScoredAt)
+{
+    /// <summary>Why the score is what it is; null only for results stored before explanations existed.</summary>
+    public ScoreExplanation? Explanation { get; init; }
+}

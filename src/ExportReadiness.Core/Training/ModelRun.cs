@@ -37,6 +37,14 @@ public sealed record ModelRun
     public double? ChampionAuc { get; init; }
     public double? ChallengerAuc { get; init; }
     public bool Published { get; init; }
+
+    /// <summary>One-step raises that lowered the challenger's probability (0 = monotone), out of <see cref="MonotonicityChecks"/>.</summary>
+    public int? ChallengerMonotonicityViolations { get; init; }
+    public int? MonotonicityChecks { get; init; }
+
+    /// <summary>The rubric's AUC on the same held-out rows as <see cref="ChallengerAuc"/>.</summary>
+    public double? RubricAuc { get; init; }
+
     public string? Decision { get; init; }
     public int AdvisorVerdicts { get; init; }
 
@@ -49,6 +57,23 @@ public sealed record ModelRun
     public int Unscorable { get; init; }
 
     public string? Error { get; init; }
+}
+
+public static class ModelRunDecisions
+{
+    /// <summary>The run with the decision's three gates recorded: log-loss and AUC of both models, the rubric's AUC, monotonicity.</summary>
+    public static ModelRun Recording(this ModelRun run, ModelDecision decision) => run with
+    {
+        ChampionLogLoss = decision.HadChampion ? decision.Champion.LogLoss : null,
+        ChallengerLogLoss = decision.Challenger.LogLoss,
+        ChampionAuc = decision.HadChampion ? decision.Champion.Auc : null,
+        ChallengerAuc = decision.Challenger.Auc,
+        RubricAuc = decision.RubricAuc,
+        ChallengerMonotonicityViolations = decision.MonotonicityViolations,
+        MonotonicityChecks = decision.MonotonicityChecks,
+        Published = decision.PublishChallenger,
+        Decision = decision.Reason,
+    };
 }
 
 public interface IModelRunStore

@@ -6,24 +6,30 @@ namespace ExportReadiness.Core.Training;
 
 /// <summary>
 /// A seeded generator of labelled questionnaires, standing in for reviewed outcomes until advisors have
-/// produced enough of them. Every assumption it makes is listed in docs/training-data.md; the outcome
-/// deliberately has structure a plain rubric average misses (caps, sector-dependent weights, a tourism
-/// gate) and label noise, so the model has something real to learn and cannot be perfect.
+/// produced enough of them. The simulated outcome is a logistic model whose weights follow published
+/// firm-level evidence (<see cref="EvidenceWeights"/>; every weight and its source in docs/training-data.md):
+/// additive in each answer's level, with modest size, age and sector effects, and label noise, so no model can
+/// be perfect. Answers correlate through one latent capability, as they do in real firms.
 /// </summary>
 public sealed class SyntheticTrainingSet(QuestionnaireSchema schema, int seed = 2013)
 {
     public const int ReferenceYear = 2026;
     public const double LabelNoise = 0.05;
 
+    /// <summary>Chosen so that about two in five generated products end export-ready.</summary>
+    public const double Intercept = -3.9;
+
+    /// <summary>Share of optional questions left blank, at random: the truth still knows the firm's real answer.</summary>
+    public const double BlankShare = 0.2;
+
+    /// <summary>Share of firms at the bottom of a question offering "don't know" that answer it instead.</summary>
+    public const double DontKnowShare = 0.4;
+
     private static readonly (string Sector, double Weight)[] SectorMix =
     [
         ("manufacturing", 0.20), ("tourism", 0.14), ("digital", 0.12), ("food", 0.10), ("forestry", 0.10),
         ("process", 0.08), ("mining", 0.06), ("energy", 0.06), ("other", 0.14),
     ];
-
-    private static readonly HashSet<string> CapacityBound = ["manufacturing", "process", "forestry", "food"];
-
-    private readonly Rubric _rubric = new(schema);
 
     public IEnumerable<LabelledAssessment> Generate(int count)
     {
@@ -39,90 +45,73 @@ public sealed class SyntheticTrainingSet(QuestionnaireSchema schema, int seed = 
         var age = (int)Math.Clamp(Math.Round(Math.Exp(Normal(random, Math.Log(15), 0.8))), 1, 120);
         var region = schema.Regions[random.Next(schema.Regions.Count)].Id;
 
-        // One latent capability drives every dimension, so answers correlate as they do in real firms.
-        var capability = Normal(random, 0, 1) + 0.15 * (Math.Log(employees) - Math.Log(15));
+        // One latent capability drives every dimension, so answers correlate as they do in real firms; larger
+        // firms are more capable on average (exporters are larger and more productive before they export).
+        var capability = Normal(random, 0, 1) + 0.3 * (Math.Log(employees) - Math.Log(15));
         var dimensionQuality = schema.Dimensions.ToDictionary(d => d.Id, _ => 0.6 * capability + 0.8 * Normal(random, 0, 1));
 
-        var answers = new Dictionary<string, Answer>(StringComparer.Ordinal);
+        var truth = new Dictionary<string, Answer>(StringComparer.Ordinal);
+        var shown = new Dictionary<string, Answer>(StringComparer.Ordinal);
         foreach (var question in schema.Questions)
         {
             if (!question.AppliesToSector(sector)) continue;
-            if (!question.Required && random.NextDouble() < 0.2) continue;
             var u = Phi(dimensionQuality[question.Dimension] + 0.6 * Normal(random, 0, 1));
-            answers[question.Id] = AnswerAt(question, u);
+            var (real, given) = AnswerAt(question, u, random);
+            truth[question.Id] = real;
+            if (question.Required || random.NextDouble() >= BlankShare) shown[question.Id] = given;
         }
 
         var experience = dimensionQuality.GetValueOrDefault("experience");
         var exportShare = Math.Round(Math.Clamp(80 * Phi(1.2 * experience - 0.8 + 0.5 * Normal(random, 0, 1)), 0, 100));
         var company = new CompanyProfile($"Synthetic {index + 1}", sector, employees, turnover, ReferenceYear - age, region, exportShare);
 
-        var probability = Evaluation.Sigmoid(OutcomeLogit(company, answers));
+        var probability = Evaluation.Sigmoid(OutcomeLogit(company, truth));
         var ready = random.NextDouble() < probability;
         if (random.NextDouble() < LabelNoise) ready = !ready;
-        return new LabelledAssessment(company, answers, ready);
+        return new LabelledAssessment(company, shown, ready);
     }
 
-    /// <summary>The simulated truth: what makes a product export-ready in this synthetic world.</summary>
+    /// <summary>
+    /// The simulated truth: the evidence-weighted sum of answer levels, each centred on the middle of its scale
+    /// (−½ lowest, +½ top) so that a sector's extra module questions do not by themselves move its base rate,
+    /// plus size, age and sector.
+    /// </summary>
     internal double OutcomeLogit(CompanyProfile company, IReadOnlyDictionary<string, Answer> answers)
     {
-        var fractions = _rubric.Fractions(company.Sector, answers);
-        var regulated = schema.FindSector(company.Sector)?.Regulated == true;
-        double weighted = 0, totalWeight = 0;
-        for (var d = 0; d < schema.Dimensions.Count; d++)
+        var logit = Intercept
+            + EvidenceWeights.LogEmployees * Math.Log(Math.Max(1, company.Employees))
+            + EvidenceWeights.LogAge * Math.Log(1 + Math.Max(0, ReferenceYear - company.YearFounded))
+            + EvidenceWeights.Sectors.GetValueOrDefault(company.Sector);
+        foreach (var question in schema.Questions)
         {
-            var weight = schema.Dimensions[d].Id switch
-            {
-                "product" => 1.4,
-                "market" => 1.2,
-                "finance" or "channels" => 1.0,
-                "experience" => 0.8,
-                "marketing" => 0.7,
-                "logistics" or "people" or "management" => 0.6,
-                "sustainability" => company.Sector == "tourism" ? 1.2 : 0.5,
-                "certifications" => regulated ? 2.4 : 0.3,
-                "capacity" => CapacityBound.Contains(company.Sector) ? 2.0 : company.Sector == "digital" ? 0.1 : 0.7,
-                _ => 0.5,
-            };
-            weighted += weight * (fractions[d] - 0.5);
-            totalWeight += weight;
+            if (!question.AppliesToSector(company.Sector) || !answers.TryGetValue(question.Id, out var answer)) continue;
+            logit += EvidenceWeights.Questions.GetValueOrDefault(question.Id) * (LevelShare(question, answer) - 0.5);
         }
-        var logit = 10 * weighted / totalWeight - 0.6;
-
-        var management = FractionOf(fractions, "management");
-        if (management < 0.4) logit = Math.Min(logit, -2.5); // no committed management, no export
-        if (FractionOf(fractions, "product") < 0.3) logit -= 1.5;
-        if (company.Sector == "tourism" && SectorModuleFraction(company.Sector, answers) < 0.5) logit -= 2.0;
         return logit;
     }
 
-    /// <summary>Share of points earned on the questions asked only in this sector (e.g. VisitSweden's criteria).</summary>
-    private double SectorModuleFraction(string sector, IReadOnlyDictionary<string, Answer> answers)
-    {
-        var module = schema.Questions.Where(q => q.AppliesTo is not null && q.AppliesToSector(sector)).ToList();
-        if (module.Count == 0) return 1;
-        return module.Sum(q => q.Evaluate(answers.GetValueOrDefault(q.Id)).Points) / (double)module.Sum(q => q.MaxPoints);
-    }
+    /// <summary>The answer's level as a share of its scale: 0 at the lowest (and "don't know"), 1 at the top.</summary>
+    internal static double LevelShare(Question question, Answer answer) =>
+        AnswerScale.LevelOf(question, answer) / (double)(AnswerScale.LevelCount(question) - 1);
 
-    private double FractionOf(double[] fractions, string dimension)
-    {
-        for (var d = 0; d < schema.Dimensions.Count; d++)
-            if (schema.Dimensions[d].Id == dimension) return fractions[d];
-        return 1;
-    }
-
-    private static Answer AnswerAt(Question question, double u)
+    /// <summary>The firm's real answer at quantile u, and what it writes: "don't know" for some at the bottom.</summary>
+    private static (Answer Real, Answer Given) AnswerAt(Question question, double u, Random random)
     {
         switch (question.Type)
         {
             case QuestionType.Choice:
-                var ordered = question.Options!.OrderBy(o => o.Points).ToList();
-                return Answer.Of(ordered[Math.Min(ordered.Count - 1, (int)(u * ordered.Count))].Value);
+                var ordered = question.Options!.Where(o => !o.DontKnow).OrderBy(o => o.Points).ToList();
+                var real = Answer.Of(ordered[Math.Min(ordered.Count - 1, (int)(u * ordered.Count))].Value);
+                var dontKnow = question.Options!.FirstOrDefault(o => o.DontKnow);
+                var atBottom = AnswerScale.LevelOf(question, real) == 0;
+                return (real, dontKnow is not null && atBottom && random.NextDouble() < DontKnowShare ? Answer.Of(dontKnow.Value) : real);
             case QuestionType.YesNo:
-                return Answer.Of(u > 0.45);
+                return (Answer.Of(u > 0.45), Answer.Of(u > 0.45));
             default:
                 var range = question.Max!.Value - question.Min!.Value;
                 var value = question.Min!.Value + Math.Pow(u, 1.3) * range;
-                return Answer.Of(range >= 10 ? Math.Round(value) : Math.Round(value, 1));
+                var number = Answer.Of(range >= 10 ? Math.Round(value) : Math.Round(value, 1));
+                return (number, number);
         }
     }
 

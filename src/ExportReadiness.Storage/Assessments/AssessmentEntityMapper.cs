@@ -46,6 +46,8 @@ public static class AssessmentEntityMapper
             entity["ModelVersion"] = r.ModelVersion;
             entity["ScoredAt"] = r.ScoredAt;
             entity["TopGapsJson"] = JsonSerializer.Serialize(r.TopGaps, Json);
+            // About 3K characters for 48 questions: well inside a property's 32K and an entity's 1 MiB.
+            if (r.Explanation is not null) entity["ExplanationJson"] = JsonSerializer.Serialize(r.Explanation, Json);
             foreach (var d in r.Dimensions) entity[DimensionPrefix + d.Id] = d.Score;
         }
         if (a.Review is { } review)
@@ -102,7 +104,10 @@ public static class AssessmentEntityMapper
             dimensions,
             JsonSerializer.Deserialize<List<Gap>>(e.GetString("TopGapsJson") ?? "[]", Json)!,
             e.GetString("ModelVersion") ?? "",
-            e.GetDateTimeOffset("ScoredAt") ?? DateTimeOffset.MinValue);
+            e.GetDateTimeOffset("ScoredAt") ?? DateTimeOffset.MinValue)
+        {
+            Explanation = e.GetString("ExplanationJson") is { } explanation ? JsonSerializer.Deserialize<ScoreExplanation>(explanation, Json) : null,
+        };
     }
 
     private static object AnswerJson(Answer a) => (object?)a.Choice ?? (object?)a.YesNo ?? a.Number!.Value;

@@ -1,0 +1,83 @@
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Questionnaire;
+
+namespace ExportReadiness.Core.Scoring;
+
+/// <summary>
+/// Takes a score apart with the model's own weights. The model is logistic: logit = bias + Σ weight × feature.
+/// The baseline is the same company (sector, size, age) with every answer at its lowest, whose answer features
+/// are all zero. Each question's logit term is then what its answer adds over its lowest answer (never
+/// negative, the weights being non-negative). Logits do not add up in score points, so the score points
+/// between the baseline and the score are shared out in proportion to the questions' logit terms, in tenths
+/// of a point with largest remainders, so that baseline + questions = the displayed score exactly.
+/// </summary>
+public sealed class ScoreExplainer(FeatureEncoder encoder)
+{
+    private const double Tenths = 10;
+
+    public ScoreExplanation Explain(ReadinessModel model, CompanyProfile company, IReadOnlyDictionary<string, Answer> answers, float[] features, int readinessScore)
+    {
+        var schema = encoder.Schema;
+        var terms = model.Logits(features);
+        var logit = model.Bias + terms.Sum();
+        var baselineLogit = model.Bias + terms.Skip(encoder.AnswerFeatureCount).Sum();
+
+        var applicable = new List<int>();
+        var questionLogits = new List<double>();
+        for (var q = 0; q < schema.Questions.Count; q++)
+        {
+            if (!schema.Questions[q].AppliesToSector(company.Sector)) continue;
+            applicable.Add(q);
+            questionLogits.Add(terms[encoder.QuestionFeatures(q)].Sum());
+        }
+
+        var total = readinessScore * (long)Tenths;
+        var baseline = (long)Math.Round(100 * Tenths * Evaluation.Sigmoid(baselineLogit));
+        var shares = Share(Math.Max(0, total - baseline), questionLogits);
+        baseline = total - shares.Sum();
+
+        var probability = Evaluation.Sigmoid(logit);
+        var questions = new List<Contribution>(applicable.Count);
+        for (var k = 0; k < applicable.Count; k++)
+        {
+            var question = schema.Questions[applicable[k]];
+            var raised = new Dictionary<string, Answer>(answers) { [question.Id] = AnswerScale.Top(question) };
+            questions.Add(new Contribution(question.Id, shares[k] / Tenths, Headroom(model, company, raised, probability)));
+        }
+        var dimensions = schema.Dimensions.Select(d =>
+        {
+            var inDimension = applicable.Select((q, k) => (Question: schema.Questions[q], Share: shares[k])).Where(x => x.Question.Dimension == d.Id).ToList();
+            var raised = new Dictionary<string, Answer>(answers);
+            foreach (var (question, _) in inDimension) raised[question.Id] = AnswerScale.Top(question);
+            return new Contribution(d.Id, inDimension.Sum(x => x.Share) / Tenths, Headroom(model, company, raised, probability));
+        }).ToList();
+        return new ScoreExplanation(baseline / Tenths, dimensions, questions);
+    }
+
+    /// <summary>Score points gained with these answers instead; recomputed from features, so a blank question that follows its dimension rises too.</summary>
+    private double Headroom(ReadinessModel model, CompanyProfile company, IReadOnlyDictionary<string, Answer> raised, double probability)
+    {
+        var logit = model.Bias + model.Logits(encoder.Encode(company, raised)).Sum();
+        return Math.Round(100 * Math.Max(0, Evaluation.Sigmoid(logit) - probability), 1);
+    }
+
+    /// <summary>Splits a whole number of tenths in proportion to the weights (largest remainders; none if no weight is positive).</summary>
+    internal static long[] Share(long amount, IReadOnlyList<double> weights)
+    {
+        var shares = new long[weights.Count];
+        var sum = weights.Where(w => w > 0).Sum();
+        if (amount <= 0 || sum <= 0) return shares;
+        var remainders = new double[weights.Count];
+        long given = 0;
+        for (var i = 0; i < weights.Count; i++)
+        {
+            var exact = amount * Math.Max(0, weights[i]) / sum;
+            shares[i] = (long)Math.Floor(exact);
+            remainders[i] = exact - shares[i];
+            given += shares[i];
+        }
+        foreach (var i in Enumerable.Range(0, weights.Count).OrderByDescending(i => remainders[i]).ThenBy(i => i).Take((int)(amount - given)))
+            shares[i]++;
+        return shares;
+    }
+}

@@ -1,0 +1,84 @@
+using ExportReadiness.Core.Questionnaire;
+using ExportReadiness.Core.Scoring;
+using ExportReadiness.Testing;
+
+namespace ExportReadiness.Core.Tests;
+
+public class ExplanationTests(TrainedModelFixture fixture) : IClassFixture<TrainedModelFixture>
+{
+    private readonly AssessmentScorer _scorer = new(fixture.Encoder);
+
+    public static TheoryData<string, string> Profiles => new()
+    {
+        { "strong", "manufacturing" }, { "weak", "manufacturing" }, { "mixed", "manufacturing" },
+        { "mixed", "tourism" }, { "mixed", "food" }, { "weak", "digital" }, { "strong", "mining" },
+    };
+
+    private ScoringResult Score(string profile, string sector)
+    {
+        var builder = profile switch { "strong" => AssessmentBuilder.Strong(), "weak" => AssessmentBuilder.Weak(), _ => AssessmentBuilder.Mixed() };
+        var s = builder.InSector(sector).ToSubmission();
+        return _scorer.Score(fixture.Trained.Model, s.Company, s.Answers, DateTimeOffset.UtcNow);
+    }
+
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void Baseline_plus_contributions_is_exactly_the_readiness_score(string profile, string sector)
+    {
+        var result = Score(profile, sector);
+        var e = result.Explanation!;
+        Assert.Equal(result.ReadinessScore * 10, (long)Math.Round(10 * e.Baseline) + e.Questions.Sum(q => (long)Math.Round(10 * q.Points)));
+        Assert.Equal(result.ReadinessScore * 10, (long)Math.Round(10 * e.Baseline) + e.Dimensions.Sum(d => (long)Math.Round(10 * d.Points)));
+        Assert.All(e.Questions, q => Assert.True(q.Points >= 0));
+        Assert.InRange(e.Baseline, 0, result.ReadinessScore);
+    }
+
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void A_dimensions_contribution_is_the_sum_of_its_questions(string profile, string sector)
+    {
+        var e = Score(profile, sector).Explanation!;
+        var byId = QuestionnaireSchema.V1.QuestionsById;
+        foreach (var d in e.Dimensions)
+            Assert.Equal(d.Points, e.Questions.Where(q => byId[q.Id].Dimension == d.Id).Sum(q => q.Points), 6);
+    }
+
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void Every_gap_is_a_question_the_explanation_says_has_headroom_and_none_with_more_is_left_out(string profile, string sector)
+    {
+        var result = Score(profile, sector);
+        var headroom = result.Explanation!.Questions.ToDictionary(q => q.Id, q => q.Headroom);
+        Assert.All(result.TopGaps, g => Assert.Equal(headroom[g.QuestionId], g.Impact));
+        if (result.TopGaps.Count == AssessmentScorer.GapCount)
+        {
+            var smallestGap = result.TopGaps.Min(g => g.Impact);
+            var gapIds = result.TopGaps.Select(g => g.QuestionId).ToHashSet();
+            Assert.All(result.Explanation.Questions.Where(q => !gapIds.Contains(q.Id)), q => Assert.True(q.Headroom <= smallestGap));
+        }
+    }
+
+    [Fact]
+    public void An_answer_at_the_top_has_no_headroom_and_a_strong_product_has_none_anywhere()
+    {
+        var e = Score("strong", "manufacturing").Explanation!;
+        Assert.All(e.Questions, q => Assert.Equal(0, q.Headroom));
+        Assert.All(e.Dimensions, d => Assert.Equal(0, d.Headroom));
+    }
+
+    [Fact]
+    public void A_weak_product_owes_its_score_to_the_baseline_alone()
+    {
+        var result = Score("weak", "manufacturing");
+        Assert.Equal(result.ReadinessScore, result.Explanation!.Baseline);
+        Assert.All(result.Explanation.Questions, q => Assert.Equal(0, q.Points));
+    }
+
+    [Fact]
+    public void Shares_split_a_whole_number_of_tenths_exactly()
+    {
+        Assert.Equal([4, 3, 3], ScoreExplainer.Share(10, [1, 1, 1]));
+        Assert.Equal([0, 0], ScoreExplainer.Share(5, [0, 0]));
+        Assert.Equal(137, ScoreExplainer.Share(137, [0.3, 2.9, 0, 1.1]).Sum());
+    }
+}
