@@ -20,7 +20,7 @@ public class PublishedPackageTests
         foreach (var file in new[] { "functions.metadata", "worker.config.json", "extensions.json", "host.json", "ExportReadiness.FunctionApp.dll", "ExportReadiness.FunctionApp.runtimeconfig.json" })
             Assert.Contains(file, names);
         Assert.DoesNotContain("local.settings.json", names);
-        Assert.Contains(names, n => n.EndsWith("lib_lightgbm.so", StringComparison.Ordinal) || n.EndsWith("libFastTreeNative.so", StringComparison.Ordinal) || n.EndsWith("Microsoft.ML.dll", StringComparison.Ordinal));
+        Assert.Contains("Microsoft.ML.StandardTrainers.dll", names); // the monotone logistic model's learner and transformer
 
         JsonElement Read(string name)
         {

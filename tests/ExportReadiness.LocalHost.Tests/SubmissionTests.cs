@@ -28,6 +28,11 @@ public class SubmissionTests(PipelineFixture pipeline)
         Assert.Equal(ReadinessLevels.FromScore(result.ReadinessScore), result.Level);
         Assert.Equal(12, result.Dimensions.Count);
         Assert.Equal(3, result.TopGaps.Count);
+        // The explanation adds up to the score, by dimension and by question, and the gaps are its largest headrooms.
+        var why = result.Explanation!;
+        Assert.Equal(result.ReadinessScore, why.Baseline + why.Dimensions.Sum(d => d.Points), 1);
+        Assert.Equal(result.ReadinessScore, why.Baseline + why.Questions.Sum(q => q.Points), 1);
+        Assert.Equal(why.Questions.OrderByDescending(q => q.Headroom).Take(3).Select(q => q.Headroom), result.TopGaps.Select(g => g.Impact));
         Assert.Equal(pipeline.App.Services.GetRequiredService<CurrentModel>().Loaded!.Version, result.ModelVersion);
         Assert.Equal("Norrbotten 2026", scored.Programme);
     }

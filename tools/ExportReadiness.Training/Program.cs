@@ -29,6 +29,13 @@ switch (command)
         var trained = new ModelTrainer(new FeatureEncoder(schema)).Train(BundledTrainingSet.Load(schema), DateTimeOffset.UtcNow);
         Console.WriteLine(JsonSerializer.Serialize(trained.Metrics, new JsonSerializerOptions(QuestionnaireSchema.JsonOptions) { WriteIndented = true }));
         Console.WriteLine($"Training took {(DateTime.UtcNow - started).TotalSeconds:F1} s");
+        // The same held-out rows with 1,000-resample bootstrap intervals; the rubric as a probability is Platt-scaled on the training rows.
+        var heldOut = trained.HeldOut;
+        var comparison = ExportReadiness.Core.Validation.OutcomeComparison.Compare("held-out",
+            heldOut.Select(h => new ExportReadiness.Core.Validation.OutcomeRow(h.Model, h.RubricScore, h.Label, h.Sector)).ToList(),
+            heldOut.Select(h => h.Rubric).ToArray(), new ExportReadiness.Core.Validation.ComparisonOptions());
+        Console.WriteLine($"Held out: {comparison.Rows} rows, {comparison.Positives} export-ready");
+        Console.WriteLine(ExportReadiness.Core.Validation.ValidationReportText.Table(comparison));
         return 0;
     case "validate":
         return await ValidateCommand.RunAsync(args);

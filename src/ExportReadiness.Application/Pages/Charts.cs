@@ -47,4 +47,33 @@ public static class Charts
         }
         return svg.Append("</svg>").ToString();
     }
+
+    /// <summary>One row of <see cref="LiftAndHeadroom"/>: points an area's answers earn, and points its top answers would add.</summary>
+    public sealed record Contribution(string Label, double Lift, double Headroom);
+
+    /// <summary>
+    /// Per area, what lifts the score (a solid bar of the points its answers earn above the lowest answers) and
+    /// what holds it down (a pale bar of the points still open), on one scale, so areas compare at a glance.
+    /// </summary>
+    public static string LiftAndHeadroom(IReadOnlyList<Contribution> rows, string title, string liftText, string headroomText, string openWord)
+    {
+        const int rowHeight = 26, labelWidth = 300, barWidth = 300;
+        var max = Math.Max(1, rows.Count == 0 ? 1 : rows.Max(r => r.Lift + r.Headroom));
+        var svg = new StringBuilder()
+            .Append($"<svg class=\"chart explanation\" role=\"img\" viewBox=\"0 0 {labelWidth + barWidth + 110} {rows.Count * rowHeight + 34}\" width=\"100%\" aria-label=\"{Html.E(title)}\"><title>{Html.E(title)}</title>")
+            .Append($"<rect x=\"{labelWidth}\" y=\"4\" width=\"12\" height=\"12\" class=\"bar lift\"/><text x=\"{labelWidth + 16}\" y=\"14\" class=\"label small\">{Html.E(liftText)}</text>")
+            .Append($"<rect x=\"{labelWidth + 150}\" y=\"4\" width=\"12\" height=\"12\" class=\"bar headroom\"/><text x=\"{labelWidth + 166}\" y=\"14\" class=\"label small\">{Html.E(headroomText)}</text>");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var y = i * rowHeight + 28;
+            var lift = Math.Max(0, row.Lift) / max * barWidth;
+            var headroom = Math.Max(0, row.Headroom) / max * barWidth;
+            svg.Append($"<text x=\"{labelWidth - 8}\" y=\"{y + 14}\" text-anchor=\"end\" class=\"label\">{Html.E(row.Label)}</text>")
+               .Append($"<rect x=\"{labelWidth}\" y=\"{y + 1}\" width=\"{Html.N(lift)}\" height=\"18\" class=\"bar lift\"/>")
+               .Append($"<rect x=\"{Html.N(labelWidth + lift)}\" y=\"{y + 1}\" width=\"{Html.N(headroom)}\" height=\"18\" class=\"bar headroom\"/>")
+               .Append($"<text x=\"{Html.N(labelWidth + lift + headroom + 6)}\" y=\"{y + 14}\" class=\"value\">+{Html.N(row.Lift)} · {Html.N(row.Headroom)} {Html.E(openWord)}</text>");
+        }
+        return svg.Append("</svg>").ToString();
+    }
 }

@@ -111,7 +111,34 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
         _ => T(lang, "Inte redo än", "Not ready yet"),
     };
 
-    /// <summary>Score, level, dimension chart and the three gaps: shared by the SME's result page and the advisor's detail page.</summary>
+    /// <summary>
+    /// Why the score is what it is, from the model itself: the score of the same company with every answer at
+    /// its lowest, what each area's answers add to it (they add up to the score), and what each area still holds
+    /// back. The gaps below come from the same figures, so the two never disagree.
+    /// </summary>
+    private static string Explanation(ScoringResult r, ScoreExplanation why, QuestionnaireSchema schema, string lang)
+    {
+        string DimensionName(string id) => schema.Dimensions.FirstOrDefault(d => d.Id == id)?.Name.In(lang) ?? id;
+        var rows = why.Dimensions.OrderByDescending(d => d.Points).ThenByDescending(d => d.Headroom)
+            .Select(d => new Charts.Contribution(DimensionName(d.Id), d.Points, d.Headroom)).ToList();
+        var lifts = why.Questions.Where(q => q.Points > 0).OrderByDescending(q => q.Points).Take(3).ToList();
+        var html = new StringBuilder($"<section class=\"explanation\" id=\"explanation\"><h2>{T(lang, $"Varför {r.ReadinessScore}?", $"Why {r.ReadinessScore}?")}</h2>")
+            .Append($"<p id=\"explanation-sum\">{T(lang,
+                $"Samma företag med varje svar på lägsta nivån får <strong>{N(why.Baseline)}</strong>. Era svar lägger till <strong>{N(r.ReadinessScore - why.Baseline)}</strong> poäng, fördelade på områdena nedan: tillsammans <strong>{r.ReadinessScore}</strong>. Den ljusa delen är vad de bästa svaren i området skulle kunna lägga till.",
+                $"The same company with every answer at its lowest scores <strong>{N(why.Baseline)}</strong>. Your answers add <strong>{N(r.ReadinessScore - why.Baseline)}</strong> points, shared between the areas below: <strong>{r.ReadinessScore}</strong> in all. The pale part is what the best answers in the area could still add.")}</p>")
+            .Append(Charts.LiftAndHeadroom(rows, T(lang, "Vad som lyfter och vad som håller tillbaka värdet", "What lifts the score and what holds it down"),
+                T(lang, "lyfter", "lifts"), T(lang, "håller tillbaka", "holds down"), T(lang, "möjliga", "open")));
+        if (lifts.Count > 0)
+        {
+            html.Append($"<h3>{T(lang, "Det som lyfter mest", "What lifts it most")}</h3><ol id=\"lifts\">");
+            foreach (var q in lifts)
+                html.Append($"<li>{(schema.QuestionsById.TryGetValue(q.Id, out var question) ? E(question.Text, lang) : E(q.Id))} <span class=\"muted\">+{N(q.Points)} {T(lang, "poäng", "points")}</span></li>");
+            html.Append("</ol>");
+        }
+        return html.Append("</section>").ToString();
+    }
+
+    /// <summary>Score, level, dimension chart, the explanation and the three gaps: shared by the SME's result page and the advisor's detail page.</summary>
     internal static string ResultSection(ScoringResult r, QuestionnaireSchema schema, string lang)
     {
         var levelText = LevelName(r.Level, lang);
@@ -120,7 +147,8 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
         var html = new StringBuilder()
             .Append($"<section class=\"score\"><div class=\"big\" id=\"readiness-score\">{r.ReadinessScore}</div><div><div class=\"level level-{r.Level}\" id=\"readiness-level\">{levelText}</div>")
             .Append($"<p>{T(lang, "Exportmognad 0–100, enligt modellen", "Export readiness 0–100, by the model")} <span class=\"muted\">({E(r.ModelVersion)})</span></p></div></section>")
-            .Append($"<section><h2>{T(lang, "Områden", "Dimensions")}</h2>{Charts.HorizontalBars(bars, 100, T(lang, "Poäng per område", "Score per dimension"))}</section>")
+            .Append($"<section id=\"dimensions\"><h2>{T(lang, "Områden", "Dimensions")}</h2>{Charts.HorizontalBars(bars, 100, T(lang, "Poäng per område", "Score per dimension"))}</section>")
+            .Append(r.Explanation is { } why ? Explanation(r, why, schema, lang) : "")
             .Append($"<section class=\"gaps\"><h2>{T(lang, "Gör detta härnäst", "What to do next")}</h2><ol id=\"gaps\">");
         foreach (var gap in r.TopGaps)
         {

@@ -117,9 +117,9 @@ public sealed partial class RescoreJob(
         catch (ModelUnavailableException)
         {
         }
-        var decision = champion is null
-            ? new ModelDecision(true, challenger.Metrics.Model, challenger.Metrics.Model, "No champion: the challenger is published.")
-            : ChampionChallenger.Decide(trainer.Measure(champion, ModelTrainer.Partition(rows).Test), challenger.Metrics.Model);
+        // Published only if monotone, not worse than the rubric on the same held-out rows, and (with a champion)
+        // lower in log-loss; without a champion the first two gates still apply.
+        var decision = ChampionChallenger.Decide(champion is null ? null : trainer.Measure(champion, ModelTrainer.Partition(rows).Test), challenger);
         if (decision.PublishChallenger)
         {
             await models.PublishAsync(challenger, cancellationToken);
@@ -127,26 +127,23 @@ public sealed partial class RescoreJob(
         }
         LogDecision(run.Id, decision.Reason);
 
-        run = run with
+        run = run.Recording(decision) with
         {
             Phase = ModelRunPhase.Rescoring,
             ChampionVersion = champion?.Version,
             ChallengerVersion = challenger.Metrics.Version,
-            ChampionLogLoss = champion is null ? null : decision.Champion.LogLoss,
-            ChampionAuc = champion is null ? null : decision.Champion.Auc,
-            ChallengerLogLoss = decision.Challenger.LogLoss,
-            ChallengerAuc = decision.Challenger.Auc,
-            Published = decision.PublishChallenger,
-            Decision = decision.Reason,
             AdvisorVerdicts = verdicts,
-            TargetVersion = decision.PublishChallenger ? challenger.Metrics.Version : champion!.Version,
+            TargetVersion = decision.PublishChallenger ? challenger.Metrics.Version : champion?.Version,
         };
+        // No champion and a refused challenger: nothing may score, and the run says why.
+        if (run.TargetVersion is null) run = run with { Status = ModelRunStatus.Failed, Phase = ModelRunPhase.Done, Error = decision.Reason, EndedAt = clock.GetUtcNow() };
         await runs.SaveAsync(run, cancellationToken);
         return run;
     }
 
     private async Task<ModelRun> ContinueAsync(ModelRun run, CancellationToken cancellationToken, IProgress<ModelRun>? progress)
     {
+        if (run.Status == ModelRunStatus.Failed) return run;
         try
         {
             var model = await currentModel.GetAsync(cancellationToken, refresh: true);

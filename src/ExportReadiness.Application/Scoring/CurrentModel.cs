@@ -36,7 +36,15 @@ public sealed partial class CurrentModel(
             if (version is null) return _model ?? throw new ModelUnavailableException("No model has been published yet.");
             if (_model?.Version != version)
             {
-                _model = await repository.LoadAsync(version, encoder.FeatureCount, cancellationToken);
+                try
+                {
+                    _model = await repository.LoadAsync(version, encoder.FeatureCount, cancellationToken);
+                }
+                catch (InvalidDataException e)
+                {
+                    // A model of an earlier layout, until the bootstrapper has published one for this questionnaire.
+                    throw new ModelUnavailableException($"Model {version} cannot score this questionnaire: {e.Message}");
+                }
                 LogLoaded(version);
             }
             return _model;

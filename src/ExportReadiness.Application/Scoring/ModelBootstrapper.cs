@@ -28,11 +28,11 @@ public sealed partial class ModelBootstrapper(
     private async Task BootstrapAsync(CancellationToken stoppingToken)
     {
         await storage.EnsureCreatedAsync(stoppingToken);
-        if (options.Value.BootstrapModel && await models.GetCurrentVersionAsync(stoppingToken) is null)
+        if (options.Value.BootstrapModel && await NeedsModelAsync(stoppingToken))
         {
             // Several instances starting on an empty account: one trains, the others wait for its model.
             await using var held = await locks.TryAcquireAsync(LockName, stoppingToken);
-            if (held is not null && await models.GetCurrentVersionAsync(stoppingToken) is null)
+            if (held is not null && await NeedsModelAsync(stoppingToken))
             {
                 LogTraining();
                 // Training is CPU-bound for seconds; keep it off the thread that starts the host.
@@ -50,6 +50,28 @@ public sealed partial class ModelBootstrapper(
             LogNoModel();
         }
     }
+
+    /// <summary>
+    /// No model is published, or the published one cannot score this questionnaire (a model of an earlier feature
+    /// layout or learner, after an upgrade): either way the bundled set trains one that can.
+    /// </summary>
+    private async Task<bool> NeedsModelAsync(CancellationToken cancellationToken)
+    {
+        if (await models.GetCurrentVersionAsync(cancellationToken) is not { } version) return true;
+        try
+        {
+            await models.LoadAsync(version, encoder.FeatureCount, cancellationToken);
+            return false;
+        }
+        catch (InvalidDataException e)
+        {
+            LogIncompatible(version, e.Message);
+            return true;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The published model {ModelVersion} cannot score this questionnaire ({Reason}); a new one is trained")]
+    private partial void LogIncompatible(string modelVersion, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No published model; training one from the bundled synthetic set")]
     private partial void LogTraining();

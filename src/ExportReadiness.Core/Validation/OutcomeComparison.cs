@@ -21,7 +21,7 @@ public sealed record ComparisonOptions
 /// </summary>
 public static class OutcomeComparison
 {
-    private const int Metrics = 4; // ROC AUC, PR AUC, Brier, ECE
+    private const int Metrics = 5; // ROC AUC, PR AUC, Brier, ECE, log-loss
 
     public static GroupValidation Compare(string group, IReadOnlyList<OutcomeRow> rows, double[]? rubricProbabilities, ComparisonOptions options)
     {
@@ -51,6 +51,8 @@ public static class OutcomeComparison
         point[3, 0] = n == 0 ? double.NaN : Evaluation.ExpectedCalibrationError(model, labels, options.CalibrationBins);
         point[2, 1] = rubricProbabilities is null || n == 0 ? double.NaN : WeightedMetrics.Brier(rubricProbabilities, labels, ones);
         point[3, 1] = rubricProbabilities is null || n == 0 ? double.NaN : Evaluation.ExpectedCalibrationError(rubricProbabilities, labels, options.CalibrationBins);
+        point[4, 0] = n == 0 ? double.NaN : WeightedMetrics.LogLoss(model, labels, ones);
+        point[4, 1] = rubricProbabilities is null || n == 0 ? double.NaN : WeightedMetrics.LogLoss(rubricProbabilities, labels, ones);
 
         var samples = Resample(group, model, rubricProbabilities, labels, modelOrder, rubricOrder, options);
         MetricComparison Comparison(int metric, bool higherIsBetter) => new(
@@ -60,7 +62,10 @@ public static class OutcomeComparison
             Interval(point[metric, 0] - point[metric, 1], samples[metric, 2], options.Confidence));
         return new GroupValidation(group, n, positives,
             Comparison(0, higherIsBetter: true), Comparison(1, higherIsBetter: true),
-            Comparison(2, higherIsBetter: false), Comparison(3, higherIsBetter: false));
+            Comparison(2, higherIsBetter: false), Comparison(3, higherIsBetter: false))
+        {
+            LogLoss = Comparison(4, higherIsBetter: false),
+        };
     }
 
     /// <summary>[metric, series][resample], series 0 = model, 1 = rubric, 2 = model − rubric on the same resample.</summary>
@@ -87,6 +92,8 @@ public static class OutcomeComparison
                 rubricProbabilities is null ? double.NaN : WeightedMetrics.Brier(rubricProbabilities, labels, weights));
             Record(samples, 3, r, WeightedMetrics.Ece(model, labels, weights, modelBins, scratch),
                 rubricProbabilities is null ? double.NaN : WeightedMetrics.Ece(rubricProbabilities, labels, weights, rubricBins!, scratch));
+            Record(samples, 4, r, WeightedMetrics.LogLoss(model, labels, weights),
+                rubricProbabilities is null ? double.NaN : WeightedMetrics.LogLoss(rubricProbabilities, labels, weights));
         }
         return samples;
     }

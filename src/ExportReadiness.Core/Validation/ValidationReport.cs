@@ -47,7 +47,7 @@ public sealed record ValidationMethod(
     int RubricCalibrationFolds,
     string RubricProbability);
 
-/// <summary>The four metrics for one group of rows (all rows, or one sector).</summary>
+/// <summary>The metrics for one group of rows (all rows, or one sector).</summary>
 public sealed record GroupValidation(
     string Group,
     int Rows,
@@ -55,7 +55,11 @@ public sealed record GroupValidation(
     MetricComparison RocAuc,
     MetricComparison PrAuc,
     MetricComparison Brier,
-    MetricComparison Ece);
+    MetricComparison Ece)
+{
+    /// <summary>Mean negative log-likelihood (lower is better): ranking and calibration in one figure, as models are chosen.</summary>
+    public MetricComparison? LogLoss { get; init; }
+}
 
 /// <summary>A metric for the model, for the rubric, and model − rubric, each computed on the same resamples.</summary>
 public sealed record MetricComparison(

@@ -36,12 +36,21 @@ public static class ValidationReportText
         return text.ToString();
     }
 
+    /// <summary>One group's metrics as a Markdown table.</summary>
+    public static string Table(GroupValidation group)
+    {
+        var text = new StringBuilder();
+        AppendTable(text, group);
+        return text.ToString();
+    }
+
     private static void AppendTable(StringBuilder text, GroupValidation group)
     {
         text.AppendLine("| metric | model | rubric | model − rubric |").AppendLine("|---|---|---|---|");
         Row(text, "ROC AUC (higher is better)", group.RocAuc);
         Row(text, "PR AUC (higher is better)", group.PrAuc);
         Row(text, "Brier (lower is better)", group.Brier);
+        if (group.LogLoss is { } logLoss) Row(text, "log-loss (lower is better)", logLoss);
         Row(text, "ECE (lower is better)", group.Ece);
         text.AppendLine();
     }

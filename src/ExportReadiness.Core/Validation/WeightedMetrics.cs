@@ -61,6 +61,21 @@ internal static class WeightedMetrics
     }
 
     /// <summary>Brier score: the mean squared distance between the probability and the 0/1 outcome.</summary>
+    /// <summary>Mean negative log-likelihood, probabilities clipped to [1e-15, 1 − 1e-15] as <c>Evaluation.LogLoss</c> does.</summary>
+    public static double LogLoss(double[] probabilities, bool[] labels, int[] weights)
+    {
+        const double eps = 1e-15;
+        double sum = 0, total = 0;
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            if (weights[i] == 0) continue;
+            var p = Math.Clamp(probabilities[i], eps, 1 - eps);
+            sum -= weights[i] * (labels[i] ? Math.Log(p) : Math.Log(1 - p));
+            total += weights[i];
+        }
+        return total == 0 ? double.NaN : sum / total;
+    }
+
     public static double Brier(double[] probabilities, bool[] labels, int[] weights)
     {
         double sum = 0, total = 0;

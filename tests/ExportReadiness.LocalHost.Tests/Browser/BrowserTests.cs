@@ -53,8 +53,12 @@ public class BrowserTests(PipelineFixture pipeline) : IAsyncLifetime
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(new Regex("/result/"));
         await Assertions.Expect(page.Locator("#readiness-score")).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        Assert.Equal(12, await page.Locator("svg.chart rect.bar").CountAsync());
+        Assert.Equal(12, await page.Locator("#dimensions svg.chart rect.bar").CountAsync());
         Assert.Equal(3, await page.Locator("#gaps li").CountAsync());
+        // Why the score is what it is: what lifts it and what holds it down, area by area, from the model.
+        await Assertions.Expect(page.Locator("#explanation h2")).ToContainTextAsync("Varför");
+        Assert.Equal(12, await page.Locator("#explanation svg.chart text.value").CountAsync());
+        Assert.True(await page.Locator("#explanation svg.chart rect.bar.lift").CountAsync() > 1);
         await Assertions.Expect(page.Locator("#report-lead")).ToContainTextAsync("Norrbotten");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("sme-result"), FullPage = true });
 
@@ -62,13 +66,16 @@ public class BrowserTests(PipelineFixture pipeline) : IAsyncLifetime
         await page.ClickAsync("a.lang:has-text('English')");
         await Assertions.Expect(page.Locator("#readiness-score")).ToBeVisibleAsync();
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        await Assertions.Expect(page.Locator("#explanation h2")).ToContainTextAsync("Why");
+        await Assertions.Expect(page.Locator("#explanation svg.chart")).ToHaveAttributeAsync("aria-label", "What lifts the score and what holds it down");
+        await page.Locator("#explanation").ScreenshotAsync(new LocatorScreenshotOptions { Path = BrowserFixture.Screenshot("sme-result-explanation-en") });
 
         // The printable layout hides the site header and buttons, and "save as PDF" gives A4 pages.
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         Assert.False(await page.Locator("header.site").IsVisibleAsync());
         Assert.False(await page.Locator(".no-print button").IsVisibleAsync());
         var pdf = PrintedPdf.Read(await page.PdfAsync(new PagePdfOptions { Path = BrowserFixture.Artifact("sme-result.pdf"), PreferCSSPageSize = true, PrintBackground = true }));
-        Assert.Equal(1, pdf.PageCount);
+        Assert.InRange(pdf.PageCount, 1, 2); // score, areas, why the score, what to do next: at most two A4 sheets
         Assert.All(pdf.PageSizesInPoints, size => Assert.Equal((595, 842), size));
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
         await page.GotoAsync("/");
@@ -107,6 +114,7 @@ public class BrowserTests(PipelineFixture pipeline) : IAsyncLifetime
         await rows.First.Locator("a").ClickAsync();
         await Assertions.Expect(page.Locator("#company-name")).ToContainTextAsync("Gruv AB");
         await Assertions.Expect(page.Locator("table.facts")).ToContainTextAsync("Mining and minerals");
+        await Assertions.Expect(page.Locator("#explanation h2")).ToContainTextAsync("Why");
         await page.CheckAsync("input[name=verdict][value=ExportReady]");
         await page.FillAsync("textarea[name=note]", "Stark ledning, certifierad. Redo för Norge.");
         Assert.Equal(0, await page.Locator("input[name=advisor]").CountAsync()); // the advisor is the one signed in, not a name typed in
