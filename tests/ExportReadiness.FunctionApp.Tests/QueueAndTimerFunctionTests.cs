@@ -115,6 +115,11 @@ public class QueueAndTimerFunctionTests(FunctionAppFixture fixture) : IClassFixt
         Assert.Equal("timer", run.Trigger);
         Assert.Equal(ModelRunStatus.Completed, run.Status);
         Assert.NotNull(run.Decision);
+        // The challenger's three gates are on record: monotone, not worse than the rubric, log-loss.
+        Assert.Equal(0, run.ChallengerMonotonicityViolations);
+        Assert.True(run.MonotonicityChecks >= 10_000);
+        Assert.NotNull(run.RubricAuc);
+        Assert.NotNull(run.ChallengerLogLoss);
     }
 }
 
