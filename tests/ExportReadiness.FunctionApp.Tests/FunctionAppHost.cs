@@ -80,7 +80,13 @@ public sealed class FunctionAppHost : IAsyncDisposable
     }
 }
 
-/// <summary>One Function App container and Azurite for the tests that need a model.</summary>
+[CollectionDefinition(Name)]
+public sealed class FunctionAppCollection : ICollectionFixture<FunctionAppFixture>
+{
+    public const string Name = "function-app";
+}
+
+/// <summary>One Function App container and Azurite, with a model, for the tests of the function-app collection.</summary>
 public sealed class FunctionAppFixture : IAsyncLifetime
 {
     public FunctionAppHost App { get; private set; } = null!;

@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ExportReadiness.FunctionApp.Tests;
 
 /// <summary>The Function App's HTTP pipeline: the worker middlewares, resolved from its container, around a function.</summary>
-public class HttpMiddlewareTests(FunctionAppFixture fixture) : IClassFixture<FunctionAppFixture>
+[Collection(FunctionAppCollection.Name)]
+public class HttpMiddlewareTests(FunctionAppFixture fixture)
 {
     private const string Key = "function-app-test-key-0123456789";
 

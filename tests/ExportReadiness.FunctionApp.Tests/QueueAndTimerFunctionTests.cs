@@ -17,7 +17,8 @@ namespace ExportReadiness.FunctionApp.Tests;
 /// The Function App's queue and timer functions, resolved from its own container and called as the Functions
 /// host calls them, against Azurite: the same outcomes the local host's drivers give (see the local host's tests).
 /// </summary>
-public class QueueAndTimerFunctionTests(FunctionAppFixture fixture) : IClassFixture<FunctionAppFixture>
+[Collection(FunctionAppCollection.Name)]
+public class QueueAndTimerFunctionTests(FunctionAppFixture fixture)
 {
     private IServiceProvider Services => fixture.App.Services;
 

@@ -16,7 +16,27 @@ public sealed class Azurite : IAsyncDisposable
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>
+    /// Starts Azurite on three free ports. A port found free can be taken by another process before Azurite binds
+    /// it (many test hosts start at once): then Azurite exits, and it is started again on other ports.
+    /// </summary>
     public async Task StartAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartOnFreePortsAsync();
+                return;
+            }
+            catch (Exception e) when (attempt < 3 && e is SocketException or InvalidOperationException { Data.Count: > 0 })
+            {
+                await DisposeAsync();
+            }
+        }
+    }
+
+    private async Task StartOnFreePortsAsync()
     {
         var root = RepositoryRoot();
         var azurite = Path.Combine(root, "node_modules", ".bin", "azurite");
@@ -38,6 +58,10 @@ public sealed class Azurite : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         foreach (var port in new[] { blob, queue, table }) await WaitForPortAsync(port);
+        // Listening is not enough: the listener may be another process on a port Azurite lost the race for.
+        await Task.Delay(300);
+        if (_process.HasExited)
+            throw new InvalidOperationException($"Azurite exited at start (code {_process.ExitCode}); a port was probably taken.") { Data = { ["retry"] = true } };
         ConnectionString = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + DevAccountKey + ";" +
             $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;" +
             $"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
@@ -47,6 +71,7 @@ public sealed class Azurite : IAsyncDisposable
     {
         if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true);
         _process?.Dispose();
+        _process = null;
         return ValueTask.CompletedTask;
     }
 
