@@ -2,7 +2,10 @@ using System.Net;
 using System.Reflection;
 using Azure;
 using ExportReadiness.Application.Access;
+using System.Text.Json;
 using ExportReadiness.FunctionApp.Functions;
+using ExportReadiness.Storage;
+using ExportReadiness.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -73,6 +76,36 @@ public class HttpMiddlewareTests(FunctionAppFixture fixture)
     {
         var (ran, _) = await InvokeAsync(Method<SmeFunctions>(nameof(SmeFunctions.Questionnaire)), Request("/api/questionnaire"));
         Assert.True(ran);
+    }
+
+    [Fact]
+    public async Task An_sme_submits_through_the_http_function_the_queue_function_scores_it_and_the_sme_reads_it_back()
+    {
+        var submit = Request("/api/assessments");
+        submit.Request.Method = "POST";
+        submit.Request.ContentType = "application/json";
+        submit.Request.Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(AssessmentBuilder.Mixed().InProgramme("fa-http").ToJsonString()));
+        await (await fixture.App.Function<SmeFunctions>().SubmitAssessment(submit.Request, default)).ExecuteAsync(submit);
+
+        Assert.Equal((int)HttpStatusCode.Accepted, submit.Response.StatusCode);
+        submit.Response.Body.Position = 0;
+        var accepted = JsonDocument.Parse(submit.Response.Body).RootElement;
+        var id = accepted.GetProperty("id").GetString()!;
+        Assert.Equal($"/api/assessments/{id}", submit.Response.Headers.Location.ToString());
+
+        // What the Functions host would do with the message the submission enqueued.
+        var queue = fixture.App.Services.GetRequiredService<StorageClients>().Queue(StorageNames.ScoringQueue);
+        var message = (await queue.ReceiveMessagesAsync(32)).Value.Single(m => m.Body.ToString().Contains(id, StringComparison.Ordinal));
+        await fixture.App.Function<ScoreAssessmentFunction>().ScoreAssessment(message, default);
+
+        var read = Request($"/api/assessments/{id}");
+        read.Request.Headers["X-Assessment-Token"] = accepted.GetProperty("accessToken").GetString();
+        await (await fixture.App.Function<SmeFunctions>().GetAssessment(read.Request, id, default)).ExecuteAsync(read);
+        Assert.Equal((int)HttpStatusCode.OK, read.Response.StatusCode);
+        read.Response.Body.Position = 0;
+        var view = JsonDocument.Parse(read.Response.Body).RootElement;
+        Assert.Equal("Scored", view.GetProperty("status").GetString());
+        Assert.True(view.GetProperty("result").GetProperty("explanation").GetProperty("questions").GetArrayLength() > 0);
     }
 
     [Fact]
