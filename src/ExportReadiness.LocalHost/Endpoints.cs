@@ -4,6 +4,7 @@ using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Assets;
 using ExportReadiness.Application.Batches;
 using ExportReadiness.Application.Health;
+using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Pages;
 using ExportReadiness.Application.Questionnaire;
 using ExportReadiness.Application.Reports;
@@ -55,7 +56,7 @@ public static class Endpoints
         api.MapGet(route(Routes.BatchTemplate), (BatchHandlers h) => h.Template()).WithTags("Batches")
             .WithSummary("An empty CSV with the columns a batch file must have.");
         api.MapPost(route(Routes.Batches), (HttpRequest r, BatchHandlers h, CancellationToken ct) => h.Upload(r, ct)).WithTags("Batches")
-            .Accepts<string>("text/csv").WithSummary("Upload a CSV of questionnaires (text/csv body, or multipart with a file).");
+            .Accepts<string>(CsvUpload.Csv, CsvUpload.ExcelCsv, CsvUpload.Form).WithSummary("Upload a CSV of questionnaires (text/csv body, or multipart with a file).");
         api.MapGet(route(Routes.Batch), (string id, BatchHandlers h, CancellationToken ct) => h.Get(id, ct)).WithTags("Batches")
             .WithSummary("Accepted, scored and rejected counts, and why each rejected line was rejected (the first 1,000).");
         api.MapGet(route(Routes.BatchRejections), (string id, BatchHandlers h, CancellationToken ct) => h.RejectedCsv(id, ct)).WithTags("Batches")
@@ -65,7 +66,7 @@ public static class Endpoints
         api.MapGet(route(Routes.PortfolioCsv), (HttpContext c, ReportHandlers h, CancellationToken ct) => h.PortfolioCsv(c, ct)).WithTags("Reports")
             .WithSummary("One row per assessment (UTF-8 with BOM for Excel), with the same filters as the list.");
         api.MapPost(route(Routes.Validation), (HttpRequest r, ValidationHandler h, CancellationToken ct) => h.Validate(r, ct)).WithTags("Validation")
-            .Accepts<string>("text/csv").WithSummary("Check the model in use against known outcomes: a batch CSV with an outcome column, or a World Bank Enterprise Survey export (?format=batch|wbes).");
+            .Accepts<string>(CsvUpload.Csv, CsvUpload.ExcelCsv, CsvUpload.Form).WithSummary("Check the model in use against known outcomes: a batch CSV with an outcome column, or a World Bank Enterprise Survey export (?format=batch|wbes).");
         api.MapPost(route(Routes.Rescore), (RescoreHandlers h) => h.Start()).WithTags("Model runs")
             .WithSummary("Start a retrain + re-score run now; 409 if one is running.");
         api.MapGet(route(Routes.RescoreRuns), (RescoreHandlers h, CancellationToken ct) => h.Recent(ct)).WithTags("Model runs")

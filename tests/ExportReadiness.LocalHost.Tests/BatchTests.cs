@@ -81,6 +81,28 @@ public class BatchTests(PipelineFixture pipeline)
     }
 
     [Fact]
+    public async Task A_browser_form_upload_and_a_file_typed_as_excel_csv_are_both_accepted()
+    {
+        var programme = $"types-{Guid.NewGuid():N}"[..18];
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(new BatchFileBuilder().Add(AssessmentBuilder.Mixed().Named("Formulär AB")).ToCsv(), Encoding.UTF8, "text/csv"), "file", "batch.csv" },
+        };
+        var excel = new StringContent(new BatchFileBuilder().Add(AssessmentBuilder.Mixed().Named("Excel AB")).ToCsv(), Encoding.UTF8, "application/vnd.ms-excel");
+
+        var fromForm = await _advisor.PostAsync($"/api/batches?programme={programme}", form);
+        var fromExcel = await _advisor.PostAsync($"/api/batches?programme={programme}", excel);
+
+        Assert.Equal(HttpStatusCode.Accepted, fromForm.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, fromExcel.StatusCode);
+        foreach (var response in new[] { fromForm, fromExcel })
+        {
+            var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+            await WaitForBatchAsync(id, b => b.GetProperty("accepted").GetInt32() == 1);
+        }
+    }
+
+    [Fact]
     public async Task Posting_the_same_file_twice_does_not_duplicate()
     {
         var programme = $"twice-{Guid.NewGuid():N}"[..18];

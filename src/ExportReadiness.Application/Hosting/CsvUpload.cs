@@ -6,13 +6,18 @@ namespace ExportReadiness.Application.Hosting;
 /// <summary>A CSV file sent to the API: the raw body for text/csv (or Excel's CSV type), or the first file of a multipart form (a browser upload).</summary>
 public static class CsvUpload
 {
+    public const string Csv = "text/csv";
+    public const string ExcelCsv = "application/vnd.ms-excel";
+    /// <summary>A browser's file upload. The local host declares these three on its upload routes: anything else is 415 in both hosts.</summary>
+    public const string Form = "multipart/form-data";
+
     public static async Task<(Stream? File, ProblemHttpResult? Problem)> OpenAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var media))
             return (null, Unsupported());
-        if (media.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase) || media.MediaType.Equals("application/vnd.ms-excel", StringComparison.OrdinalIgnoreCase))
+        if (media.MediaType.Equals(Csv, StringComparison.OrdinalIgnoreCase) || media.MediaType.Equals(ExcelCsv, StringComparison.OrdinalIgnoreCase))
             return (request.Body, null);
-        if (media.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        if (media.MediaType.Equals(Form, StringComparison.OrdinalIgnoreCase))
         {
             var form = await request.ReadFormAsync(cancellationToken);
             return form.Files.Count > 0
