@@ -17,17 +17,31 @@ public sealed class StorageClients
 {
     public StorageClients(string connectionString)
     {
-        Blobs = new BlobServiceClient(connectionString);
+        Blobs = new BlobServiceClient(connectionString, Bounded(new BlobClientOptions()));
         Queues = new QueueServiceClient(connectionString, QueueOptions());
-        Tables = new TableServiceClient(connectionString);
+        Tables = new TableServiceClient(connectionString, Bounded(new TableClientOptions()));
     }
 
     /// <summary>Identity-based access: <c>AzureWebJobsStorage__accountName</c> plus a token credential.</summary>
     public StorageClients(string accountName, TokenCredential credential)
     {
-        Blobs = new BlobServiceClient(new Uri($"https://{accountName}.blob.core.windows.net"), credential);
+        Blobs = new BlobServiceClient(new Uri($"https://{accountName}.blob.core.windows.net"), credential, Bounded(new BlobClientOptions()));
         Queues = new QueueServiceClient(new Uri($"https://{accountName}.queue.core.windows.net"), credential, QueueOptions());
-        Tables = new TableServiceClient(new Uri($"https://{accountName}.table.core.windows.net"), credential);
+        Tables = new TableServiceClient(new Uri($"https://{accountName}.table.core.windows.net"), credential, Bounded(new TableClientOptions()));
+    }
+
+    /// <summary>
+    /// A short retry budget (3 retries, 0.2 s doubling to at most 1 s): with storage down a request learns it in
+    /// about a second and answers 503, instead of the SDK's default six tries over six seconds. Background work
+    /// (queue drivers, the bootstrapper) has retry loops of its own.
+    /// </summary>
+    private static T Bounded<T>(T options) where T : ClientOptions
+    {
+        options.Retry.MaxRetries = 3;
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        return options;
     }
 
     /// <summary>
@@ -37,7 +51,7 @@ public sealed class StorageClients
     /// </summary>
     private QueueClientOptions QueueOptions()
     {
-        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var options = Bounded(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         options.MessageDecodingFailed += MoveUndecodableToPoisonAsync;
         return options;
     }
@@ -75,8 +89,12 @@ public sealed class StorageClients
     /// Storage cannot be reached, or refuses us for now (network, throttling, a managed identity whose role
     /// assignment is still propagating on a new deployment): worth a retry, not a bug.
     /// </summary>
-    public static bool IsUnavailable(Exception exception) =>
-        exception is RequestFailedException or HttpRequestException or Azure.Identity.AuthenticationFailedException;
+    /// <remarks>The SDK reports a retry budget spent as an <see cref="AggregateException"/> of each try's failure.</remarks>
+    public static bool IsUnavailable(Exception exception) => exception switch
+    {
+        AggregateException { InnerExceptions.Count: > 0 } tries => tries.InnerExceptions.All(IsUnavailable),
+        _ => exception is RequestFailedException or HttpRequestException or Azure.Identity.AuthenticationFailedException,
+    };
 
     /// <summary>
     /// Runs a start-up step until storage lets it through, waiting 2 s, 4 s, … up to a minute between tries,

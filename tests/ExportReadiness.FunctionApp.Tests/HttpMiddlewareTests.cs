@@ -115,9 +115,11 @@ public class HttpMiddlewareTests(FunctionAppFixture fixture)
         var middleware = new HttpProblemMiddleware();
 
         await middleware.Invoke(new InvokedFunction(Method<SmeFunctions>(nameof(SmeFunctions.Health)), http),
-            _ => throw new AggregateException(new RequestFailedException(0, "Connection refused")));
+            // As the SDK reports a spent retry budget: every try's failure in one AggregateException.
+            _ => throw new AggregateException("Retry failed after 4 tries.", Enumerable.Range(0, 4).Select(_ => new RequestFailedException(0, "Connection refused"))));
 
         Assert.Equal((int)HttpStatusCode.ServiceUnavailable, http.Response.StatusCode);
+        Assert.Equal("5", http.Response.Headers.RetryAfter.ToString());
         Assert.StartsWith("application/problem+json", http.Response.ContentType);
     }
 }

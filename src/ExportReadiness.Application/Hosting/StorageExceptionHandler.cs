@@ -9,6 +9,8 @@ namespace ExportReadiness.Application.Hosting;
 /// </summary>
 public sealed partial class StorageExceptionHandler(IProblemDetailsService problems, ILogger<StorageExceptionHandler> logger) : IExceptionHandler
 {
+    public const int RetryAfterSeconds = 5;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title) = exception switch
@@ -19,6 +21,8 @@ public sealed partial class StorageExceptionHandler(IProblemDetailsService probl
         };
         if (status >= 500) LogFailure(context.Request.Path, exception);
         context.Response.StatusCode = status;
+        // Storage comes back by itself: tell the client when to try again.
+        if (status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

@@ -1,0 +1,44 @@
+using System.Net;
+using ExportReadiness.Testing;
+
+namespace ExportReadiness.LocalHost.Tests;
+
+/// <summary>Storage goes away under a running app: callers get 503 with Retry-After, never a 500. Its own Azurite, stopped mid-test.</summary>
+public sealed class StorageOutageTests : IAsyncLifetime
+{
+    private readonly Azurite _azurite = new();
+    private ExportReadinessApplication _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _azurite.StartAsync();
+        _app = new ExportReadinessApplication(_azurite.ConnectionString);
+        _app.StartServer();
+        await _app.Services.GetRequiredService<CurrentModel>().WaitUntilAvailableAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task With_storage_down_reads_and_submissions_are_503_problems_with_retry_after()
+    {
+        var client = _app.CreateClient();
+        var accepted = await client.SubmitAsync(AssessmentBuilder.Mixed());
+        await client.WaitForStatusAsync(accepted.Id, accepted.AccessToken);
+
+        await _azurite.DisposeAsync();
+
+        var read = await client.GetAsync($"/api/assessments/{accepted.Id}");
+        var submit = await client.PostJsonAsync("/api/assessments", AssessmentBuilder.Mixed().ToJsonString());
+        foreach (var response in new[] { read, submit })
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.NotNull(response.Headers.RetryAfter);
+            Assert.Contains("unavailable", (await response.ProblemAsync()).GetProperty("title").GetString());
+        }
+    }
+}
