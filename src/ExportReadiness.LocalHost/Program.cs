@@ -1,4 +1,5 @@
 using ExportReadiness.Application;
+using ExportReadiness.Application.Hosting;
 using ExportReadiness.LocalHost;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ builder.Services.AddOpenApi();
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(LocalTriggers.DefaultUrl);
 
 var app = builder.Build();
+app.Use((context, next) => { SecurityHeaders.Apply(context); return next(context); });
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

@@ -109,6 +109,34 @@ public class HttpMiddlewareTests(FunctionAppFixture fixture)
     }
 
     [Fact]
+    public async Task Every_http_function_answers_with_the_same_security_headers_as_the_local_host()
+    {
+        var http = Request("/api/questionnaire");
+        var response = new StartableResponse();
+        http.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseFeature>(response);
+
+        await new SecurityHeadersMiddleware().Invoke(new InvokedFunction(Method<SmeFunctions>(nameof(SmeFunctions.Questionnaire)), http), _ => Task.CompletedTask);
+        await response.StartAsync();
+
+        Assert.Equal(Application.Hosting.SecurityHeaders.ContentSecurityPolicy, http.Response.Headers.ContentSecurityPolicy.ToString());
+        Assert.Equal("nosniff", http.Response.Headers.XContentTypeOptions.ToString());
+        Assert.Equal("no-store", http.Response.Headers.CacheControl.ToString());
+    }
+
+    /// <summary>A response whose start can be triggered, as the server triggers it when the first byte is written.</summary>
+    private sealed class StartableResponse : Microsoft.AspNetCore.Http.Features.HttpResponseFeature
+    {
+        private readonly List<(Func<object, Task> Callback, object State)> _starting = [];
+
+        public override void OnStarting(Func<object, Task> callback, object state) => _starting.Add((callback, state));
+
+        public async Task StartAsync()
+        {
+            foreach (var (callback, state) in _starting) await callback(state);
+        }
+    }
+
+    [Fact]
     public async Task Storage_being_unreachable_in_a_function_is_a_503_problem_not_the_hosts_500()
     {
         var http = Request("/api/health");

@@ -99,8 +99,8 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
             body.Append($"<p class=\"status failed\" id=\"status\">{T(lang, "Bedömningen misslyckades. Kontakta er rådgivare.", "Scoring failed. Please contact your advisor.")}</p>");
         else if (assessment.Result is { } r)
             body.Append(ResultSection(r, schema, lang));
-        body.Append($"<p class=\"no-print\"><button onclick=\"window.print()\">{T(lang, "Skriv ut / spara som PDF", "Print / save as PDF")}</button></p></article>");
-        return Page(request, T(lang, "Resultat", "Result"), body.ToString(), head: head);
+        body.Append($"<p class=\"no-print\"><button type=\"button\" data-print>{T(lang, "Skriv ut / spara som PDF", "Print / save as PDF")}</button></p></article>");
+        return Page(request, T(lang, "Resultat", "Result"), body.ToString(), head: head, script: "report.js");
     }
 
     public static string LevelName(ReadinessLevel level, string lang) => level switch
