@@ -22,6 +22,7 @@ public static class Routes
 
     public const string Questionnaire = "api/questionnaire";
     public const string Health = "api/health";
+    public const string Liveness = "api/health/live";
     public const string Assessments = "api/assessments";
     public const string Assessment = "api/assessments/{id}";
     public const string Review = "api/assessments/{id}/review";

@@ -35,7 +35,9 @@ public static class Endpoints
         open.MapGet(route(Routes.Questionnaire), (QuestionnaireHandler h) => h.Get()).WithTags("Questionnaire")
             .WithSummary("The current questionnaire: dimensions, questions with options and points, sectors and regions, in Swedish and English.");
         open.MapGet(route(Routes.Health), (HealthHandler h, CancellationToken ct) => h.Check(ct)).WithTags("Health")
-            .WithSummary("Storage reachability and the model version in use.");
+            .WithSummary("Readiness: storage reachable and the model version in use (503 while storage is unreachable).");
+        open.MapGet(route(Routes.Liveness), (HealthHandler h) => h.Live()).WithTags("Health")
+            .WithSummary("Liveness: the process answers. Never touches storage.");
         open.MapPost(route(Routes.Assessments), (HttpRequest r, AssessmentHandlers h, CancellationToken ct) => h.Submit(r, ct)).WithTags("Assessments")
             .Accepts<object>("application/json").WithSummary("Submit a product self-assessment; it is scored asynchronously.");
         open.MapGet(route(Routes.Assessment), (string id, HttpContext c, AssessmentHandlers h, CancellationToken ct) => h.Get(id, c, ct)).WithTags("Assessments")

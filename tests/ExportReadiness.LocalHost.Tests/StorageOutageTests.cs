@@ -1,4 +1,5 @@
 using System.Net;
+using ExportReadiness.Application.Health;
 using ExportReadiness.Testing;
 
 namespace ExportReadiness.LocalHost.Tests;
@@ -40,5 +41,9 @@ public sealed class StorageOutageTests : IAsyncLifetime
             Assert.NotNull(response.Headers.RetryAfter);
             Assert.Contains("unavailable", (await response.ProblemAsync()).GetProperty("title").GetString());
         }
+        // Readiness says so; liveness does not ask storage, so no platform restarts a healthy process over it.
+        await Task.Delay(HealthHandler.ReadinessTtl);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/api/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/health/live")).StatusCode);
     }
 }

@@ -6,7 +6,7 @@ using ExportReadiness.Application.Questionnaire;
 
 namespace ExportReadiness.FunctionApp.Functions;
 
-/// <summary>Open to anyone: the SME's form and result page, the questionnaire, submitting and reading an assessment, health.</summary>
+/// <summary>Open to anyone: the SME's form and result page, the questionnaire, submitting and reading an assessment, liveness and readiness.</summary>
 public sealed class SmeFunctions(SmePages pages, AssetHandler assets, QuestionnaireHandler questionnaire, AssessmentHandlers assessments, HealthHandler health)
 {
     [Function(nameof(Form))]
@@ -25,6 +25,9 @@ public sealed class SmeFunctions(SmePages pages, AssetHandler assets, Questionna
     [Function(nameof(Health))]
     public async Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest request, CancellationToken cancellationToken) =>
         await health.Check(cancellationToken);
+
+    [Function(nameof(Liveness))]
+    public IResult Liveness([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Liveness)] HttpRequest request) => health.Live();
 
     [Function(nameof(SubmitAssessment))]
     public async Task<IResult> SubmitAssessment([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Assessments)] HttpRequest request, CancellationToken cancellationToken) =>
