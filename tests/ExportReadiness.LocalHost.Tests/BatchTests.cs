@@ -81,6 +81,28 @@ public class BatchTests(PipelineFixture pipeline)
     }
 
     [Fact]
+    public async Task A_nan_in_the_middle_of_three_thousand_rows_rejects_that_line_alone()
+    {
+        var programme = $"nan-{Guid.NewGuid():N}"[..18];
+        var csv = new BatchFileBuilder()
+            .AddMany(2700, i => AssessmentBuilder.Mixed().Named($"Rad {i} AB"))
+            .Add(AssessmentBuilder.Mixed().Named("Trasig AB"), row => row["turnoverSek"] = "NaN") // line 2,702
+            .AddMany(299, i => AssessmentBuilder.Mixed().Named($"Efter {i} AB"))
+            .ToCsv();
+
+        var response = await UploadAsync(csv, programme);
+        var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        var batch = await WaitForBatchAsync(id, b => b.GetProperty("status").GetString() is "Ingested" or "Failed");
+
+        Assert.Equal("Ingested", batch.GetProperty("status").GetString());
+        Assert.Equal(3000, batch.GetProperty("rows").GetInt32());
+        Assert.Equal(2999, batch.GetProperty("accepted").GetInt32());
+        var rejected = Assert.Single(batch.GetProperty("rejections").EnumerateArray());
+        Assert.Equal(2702, rejected.GetProperty("line").GetInt64());
+        Assert.StartsWith("turnoverSek:", rejected.GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task A_browser_form_upload_and_a_file_typed_as_excel_csv_are_both_accepted()
     {
         var programme = $"types-{Guid.NewGuid():N}"[..18];

@@ -67,10 +67,23 @@ public sealed class AssessmentCsv(QuestionnaireSchema schema, SubmissionValidato
                 yield return new CsvRowOutcome(line, null, $"The row has {csv.Parser.Count} cells; the header has {columns.Count}.");
                 continue;
             }
-            var outcome = validator.Validate(ToJson(cells, defaultProgramme, decimalComma: delimiter == ";"));
-            yield return outcome.IsValid
+            yield return Validate(line, cells, defaultProgramme, decimalComma: delimiter == ";");
+        }
+    }
+
+    /// <summary>One row's outcome. Whatever goes wrong with one row rejects that row, with its line, never the file.</summary>
+    private CsvRowOutcome Validate(long line, IReadOnlyDictionary<string, string> cells, string defaultProgramme, bool decimalComma)
+    {
+        try
+        {
+            var outcome = validator.Validate(ToJson(cells, defaultProgramme, decimalComma));
+            return outcome.IsValid
                 ? new CsvRowOutcome(line, outcome.Submission, null)
                 : new CsvRowOutcome(line, null, string.Join(" ", outcome.Errors.Select(e => $"{ColumnOf(e.Key)}: {string.Join(" ", e.Value)}")));
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or JsonException or OverflowException)
+        {
+            return new CsvRowOutcome(line, null, $"The row cannot be read: {e.Message}");
         }
     }
 
@@ -82,7 +95,11 @@ public sealed class AssessmentCsv(QuestionnaireSchema schema, SubmissionValidato
             if (!cells.TryGetValue(column, out var text)) return null;
             if (!numeric) return JsonValue.Create(text);
             var normalized = decimalComma ? text.Replace(',', '.') : text;
-            return double.TryParse(normalized, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? JsonValue.Create(number) : JsonValue.Create(text);
+            // NaN, Infinity and 1e400 (which parses to Infinity) are no numbers an answer can have: kept as text, the
+            // validator names the column like any other unreadable number.
+            return double.TryParse(normalized, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
+                ? JsonValue.Create(number)
+                : JsonValue.Create(text);
         }
         var answers = new JsonObject();
         foreach (var question in schema.Questions)
