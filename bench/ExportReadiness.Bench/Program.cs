@@ -31,7 +31,7 @@ internal static class LoadDriver
         var assessments = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
         var inProcessRows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
         const int NaiveSample = 2_000;
-        const string AdvisorKey = "bench-advisor-key";
+        const string AdvisorKey = "bench-advisor-key-0123456789";
         var schema = QuestionnaireSchema.V1;
 
         await using var azurite = new Azurite();

@@ -18,7 +18,7 @@ internal static class SubmitLatency
     {
         await using var azurite = new Azurite();
         await azurite.StartAsync();
-        await using var app = new BenchApplication(azurite.ConnectionString, "bench-advisor-key", bulkQueueSettings: false);
+        await using var app = new BenchApplication(azurite.ConnectionString, "bench-advisor-key-0123456789", bulkQueueSettings: false);
         app.StartServer();
         var model = await app.Services.GetRequiredService<CurrentModel>().WaitUntilAvailableAsync(CancellationToken.None);
         var client = app.CreateClient();

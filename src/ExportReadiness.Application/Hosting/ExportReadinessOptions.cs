@@ -52,7 +52,13 @@ public sealed class ExportReadinessOptions : IValidatableObject
     {
         if (NCrontab.CrontabSchedule.TryParse(RescoreSchedule, new NCrontab.CrontabSchedule.ParseOptions { IncludingSeconds = true }) is null)
             yield return new ValidationResult("Not a six-field NCRONTAB expression.", [nameof(RescoreSchedule)]);
+        // A key is the advisor's only secret when App Service Authentication is off: too short to guess is refused at start.
+        foreach (var (name, key) in Access.AdvisorKeys.Entries(this))
+            if (key.Length < MinimumKeyLength)
+                yield return new ValidationResult($"The key of '{name}' has {key.Length} characters; at least {MinimumKeyLength} are required.", [nameof(AdvisorApiKeys)]);
     }
+
+    public const int MinimumKeyLength = 24;
 }
 
 /// <summary>
