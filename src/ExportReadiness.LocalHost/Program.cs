@@ -6,6 +6,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddExportReadiness();
 builder.AddLocalTriggers();
 builder.Services.AddOpenApi();
+// The hosting layer logs every request's full URL, query included: an SME link's token would land in the log.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(LocalTriggers.DefaultUrl);
 
 var app = builder.Build();

@@ -4,6 +4,7 @@ using ExportReadiness.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ExportReadiness.LocalHost.Tests;
 
@@ -16,11 +17,13 @@ public sealed class ExportReadinessApplication : WebApplicationFactory<Program>
     public const string OtherAdvisorKey = "test-advisor-key-9876543210";
     private readonly string _connectionString;
     private readonly Dictionary<string, string?> _settings;
+    private readonly ILoggerProvider? _logs;
 
-    public ExportReadinessApplication(string connectionString, IDictionary<string, string?>? settings = null)
+    public ExportReadinessApplication(string connectionString, IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         _connectionString = connectionString;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        _logs = logs;
         UseKestrel(0);
     }
 
@@ -32,6 +35,7 @@ public sealed class ExportReadinessApplication : WebApplicationFactory<Program>
         builder.UseSetting($"{ExportReadinessOptions.Section}:AdvisorApiKeys", $"{AdvisorName}:{AdvisorKey}, {OtherAdvisorName}:{OtherAdvisorKey}");
         builder.UseSetting($"{QueueTriggerOptions.Section}:MaxPollingInterval", "00:00:00.250");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_logs is not null) builder.ConfigureLogging(logging => logging.AddProvider(_logs));
     }
 
     public HttpClient CreateAdvisorClient(string key = AdvisorKey)

@@ -10,6 +10,9 @@ namespace ExportReadiness.Application.Pages;
 /// <summary>The SME's pages: the questionnaire form at <c>/</c> and its private result page.</summary>
 public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access)
 {
+    /// <summary>Holds an SME's access token for its result page only (the cookie's path is that page).</summary>
+    public const string ResultTokenCookie = "sme_token";
+
     public IResult Form(HttpRequest request)
     {
         var lang = Language(request);
@@ -76,11 +79,29 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
         $"<select name=\"{name}\"><option value=\"\">{T(lang, "Välj…", "Choose…")}</option>" +
         string.Concat(options.Select(o => $"<option value=\"{E(o.Id)}\">{E(o.Name)}</option>")) + "</select>";
 
+    /// <summary>
+    /// The SME's private result page. The link it is given carries its token once: that first request trades it for
+    /// an HttpOnly cookie scoped to this page and redirects to the same page without it, so the token does not stay
+    /// in the address bar, the browser history, a printed URL or the server's request log of every later view.
+    /// </summary>
     public async Task<IResult> Result(string id, HttpContext context, CancellationToken cancellationToken)
     {
         var request = context.Request;
         var lang = Language(request);
-        var assessment = await access.FindVisibleAsync(id, context, request.Query["token"], cancellationToken);
+        var page = $"/result/{Uri.EscapeDataString(id)}";
+        if (request.Query["token"].ToString() is { Length: > 0 } presented)
+        {
+            if (await access.FindVisibleAsync(id, context, presented, cancellationToken) is { } visible && AccessToken.Matches(presented, visible.AccessTokenHash))
+            {
+                // Lax, not Strict: the link is usually opened from a mail, and the page must show on that first visit.
+                context.Response.Cookies.Append(ResultTokenCookie, presented, new CookieOptions
+                {
+                    HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = request.IsHttps, Path = page, MaxAge = TimeSpan.FromDays(90),
+                });
+                return Results.Redirect(lang == "en" ? $"{page}?lang=en" : page);
+            }
+        }
+        var assessment = await access.FindVisibleAsync(id, context, request.Cookies[ResultTokenCookie] ?? request.Query["token"], cancellationToken);
         if (assessment is null)
             return Page(request, T(lang, "Hittades inte", "Not found"), $"<h1>{T(lang, "Resultatet hittades inte", "Result not found")}</h1><p>{T(lang, "Länken saknar eller har fel åtkomstnyckel.", "The link lacks the access token, or it is wrong.")}</p>", StatusCodes.Status404NotFound);
 

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using System.Net;
+using ExportReadiness.Application.Pages;
+using ExportReadiness.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace ExportReadiness.LocalHost.Tests;
+
+/// <summary>An SME's access token stays out of the address bar after the first visit, out of referrers, and out of the logs.</summary>
+[Collection(PipelineCollection.Name)]
+public class SmeTokenTests(PipelineFixture pipeline)
+{
+    [Fact]
+    public async Task The_result_link_trades_its_token_for_a_cookie_scoped_to_that_page_and_redirects_without_it()
+    {
+        var accepted = await pipeline.App.CreateClient().SubmitAsync(AssessmentBuilder.Mixed().InProgramme("tokens"));
+        // A client that shows each answer as it is: no redirects followed, cookies only as the test sends them.
+        HttpClient Browser() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = pipeline.App.CreateClient().BaseAddress };
+
+        var first = await Browser().GetAsync($"/result/{accepted.Id}?token={accepted.AccessToken}&lang=en");
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal($"/result/{accepted.Id}?lang=en", first.Headers.Location!.OriginalString);
+        var cookie = first.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(SmePages.ResultTokenCookie + "=", StringComparison.Ordinal));
+        Assert.Contains($"path=/result/{accepted.Id}", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, first.Headers.Location);
+        again.Headers.Add("Cookie", cookie.Split(';')[0]);
+        var page = await Browser().SendAsync(again);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.DoesNotContain(accepted.AccessToken, await page.Content.ReadAsStringAsync()); // not in the language links either
+        Assert.Equal(HttpStatusCode.NotFound, (await Browser().GetAsync($"/result/{accepted.Id}")).StatusCode);
+        var wrong = await Browser().GetAsync($"/result/{accepted.Id}?token=not-the-token");
+        Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
+        Assert.False(wrong.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task No_log_line_holds_an_sme_token_or_an_advisor_key()
+    {
+        var logs = new CapturedLogs();
+        await using var app = new ExportReadinessApplication(pipeline.Azurite.ConnectionString, new Dictionary<string, string?> { ["ExportReadiness:Standalone"] = "false" }, logs);
+        var sme = app.CreateClient();
+        var accepted = await sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme("tokens"));
+        await sme.GetAsync($"/result/{accepted.Id}?token={accepted.AccessToken}");
+        await sme.GetAsync($"/api/assessments/{accepted.Id}?token={accepted.AccessToken}");
+        await app.CreateAdvisorClient().GetAsync("/api/assessments?programme=tokens");
+
+        Assert.NotEmpty(logs.Lines);
+        Assert.DoesNotContain(logs.Lines, l => l.Contains(accepted.AccessToken, StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains(ExportReadinessApplication.AdvisorKey, StringComparison.Ordinal));
+    }
+
+    private sealed class CapturedLogs : ILoggerProvider
+    {
+        public ConcurrentQueue<string> Lines { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue($"{category}: {formatter(state, exception)} {exception}");
+        }
+    }
+}
