@@ -34,14 +34,23 @@ public sealed class ModelUpgradeTests : IAsyncLifetime
         return BinaryData.FromBytes(zip.ToArray());
     }
 
-    [Fact]
-    public async Task A_model_published_for_an_earlier_layout_is_replaced_by_one_trained_for_this_questionnaire_at_start()
+    /// <summary>
+    /// The model the release before this one published (FastTree, 73 features), taken from a storage account it ran
+    /// on. Loading it needs Microsoft.ML.FastTree, which this version no longer ships.
+    /// </summary>
+    private static BinaryData PreviousReleaseModel() =>
+        BinaryData.FromBytes(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "previous-release-fasttree-model.zip")));
+
+    [Theory]
+    [InlineData("earlier-layout")]
+    [InlineData("previous-release")]
+    public async Task A_model_published_by_an_earlier_version_is_replaced_by_one_trained_for_this_questionnaire_at_start(string kind)
     {
         var storage = StorageServiceCollectionExtensions.CreateClients(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [StorageNames.ConnectionSetting] = _azurite.ConnectionString }).Build());
         await storage.EnsureCreatedAsync(default);
         var models = storage.Container(StorageNames.ModelsContainer);
-        await models.GetBlobClient($"{OldVersion}/model.zip").UploadAsync(EarlierLayoutModel());
+        await models.GetBlobClient($"{OldVersion}/model.zip").UploadAsync(kind == "previous-release" ? PreviousReleaseModel() : EarlierLayoutModel());
         await models.GetBlobClient("current").UploadAsync(BinaryData.FromString(OldVersion));
 
         await using var app = new ExportReadinessApplication(_azurite.ConnectionString);

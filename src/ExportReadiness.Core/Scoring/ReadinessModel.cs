@@ -93,7 +93,19 @@ public sealed class ReadinessModel
     public static ReadinessModel Load(Stream source, int featureCount, string version)
     {
         var ml = new MLContext(seed: 1);
-        var transformer = ml.Model.Load(source, out var schema);
+        ITransformer transformer;
+        DataViewSchema schema;
+        try
+        {
+            transformer = ml.Model.Load(source, out schema);
+        }
+        catch (Exception e) when (e is System.Reflection.TargetInvocationException or FileNotFoundException or FileLoadException
+                                   or FormatException or InvalidOperationException or ArgumentException or NotSupportedException)
+        {
+            // A model published by an earlier version may need a learner this one no longer ships (the tree models
+            // needed Microsoft.ML.FastTree): it is a model of another kind, which the caller replaces, not a crash.
+            throw new InvalidDataException($"Model {version} cannot be loaded by this version: {e.GetBaseException().Message}", e);
+        }
         var column = schema.GetColumnOrNull(nameof(ReadinessExample.Features));
         if (column?.Type is not VectorDataViewType { Size: var size } || size != featureCount)
             throw new InvalidDataException($"Model {version} expects a different feature layout than this questionnaire ({featureCount} features).");
