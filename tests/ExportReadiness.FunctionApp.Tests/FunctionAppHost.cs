@@ -40,25 +40,24 @@ public sealed class FunctionAppHost : IAsyncDisposable
 
     private async Task StartCoreAsync(IDictionary<string, string?>? settings, bool bootstrapModel)
     {
-        var app = this;
-        await app._azurite.StartAsync();
+        await _azurite.StartAsync();
         var builder = FunctionsApplication.CreateBuilder([]);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
-            ["AzureWebJobsStorage"] = app._azurite.ConnectionString,
+            ["AzureWebJobsStorage"] = _azurite.ConnectionString,
             ["ExportReadiness:BootstrapModel"] = bootstrapModel ? "true" : "false",
             // What the Functions host passes its worker. The host is never started here, so nothing connects to it.
             ["Functions:Worker:HostEndpoint"] = "http://127.0.0.1:9",
         });
         builder.AddExportReadinessFunctions();
-        app.Host = builder.Build();
+        Host = builder.Build();
         // What starting the host would run: the bootstrapper creates queues and tables and publishes the first model.
-        var bootstrapper = app.Services.GetServices<IHostedService>().OfType<ModelBootstrapper>().Single();
+        var bootstrapper = Services.GetServices<IHostedService>().OfType<ModelBootstrapper>().Single();
         await bootstrapper.StartAsync(default);
         if (bootstrapModel)
-            await app.Services.GetRequiredService<CurrentModel>().WaitUntilAvailableAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
+            await Services.GetRequiredService<CurrentModel>().WaitUntilAvailableAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
         else
-            await app.Services.GetRequiredService<ExportReadiness.Storage.StorageClients>().EnsureCreatedAsync(default);
+            await Services.GetRequiredService<ExportReadiness.Storage.StorageClients>().EnsureCreatedAsync(default);
     }
 
     /// <summary>A function class as the worker makes one: from the container, constructor injection.</summary>

@@ -13,4 +13,8 @@ public sealed class AssessmentAccess(IAssessmentStore store)
         if (assessment is null) return null;
         return AccessToken.Matches(token, assessment.AccessTokenHash) || await AdvisorAuthentication.IsAdvisorAsync(context) ? assessment : null;
     }
+
+    /// <summary>The assessment only if <paramref name="token"/> is its access token (whoever the caller is).</summary>
+    public async Task<Assessment?> FindByTokenAsync(string id, string token, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) is { } assessment && AccessToken.Matches(token, assessment.AccessTokenHash) ? assessment : null;
 }

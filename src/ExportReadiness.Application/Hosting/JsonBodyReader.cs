@@ -19,15 +19,7 @@ public static class JsonBodyReader
         if (request.ContentLength > maxBytes)
             return (null, TooLarge(maxBytes));
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes) return (null, TooLarge(maxBytes));
-            buffer.Write(chunk, 0, read);
-        }
-        var raw = buffer.ToArray();
+        if (await BoundedBody.ReadAsync(request.Body, maxBytes, cancellationToken) is not { } raw) return (null, TooLarge(maxBytes));
         try
         {
             using var document = JsonDocument.Parse(raw, new JsonDocumentOptions { MaxDepth = 16 });

@@ -91,7 +91,7 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
         var page = $"/result/{Uri.EscapeDataString(id)}";
         if (request.Query["token"].ToString() is { Length: > 0 } presented)
         {
-            if (await access.FindVisibleAsync(id, context, presented, cancellationToken) is { } visible && AccessToken.Matches(presented, visible.AccessTokenHash))
+            if (await access.FindByTokenAsync(id, presented, cancellationToken) is not null)
             {
                 // Lax, not Strict: the link is usually opened from a mail, and the page must show on that first visit.
                 context.Response.Cookies.Append(ResultTokenCookie, presented, new CookieOptions

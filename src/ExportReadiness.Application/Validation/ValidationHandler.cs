@@ -28,20 +28,12 @@ public sealed class ValidationHandler(OutcomeValidator validator, CurrentModel c
 
         var (file, problem) = await CsvUpload.OpenAsync(request, cancellationToken);
         if (problem is not null) return problem;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await file!.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit) return TooLarge(limit);
-            buffer.Write(chunk, 0, read);
-        }
-        buffer.Position = 0;
+        if (await BoundedBody.ReadAsync(file!, limit, cancellationToken) is not { } content) return TooLarge(limit);
 
         var model = await currentModel.GetAsync(cancellationToken);
         try
         {
-            using var reader = new StreamReader(buffer, new UTF8Encoding(false, throwOnInvalidBytes: true));
+            using var reader = new StreamReader(new MemoryStream(content), new UTF8Encoding(false, throwOnInvalidBytes: true));
             // The report's own JSON shape: enum names, and figures that cannot be computed left out rather than NaN.
             return TypedResults.Json(await validator.ValidateAsync(reader, model, format, cancellationToken: cancellationToken), QuestionnaireSchema.JsonOptions);
         }
