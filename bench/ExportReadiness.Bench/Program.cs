@@ -20,10 +20,16 @@ using Microsoft.ML;
 // Storage) against Azurite, then pure in-process scoring, each beside the naive path measured in the same run.
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- [assessments=10000] [inProcessRows=100000]
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- latency [warm=40] [idle=8]
+//   dotnet run -c Release --project bench/ExportReadiness.Bench -- load [seconds=20] [rates=50,100,200] [Setting=value ...]
 internal static class LoadDriver
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["load", ..])
+            return await OpenLoopLoad.RunAsync(
+                args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20,
+                args.Length > 2 ? args[2].Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToList() : [50, 100, 200],
+                args.Skip(3).Select(a => a.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]));
         if (args is ["latency", ..])
             return await SubmitLatency.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40,
                 args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8);

@@ -28,6 +28,7 @@ public static class ApplicationServiceCollectionExtensions
     {
         builder.Services.AddOptions<ExportReadinessOptions>().BindConfiguration(ExportReadinessOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<QueueTriggerOptions>().BindConfiguration(QueueTriggerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<LoadSheddingOptions>().BindConfiguration(LoadSheddingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddExportReadinessCore();
         builder.Services.AddOutcomeValidation();
@@ -35,6 +36,8 @@ public static class ApplicationServiceCollectionExtensions
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StorageExceptionHandler>();
+        builder.Services.AddSingleton<LoadShedding>();
+        builder.Services.AddSingleton<RequestLog>();
 
         builder.Services.AddSingleton<AdvisorKeys>();
         builder.Services.AddAuthentication(AdvisorAuthentication.SchemeName)

@@ -7,11 +7,17 @@ builder.AddExportReadiness();
 builder.AddLocalTriggers();
 builder.Services.AddOpenApi();
 // The hosting layer logs every request's full URL, query included: an SME link's token would land in the log.
+// RequestLog writes the request line instead, with secrets redacted.
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(LocalTriggers.DefaultUrl);
 
 var app = builder.Build();
 app.Use((context, next) => { SecurityHeaders.Apply(context); return next(context); });
+var requestLog = app.Services.GetRequiredService<RequestLog>();
+app.Use((context, next) => requestLog.RunAsync(context, () => next(context)));
+// Refused before any work, so an overloaded instance answers 503 at once instead of timing out.
+var shedding = app.Services.GetRequiredService<LoadShedding>();
+app.Use((context, next) => shedding.RunAsync(context, () => next(context)));
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

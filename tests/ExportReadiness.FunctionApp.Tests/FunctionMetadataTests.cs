@@ -126,4 +126,14 @@ public class FunctionMetadataTests
         Assert.Equal(defaults.MaxPollingInterval, TimeSpan.Parse(queues.GetProperty("maxPollingInterval").GetString()!, CultureInfo.InvariantCulture));
         Assert.Equal("base64", queues.GetProperty("messageEncoding").GetString());
     }
+
+    [Fact]
+    public void Host_json_http_throttles_equal_the_local_hosts_load_shedding()
+    {
+        var http = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "host.json"))).RootElement.GetProperty("extensions").GetProperty("http");
+        var defaults = new LoadSheddingOptions();
+        Assert.Equal(defaults.MaxConcurrentRequests, http.GetProperty("maxConcurrentRequests").GetInt32());
+        Assert.Equal(defaults.MaxConcurrentRequests + defaults.MaxQueuedRequests, http.GetProperty("maxOutstandingRequests").GetInt32());
+        Assert.True(http.GetProperty("dynamicThrottlesEnabled").GetBoolean());
+    }
 }

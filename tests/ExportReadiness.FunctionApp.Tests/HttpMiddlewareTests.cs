@@ -150,4 +150,42 @@ public class HttpMiddlewareTests(FunctionAppFixture fixture)
         Assert.Equal("5", http.Response.Headers.RetryAfter.ToString());
         Assert.StartsWith("application/problem+json", http.Response.ContentType);
     }
+
+    [Fact]
+    public async Task A_page_function_failing_on_storage_answers_a_try_again_page_in_the_visitors_language()
+    {
+        var http = Request("/advisor");
+        http.Request.QueryString = new QueryString("?lang=en");
+        await new HttpProblemMiddleware().Invoke(new InvokedFunction(Method<AdvisorPageFunctions>(nameof(AdvisorPageFunctions.AdvisorDashboard)), http),
+            _ => throw new RequestFailedException(0, "Connection refused"));
+
+        Assert.Equal((int)HttpStatusCode.ServiceUnavailable, http.Response.StatusCode);
+        Assert.Equal("5", http.Response.Headers.RetryAfter.ToString());
+        Assert.StartsWith("text/html", http.Response.ContentType);
+        http.Response.Body.Position = 0;
+        Assert.Contains("Please try again shortly", new StreamReader(http.Response.Body).ReadToEnd());
+    }
+
+    [Fact]
+    public async Task Above_the_workers_capacity_an_http_function_is_refused_with_503_and_retry_after_and_never_runs()
+    {
+        var options = fixture.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ExportReadiness.Application.Hosting.LoadSheddingOptions>>().Value;
+        var middleware = new LoadSheddingMiddleware();
+        var function = Method<SmeFunctions>(nameof(SmeFunctions.SubmitAssessment));
+        var release = new TaskCompletionSource();
+        // Every turn taken and every waiting place filled by requests whose functions have not finished.
+        var busy = Enumerable.Range(0, options.MaxConcurrentRequests + options.MaxQueuedRequests)
+            .Select(_ => middleware.Invoke(new InvokedFunction(function, Request("/api/assessments")), _ => release.Task)).ToList();
+
+        var http = Request("/api/assessments");
+        var ran = false;
+        await middleware.Invoke(new InvokedFunction(function, http), _ => { ran = true; return Task.CompletedTask; });
+        release.SetResult();
+        await Task.WhenAll(busy);
+
+        Assert.False(ran);
+        Assert.Equal((int)HttpStatusCode.ServiceUnavailable, http.Response.StatusCode);
+        Assert.Equal(options.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), http.Response.Headers.RetryAfter.ToString());
+        Assert.StartsWith("application/problem+json", http.Response.ContentType);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Pages;
 using ExportReadiness.Testing;
 using Microsoft.Extensions.Logging;
@@ -47,8 +48,12 @@ public class SmeTokenTests(PipelineFixture pipeline)
         await sme.GetAsync($"/result/{accepted.Id}?token={accepted.AccessToken}");
         await sme.GetAsync($"/api/assessments/{accepted.Id}?token={accepted.AccessToken}");
         await app.CreateAdvisorClient().GetAsync("/api/assessments?programme=tokens");
+        // A key pasted into a URL by mistake is as secret as one in its header.
+        await sme.GetAsync($"/api/assessments?programme=tokens&key={ExportReadinessApplication.AdvisorKey}");
 
-        Assert.NotEmpty(logs.Lines);
+        // Each request is logged, its path and status kept, its secrets replaced.
+        Assert.Contains(logs.Lines, l => l.Contains($"GET /api/assessments/{accepted.Id}?token={RequestLog.Redacted} answered 200", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.Contains($"GET /api/assessments?programme=tokens&key={RequestLog.Redacted} answered 401", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.Contains(accepted.AccessToken, StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.Contains(ExportReadinessApplication.AdvisorKey, StringComparison.Ordinal));
     }

@@ -25,7 +25,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task With_storage_down_reads_and_submissions_are_503_problems_with_retry_after()
+    public async Task With_storage_down_reads_and_submissions_are_503_problems_with_retry_after_and_pages_say_try_again_shortly()
     {
         var client = _app.CreateClient();
         var accepted = await client.SubmitAsync(AssessmentBuilder.Mixed());
@@ -41,6 +41,15 @@ public sealed class StorageOutageTests : IAsyncLifetime
             Assert.NotNull(response.Headers.RetryAfter);
             Assert.Contains("unavailable", (await response.ProblemAsync()).GetProperty("title").GetString());
         }
+        // A person on a page reads it in words, in their language, not a JSON document.
+        var page = await _app.CreateAdvisorClient().GetAsync("/advisor?lang=en");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(page.Headers.RetryAfter);
+        Assert.Contains("cannot reach its storage", await page.Content.ReadAsStringAsync());
+        var swedish = await _app.CreateAdvisorClient().GetAsync("/advisor");
+        Assert.Contains("Försök igen om en stund", WebUtility.HtmlDecode(await swedish.Content.ReadAsStringAsync()));
+
         // Readiness says so; liveness does not ask storage, so no platform restarts a healthy process over it.
         await Task.Delay(HealthHandler.ReadinessTtl);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/api/health")).StatusCode);

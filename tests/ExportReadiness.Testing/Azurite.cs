@@ -16,6 +16,9 @@ public sealed class Azurite : IAsyncDisposable
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>Azurite's node process, for a load driver that measures where CPU time goes.</summary>
+    public int? ProcessId => _process is { HasExited: false } ? _process.Id : null;
+
     /// <summary>
     /// Starts Azurite on three free ports. A port found free can be taken by another process before Azurite binds
     /// it (many test hosts start at once): then Azurite exits, and it is started again on other ports.

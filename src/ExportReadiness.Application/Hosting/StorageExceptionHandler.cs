@@ -16,13 +16,18 @@ public sealed partial class StorageExceptionHandler(IProblemDetailsService probl
         var (status, title) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "The request could not be read."),
-            _ when StorageClients.IsUnavailable(exception) || exception is TaskCanceledException => (StatusCodes.Status503ServiceUnavailable, "Storage is unavailable; try again shortly."),
+            _ when StorageClients.IsUnavailable(exception) || exception is TaskCanceledException => (StatusCodes.Status503ServiceUnavailable, Unavailable.Title(Unavailable.Reason.StorageDown)),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error."),
         };
         if (status >= 500) LogFailure(context.Request.Path, exception);
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Storage comes back by itself: tell the client when to try again (a person on a page, in words).
+            context.Response.StatusCode = status;
+            await Unavailable.For(context.Request, Unavailable.Reason.StorageDown, RetryAfterSeconds).ExecuteAsync(context);
+            return true;
+        }
         context.Response.StatusCode = status;
-        // Storage comes back by itself: tell the client when to try again.
-        if (status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
