@@ -51,6 +51,7 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddSingleton<ScoreAssessmentHandler>();
         builder.Services.AddSingleton<IngestBatchHandler>();
         builder.Services.AddSingleton<RescoreJob>();
+        builder.Services.AddSingleton<PendingSweeper>();
         builder.Services.AddSingleton<AssessmentHandlers>();
         builder.Services.AddSingleton<ReviewHandlers>();
         builder.Services.AddSingleton<BatchHandlers>();

@@ -11,7 +11,7 @@ public static class LocalTriggers
 
     /// <summary>
     /// What the Functions host does for the Function App, done in this process: poll the scoring and batch
-    /// queues and fire the rescore schedule. Off with <c>ExportReadiness__Standalone=false</c> (a web-only instance).
+    /// queues, fire the rescore schedule and sweep Pending assessments every minute. Off with <c>ExportReadiness__Standalone=false</c> (a web-only instance).
     /// </summary>
     public static IHostApplicationBuilder AddLocalTriggers(this IHostApplicationBuilder builder)
     {
@@ -20,6 +20,7 @@ public static class LocalTriggers
         builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueTriggerWorker>(sp, sp.GetRequiredService<ScoreAssessmentHandler>()));
         builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueTriggerWorker>(sp, sp.GetRequiredService<IngestBatchHandler>()));
         builder.Services.AddHostedService<RescoreScheduler>();
+        builder.Services.AddHostedService<PendingSweepScheduler>();
         return builder;
     }
 }

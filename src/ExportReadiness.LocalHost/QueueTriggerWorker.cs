@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using ExportReadiness.Application.Hosting;
@@ -10,7 +11,7 @@ namespace ExportReadiness.LocalHost;
 
 /// <summary>
 /// The local host's driver of a queue trigger, with the Functions host's semantics: a batch of messages hidden
-/// while handled, each deleted only after it succeeded, released with the visibility timeout on failure,
+/// while handled (a short lease, renewed until the handler returns), each deleted only after it succeeded, released with the visibility timeout on failure,
 /// and copied to <c>{queue}-poison</c> once it has failed maxDequeueCount times. Polling backs off to
 /// maxPollingInterval while the queue is empty.
 /// </summary>
@@ -68,43 +69,108 @@ public sealed partial class QueueTriggerWorker(
 
     private async Task ProcessAsync(QueueMessage[] messages, QueueTriggerOptions settings, CancellationToken stoppingToken)
     {
+        var held = messages.Select(m => new HeldMessage(m)).ToList();
         IReadOnlyList<DeliveryResult> results;
-        try
+        using (var handled = new CancellationTokenSource())
         {
-            results = await function.HandleAsync(messages.Select(m => new QueueDelivery(m.Body.ToString(), (int)m.DequeueCount)).ToList(), stoppingToken);
+            var renewal = RenewWhileHandledAsync(held, settings, handled.Token);
+            try
+            {
+                results = await function.HandleAsync(messages.Select(m => new QueueDelivery(m.Body.ToString(), (int)m.DequeueCount)).ToList(), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Shutting down mid-batch: make the messages visible again at once for another instance.
+                await handled.CancelAsync();
+                await renewal;
+                await Task.WhenAll(held.Where(h => !h.Lost).Select(h =>
+                    _queue.UpdateMessageAsync(h.Message.MessageId, h.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None)));
+                return;
+            }
+            catch (Exception e)
+            {
+                results = messages.Select(_ => DeliveryResult.Failed(e)).ToList();
+            }
+            await handled.CancelAsync();
+            await renewal;
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down mid-batch: make the messages visible again at once for another instance.
-            await Task.WhenAll(messages.Select(m => _queue.UpdateMessageAsync(m.MessageId, m.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None)));
-            return;
-        }
-        catch (Exception e)
-        {
-            results = messages.Select(_ => DeliveryResult.Failed(e)).ToList();
-        }
-        await Task.WhenAll(messages.Zip(results).Select(pair => SettleAsync(pair.First, pair.Second, settings)));
+        await Task.WhenAll(held.Zip(results).Where(pair => !pair.First.Lost).Select(pair => SettleAsync(pair.First, pair.Second, settings)));
     }
 
-    private async Task SettleAsync(QueueMessage message, DeliveryResult result, QueueTriggerOptions settings)
+    /// <summary>
+    /// Keeps the messages hidden while their handler runs, a short lease at a time: if this process dies, they
+    /// reappear one lease later. Each renewal returns a new pop receipt, which the next renewal and the settling use.
+    /// </summary>
+    private async Task RenewWhileHandledAsync(IReadOnlyList<HeldMessage> held, QueueTriggerOptions settings, CancellationToken handled)
     {
+        using var timer = new PeriodicTimer(settings.ProcessingLeaseRenewal);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(handled))
+                await Task.WhenAll(held.Where(h => !h.Lost).Select(h => RenewAsync(h, settings.ProcessingLease)));
+        }
+        catch (OperationCanceledException) when (handled.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RenewAsync(HeldMessage held, TimeSpan lease)
+    {
+        try
+        {
+            // Not cancelled with the handler: an update that lands unseen would leave us a stale pop receipt.
+            UpdateReceipt receipt = await _queue.UpdateMessageAsync(held.Message.MessageId, held.PopReceipt, visibilityTimeout: lease, cancellationToken: CancellationToken.None);
+            held.PopReceipt = receipt.PopReceipt;
+        }
+        catch (RequestFailedException e) when (e.Status is 400 or 404)
+        {
+            // Gone or re-received elsewhere (the lease ran out during a storage outage): it is no longer ours to settle.
+            held.Lost = true;
+            LogLeaseLost(function.Name, held.Message.MessageId, e.Message);
+        }
+        catch (Exception e) when (StorageClients.IsUnavailable(e))
+        {
+            // Storage hiccup: the next tick tries again, while the lease still has time left.
+            LogRenewalFailed(function.Name, held.Message.MessageId, e);
+        }
+    }
+
+    private async Task SettleAsync(HeldMessage held, DeliveryResult result, QueueTriggerOptions settings)
+    {
+        var message = held.Message;
         if (result.Error is null)
         {
-            await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+            await _queue.DeleteMessageAsync(message.MessageId, held.PopReceipt, CancellationToken.None);
         }
         else if (message.DequeueCount >= settings.MaxDequeueCount)
         {
             // Copy before delete: a crash in between leaves a duplicate in poison, never a lost message.
             await _poison.SendMessageAsync(message.Body, cancellationToken: CancellationToken.None);
-            await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+            await _queue.DeleteMessageAsync(message.MessageId, held.PopReceipt, CancellationToken.None);
             LogPoisoned(function.Name, message.MessageId, message.DequeueCount, result.Error.Message);
         }
         else
         {
-            await _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: CancellationToken.None);
+            await _queue.UpdateMessageAsync(message.MessageId, held.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: CancellationToken.None);
             LogRetry(function.Name, message.MessageId, message.DequeueCount, result.Error.Message);
         }
     }
+
+    /// <summary>A received message and its latest pop receipt (each visibility update replaces it).</summary>
+    private sealed class HeldMessage(QueueMessage message)
+    {
+        public QueueMessage Message { get; } = message;
+
+        public string PopReceipt { get; set; } = message.PopReceipt;
+
+        public bool Lost { get; set; }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Function}: lost the lease on message {MessageId}; another delivery will settle it: {Reason}")]
+    private partial void LogLeaseLost(string function, string messageId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Function}: renewing the lease on message {MessageId} failed; trying again")]
+    private partial void LogRenewalFailed(string function, string messageId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Function}: message {MessageId} failed on delivery {DequeueCount}; it will be retried: {Reason}")]
     private partial void LogRetry(string function, string messageId, long dequeueCount, string reason);

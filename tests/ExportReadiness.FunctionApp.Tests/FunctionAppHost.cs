@@ -91,7 +91,12 @@ public sealed class FunctionAppFixture : IAsyncLifetime
     public FunctionAppHost App { get; private set; } = null!;
 
     public async Task InitializeAsync() =>
-        App = await FunctionAppHost.StartAsync(new Dictionary<string, string?> { ["ExportReadiness:AdvisorApiKeys"] = "Karin Ek:function-app-test-key-0123456789" });
+        App = await FunctionAppHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["ExportReadiness:AdvisorApiKeys"] = "Karin Ek:function-app-test-key-0123456789",
+            // A second instead of 45: the sweep test need not wait for a row to age.
+            ["ExportReadiness:PendingSweepAge"] = "00:00:01",
+        });
 
     public async Task DisposeAsync()
     {

@@ -94,12 +94,21 @@ public class FunctionMetadataTests
     [Fact]
     public void The_timer_function_reads_the_documented_schedule_setting()
     {
-        var timer = Assert.Single(Functions(), f => f.Type == "timerTrigger");
-        Assert.Equal("NightlyRescore", timer.Name);
+        var timer = Functions().Single(f => f.Type == "timerTrigger" && f.Name == nameof(NightlyRescoreFunction.NightlyRescore));
         var setting = $"{ExportReadinessOptions.Section}__{nameof(ExportReadinessOptions.RescoreSchedule)}";
         Assert.Equal($"%{setting}%", timer.Trigger.GetProperty("schedule").GetString());
         Assert.Contains(setting, File.ReadAllText(Path.Combine(Root, "README.md")));
         Assert.Contains(setting, File.ReadAllText(Path.Combine(Root, "infra", "main.bicep")));
+    }
+
+    [Fact]
+    public void The_pending_sweep_timer_runs_every_minute_as_the_local_host_does()
+    {
+        var timers = Functions().Where(f => f.Type == "timerTrigger").Select(f => f.Name).Order();
+        Assert.Equal([nameof(NightlyRescoreFunction.NightlyRescore), nameof(SweepPendingFunction.SweepPending)], timers);
+        var sweep = Functions().Single(f => f.Name == nameof(SweepPendingFunction.SweepPending));
+        Assert.Equal("0 * * * * *", sweep.Trigger.GetProperty("schedule").GetString());
+        Assert.Equal(Application.Scoring.PendingSweeper.Schedule, sweep.Trigger.GetProperty("schedule").GetString());
     }
 
     [Fact]

@@ -108,6 +108,23 @@ public class QueueAndTimerFunctionTests(FunctionAppFixture fixture)
     }
 
     [Fact]
+    public async Task The_pending_sweep_timer_sends_the_scoring_message_of_a_row_left_without_one()
+    {
+        // As a process that died between writing the row and sending its message leaves it.
+        var orphan = await StoredAsync(AssessmentBuilder.Mixed(), "fa-orphan");
+        await Task.Delay(TimeSpan.FromSeconds(2)); // older than the fixture's sweep age
+
+        await fixture.App.Function<SweepPendingFunction>().SweepPending(new Microsoft.Azure.Functions.Worker.TimerInfo(), default);
+
+        var queue = Services.GetRequiredService<ExportReadiness.Storage.StorageClients>().Queue(ExportReadiness.Storage.StorageNames.ScoringQueue);
+        var bodies = (await queue.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString());
+        var message = Assert.Single(bodies, b => b.Contains(orphan.Id, StringComparison.Ordinal));
+        Assert.Contains(ScoringMessage.Parse(message), r => r.AssessmentId == orphan.Id);
+        await fixture.App.Function<ScoreAssessmentFunction>().ScoreAssessment(Delivery(message, 1), default);
+        Assert.Equal(AssessmentStatus.Scored, (await Services.GetRequiredService<IAssessmentStore>().FindAsync(orphan.Id, default))!.Status);
+    }
+
+    [Fact]
     public async Task The_nightly_rescore_timer_records_a_model_run()
     {
         await fixture.App.Function<NightlyRescoreFunction>().NightlyRescore(new Microsoft.Azure.Functions.Worker.TimerInfo(), default);

@@ -12,7 +12,8 @@ namespace ExportReadiness.Application.Batches;
 /// IngestBatch (queue <c>batches-to-ingest</c>): streams the uploaded file, turns every valid row into an
 /// assessment (Pending rows in table transactions, one scoring message each: the same queue and handler as
 /// a web submission) and records every rejected line with its reason. Safe to run twice: ids come from the
-/// batch and line, existing rows are never overwritten, and scoring is idempotent.
+/// batch and line, existing rows are never overwritten, and scoring is idempotent. Progress is checkpointed
+/// every chunk, so a delivery after a crash resumes there and the batch's counts never go down.
 /// </summary>
 public sealed partial class IngestBatchHandler(
     IBatchStore batches,
@@ -69,19 +70,31 @@ public sealed partial class IngestBatchHandler(
     private async Task<string> IngestAsync(string batchId, CancellationToken cancellationToken)
     {
         var batch = await batches.GetAsync(batchId, cancellationToken) ?? throw new KeyNotFoundException($"Batch {batchId} does not exist.");
+        // A retry after Failed starts clean of its reason, not of its progress.
+        batch = await UpdateAsync(batch, b => b.Status == BatchStatus.Ingested ? null : b with { Status = BatchStatus.Ingesting, FailureReason = null }, cancellationToken);
         if (batch.Status == BatchStatus.Ingested) return "AlreadyIngested";
-        batch = batch with { FailureReason = null }; // a retry after Failed starts clean
-        await batches.SaveAsync(batch with { Status = BatchStatus.Ingesting }, cancellationToken);
 
+        // Delivered again after a crash: lines up to the checkpoint are stored and their messages sent, and the
+        // counts go on from the checkpoint's, so an advisor never sees them drop. Those lines are still read, to
+        // write their rejections into the new rejections file.
+        var resumeAfter = batch.CheckpointLine;
+        if (resumeAfter > 0) LogResuming(batchId, resumeAfter, batch.Accepted);
         var pending = new List<Assessment>(ChunkSize);
-        int rows = 0, accepted = 0;
+        int rows = batch.Rows, accepted = batch.Accepted;
+        long line = resumeAfter;
         await using var rejected = await RejectionLog.StartAsync(await batches.CreateRejectionsAsync(batchId, cancellationToken));
         await using (var input = await batches.OpenInputAsync(batchId, cancellationToken))
         using (var reader = new StreamReader(input, AssessmentCsv.FileEncoding))
         {
             foreach (var row in csv.Read(reader, batch.DefaultProgramme))
             {
+                if (row.Line <= resumeAfter)
+                {
+                    if (row.Submission is null) await rejected.AddAsync(new RejectedRow(row.Line, row.Rejection!));
+                    continue;
+                }
                 rows++;
+                line = row.Line;
                 if (row.Submission is not { } s)
                 {
                     await rejected.AddAsync(new RejectedRow(row.Line, row.Rejection!));
@@ -94,17 +107,36 @@ public sealed partial class IngestBatchHandler(
                 });
                 if (pending.Count < ChunkSize) continue;
                 accepted += await FlushAsync(pending, cancellationToken);
-                await batches.SaveAsync(batch with { Status = BatchStatus.Ingesting, Rows = rows, Accepted = accepted, Rejected = rejected.Count }, cancellationToken);
+                var checkpoint = (Line: line, Rows: rows, Accepted: accepted, Rejected: rejected.Count);
+                batch = await UpdateAsync(batch, b => b.Status == BatchStatus.Ingested || b.CheckpointLine >= checkpoint.Line ? null : b with
+                {
+                    Status = BatchStatus.Ingesting, CheckpointLine = checkpoint.Line, Rows = checkpoint.Rows, Accepted = checkpoint.Accepted, Rejected = checkpoint.Rejected,
+                }, cancellationToken);
             }
         }
         accepted += await FlushAsync(pending, cancellationToken);
         await rejected.DisposeAsync(); // commits the rejections blob before the batch says Ingested
-        await batches.SaveAsync(batch with
+        var done = (Line: line, Rows: rows, Accepted: accepted, Rejected: rejected.Count);
+        await UpdateAsync(batch, b => b.Status == BatchStatus.Ingested ? null : b with
         {
-            Status = BatchStatus.Ingested, Rows = rows, Accepted = accepted, Rejected = rejected.Count, IngestedAt = clock.GetUtcNow(),
+            Status = BatchStatus.Ingested, CheckpointLine = done.Line, Rows = done.Rows, Accepted = done.Accepted, Rejected = done.Rejected, IngestedAt = clock.GetUtcNow(),
         }, cancellationToken);
         LogIngested(batchId, rows, accepted, rejected.Count);
         return "Ingested";
+    }
+
+    /// <summary>
+    /// Applies a change to the batch as stored, conditionally, reading it again when another delivery of the same
+    /// batch wrote in between; the change returns null when the stored batch is already as far (counts only rise).
+    /// </summary>
+    private async Task<Batch> UpdateAsync(Batch batch, Func<Batch, Batch?> change, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (change(batch) is not { } changed) return batch;
+            if (await batches.TryReplaceAsync(changed, cancellationToken) is { } saved) return saved;
+            batch = await batches.GetAsync(batch.Id, cancellationToken) ?? throw new KeyNotFoundException($"Batch {batch.Id} does not exist.");
+        }
     }
 
     private async Task<int> FlushAsync(List<Assessment> pending, CancellationToken cancellationToken)
@@ -117,6 +149,9 @@ public sealed partial class IngestBatchHandler(
         pending.Clear();
         return count;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId}: resuming after line {Line}, {Accepted} rows accepted so far")]
+    private partial void LogResuming(string batchId, long line, int accepted);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId} ingested: {Rows} rows, {Accepted} accepted, {Rejected} rejected")]
     private partial void LogIngested(string batchId, int rows, int accepted, int rejected);

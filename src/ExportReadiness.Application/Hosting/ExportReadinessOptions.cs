@@ -48,6 +48,13 @@ public sealed class ExportReadinessOptions : IValidatableObject
     [Range(1, 5000)]
     public int RescorePageSize { get; set; } = 500;
 
+    /// <summary>
+    /// How long an assessment may stay Pending, unchanged, before the sweeper sends its scoring message again.
+    /// With a sweep every minute, 45 s keeps a row whose message was lost under two minutes without one.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan PendingSweepAge { get; set; } = TimeSpan.FromSeconds(45);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (NCrontab.CrontabSchedule.TryParse(RescoreSchedule, new NCrontab.CrontabSchedule.ParseOptions { IncludingSeconds = true }) is null)
@@ -65,7 +72,7 @@ public sealed class ExportReadinessOptions : IValidatableObject
 /// The queue settings: host.json's <c>extensions.queues</c> for the Functions host, these for the local host's
 /// drivers. The defaults are equal (a test checks it), so a message is treated the same whichever host delivers it.
 /// </summary>
-public sealed class QueueTriggerOptions
+public sealed class QueueTriggerOptions : IValidatableObject
 {
     public const string Section = "ExportReadiness:Queue";
 
@@ -85,6 +92,21 @@ public sealed class QueueTriggerOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long a message being handled by the local host is hidden from other instances.</summary>
-    public TimeSpan ProcessingLease { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a message being handled by the local host is hidden from other instances. Short, and renewed
+    /// every <see cref="ProcessingLeaseRenewal"/> while the handler runs: the message of a process that died
+    /// reappears within this time instead of staying hidden for as long as the longest handler may run.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ProcessingLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the lease of a message still being handled is renewed; well under the lease, so a slow renewal does not lose it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan ProcessingLeaseRenewal { get; set; } = TimeSpan.FromSeconds(10);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ProcessingLeaseRenewal >= ProcessingLease)
+            yield return new ValidationResult("Must be shorter than ProcessingLease, or a message could reappear while it is handled.", [nameof(ProcessingLeaseRenewal)]);
+    }
 }

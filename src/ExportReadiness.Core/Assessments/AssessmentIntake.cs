@@ -4,7 +4,9 @@ public sealed record AcceptedSubmission(string Id, AssessmentStatus Status, stri
 
 /// <summary>
 /// Takes a validated submission in: raw JSON archived first (nothing is lost even if a later step fails),
-/// then the Pending row, then the scoring message. Each step is safe to repeat for the same id.
+/// then the Pending row, then the scoring message. Each step is safe to repeat for the same id. Once the row is
+/// being written the caller's cancellation no longer applies: a client that disconnects then would otherwise leave
+/// a Pending row without a message (the pending sweeper catches what a crash leaves the same way).
 /// </summary>
 public sealed class AssessmentIntake(ISubmissionArchive archive, IAssessmentStore store, IScoringQueue queue, TimeProvider clock)
 {
@@ -13,6 +15,7 @@ public sealed class AssessmentIntake(ISubmissionArchive archive, IAssessmentStor
         var id = NewId();
         var token = AccessToken.Create();
         await archive.SaveAsync(id, rawJson, cancellationToken);
+        // The point of no return: from here on, finish.
         await store.AddAsync(new Assessment
         {
             Id = id,
@@ -23,8 +26,8 @@ public sealed class AssessmentIntake(ISubmissionArchive archive, IAssessmentStor
             Answers = submission.Answers,
             SubmittedAt = clock.GetUtcNow(),
             AccessTokenHash = AccessToken.Hash(token),
-        }, cancellationToken);
-        await queue.EnqueueAsync(new ScoringRequest(id, Programme: submission.Programme), cancellationToken);
+        }, CancellationToken.None);
+        await queue.EnqueueAsync(new ScoringRequest(id, Programme: submission.Programme), CancellationToken.None);
         return new AcceptedSubmission(id, AssessmentStatus.Pending, token);
     }
 

@@ -34,7 +34,22 @@ public interface IAssessmentStore
     /// per partition and 100 rows), each conditional on its concurrency token. Returns the ids written.
     /// </summary>
     Task<IReadOnlySet<string>> ReplaceManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken);
+
+    /// <summary>Pending assessments not written since <paramref name="writtenBefore"/>, with only what a sweep needs.</summary>
+    IAsyncEnumerable<PendingAssessment> PendingAsync(DateTimeOffset writtenBefore, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts one more re-sent scoring message on a Pending row, if it is unchanged since it was read; false when it
+    /// changed (scored meanwhile) or is gone.
+    /// </summary>
+    Task<bool> TryMarkRequeuedAsync(PendingAssessment pending, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A Pending assessment as the sweeper sees it: when its row was last written (by the store's clock), how often its
+/// scoring message was re-sent, and the row's version.
+/// </summary>
+public sealed record PendingAssessment(string Id, string Programme, DateTimeOffset LastWrittenAt, int Requeues, string ConcurrencyToken);
 
 /// <summary>The raw questionnaire exactly as submitted: written once, never rewritten.</summary>
 public interface ISubmissionArchive

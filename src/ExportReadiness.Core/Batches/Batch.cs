@@ -30,6 +30,17 @@ public sealed record Batch
     public DateTimeOffset? IngestedAt { get; init; }
     public string? FailureReason { get; init; }
 
+    /// <summary>
+    /// The last line whose row is stored and whose scoring message is sent; <see cref="Rows"/>, <see cref="Accepted"/>
+    /// and <see cref="Rejected"/> count up to it. An ingest delivered again resumes after it, so the counts go on
+    /// from there instead of starting over.
+    /// </summary>
+    public long CheckpointLine { get; init; }
+
+    /// <summary>The store's version of the batch row (an ETag in Table Storage); not part of the batch's JSON.</summary>
+    [JsonIgnore]
+    public string? ConcurrencyToken { get; init; }
+
     /// <summary>Assessment ids of a batch: its id's first 16 characters and the line, so a re-run makes the same ids.</summary>
     public string AssessmentId(long line) => $"{Id[..16]}{line:D8}";
 }
@@ -44,6 +55,12 @@ public interface IBatchStore
     Task<bool> TryAddAsync(Batch batch, CancellationToken cancellationToken);
 
     Task SaveAsync(Batch batch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the batch if nobody changed it since it was read (its <see cref="Batch.ConcurrencyToken"/>): the batch
+    /// as saved, with its new version, or null when someone did.
+    /// </summary>
+    Task<Batch?> TryReplaceAsync(Batch batch, CancellationToken cancellationToken);
 
     Task SaveInputAsync(string batchId, Stream content, CancellationToken cancellationToken);
 

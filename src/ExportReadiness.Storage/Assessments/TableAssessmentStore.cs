@@ -149,6 +149,34 @@ public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentSt
         return written;
     }
 
+    public async IAsyncEnumerable<PendingAssessment> PendingAsync(DateTimeOffset writtenBefore,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Timestamp, not SubmittedAt: a batch's rows carry the upload time but may be written long after it.
+        // Status is not indexed, so this scans the table; only the keys, the time and the count come back.
+        var filter = TableClient.CreateQueryFilter($"Status eq {nameof(AssessmentStatus.Pending)} and Timestamp le {writtenBefore}");
+        await foreach (var row in _assessments.QueryAsync<TableEntity>(filter, 1000, select: ["PartitionKey", "RowKey", "Timestamp", RequeuesProperty], cancellationToken: cancellationToken))
+            yield return new PendingAssessment(row.RowKey, row.PartitionKey, row.Timestamp ?? DateTimeOffset.MinValue, row.GetInt32(RequeuesProperty) ?? 0, row.ETag.ToString());
+    }
+
+    public async Task<bool> TryMarkRequeuedAsync(PendingAssessment pending, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Merge: the row keeps everything else; the ETag keeps a row scored meanwhile from being touched.
+            await _assessments.UpdateEntityAsync(new TableEntity(pending.Programme, pending.Id) { [RequeuesProperty] = pending.Requeues + 1 },
+                new ETag(pending.ConcurrencyToken), TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>How often a Pending row's scoring message was re-sent; a sweep-only column the mapper leaves alone.</summary>
+    private const string RequeuesProperty = "Requeues";
+
     internal static string? Filter(AssessmentQuery q)
     {
         var parts = new List<string>();

@@ -21,7 +21,9 @@ public sealed class StorageBatchStore(StorageClients clients) : IBatchStore
     {
         if (!TableKeys.IsValid(batchId)) return null;
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, batchId, cancellationToken: cancellationToken);
-        return row.HasValue ? JsonSerializer.Deserialize<Batch>(row.Value!.GetString("Json")!, QuestionnaireSchema.JsonOptions) : null;
+        return row.HasValue
+            ? JsonSerializer.Deserialize<Batch>(row.Value!.GetString("Json")!, QuestionnaireSchema.JsonOptions)! with { ConcurrencyToken = row.Value.ETag.ToString() }
+            : null;
     }
 
     public async Task<bool> TryAddAsync(Batch batch, CancellationToken cancellationToken)
@@ -39,6 +41,20 @@ public sealed class StorageBatchStore(StorageClients clients) : IBatchStore
 
     public Task SaveAsync(Batch batch, CancellationToken cancellationToken) =>
         _table.UpsertEntityAsync(ToEntity(batch), TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<Batch?> TryReplaceAsync(Batch batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await _table.UpdateEntityAsync(ToEntity(batch), batch.ConcurrencyToken is { } version ? new ETag(version) : ETag.All,
+                TableUpdateMode.Replace, cancellationToken);
+            return batch with { ConcurrencyToken = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return null;
+        }
+    }
 
     public Task SaveInputAsync(string batchId, Stream content, CancellationToken cancellationToken) =>
         _blobs.GetBlobClient($"{batchId}/input.csv").UploadAsync(content, overwrite: true, cancellationToken);
