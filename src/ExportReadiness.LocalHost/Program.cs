@@ -11,6 +11,7 @@ builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.W
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(LocalTriggers.DefaultUrl);
 
 var app = builder.Build();
+app.Use((context, next) => { FrontEnd.Apply(context); return next(context); });
 app.Use((context, next) => { SecurityHeaders.Apply(context); return next(context); });
 app.UseExceptionHandler();
 app.UseStatusCodePages();
