@@ -214,6 +214,12 @@ var baseAppSettings = [
     value: advisorApiKeys
   }
   {
+    // Requests reach the worker through the platform's front end, which terminates TLS and appends the client's
+    // address: the advisor session cookie is Secure from X-Forwarded-Proto, wrong-key limits count per X-Forwarded-For.
+    name: 'ExportReadiness__TrustedFrontEnd'
+    value: 'true'
+  }
+  {
     // Trust X-MS-CLIENT-PRINCIPAL only when the platform's authentication is on (it strips the header only then).
     name: 'ExportReadiness__AppServiceAuthentication'
     value: enableAppServiceAuthentication ? 'true' : 'false'

@@ -21,7 +21,7 @@ public static class ApplicationServiceCollectionExtensions
 {
     /// <summary>
     /// Everything either host needs, the same for both: options, core logic, storage adapters, the model,
-    /// every handler, and advisor authentication. A host adds only its bindings (trigger attributes in the
+    /// every handler, and advisor access (authentication, sessions, antiforgery, key-attempt limits). A host adds only its bindings (trigger attributes in the
     /// Function App; routes and queue/timer drivers in the local host).
     /// </summary>
     public static IHostApplicationBuilder AddExportReadiness(this IHostApplicationBuilder builder)
@@ -39,10 +39,7 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddSingleton<LoadShedding>();
         builder.Services.AddSingleton<RequestLog>();
 
-        builder.Services.AddSingleton<AdvisorKeys>();
-        builder.Services.AddAuthentication(AdvisorAuthentication.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AdvisorAuthentication>(AdvisorAuthentication.SchemeName, null);
-        builder.Services.AddAuthorization(AdvisorAuthentication.AddPolicy);
+        builder.AddAdvisorAccess();
 
         builder.Services.AddSingleton<CurrentModel>();
         builder.Services.AddHostedService<ModelBootstrapper>();
@@ -60,6 +57,7 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddSingleton<HealthHandler>();
         builder.Services.AddSingleton<SmePages>();
         builder.Services.AddSingleton<AdvisorPages>();
+        builder.Services.AddSingleton<AdvisorSignIn>();
         builder.Services.AddSingleton<AssetHandler>();
         builder.Services.AddSingleton<QuestionnaireHandler>();
         builder.Services.AddSingleton<AssessmentAccess>();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using ExportReadiness.Application.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -13,9 +14,10 @@ namespace ExportReadiness.FunctionApp;
 /// ASP.NET Core authorization for HTTP functions: a function (or its class) that carries
 /// <c>[Authorize(Policy = …)]</c> runs only when the policy succeeds, evaluated exactly as the local host's
 /// authorization middleware evaluates the same policy on its route groups. Otherwise the scheme's challenge
-/// (401 problem, or the sign-in page) or forbid (403) answers.
+/// (401 problem, or the sign-in page) or forbid (403) answers. An authorized state change made with the session
+/// cookie (or the App Service sign-in) must also carry the page's antiforgery token (<see cref="AdvisorAntiforgery"/>), or it is a 400.
 /// </summary>
-public sealed class AdvisorAuthorizationMiddleware(IAuthorizationPolicyProvider policies, IPolicyEvaluator evaluator) : IFunctionsWorkerMiddleware
+public sealed class AdvisorAuthorizationMiddleware(IAuthorizationPolicyProvider policies, IPolicyEvaluator evaluator, AdvisorAntiforgery antiforgery) : IFunctionsWorkerMiddleware
 {
     private static readonly ConcurrentDictionary<string, IReadOnlyList<IAuthorizeData>> Requirements = new(StringComparer.Ordinal);
 
@@ -31,9 +33,11 @@ public sealed class AdvisorAuthorizationMiddleware(IAuthorizationPolicyProvider 
         var policy = await AuthorizationPolicy.CombineAsync(policies, requirements);
         var authenticated = await evaluator.AuthenticateAsync(policy!, http);
         var authorized = await evaluator.AuthorizeAsync(policy!, authenticated, http, resource: null);
-        if (authorized.Succeeded) await next(context);
-        else if (authorized.Challenged) await http.ChallengeAsync();
-        else await http.ForbidAsync();
+        if (!authorized.Succeeded && authorized.Challenged) await http.ChallengeAsync();
+        else if (!authorized.Succeeded) await http.ForbidAsync();
+        // The local host's endpoint filter does the same: a state change signed in by a cookie needs the page's token.
+        else if (await antiforgery.CheckAsync(http) is { } refused) await refused.ExecuteAsync(http);
+        else await next(context);
     }
 
     /// <summary>The <c>[Authorize]</c> attributes of the function's method and class, found from its entry point (Namespace.Class.Method).</summary>

@@ -9,12 +9,14 @@ public static class FunctionAppBuilderExtensions
 {
     /// <summary>
     /// ASP.NET Core integration (functions take <c>HttpRequest</c> and return <c>IResult</c>), the HTTP pipeline's
-    /// cross-cutting concerns as worker middleware (security headers, load shedding with the request log, problem details, authorization), and the application's services: the same
+    /// cross-cutting concerns as worker middleware (the trusted front end's forwarded client and scheme, security headers,
+    /// load shedding with the redacted request log, problem details, authorization with antiforgery), and the application's services: the same
     /// <c>AddExportReadiness</c> as the local host's.
     /// </summary>
     public static FunctionsApplicationBuilder AddExportReadinessFunctions(this FunctionsApplicationBuilder builder)
     {
         builder.ConfigureFunctionsWebApplication();
+        builder.UseWhen<FrontEndMiddleware>(HttpProblemMiddleware.IsHttp);
         builder.UseWhen<SecurityHeadersMiddleware>(HttpProblemMiddleware.IsHttp);
         builder.UseWhen<LoadSheddingMiddleware>(HttpProblemMiddleware.IsHttp);
         builder.UseWhen<HttpProblemMiddleware>(HttpProblemMiddleware.IsHttp);

@@ -29,9 +29,10 @@ public static class Endpoints
         open.MapGet(route(Routes.Form), (HttpRequest r, SmePages p) => p.Form(r)).ExcludeFromDescription();
         open.MapGet(route(Routes.Result), (string id, HttpContext c, SmePages p, CancellationToken ct) => p.Result(id, c, ct)).ExcludeFromDescription();
         open.MapGet(route(Routes.Asset), (string name, HttpRequest r, AssetHandler h) => h.Get(name, r)).ExcludeFromDescription();
-        open.MapGet(route(Routes.AdvisorSignIn), (HttpRequest r, AdvisorPages p) => p.SignInForm(r)).ExcludeFromDescription();
-        open.MapPost(route(Routes.AdvisorSignIn), (HttpContext c, AdvisorPages p) => p.Login(c)).ExcludeFromDescription().DisableAntiforgery();
-        open.MapPost(route(Routes.AdvisorSignOut), (HttpContext c, AdvisorPages p) => p.Logout(c)).ExcludeFromDescription().DisableAntiforgery();
+        // The sign-in handlers check their forms' antiforgery tokens themselves (the Function App has no filters).
+        open.MapGet(route(Routes.AdvisorSignIn), (HttpRequest r, AdvisorSignIn s) => s.Form(r)).ExcludeFromDescription();
+        open.MapPost(route(Routes.AdvisorSignIn), (HttpContext c, AdvisorSignIn s) => s.SignIn(c)).ExcludeFromDescription();
+        open.MapPost(route(Routes.AdvisorSignOut), (HttpContext c, AdvisorSignIn s) => s.SignOut(c)).ExcludeFromDescription();
         open.MapGet(route(Routes.Questionnaire), (QuestionnaireHandler h) => h.Get()).WithTags("Questionnaire")
             .WithSummary("The current questionnaire: dimensions, questions with options and points, sectors and regions, in Swedish and English.");
         open.MapGet(route(Routes.Health), (HealthHandler h, CancellationToken ct) => h.Check(ct)).WithTags("Health")
@@ -43,12 +44,12 @@ public static class Endpoints
         open.MapGet(route(Routes.Assessment), (string id, HttpContext c, AssessmentHandlers h, CancellationToken ct) => h.Get(id, c, ct)).WithTags("Assessments")
             .WithSummary("An assessment's status and, once scored, its result. Needs the SME's access token or an advisor key.");
 
-        // Advisors only.
-        var pages = app.MapGroup("").RequireAuthorization(AdvisorAuthentication.Policy).ExcludeFromDescription();
+        // Advisors only; a state change signed in by a cookie also needs the page's antiforgery token.
+        var pages = app.MapGroup("").RequireAuthorization(AdvisorAuthentication.Policy).AddEndpointFilter(Antiforgery).ExcludeFromDescription();
         pages.MapGet(route(Routes.AdvisorDashboard), (HttpRequest r, AdvisorPages p, CancellationToken ct) => p.Dashboard(r, ct));
         pages.MapGet(route(Routes.AdvisorAssessment), (string id, HttpRequest r, AdvisorPages p, CancellationToken ct) => p.Detail(id, r, ct));
 
-        var api = app.MapGroup("").RequireAuthorization(AdvisorAuthentication.Policy);
+        var api = app.MapGroup("").RequireAuthorization(AdvisorAuthentication.Policy).AddEndpointFilter(Antiforgery);
         api.MapGet(route(Routes.Assessments), (HttpRequest r, AssessmentHandlers h, CancellationToken ct) => h.List(r, ct)).WithTags("Assessments")
             .WithSummary("Advisors: a page of assessments, filtered by programme, level, sector, region, status, verdict.");
         api.MapGet(route(Routes.Review), (string id, HttpContext c, ReviewHandlers h, CancellationToken ct) => h.Get(id, c, ct)).WithTags("Reviews")
@@ -77,4 +78,8 @@ public static class Endpoints
             .WithSummary("One run.");
         return app;
     }
+
+    /// <summary>After authorization, as the Function App's authorization middleware does: <see cref="AdvisorAntiforgery.CheckAsync"/>.</summary>
+    private static async ValueTask<object?> Antiforgery(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        await context.HttpContext.RequestServices.GetRequiredService<AdvisorAntiforgery>().CheckAsync(context.HttpContext) ?? await next(context);
 }

@@ -13,6 +13,9 @@ public static class StorageNames
     /// <summary>Empty blobs whose leases are the cross-instance locks (one rescore run at a time).</summary>
     public const string LocksContainer = "locks";
 
+    /// <summary>The data-protection key ring shared by every instance (session cookies, antiforgery tokens).</summary>
+    public const string DataProtectionContainer = "dataprotection";
+
     public const string ScoringQueue = "assessments-to-score";
     /// <summary>Where the Functions host (and the standalone worker) moves a message that keeps failing.</summary>
     public const string PoisonSuffix = "-poison";
@@ -32,7 +35,10 @@ public static class StorageNames
     public const string BatchesTable = "Batches";
     public const string ModelRunsTable = "ModelRuns";
 
-    public static readonly string[] Containers = [SubmissionsContainer, ModelsContainer, BatchesContainer, LocksContainer];
+    /// <summary>Signed-in advisor sessions: a session cookie counts only while its row is here.</summary>
+    public const string AdvisorSessionsTable = "AdvisorSessions";
+
+    public static readonly string[] Containers = [SubmissionsContainer, ModelsContainer, BatchesContainer, LocksContainer, DataProtectionContainer];
     public static readonly string[] Queues = [ScoringQueue, ScoringPoisonQueue, BatchQueue, BatchPoisonQueue];
-    public static readonly string[] Tables = [AssessmentsTable, AssessmentIndexTable, ReviewsTable, BatchesTable, ModelRunsTable];
+    public static readonly string[] Tables = [AssessmentsTable, AssessmentIndexTable, ReviewsTable, BatchesTable, ModelRunsTable, AdvisorSessionsTable];
 }

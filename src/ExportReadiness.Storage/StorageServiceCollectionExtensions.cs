@@ -9,6 +9,8 @@ using ExportReadiness.Storage.Batches;
 using ExportReadiness.Core.Batches;
 using ExportReadiness.Core.Training;
 using ExportReadiness.Core.Reviews;
+using ExportReadiness.Core.Advisors;
+using ExportReadiness.Storage.Advisors;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -32,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddSingleton<IDistributedLock, BlobLeaseLock>();
         builder.Services.AddSingleton<IBatchStore, StorageBatchStore>();
         builder.Services.AddSingleton<IBatchQueue, StorageBatchQueue>();
+        builder.Services.AddSingleton<IAdvisorSessionStore, TableAdvisorSessionStore>();
         return builder;
     }
 

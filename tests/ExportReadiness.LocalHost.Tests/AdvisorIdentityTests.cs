@@ -62,9 +62,15 @@ public class AdvisorIdentityTests(PipelineFixture pipeline)
 
         var advisor = WithPrincipal(app.CreateClient(), "karin.ek@region.example", "Advisor");
         Assert.Equal(HttpStatusCode.OK, (await advisor.GetAsync("/api/assessments?programme=easy-auth")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await ReviewAsync(advisor, accepted.Id, new { verdict = "ExportReady", note = "Seen at the fair." })).StatusCode);
-        var review = JsonDocument.Parse(await advisor.GetStringAsync($"/api/assessments/{accepted.Id}/review")).RootElement;
-        Assert.Equal("karin.ek@region.example", review.GetProperty("current").GetProperty("advisor").GetString());
+        // The platform's sign-in is a cookie the browser sends by itself: a change needs the page's antiforgery token too.
+        Assert.Equal(HttpStatusCode.BadRequest, (await ReviewAsync(advisor, accepted.Id, new { verdict = "ExportReady", note = "Forged." })).StatusCode);
+        using var browser = app.CreateSessionClient();
+        browser.Headers.Add(AppServicePrincipal.Header, AppServicePrincipal.Encode("karin.ek@region.example", "Advisor"));
+        var review = new HttpRequestMessage(HttpMethod.Put, $"/api/assessments/{accepted.Id}/review") { Content = Json(new { verdict = "ExportReady", note = "Seen at the fair." }) };
+        review.Headers.Add(AdvisorAntiforgery.HeaderName, await browser.TokenFromAsync($"/advisor/assessments/{accepted.Id}"));
+        Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(review)).StatusCode);
+        var recorded = JsonDocument.Parse(await advisor.GetStringAsync($"/api/assessments/{accepted.Id}/review")).RootElement;
+        Assert.Equal("karin.ek@region.example", recorded.GetProperty("current").GetProperty("advisor").GetString());
         Assert.Equal(HttpStatusCode.OK, (await advisor.GetAsync($"/advisor/assessments/{accepted.Id}")).StatusCode);
 
         var someoneElse = WithPrincipal(app.CreateClient(), "visitor@example.com");

@@ -2,6 +2,7 @@ using ExportReadiness.Application.Access;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Storage;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -18,12 +19,14 @@ public sealed class ExportReadinessApplication : WebApplicationFactory<Program>
     private readonly string _connectionString;
     private readonly Dictionary<string, string?> _settings;
     private readonly ILoggerProvider? _logs;
+    private readonly TimeProvider? _clock;
 
-    public ExportReadinessApplication(string connectionString, IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
+    public ExportReadinessApplication(string connectionString, IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null, TimeProvider? clock = null)
     {
         _connectionString = connectionString;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         _logs = logs;
+        _clock = clock;
         UseKestrel(0);
     }
 
@@ -36,7 +39,12 @@ public sealed class ExportReadinessApplication : WebApplicationFactory<Program>
         builder.UseSetting($"{QueueTriggerOptions.Section}:MaxPollingInterval", "00:00:00.250");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_logs is not null) builder.ConfigureLogging(logging => logging.AddProvider(_logs));
+        if (_clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(_clock));
     }
+
+    /// <summary>A client that leaves cookies and redirects to the test (<see cref="AdvisorSessionClient"/> keeps the cookies).</summary>
+    public AdvisorSessionClient CreateSessionClient(HttpClient? http = null) =>
+        new(http ?? new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = ClientOptions.BaseAddress });
 
     public HttpClient CreateAdvisorClient(string key = AdvisorKey)
     {

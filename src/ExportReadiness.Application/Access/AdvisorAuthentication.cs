@@ -9,45 +9,82 @@ using Microsoft.Extensions.Options;
 namespace ExportReadiness.Application.Access;
 
 /// <summary>
-/// Who an advisor is: the App Service Authentication principal where the platform passes one (and the app is
-/// told to trust it), else the advisor an <c>x-functions-key</c> header or the sign-in cookie belongs to.
-/// Either way the principal is named, so a review records who made it.
+/// Who an advisor is, from one of three credentials in this order: the advisor an <c>x-functions-key</c> header
+/// belongs to (API clients); the App Service Authentication principal where the platform passes one (and the app is
+/// told to trust it); else the advisor session cookie the sign-in page issued (<see cref="AdvisorSessionCookie"/>).
+/// Either way the principal is named, so a review records who made it. Wrong keys count against the client's
+/// <see cref="KeyAttemptLimiter"/>; once it is spent, no key from that client is checked and the answer is 429.
 /// </summary>
-public sealed class AdvisorAuthentication(
+public sealed partial class AdvisorAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
     ILoggerFactory logger,
     UrlEncoder encoder,
     AdvisorKeys keys,
+    KeyAttemptLimiter limiter,
     IOptionsMonitor<ExportReadinessOptions> appOptions) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
     public const string SchemeName = "Advisor";
     public const string Policy = "Advisor";
     public const string AdvisorClaim = "exportreadiness:advisor";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    /// <summary>The identity's authentication type when a key header signed it in: the one credential that needs no antiforgery token.</summary>
+    public const string KeyAuthenticationType = "AdvisorKey";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        var presented = Request.Headers[AdvisorKeys.Header].ToString();
+        if (presented.Length > 0) return KeyResult(presented);
+
         var settings = appOptions.CurrentValue;
         if (settings.AppServiceAuthentication && AppServicePrincipal.Read(Request.Headers[AppServicePrincipal.Header], "AppService") is { } signedIn)
         {
             // Signed in with Entra ID: an advisor if the app role says so (or if no role is required).
             if (string.IsNullOrEmpty(settings.AdvisorRole) || signedIn.HasClaim(ClaimTypes.Role, settings.AdvisorRole))
                 signedIn.AddClaim(new Claim(AdvisorClaim, "true"));
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(signedIn), SchemeName)));
+            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(signedIn), SchemeName));
         }
 
-        var presented = Request.Headers[AdvisorKeys.Header].ToString();
-        if (presented.Length == 0) presented = Request.Cookies[AdvisorKeys.Cookie] ?? "";
-        if (presented.Length == 0) return Task.FromResult(AuthenticateResult.NoResult());
-        if (keys.AdvisorOf(presented) is not { } advisor) return Task.FromResult(AuthenticateResult.Fail("Not an advisor key."));
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, advisor), new Claim(AdvisorClaim, "true")], "AdvisorKey");
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        var session = await Context.AuthenticateAsync(AdvisorSessionCookie.SchemeName);
+        return session.Succeeded
+            ? AuthenticateResult.Success(new AuthenticationTicket(session.Principal, session.Properties, SchemeName))
+            : AuthenticateResult.NoResult();
     }
+
+    private AuthenticateResult KeyResult(string presented)
+    {
+        var client = FrontEnd.ClientAddress(Context);
+        if (limiter.Refusal(client) is { } wait)
+        {
+            Context.Features.Set(new KeyAttemptsRefused(wait));
+            return AuthenticateResult.Fail("Too many wrong advisor keys from this client.");
+        }
+        if (keys.AdvisorOf(presented) is not { } advisor)
+        {
+            limiter.RecordFailure(client);
+            LogWrongKey(Logger, client);
+            return AuthenticateResult.Fail("Not an advisor key.");
+        }
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, advisor), new Claim(AdvisorClaim, "true")], KeyAuthenticationType);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    /// <summary>Set on a request whose key was not checked because its client has tried too many wrong ones.</summary>
+    private sealed record KeyAttemptsRefused(TimeSpan RetryAfter);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A wrong advisor key came from {Client}")]
+    private static partial void LogWrongKey(ILogger logger, string client);
 
     /// <summary>The API answers 401 problem details; a page answers with the sign-in form.</summary>
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Features.Get<KeyAttemptsRefused>() is { } refused)
+        {
+            Response.Headers.RetryAfter = KeyAttemptLimiter.RetryAfterSeconds(refused.RetryAfter);
+            await Problems.Status(StatusCodes.Status429TooManyRequests, "Too many wrong advisor keys from this address.", "Wait for the time in Retry-After, then try again.").ExecuteAsync(Context);
+            return;
+        }
         if (IsPage(Request)) await AdvisorPages.SignIn(Request, Html.Language(Request), appServiceSignIn: appOptions.CurrentValue.AppServiceAuthentication).ExecuteAsync(Context);
-        else await Problems.Status(StatusCodes.Status401Unauthorized, "An advisor key is required.", $"Send it in the {AdvisorKeys.Header} header.").ExecuteAsync(Context);
+        else await Problems.Status(StatusCodes.Status401Unauthorized, "An advisor key is required.", $"Send it in the {AdvisorKeys.Header} header, or sign in at /{Routes.AdvisorSignIn}.").ExecuteAsync(Context);
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties) =>

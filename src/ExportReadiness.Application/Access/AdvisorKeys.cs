@@ -14,8 +14,11 @@ public sealed class AdvisorKeys(IOptionsMonitor<ExportReadinessOptions> options)
     /// <summary>As Azure Functions function keys are sent.</summary>
     public const string Header = "x-functions-key";
 
-    /// <summary>The advisor pages keep the key in an HttpOnly, SameSite=Strict cookie after sign-in.</summary>
-    public const string Cookie = "advisor_key";
+    /// <summary>
+    /// Where an earlier release kept the raw key after sign-in. No longer read: signing in or out deletes it, so the
+    /// key does not linger in browsers that signed in before the session cookie.
+    /// </summary>
+    public const string LegacyCookie = "advisor_key";
 
     /// <summary>The advisor a key belongs to, or null when it is no advisor's key.</summary>
     public string? AdvisorOf(string presented)

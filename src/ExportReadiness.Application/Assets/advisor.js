@@ -1,4 +1,5 @@
-// Advisor pages: sort the current page of the list by a column; send a review with If-Match.
+// Advisor pages: sort the current page of the list by a column; send a review with If-Match and the page's
+// antiforgery token (the session cookie alone does not authorize a change: AdvisorAntiforgery).
 (() => {
   document.querySelectorAll("table.sortable th[data-sort]").forEach((th, column) => {
     th.addEventListener("click", () => {
@@ -24,7 +25,8 @@
     event.preventDefault();
     const message = document.getElementById("review-message");
     const verdict = form.querySelector("input[name=verdict]:checked");
-    const headers = { "Content-Type": "application/json" };
+    const token = document.querySelector("meta[name=request-verification-token]");
+    const headers = { "Content-Type": "application/json", RequestVerificationToken: token ? token.content : "" };
     if (form.dataset.version) headers["If-Match"] = form.dataset.version;
     const response = await fetch(`/api/assessments/${encodeURIComponent(form.dataset.assessmentId)}/review`, {
       method: "PUT", headers, credentials: "same-origin",

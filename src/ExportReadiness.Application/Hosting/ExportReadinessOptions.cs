@@ -19,6 +19,14 @@ public sealed class ExportReadinessOptions : IValidatableObject
     /// <summary>The app role an App Service Authentication user needs to be an advisor; empty: any signed-in user.</summary>
     public string AdvisorRole { get; set; } = "Advisor";
 
+    /// <summary>
+    /// The app sits behind a front end it trusts (App Service / the Functions host's front end, a reverse proxy)
+    /// that appends the client's address to <c>X-Forwarded-For</c> and says <c>X-Forwarded-Proto</c>: the
+    /// client is then the address that front end appended (the last entry; those before it are the client's own
+    /// claims) and the request is https when it says so. Off, both headers are ignored: anyone can send them.
+    /// </summary>
+    public bool TrustedFrontEnd { get; set; }
+
     /// <summary>The local host polls the queues and fires the schedule itself (the Function App leaves that to the Functions host).</summary>
     public bool Standalone { get; set; } = true;
 

@@ -13,11 +13,11 @@ using static ExportReadiness.Application.Pages.Html;
 namespace ExportReadiness.Application.Pages;
 
 /// <summary>
-/// The advisor's dashboard and assessment pages, behind the advisor policy. Signing in with a key puts it in an
-/// HttpOnly, SameSite=Strict cookie that the advisor authentication reads, so the pages and the API they call
-/// accept the same keys; behind App Service Authentication the platform's sign-in serves instead.
+/// The advisor's dashboard and assessment pages, behind the advisor policy: signed in with a key on the sign-in form
+/// (<see cref="AdvisorSignIn"/>, a session cookie) or, behind App Service Authentication, by the platform. Each page
+/// carries the antiforgery token its forms and scripts send back (<see cref="AdvisorAntiforgery"/>).
 /// </summary>
-public sealed class AdvisorPages(AdvisorKeys keys, IAssessmentStore store, IReviewStore reviews, QuestionnaireSchema schema, IOptionsMonitor<ExportReadinessOptions> options)
+public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, QuestionnaireSchema schema)
 {
     public const int PageSize = 25;
 
@@ -27,31 +27,9 @@ public sealed class AdvisorPages(AdvisorKeys keys, IAssessmentStore store, IRevi
         $"<h1>{T(lang, "Rådgivare", "Advisors")}</h1>" + (error is null ? "" : $"<p class=\"form-errors\" role=\"alert\">{E(error)}</p>") +
         // Behind App Service Authentication the platform signs advisors in with Entra ID and comes back here.
         (appServiceSignIn ? $"<p><a class=\"button primary\" id=\"entra-sign-in\" href=\"/.auth/login/aad?post_login_redirect_uri={Uri.EscapeDataString($"/advisor?lang={lang}")}\">{T(lang, "Logga in med Microsoft", "Sign in with Microsoft")}</a></p><p class=\"muted\">{T(lang, "eller med en rådgivarnyckel:", "or with an advisor key:")}</p>" : "") +
-        $"<form method=\"post\" action=\"/advisor/login?lang={lang}\"><label class=\"field\"><span>{T(lang, "API-nyckel", "API key")}</span>" +
+        $"<form method=\"post\" action=\"/advisor/login?lang={lang}\">{AdvisorAntiforgery.HiddenField(request.HttpContext)}<label class=\"field\"><span>{T(lang, "API-nyckel", "API key")}</span>" +
         $"<input type=\"password\" name=\"key\" autocomplete=\"current-password\" required></label><button class=\"primary\" type=\"submit\">{T(lang, "Logga in", "Sign in")}</button></form>",
         status);
-
-    public IResult SignInForm(HttpRequest request) =>
-        SignIn(request, Language(request), status: StatusCodes.Status200OK, appServiceSignIn: options.CurrentValue.AppServiceAuthentication);
-
-    public async Task<IResult> Login(HttpContext context)
-    {
-        var lang = Language(context.Request);
-        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync() : null;
-        var key = form?["key"].ToString() ?? "";
-        if (keys.AdvisorOf(key) is null) return SignIn(context.Request, lang, T(lang, "Fel nyckel.", "Wrong key."), appServiceSignIn: options.CurrentValue.AppServiceAuthentication);
-        context.Response.Cookies.Append(AdvisorKeys.Cookie, key, new CookieOptions
-        {
-            HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, Path = "/", MaxAge = TimeSpan.FromHours(12),
-        });
-        return Results.Redirect($"/advisor?lang={lang}", permanent: false, preserveMethod: false);
-    }
-
-    public IResult Logout(HttpContext context)
-    {
-        context.Response.Cookies.Delete(AdvisorKeys.Cookie, new CookieOptions { Path = "/" });
-        return Results.Redirect("/advisor");
-    }
 
     public async Task<IResult> Dashboard(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -91,8 +69,8 @@ public sealed class AdvisorPages(AdvisorKeys keys, IAssessmentStore store, IRevi
             .Append(AssessmentTable(page.Items, Sector, Region, lang));
         if (page.ContinuationToken is not null)
             body.Append($"<p><a id=\"next-page\" href=\"/advisor?{filterQuery}&continuationToken={Uri.EscapeDataString(page.ContinuationToken)}\">{T(lang, "Nästa sida →", "Next page →")}</a></p>");
-        body.Append($"<form method=\"post\" action=\"/advisor/logout\" class=\"no-print\"><button type=\"submit\">{T(lang, "Logga ut", "Sign out")}</button></form>");
-        return Page(request, T(lang, "Portfölj", "Portfolio"), body.ToString(), script: "advisor.js");
+        body.Append($"<form method=\"post\" action=\"/advisor/logout?lang={lang}\" class=\"no-print\">{AdvisorAntiforgery.HiddenField(request.HttpContext)}<button type=\"submit\">{T(lang, "Logga ut", "Sign out")}</button></form>");
+        return Page(request, T(lang, "Portfölj", "Portfolio"), body.ToString(), head: AdvisorAntiforgery.Meta(request.HttpContext), script: "advisor.js");
     }
 
     public async Task<IResult> Detail(string id, HttpRequest request, CancellationToken cancellationToken)
@@ -123,7 +101,7 @@ public sealed class AdvisorPages(AdvisorKeys keys, IAssessmentStore store, IRevi
             body.Append($"<tr><td>{E(q.Text, lang)}</td><td>{shown}</td><td>{q.Evaluate(answer).Points} / {q.MaxPoints}</td></tr>");
         }
         body.Append("</table>");
-        return Page(request, assessment.Product.Name, body.ToString(), script: "advisor.js");
+        return Page(request, assessment.Product.Name, body.ToString(), head: AdvisorAntiforgery.Meta(request.HttpContext), script: "advisor.js");
     }
 
     private static string ReviewPanel(Assessment assessment, Review? current, IReadOnlyList<Review> history, string lang)

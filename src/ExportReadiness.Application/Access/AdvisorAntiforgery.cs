@@ -1,0 +1,75 @@
+using ExportReadiness.Application.Hosting;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ExportReadiness.Application.Access;
+
+/// <summary>
+/// Cross-site request forgery: a browser sends the advisor's session (and the App Service sign-in) on its own,
+/// also when another page on the same site (another port, a sibling app) posts a form here. So every state change
+/// made with such an ambient credential must carry the antiforgery token the advisor's page was given: a hidden
+/// field in forms, the <see cref="HeaderName"/> header in the pages' scripts. An <c>x-functions-key</c> header is no
+/// ambient credential (a page cannot make the browser send it elsewhere), so API clients need no token.
+/// Both hosts call <see cref="CheckAsync"/> right after authorization, the sign-in handlers call <see cref="ValidateAsync"/>.
+/// </summary>
+public sealed partial class AdvisorAntiforgery(IAntiforgery antiforgery, ILogger<AdvisorAntiforgery> logger)
+{
+    public const string HeaderName = "RequestVerificationToken";
+    public const string FormFieldName = "__RequestVerificationToken";
+    public const string CookieName = "advisor_csrf";
+
+    public static void Configure(AntiforgeryOptions options)
+    {
+        options.HeaderName = HeaderName;
+        options.FormFieldName = FormFieldName;
+        options.Cookie.Name = CookieName;
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Strict;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.Cookie.Path = "/";
+        // SecurityHeaders sends X-Frame-Options: DENY on every answer; antiforgery's SAMEORIGIN would be weaker.
+        options.SuppressXFrameOptionsHeader = true;
+    }
+
+    /// <summary>Null when the request may go on; a 400 problem naming the missing or wrong token when a cookie-authenticated state change lacks it.</summary>
+    public async Task<ProblemHttpResult?> CheckAsync(HttpContext context) =>
+        ChangesState(context.Request) && UsesAmbientCredential(context) ? await ValidateAsync(context) : null;
+
+    /// <summary>Validates the request's token whoever sends it (the sign-in form too: login CSRF).</summary>
+    public async Task<ProblemHttpResult?> ValidateAsync(HttpContext context)
+    {
+        try
+        {
+            await antiforgery.ValidateRequestAsync(context);
+            return null;
+        }
+        catch (AntiforgeryValidationException e)
+        {
+            LogRefused(context.Request.Method, context.Request.Path.Value ?? "");
+            // The message names the missing cookie, field or header (never a token's value).
+            return Problems.Status(StatusCodes.Status400BadRequest, "The antiforgery token is missing or invalid.",
+                $"{e.Message} Send the token of the advisor page in the {HeaderName} header (or the {FormFieldName} form field).");
+        }
+    }
+
+    /// <summary>The hidden field a form posts back.</summary>
+    public static string HiddenField(HttpContext context) =>
+        $"<input type=\"hidden\" name=\"{FormFieldName}\" value=\"{Pages.Html.E(Tokens(context).RequestToken)}\">";
+
+    /// <summary>Where the pages' scripts read the token for their <see cref="HeaderName"/> header.</summary>
+    public static string Meta(HttpContext context) =>
+        $"<meta name=\"request-verification-token\" content=\"{Pages.Html.E(Tokens(context).RequestToken)}\">";
+
+    private static AntiforgeryTokenSet Tokens(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
+
+    private static bool ChangesState(HttpRequest request) =>
+        !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method));
+
+    /// <summary>Signed in by the session cookie or App Service Authentication (its own cookie), not by a key header.</summary>
+    private static bool UsesAmbientCredential(HttpContext context) =>
+        context.User.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType != AdvisorAuthentication.KeyAuthenticationType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a {Method} to {Path}: no valid antiforgery token")]
+    private partial void LogRefused(string method, string path);
+}

@@ -1,0 +1,78 @@
+using ExportReadiness.Application.Hosting;
+using ExportReadiness.Application.Pages;
+using ExportReadiness.Core.Advisors;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using static ExportReadiness.Application.Pages.Html;
+
+namespace ExportReadiness.Application.Access;
+
+/// <summary>
+/// Signing in with an advisor key (where App Service Authentication is not used) and signing out. A right key starts
+/// a recorded session and issues its cookie (<see cref="AdvisorSessionCookie"/>); the key itself is never stored in
+/// the browser. Both forms carry an antiforgery token (a forged sign-in would put a victim in the attacker's session;
+/// a forged sign-out would end the advisor's), and wrong keys count against the client's <see cref="KeyAttemptLimiter"/>.
+/// </summary>
+public sealed partial class AdvisorSignIn(
+    AdvisorKeys keys,
+    KeyAttemptLimiter limiter,
+    AdvisorAntiforgery antiforgery,
+    IAdvisorSessionStore sessions,
+    TimeProvider clock,
+    IOptionsMonitor<AdvisorSessionOptions> sessionOptions,
+    IOptionsMonitor<ExportReadinessOptions> options,
+    ILogger<AdvisorSignIn> logger)
+{
+    public IResult Form(HttpRequest request) =>
+        AdvisorPages.SignIn(request, Language(request), status: StatusCodes.Status200OK, appServiceSignIn: options.CurrentValue.AppServiceAuthentication);
+
+    public async Task<IResult> SignIn(HttpContext context)
+    {
+        var lang = Language(context.Request);
+        IResult Again(string error, int status) =>
+            AdvisorPages.SignIn(context.Request, lang, error, status, options.CurrentValue.AppServiceAuthentication);
+
+        if (await antiforgery.ValidateAsync(context) is not null)
+            return Again(T(lang, "Formuläret hade gått ut. Logga in igen.", "The form had expired. Sign in again."), StatusCodes.Status400BadRequest);
+        var client = FrontEnd.ClientAddress(context);
+        if (limiter.Refusal(client) is { } wait)
+        {
+            context.Response.Headers.RetryAfter = KeyAttemptLimiter.RetryAfterSeconds(wait);
+            return Again(T(lang, "För många felaktiga nycklar. Försök igen om en minut.", "Too many wrong keys. Try again in a minute."), StatusCodes.Status429TooManyRequests);
+        }
+        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
+        if (keys.AdvisorOf(form?["key"].ToString() ?? "") is not { } advisor)
+        {
+            limiter.RecordFailure(client);
+            LogWrongKey(client);
+            return Again(T(lang, "Fel nyckel.", "Wrong key."), StatusCodes.Status401Unauthorized);
+        }
+
+        await AdvisorSessionCookie.SignInAsync(context, advisor, sessions, clock, sessionOptions.CurrentValue);
+        context.Response.Cookies.Delete(AdvisorKeys.LegacyCookie, new CookieOptions { Path = "/" });
+        LogSignedIn(advisor);
+        return Results.Redirect($"/{Routes.AdvisorDashboard}?lang={lang}");
+    }
+
+    public async Task<IResult> SignOut(HttpContext context)
+    {
+        var lang = Language(context.Request);
+        // The Function App authorizes no sign-out function, so the advisor is looked up here: the form's token is theirs.
+        var signedIn = await context.AuthenticateAsync(AdvisorAuthentication.SchemeName);
+        if (signedIn.Succeeded) context.User = signedIn.Principal;
+        if (await antiforgery.ValidateAsync(context) is not null)
+            return Page(context.Request, T(lang, "Logga ut", "Sign out"),
+                $"<h1>{T(lang, "Utloggningen kom inte från sidan", "The sign-out did not come from this site's page")}</h1><p><a href=\"/{Routes.AdvisorDashboard}?lang={lang}\">{T(lang, "Tillbaka till portföljen", "Back to the portfolio")}</a></p>",
+                StatusCodes.Status400BadRequest);
+
+        await AdvisorSessionCookie.SignOutAsync(context, sessions);
+        context.Response.Cookies.Delete(AdvisorKeys.LegacyCookie, new CookieOptions { Path = "/" });
+        return Results.Redirect($"/{Routes.AdvisorSignIn}?lang={lang}");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A wrong advisor key was entered on the sign-in page from {Client}")]
+    private partial void LogWrongKey(string client);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Advisor} signed in")]
+    private partial void LogSignedIn(string advisor);
+}
