@@ -43,7 +43,7 @@ internal static class OpenLoopLoad
             Timeout = Timeout.InfiniteTimeSpan,
         };
         await WaitUntilReadyAsync(client, app);
-        Console.WriteLine($"{Environment.ProcessorCount} cores; {seconds} s per rate; app pid {app.Id}, Azurite pid {azurite.ProcessId}");
+        Console.WriteLine($"{Environment.ProcessorCount} cores; {seconds} s per rate; app {app.StartInfo.ArgumentList[0]} (pid {app.Id}), Azurite pid {azurite.ProcessId}");
         foreach (var setting in appSettings) Console.WriteLine($"  {setting.Key}={setting.Value}");
 
         var storage = new StorageClients(azurite.ConnectionString);
@@ -62,7 +62,7 @@ internal static class OpenLoopLoad
             var results = await SendAsync(client, rate, TimeSpan.FromSeconds(seconds), programme);
             var window = sending.Elapsed;
             var cpu = (App: CpuTime(app.Id) - cpuBefore.App, Azurite: CpuTime(azurite.ProcessId) - cpuBefore.Azurite);
-            var (stored, scored, pending, drained) = await DrainAsync(queue, table, programme, TimeSpan.FromSeconds(180));
+            var (stored, scored, pending, drained) = await DrainAsync(queue, table, programme, TimeSpan.FromSeconds(120));
 
             var accepted = results.Where(r => r.Status == HttpStatusCode.Accepted).ToList();
             var shed = results.Count(r => r.Status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable);
@@ -139,7 +139,9 @@ internal static class OpenLoopLoad
 
     private static Process StartApp(string connectionString, Uri address, IReadOnlyDictionary<string, string> settings)
     {
-        var dll = Path.Combine(Azurite.RepositoryRoot(), "src", "ExportReadiness.LocalHost", "bin", "Release", "net10.0", "ExportReadiness.LocalHost.dll");
+        // BENCH_APP_DLL: another build of the local host (an earlier commit's), to measure before and after in one way.
+        var dll = Environment.GetEnvironmentVariable("BENCH_APP_DLL")
+            ?? Path.Combine(Azurite.RepositoryRoot(), "src", "ExportReadiness.LocalHost", "bin", "Release", "net10.0", "ExportReadiness.LocalHost.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"Build the local host first: {dll} is missing.");
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", address.ToString()])
         {
