@@ -74,6 +74,9 @@ internal static class OpenLoopLoad
                 $"{stored}", $"{scored}", $"{stored - accepted.Count}", $"{pending}", $"{(drained is { } d ? $"{d.TotalSeconds:F0} s" : "not drained")}",
                 $"{cpu.App.TotalSeconds / window.TotalSeconds:P0}", $"{cpu.Azurite.TotalSeconds / window.TotalSeconds:P0} |"]));
             Console.WriteLine(rows[^1]);
+            if (Environment.GetEnvironmentVariable("BENCH_TIMELINE") is "1")
+                foreach (var second in results.GroupBy(r => r.AnsweredAt.ToString("HH:mm:ss", CultureInfo.InvariantCulture)).OrderBy(g => g.Key))
+                    Console.WriteLine($"  {second.Key} 202:{second.Count(r => r.Status == HttpStatusCode.Accepted)} shed:{second.Count(r => r.Status is HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests)} timeout:{second.Count(r => r.Status is null)}");
         }
 
         Console.WriteLine();
@@ -84,7 +87,7 @@ internal static class OpenLoopLoad
         return 0;
     }
 
-    private sealed record Result(HttpStatusCode? Status, TimeSpan Latency);
+    private sealed record Result(HttpStatusCode? Status, TimeSpan Latency, DateTime AnsweredAt);
 
     /// <summary>Fires one request every 1/rate seconds for the duration; never waits for an answer to send the next.</summary>
     private static async Task<List<Result>> SendAsync(HttpClient client, int rate, TimeSpan duration, string programme)
@@ -110,15 +113,15 @@ internal static class OpenLoopLoad
         {
             using var response = await client.PostAsync("/api/assessments", new StringContent(body, Encoding.UTF8, "application/json"), timeout.Token);
             await response.Content.ReadAsByteArrayAsync(timeout.Token);
-            return new Result(response.StatusCode, clock.Elapsed);
+            return new Result(response.StatusCode, clock.Elapsed, DateTime.UtcNow);
         }
         catch (OperationCanceledException)
         {
-            return new Result(null, clock.Elapsed); // the client gave up, as a browser or script would
+            return new Result(null, clock.Elapsed, DateTime.UtcNow); // the client gave up, as a browser or script would
         }
         catch (HttpRequestException)
         {
-            return new Result((HttpStatusCode)599, clock.Elapsed);
+            return new Result((HttpStatusCode)599, clock.Elapsed, DateTime.UtcNow);
         }
     }
 
