@@ -13,6 +13,13 @@ public sealed class Azurite : IAsyncDisposable
     // Azurite's documented, public development account key: not a secret.
     private const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private Process? _process;
+    private readonly string? _location;
+    private int[] _ports = [];
+
+    /// <summary>In memory, unless <paramref name="location"/> names a folder: then its data outlives a stop and restart.</summary>
+    public Azurite(string? location = null) => _location = location;
+
+    public string? Location => _location;
 
     public string ConnectionString { get; private set; } = "";
 
@@ -46,8 +53,38 @@ public sealed class Azurite : IAsyncDisposable
         if (!File.Exists(azurite))
             throw new InvalidOperationException($"Azurite is not installed at {azurite}: run 'npm ci' in the repository root.");
         int blob = FreePort(), queue = FreePort(), table = FreePort();
+        await StartProcessAsync(azurite, root, blob, queue, table);
+        ConnectionString = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + DevAccountKey + ";" +
+            $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;" +
+            $"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
+    }
+
+    /// <summary>An outage: Azurite is stopped as an operator would stop it (SIGTERM, so a persistent one saves its data).</summary>
+    public async Task StopAsync()
+    {
+        if (_process is not { HasExited: false } process) return;
+        using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await term.WaitForExitAsync();
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        try
+        {
+            await process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
+    /// <summary>Back on the same ports, so clients built with the connection string reach it again.</summary>
+    public Task RestartAsync() =>
+        StartProcessAsync(Path.Combine(RepositoryRoot(), "node_modules", ".bin", "azurite"), RepositoryRoot(), _ports[0], _ports[1], _ports[2]);
+
+    private async Task StartProcessAsync(string azurite, string root, int blob, int queue, int table)
+    {
+        _ports = [blob, queue, table];
+        string[] persistence = _location is null ? ["--inMemoryPersistence"] : ["--location", _location];
         _process = Process.Start(new ProcessStartInfo(azurite,
-            ["--inMemoryPersistence", "--skipApiVersionCheck", "--silent",
+            [.. persistence, "--skipApiVersionCheck", "--silent",
              "--blobHost", "127.0.0.1", "--blobPort", $"{blob}",
              "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
              "--tableHost", "127.0.0.1", "--tablePort", $"{table}"])
@@ -65,9 +102,6 @@ public sealed class Azurite : IAsyncDisposable
         await Task.Delay(300);
         if (_process.HasExited)
             throw new InvalidOperationException($"Azurite exited at start (code {_process.ExitCode}); a port was probably taken.") { Data = { ["retry"] = true } };
-        ConnectionString = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + DevAccountKey + ";" +
-            $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;" +
-            $"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
     }
 
     public ValueTask DisposeAsync()

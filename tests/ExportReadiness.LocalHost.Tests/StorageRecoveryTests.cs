@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ExportReadiness.Application.Scoring;
+using ExportReadiness.Testing;
+
+namespace ExportReadiness.LocalHost.Tests;
+
+/// <summary>
+/// Azurite stopped in the middle of a stream of submissions and started again: while it is down every submission
+/// is a 503 with Retry-After, the app comes back by itself, and every submission that got a 202 ends Scored.
+/// Its own Azurite, persisted to a folder so its data outlives the stop.
+/// </summary>
+public sealed class StorageRecoveryTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly Azurite _azurite = new(Directory.CreateTempSubdirectory("azurite-recovery-").FullName);
+    private ExportReadinessApplication _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _azurite.StartAsync();
+        _app = new ExportReadinessApplication(_azurite.ConnectionString);
+        _app.StartServer();
+        await _app.Services.GetRequiredService<CurrentModel>().WaitUntilAvailableAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _azurite.DisposeAsync();
+        if (_azurite.Location is { } data) Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
+    public async Task Every_submission_accepted_around_a_storage_outage_ends_scored_and_the_app_recovers_without_a_restart()
+    {
+        var client = _app.CreateClient();
+        var accepted = new ConcurrentBag<(string Id, string Token)>();
+        var refusals = new ConcurrentBag<(HttpStatusCode Status, bool RetryAfter, TimeSpan Took)>();
+
+        async Task SubmitAsync()
+        {
+            var clock = Stopwatch.StartNew();
+            var response = await client.PostJsonAsync("/api/assessments", AssessmentBuilder.Mixed().InProgramme("outage").ToJsonString());
+            if (response.StatusCode == HttpStatusCode.Accepted)
+            {
+                var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+                accepted.Add((body.GetProperty("id").GetString()!, body.GetProperty("accessToken").GetString()!));
+            }
+            else
+            {
+                refusals.Add((response.StatusCode, response.Headers.RetryAfter is not null, clock.Elapsed));
+            }
+        }
+
+        for (var i = 0; i < 10; i++) await SubmitAsync();
+        await _azurite.StopAsync();
+        for (var i = 0; i < 5; i++) await SubmitAsync();
+        await _azurite.RestartAsync();
+
+        // The app was never restarted: it must find storage again by itself.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var before = accepted.Count;
+        while (accepted.Count < before + 10 && DateTime.UtcNow < deadline)
+        {
+            await SubmitAsync();
+            await Task.Delay(100);
+        }
+
+        Assert.True(accepted.Count >= 20, $"Only {accepted.Count} submissions were accepted around the outage.");
+        Assert.True(refusals.Count >= 5, "Submissions during the outage were not refused.");
+        Assert.All(refusals, r =>
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, r.Status);
+            Assert.True(r.RetryAfter, "A 503 without Retry-After.");
+        });
+        output.WriteLine($"{accepted.Count} accepted, {refusals.Count} refused; slowest refusal {refusals.Max(r => r.Took).TotalMilliseconds:F0} ms");
+        var advisor = _app.CreateAdvisorClient();
+        foreach (var (id, _) in accepted) await advisor.WaitForStatusAsync(id, token: null, seconds: 120);
+
+        await Task.Delay(Application.Health.HealthHandler.ReadinessTtl);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/health")).StatusCode);
+    }
+}
