@@ -113,7 +113,17 @@ public class ApiLanguageTests(PipelineFixture pipeline)
     [InlineData("", "en")]
     public void The_language_is_the_first_of_swedish_and_english_in_the_clients_preference(string header, string expected)
     {
-        var ranges = StringWithQualityHeaderValue.TryParseList([header], out var parsed) ? parsed : [];
-        Assert.Equal(expected, ApiLanguage.Choose(ranges));
+        Assert.Equal(expected, ApiLanguage.Choose(Ranges(header)));
     }
+
+    [Fact]
+    public void A_client_that_names_neither_swedish_nor_english_has_no_preference_and_gets_english()
+    {
+        Assert.Null(ApiLanguage.Preferred(Ranges("de-DE, fr;q=0.8, *;q=0.5")));
+        Assert.Equal("sv", ApiLanguage.Preferred(Ranges("de-DE, sv;q=0.5")));
+        Assert.Equal(ApiLanguage.English, ApiLanguage.Choose(Ranges("de-DE, fr;q=0.8, *;q=0.5")));
+    }
+
+    private static IList<StringWithQualityHeaderValue> Ranges(string header) =>
+        StringWithQualityHeaderValue.TryParseList([header], out var parsed) ? parsed : [];
 }

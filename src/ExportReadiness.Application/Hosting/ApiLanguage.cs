@@ -15,14 +15,20 @@ public static class ApiLanguage
 
     public static string Of(HttpRequest request) => Choose(request.GetTypedHeaders().AcceptLanguage);
 
-    /// <summary>The first of sv and en in the client's order of preference (quality, then position); English if it names neither.</summary>
-    public static string Choose(IEnumerable<StringWithQualityHeaderValue> ranges) =>
+    /// <summary>The first of sv and en in the client's order of preference; English if it names neither.</summary>
+    public static string Choose(IEnumerable<StringWithQualityHeaderValue> ranges) => Preferred(ranges) ?? English;
+
+    /// <summary>
+    /// The first of sv and en in the client's order of preference (quality, then position), or null when it names
+    /// neither, for an answer that then carries both languages.
+    /// </summary>
+    public static string? Preferred(IEnumerable<StringWithQualityHeaderValue> ranges) =>
         ranges
             .Select((range, position) => (Language: Primary(range.Value.Value), Quality: range.Quality ?? 1, Position: position))
             .Where(r => r.Quality > 0 && r.Language is Swedish or English)
             .OrderByDescending(r => r.Quality).ThenBy(r => r.Position)
             .Select(r => r.Language)
-            .FirstOrDefault() ?? English;
+            .FirstOrDefault();
 
     /// <summary>"sv-SE" → "sv"; "*" and malformed tags match nothing.</summary>
     private static string Primary(string? tag) =>
