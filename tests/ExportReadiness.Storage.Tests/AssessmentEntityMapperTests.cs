@@ -1,5 +1,6 @@
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Questionnaire;
+using ExportReadiness.Core.Reviews;
 using ExportReadiness.Core.Scoring;
 using ExportReadiness.Storage.Assessments;
 using ExportReadiness.Testing;
@@ -44,5 +45,26 @@ public class AssessmentEntityMapperTests
             Result = new ScoringResult(51, ReadinessLevel.Emerging, 0.51, [], [], "v0", DateTimeOffset.UtcNow),
         };
         Assert.Null(AssessmentEntityMapper.FromEntity(AssessmentEntityMapper.ToEntity(assessment)).Result!.Explanation);
+    }
+
+    [Fact]
+    public void The_reviews_message_to_the_sme_survives_the_row_and_a_row_from_before_messages_has_none()
+    {
+        var submission = AssessmentBuilder.Mixed().ToSubmission();
+        var review = new Review("mapper-review", Verdict.NotYet, "internal", "Anna Lind", DateTimeOffset.UtcNow) { MessageToSme = "Ta fram en prislista." };
+        var assessment = new Assessment
+        {
+            Id = "mapper-review", Programme = "default", SchemaVersion = 1, Company = submission.Company, Product = submission.Product,
+            Answers = submission.Answers, SubmittedAt = DateTimeOffset.UtcNow, AccessTokenHash = "", Review = review,
+        };
+
+        var entity = AssessmentEntityMapper.ToEntity(assessment);
+        Assert.Equal("Ta fram en prislista.", AssessmentEntityMapper.FromEntity(entity).Review!.MessageToSme);
+
+        entity.Remove("ReviewMessageToSme");
+        var old = AssessmentEntityMapper.FromEntity(entity).Review!;
+        Assert.Equal("", old.MessageToSme);
+        Assert.Null(old.MessageForSme());
+        Assert.Equal("internal", old.Note);
     }
 }

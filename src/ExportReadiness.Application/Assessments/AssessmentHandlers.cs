@@ -1,5 +1,6 @@
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -17,20 +18,27 @@ public sealed class AssessmentHandlers(
         if (problem is not null) return problem;
 
         var outcome = validator.Validate(body!.Root);
-        if (!outcome.IsValid) return Problems.Invalid(outcome.Errors.ToDictionary(), "The questionnaire has invalid or missing answers.");
+        var lang = ApiLanguage.Of(request);
+        if (!outcome.IsValid) return Problems.Invalid(outcome.In(lang), Messages.InvalidQuestionnaire, lang);
 
         var accepted = await intake.AcceptAsync(outcome.Submission!, body.Raw, cancellationToken);
         return TypedResults.Accepted($"/{Routes.Assessments}/{accepted.Id}", new SubmissionAccepted(accepted.Id, accepted.Status, accepted.AccessToken));
     }
 
-    /// <summary>Open to the SME holding the assessment's token, and to any advisor.</summary>
+    /// <summary>
+    /// Open to the SME holding the assessment's token, and to any advisor. The SME's answer carries what advisors wrote
+    /// to it, never the review itself (its verdict and internal note are for advisors).
+    /// </summary>
     public async Task<Results<Ok<AssessmentView>, ProblemHttpResult>> Get(string id, HttpContext context, CancellationToken cancellationToken)
     {
-        var assessment = await access.FindVisibleAsync(id, context, TokenOf(context.Request), cancellationToken);
+        var token = TokenOf(context.Request);
+        var assessment = await access.FindVisibleAsync(id, context, token, cancellationToken);
         // An unknown id and a wrong token look the same: nobody learns which assessments exist.
-        return assessment is null
-            ? Problems.Status(StatusCodes.Status404NotFound, "Not found.", "No assessment with this id is visible with the credentials given.")
-            : TypedResults.Ok(assessment.AsView());
+        if (assessment is null)
+            return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoVisibleAssessment, ApiLanguage.Of(context.Request));
+        // Visible with its token: the SME's view, whoever else the caller is; visible without it: an advisor.
+        var asSme = AccessToken.Matches(token, assessment.AccessTokenHash);
+        return TypedResults.Ok(asSme ? assessment.AsSmeView() : assessment.AsView());
     }
 
     public const int DefaultPageSize = 25;
@@ -38,11 +46,12 @@ public sealed class AssessmentHandlers(
 
     public async Task<Results<Ok<AssessmentList>, ValidationProblem>> List(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (query, errors) = AssessmentFilter.Parse(request.Query);
+        var lang = ApiLanguage.Of(request);
+        var (query, errors) = AssessmentFilter.Parse(request.Query, lang);
         var pageSize = DefaultPageSize;
         if (request.Query.TryGetValue("pageSize", out var size) && (!int.TryParse(size, out pageSize) || pageSize is < 1 or > MaxPageSize))
-            errors["pageSize"] = [$"A whole number from 1 to {MaxPageSize}."];
-        if (errors.Count > 0) return Problems.Invalid(errors, "The list filters are invalid.");
+            errors["pageSize"] = [Messages.WholeNumberBetween(1, MaxPageSize).In(lang)];
+        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidListFilters, lang);
 
         var token = request.Query["continuationToken"].ToString();
         var page = await store.ListAsync(query, token.Length == 0 ? null : token, pageSize, cancellationToken);

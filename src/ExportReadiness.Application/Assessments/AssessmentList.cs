@@ -1,4 +1,5 @@
 using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Localization;
 using ExportReadiness.Core.Reviews;
 using ExportReadiness.Core.Scoring;
 using ExportReadiness.Application.Hosting;
@@ -24,7 +25,8 @@ public static class AssessmentSummaryMapping
 /// <summary>The filters shared by the list, the portfolio report and the CSV export, read from the query string.</summary>
 public static class AssessmentFilter
 {
-    public static (AssessmentQuery Query, Dictionary<string, string[]> Errors) Parse(IQueryCollection q)
+    /// <summary>The query, and the errors of invalid filters in <paramref name="lang"/>.</summary>
+    public static (AssessmentQuery Query, Dictionary<string, string[]> Errors) Parse(IQueryCollection q, string lang = ApiLanguage.English)
     {
         var errors = new Dictionary<string, string[]>();
         T? Enum<T>(string name) where T : struct, System.Enum
@@ -32,14 +34,14 @@ public static class AssessmentFilter
             var text = q[name].ToString();
             if (text.Length == 0) return null;
             if (System.Enum.TryParse<T>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value)) return value;
-            errors[name] = [$"Use one of: {string.Join(", ", System.Enum.GetNames<T>())}."];
+            errors[name] = [Messages.UseOneOf(System.Enum.GetNames<T>()).In(lang)];
             return null;
         }
         string? Text(string name)
         {
             var text = q[name].ToString().Trim();
             if (text.Length == 0) return null;
-            if (text.Length > 64 || !Identifiers.IsValid(text)) { errors[name] = ["Not a valid value."]; return null; }
+            if (text.Length > 64 || !Identifiers.IsValid(text)) { errors[name] = [Messages.NotAValidValue.In(lang)]; return null; }
             return text;
         }
         var query = new AssessmentQuery(Text("programme"), Enum<ReadinessLevel>("level"), Text("sector"), Text("region"),

@@ -4,7 +4,11 @@ using ExportReadiness.Core.Scoring;
 
 namespace ExportReadiness.Application.Assessments;
 
-/// <summary>The wire shape of <c>GET /api/assessments/{id}</c> (DESIGN.md's contract), kept apart from the stored row.</summary>
+/// <summary>
+/// The wire shape of <c>GET /api/assessments/{id}</c> (DESIGN.md's contract), kept apart from the stored row.
+/// <see cref="Review"/> (verdict, internal note) is given to advisors only; <see cref="AdvisorMessages"/>, what advisors
+/// wrote to the SME, to both.
+/// </summary>
 public sealed record AssessmentView(
     string Id,
     string Programme,
@@ -16,14 +20,31 @@ public sealed record AssessmentView(
     IReadOnlyDictionary<string, object> Answers,
     ScoringResult? Result,
     string? FailureReason,
-    Review? Review);
+    Review? Review)
+{
+    public IReadOnlyList<AdvisorMessage> AdvisorMessages { get; init; } = [];
+}
 
 public sealed record SubmissionAccepted(string Id, AssessmentStatus Status, string AccessToken);
 
 public static class AssessmentViewMapping
 {
+    /// <summary>What an advisor reads: everything, the review with its internal note included.</summary>
     public static AssessmentView AsView(this Assessment a) => new(
         a.Id, a.Programme, a.Status, a.SubmittedAt, a.SchemaVersion, a.Company, a.Product,
         a.Answers.ToDictionary(p => p.Key, p => (object?)p.Value.Choice ?? (object?)p.Value.YesNo ?? p.Value.Number!.Value),
-        a.Result, a.FailureReason, a.Review);
+        a.Result, a.FailureReason, a.Review)
+    {
+        AdvisorMessages = a.AdvisorMessages(),
+    };
+
+    /// <summary>What the SME holding the token reads: its own submission and result, and the messages addressed to it.</summary>
+    public static AssessmentView AsSmeView(this Assessment a) => a.AsView() with { Review = null };
+
+    /// <summary>
+    /// The messages to the SME: the one of the review in force. A later review replaces it (the advisor's form starts
+    /// from it), and one without a message withdraws it, so the SME never reads advice an advisor has taken back.
+    /// </summary>
+    public static IReadOnlyList<AdvisorMessage> AdvisorMessages(this Assessment a) =>
+        a.Review?.MessageForSme() is { } message ? [message] : [];
 }

@@ -26,11 +26,12 @@
     const message = document.getElementById("review-message");
     const verdict = form.querySelector("input[name=verdict]:checked");
     const token = document.querySelector("meta[name=request-verification-token]");
-    const headers = { "Content-Type": "application/json", RequestVerificationToken: token ? token.content : "" };
+    // Accept-Language: the API's messages in the page's language.
+    const headers = { "Content-Type": "application/json", "Accept-Language": lang, RequestVerificationToken: token ? token.content : "" };
     if (form.dataset.version) headers["If-Match"] = form.dataset.version;
     const response = await fetch(`/api/assessments/${encodeURIComponent(form.dataset.assessmentId)}/review`, {
       method: "PUT", headers, credentials: "same-origin",
-      body: JSON.stringify({ verdict: verdict ? verdict.value : null, note: form.note.value }),
+      body: JSON.stringify({ verdict: verdict ? verdict.value : null, note: form.note.value, messageToSme: form.messageToSme.value }),
     });
     if (response.ok) {
       window.location.reload();

@@ -100,7 +100,8 @@
     button.disabled = true;
     try {
       const response = await fetch("/api/assessments", {
-        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body()),
+        // Accept-Language: the API's field messages in the form's language, whatever the browser's own.
+        method: "POST", headers: { "Content-Type": "application/json", "Accept-Language": lang }, body: JSON.stringify(body()),
       });
       if (response.status === 202) {
         const accepted = await response.json();

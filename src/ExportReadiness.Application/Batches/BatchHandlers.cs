@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Batches;
+using ExportReadiness.Core.Localization;
 using ExportReadiness.Application.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -26,9 +27,10 @@ public sealed class BatchHandlers(
 
     public async Task<Results<Accepted<BatchView>, Ok<BatchView>, ValidationProblem, ProblemHttpResult>> Upload(HttpRequest request, CancellationToken cancellationToken)
     {
+        var lang = ApiLanguage.Of(request);
         var programme = request.Query["programme"].ToString() is { Length: > 0 } p ? p : Submission.DefaultProgramme;
         // The same rule as a web submission's programme: otherwise every row of the batch would be rejected later.
-        if (!SubmissionValidator.IsValidProgramme(programme)) return Problems.Invalid("programme", SubmissionValidator.ProgrammeRule);
+        if (!SubmissionValidator.IsValidProgramme(programme)) return Problems.Invalid("programme", Messages.ProgrammeRule, lang);
         // Kestrel stops request bodies at about 28.6 MiB by default; a batch file may be MaxBatchBytes (+ multipart framing).
         if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = options.Value.MaxBatchBytes + 64 * 1024;
@@ -51,7 +53,7 @@ public sealed class BatchHandlers(
                 while ((read = await file!.ReadAsync(chunk, cancellationToken)) > 0)
                 {
                     if (target.Length + read > options.Value.MaxBatchBytes)
-                        return Problems.Status(StatusCodes.Status413PayloadTooLarge, "The file is too large.", $"At most {options.Value.MaxBatchBytes / (1024 * 1024)} MiB.");
+                        return Problems.Status(StatusCodes.Status413PayloadTooLarge, Messages.FileTooLarge, Messages.AtMostMiB(options.Value.MaxBatchBytes / (1024 * 1024)), lang);
                     hash.AppendData(chunk, 0, read);
                     await target.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
                 }
@@ -62,7 +64,8 @@ public sealed class BatchHandlers(
             using (var reader = new StreamReader(spool, AssessmentCsv.FileEncoding))
             {
                 var headerProblems = csv.HeaderProblems(await reader.ReadLineAsync(cancellationToken) ?? "");
-                if (headerProblems.Count > 0) return Problems.Invalid(new Dictionary<string, string[]> { ["header"] = [.. headerProblems] }, "The file's columns are not those of the template.");
+                if (headerProblems.Count > 0)
+                    return Problems.Invalid(new Dictionary<string, string[]> { ["header"] = [.. headerProblems.Select(h => h.In(lang))] }, Messages.WrongColumns, lang);
             }
 
             if (await batches.GetAsync(batchId, cancellationToken) is { } existing)

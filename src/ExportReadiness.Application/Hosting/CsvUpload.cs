@@ -1,3 +1,4 @@
+using ExportReadiness.Core.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -13,8 +14,9 @@ public static class CsvUpload
 
     public static async Task<(Stream? File, ProblemHttpResult? Problem)> OpenAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        var lang = ApiLanguage.Of(request);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var media))
-            return (null, Unsupported());
+            return (null, Unsupported(lang));
         if (media.MediaType.Equals(Csv, StringComparison.OrdinalIgnoreCase) || media.MediaType.Equals(ExcelCsv, StringComparison.OrdinalIgnoreCase))
             return (request.Body, null);
         if (media.MediaType.Equals(Form, StringComparison.OrdinalIgnoreCase))
@@ -22,11 +24,11 @@ public static class CsvUpload
             var form = await request.ReadFormAsync(cancellationToken);
             return form.Files.Count > 0
                 ? (form.Files[0].OpenReadStream(), null)
-                : (null, Problems.Status(StatusCodes.Status400BadRequest, "No file in the form.", "Attach the CSV as a file field."));
+                : (null, Problems.Status(StatusCodes.Status400BadRequest, Messages.NoFileInForm, Messages.AttachCsv, lang));
         }
-        return (null, Unsupported());
+        return (null, Unsupported(lang));
     }
 
-    private static ProblemHttpResult Unsupported() =>
-        Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type.", "Send text/csv, or multipart/form-data with a file.");
+    private static ProblemHttpResult Unsupported(string lang) =>
+        Problems.Status(StatusCodes.Status415UnsupportedMediaType, Messages.UnsupportedMediaType, Messages.SendCsv, lang);
 }

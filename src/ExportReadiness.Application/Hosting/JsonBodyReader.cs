@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ExportReadiness.Core.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -6,7 +7,8 @@ namespace ExportReadiness.Application.Hosting;
 
 /// <summary>
 /// Reads a JSON request body by hand, so a wrong content type is a 415, an oversized body a 413 and
-/// malformed JSON a 400 naming the position, all as problem details, never an exception page.
+/// malformed JSON a 400 naming the position, all as problem details, never an exception page, in the request's
+/// language (<see cref="ApiLanguage"/>).
 /// </summary>
 public static class JsonBodyReader
 {
@@ -14,22 +16,23 @@ public static class JsonBodyReader
 
     public static async Task<(Body? Body, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
+        var lang = ApiLanguage.Of(request);
         if (!IsJson(request.ContentType))
-            return (null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type.", "Send the body as application/json."));
+            return (null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, Messages.UnsupportedMediaType, Messages.SendJson, lang));
         if (request.ContentLength > maxBytes)
-            return (null, TooLarge(maxBytes));
+            return (null, TooLarge(maxBytes, lang));
 
-        if (await BoundedBody.ReadAsync(request.Body, maxBytes, cancellationToken) is not { } raw) return (null, TooLarge(maxBytes));
+        if (await BoundedBody.ReadAsync(request.Body, maxBytes, cancellationToken) is not { } raw) return (null, TooLarge(maxBytes, lang));
         try
         {
             using var document = JsonDocument.Parse(raw, new JsonDocumentOptions { MaxDepth = 16 });
             if (FindInvalidText(document.RootElement, "$") is { } field)
-                return (null, Problems.InvalidField(field, "Contains text that is not valid Unicode (bytes that are not UTF-8, or an unpaired \\u surrogate)."));
+                return (null, Problems.InvalidField(field, Messages.NotUnicode, lang));
             return (new Body(document.RootElement.Clone(), raw), null);
         }
         catch (JsonException e)
         {
-            return (null, Problems.InvalidField("$", $"The body is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine})."));
+            return (null, Problems.InvalidField("$", Messages.NotJson((e.LineNumber ?? 0) + 1, e.BytePositionInLine ?? 0), lang));
         }
     }
 
@@ -74,8 +77,8 @@ public static class JsonBodyReader
         }
     }
 
-    private static ProblemHttpResult TooLarge(int maxBytes) =>
-        Problems.Status(StatusCodes.Status413PayloadTooLarge, "The body is too large.", $"At most {maxBytes / 1024} KiB is accepted.");
+    private static ProblemHttpResult TooLarge(int maxBytes, string lang) =>
+        Problems.Status(StatusCodes.Status413PayloadTooLarge, Messages.BodyTooLarge, Messages.AtMostKiB(maxBytes / 1024), lang);
 
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media) &&

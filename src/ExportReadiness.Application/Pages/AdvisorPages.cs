@@ -108,7 +108,11 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, Q
     {
         var html = new StringBuilder($"<section class=\"review card\" id=\"review\"><h2>{T(lang, "Rådgivarens bedömning", "Advisor's verdict")}</h2>");
         if (current is not null)
+        {
             html.Append($"<p id=\"current-verdict\"><strong>{VerdictName(current.Verdict, lang)}</strong> — {E(current.Advisor)}, {current.ReviewedAt:yyyy-MM-dd HH:mm}</p><p>{E(current.Note)}</p>");
+            if (current.MessageToSme.Length > 0)
+                html.Append($"<p id=\"current-message\"><strong>{T(lang, "Till företaget", "To the company")}:</strong> <span class=\"message-text\">{E(current.MessageToSme)}</span></p>");
+        }
         if (assessment.Result is { } r && current is not null)
         {
             var agrees = (r.Level >= ReadinessLevel.Ready) == (current.Verdict == Verdict.ExportReady);
@@ -117,13 +121,15 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, Q
         html.Append($"<form id=\"review-form\" class=\"no-print\" data-assessment-id=\"{E(assessment.Id)}\" data-version=\"{E(current?.ConcurrencyToken)}\" data-lang=\"{lang}\">")
             .Append($"<label class=\"option\"><input type=\"radio\" name=\"verdict\" value=\"ExportReady\"> {VerdictName(Verdict.ExportReady, lang)}</label>")
             .Append($"<label class=\"option\"><input type=\"radio\" name=\"verdict\" value=\"NotYet\"> {VerdictName(Verdict.NotYet, lang)}</label>")
-            .Append($"<label class=\"field\"><span>{T(lang, "Anteckning", "Note")}</span><textarea name=\"note\" maxlength=\"2000\" rows=\"3\"></textarea></label>")
+            .Append($"<label class=\"field\"><span>{T(lang, "Intern anteckning (bara för rådgivare)", "Internal note (advisors only)")}</span><textarea name=\"note\" maxlength=\"{Reviews.ReviewHandlers.MaxNoteLength}\" rows=\"3\"></textarea></label>")
+            // Starts from the message in force: saving a new verdict keeps what the company reads unless the advisor changes it.
+            .Append($"<label class=\"field\"><span>{T(lang, "Meddelande till företaget (visas på dess resultatsida)", "Message to the company (shown on its result page)")}</span><textarea name=\"messageToSme\" maxlength=\"{Reviews.ReviewHandlers.MaxMessageLength}\" rows=\"3\">{E(current?.MessageToSme)}</textarea></label>")
             .Append($"<button type=\"submit\" class=\"primary\">{T(lang, "Spara bedömning", "Save verdict")}</button><p id=\"review-message\" role=\"status\"></p></form>");
         if (history.Count > 0)
         {
             html.Append($"<h3>{T(lang, "Historik", "History")}</h3><ul id=\"review-history\">");
             foreach (var h in history)
-                html.Append($"<li>{h.ReviewedAt:yyyy-MM-dd HH:mm} · {E(h.Advisor)}: {VerdictName(h.Verdict, lang)}{(h.PreviousVerdict is { } p ? $" ({T(lang, "tidigare", "was")} {VerdictName(p, lang)})" : "")} — {E(h.Note)}</li>");
+                html.Append($"<li>{h.ReviewedAt:yyyy-MM-dd HH:mm} · {E(h.Advisor)}: {VerdictName(h.Verdict, lang)}{(h.PreviousVerdict is { } p ? $" ({T(lang, "tidigare", "was")} {VerdictName(p, lang)})" : "")} — {E(h.Note)}{(h.MessageToSme.Length > 0 ? $" · {T(lang, "till företaget", "to the company")}: {E(h.MessageToSme)}" : "")}</li>");
             html.Append("</ul>");
         }
         return html.Append("</section>").ToString();

@@ -110,6 +110,7 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
         var lead = string.Join(" · ", E(company.Name), E(schema.SectorName(company.Sector, lang)), E(schema.RegionName(company.Region, lang)),
             $"{T(lang, "inlämnad", "submitted")} {assessment.SubmittedAt:yyyy-MM-dd}");
         var body = new StringBuilder($"<article class=\"report\"><h1>{E(assessment.Product.Name)}</h1><p class=\"lead\" id=\"report-lead\">{lead}</p>");
+        body.Append(AdvisorMessagesSection(assessment.AdvisorMessages(), lang));
         string? head = null;
         if (assessment.Status == AssessmentStatus.Pending)
         {
@@ -122,6 +123,21 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
             body.Append(ResultSection(r, schema, lang));
         body.Append($"<p class=\"no-print\"><button type=\"button\" data-print>{T(lang, "Skriv ut / spara som PDF", "Print / save as PDF")}</button></p></article>");
         return Page(request, T(lang, "Resultat", "Result"), body.ToString(), head: head, script: "report.js");
+    }
+
+    /// <summary>
+    /// What advisors wrote to the SME, first on the page and in the printed report: it is addressed to the company, and
+    /// it is what it will look for when an advisor says "see your result page". Only messages marked for the SME come
+    /// here (<see cref="AssessmentViewMapping.AdvisorMessages"/>); the review's internal note never does.
+    /// </summary>
+    private static string AdvisorMessagesSection(IReadOnlyList<Core.Reviews.AdvisorMessage> messages, string lang)
+    {
+        if (messages.Count == 0) return "";
+        var html = new StringBuilder($"<section class=\"advisor-messages card\" id=\"advisor-messages\"><h2>{T(lang, "Från er rådgivare", "From your advisor")}</h2>");
+        foreach (var m in messages)
+            html.Append($"<blockquote class=\"advisor-message\"><p class=\"message-text\">{E(m.Text)}</p>")
+                .Append($"<footer>{E(m.Advisor)}, <time datetime=\"{m.WrittenAt:yyyy-MM-dd}\">{m.WrittenAt:yyyy-MM-dd}</time></footer></blockquote>");
+        return html.Append("</section>").ToString();
     }
 
     public static string LevelName(ReadinessLevel level, string lang) => level switch

@@ -1,5 +1,6 @@
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Batches;
+using ExportReadiness.Core.Localization;
 using ExportReadiness.Core.Reports;
 using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Hosting;
@@ -12,15 +13,17 @@ public sealed class ReportHandlers(IAssessmentStore store, AssessmentCsv csv)
 {
     public async Task<Results<Ok<PortfolioReport>, ValidationProblem>> Portfolio(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (query, errors) = AssessmentFilter.Parse(request.Query);
-        if (errors.Count > 0) return Problems.Invalid(errors, "The report filters are invalid.");
+        var lang = ApiLanguage.Of(request);
+        var (query, errors) = AssessmentFilter.Parse(request.Query, lang);
+        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidReportFilters, lang);
         return TypedResults.Ok(await PortfolioReport.BuildAsync(query, store.ScanAsync(query, cancellationToken), cancellationToken));
     }
 
     public async Task<IResult> PortfolioCsv(HttpContext context, CancellationToken cancellationToken)
     {
-        var (query, errors) = AssessmentFilter.Parse(context.Request.Query);
-        if (errors.Count > 0) return Problems.Invalid(errors, "The export filters are invalid.");
+        var lang = ApiLanguage.Of(context.Request);
+        var (query, errors) = AssessmentFilter.Parse(context.Request.Query, lang);
+        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidExportFilters, lang);
         context.Response.ContentType = "text/csv; charset=utf-8";
         // A programme may be "Umeå": an ASCII filename plus filename* (RFC 6266), never a raw non-ASCII header.
         var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");

@@ -36,5 +36,6 @@ public static class ReviewCopy
 
     private static bool Same(Review? copy, Review? current) =>
         copy is null ? current is null
-        : current is not null && copy.Verdict == current.Verdict && copy.ReviewedAt == current.ReviewedAt && copy.Advisor == current.Advisor && copy.Note == current.Note;
+        : current is not null && copy.Verdict == current.Verdict && copy.ReviewedAt == current.ReviewedAt && copy.Advisor == current.Advisor && copy.Note == current.Note
+          && copy.MessageToSme == current.MessageToSme;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Localization;
 using ExportReadiness.Core.Reviews;
 using ExportReadiness.Application.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,16 +13,18 @@ public sealed record ReviewView(Review? Current, string? Version, IReadOnlyList<
 /// <summary>
 /// An advisor confirms or overrides the verdict. Optimistic concurrency: send the version you read in
 /// If-Match; a stale one is 412. The first review of an assessment needs no If-Match; a later one does (428).
-/// The review records the signed-in advisor, never a name typed in.
+/// The review records the signed-in advisor, never a name typed in. Its <c>note</c> is internal; <c>messageToSme</c> (optional,
+/// so an older client's body still works and says nothing to the SME) is shown to the SME.
 /// </summary>
 public sealed partial class ReviewHandlers(
     IAssessmentStore assessments, IReviewStore reviews, TimeProvider clock, IOptions<ExportReadinessOptions> options, ILogger<ReviewHandlers> logger)
 {
     public const int MaxNoteLength = 2000;
+    public const int MaxMessageLength = 2000;
 
     public async Task<Results<Ok<ReviewView>, ProblemHttpResult>> Get(string id, HttpContext context, CancellationToken cancellationToken)
     {
-        if (await assessments.FindAsync(id, cancellationToken) is null) return NotFound();
+        if (await assessments.FindAsync(id, cancellationToken) is null) return NotFound(ApiLanguage.Of(context.Request));
         var current = await reviews.GetAsync(id, cancellationToken);
         if (current?.ConcurrencyToken is { } version) context.Response.Headers.ETag = version;
         return TypedResults.Ok(new ReviewView(current, current?.ConcurrencyToken, await reviews.HistoryAsync(id, cancellationToken)));
@@ -31,22 +34,23 @@ public sealed partial class ReviewHandlers(
     {
         var (body, problem) = await JsonBodyReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
         if (problem is not null) return problem;
-        var (verdict, note, errors) = ReadBody(body!.Root);
-        if (errors.Count > 0) return Problems.Invalid(errors, "The review has invalid fields.");
+        var lang = ApiLanguage.Of(context.Request);
+        var (verdict, note, message, errors) = ReadBody(body!.Root, lang);
+        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidReview, lang);
         // The authorization policy has signed the advisor in; an unnamed principal cannot record a verdict.
         if (context.User.Identity?.Name is not { Length: > 0 } advisor)
-            return Problems.Status(StatusCodes.Status401Unauthorized, "Sign in as an advisor to record a verdict.");
+            return Problems.Status(StatusCodes.Status401Unauthorized, Messages.SignInToReview, null, lang);
 
-        if (await assessments.FindAsync(id, cancellationToken) is null) return NotFound();
+        if (await assessments.FindAsync(id, cancellationToken) is null) return NotFound(lang);
         var current = await reviews.GetAsync(id, cancellationToken);
         var ifMatch = context.Request.Headers.IfMatch.ToString();
         if (current is not null && ifMatch.Length == 0)
-            return Problems.Status(StatusCodes.Status428PreconditionRequired, "This assessment has a review already.", "Send its version (ETag) in If-Match.");
-        if (current is not null && !SameVersion(ifMatch, current.ConcurrencyToken)) return Stale();
+            return Problems.Status(StatusCodes.Status428PreconditionRequired, Messages.AlreadyReviewed, Messages.SendIfMatch, lang);
+        if (current is not null && !SameVersion(ifMatch, current.ConcurrencyToken)) return Stale(lang);
 
-        var review = new Review(id, verdict!.Value, note, advisor, clock.GetUtcNow(), current?.Verdict);
+        var review = new Review(id, verdict!.Value, note, advisor, clock.GetUtcNow(), current?.Verdict) { MessageToSme = message };
         var (outcome, version) = await reviews.SaveAsync(review, current?.ConcurrencyToken, cancellationToken);
-        if (outcome == ReviewSaveOutcome.Conflict) return Stale();
+        if (outcome == ReviewSaveOutcome.Conflict) return Stale(lang);
 
         var (_, synced) = await ReviewCopy.SyncAsync(assessments, reviews, id, cancellationToken);
         if (!synced) LogCopyDeferred(id);
@@ -57,23 +61,39 @@ public sealed partial class ReviewHandlers(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The review of {AssessmentId} is saved; its copy on the assessment row lost to other writers and waits for the nightly run")]
     private partial void LogCopyDeferred(string assessmentId);
 
-    /// <summary>The verdict and note. An <c>advisor</c> field, which older clients send, is ignored: the signed-in advisor is recorded.</summary>
-    private static (Verdict? Verdict, string Note, Dictionary<string, string[]> Errors) ReadBody(JsonElement root)
+    /// <summary>
+    /// The verdict, the internal note and the message to the SME, with errors in <paramref name="lang"/>. An <c>advisor</c>
+    /// field, which older clients send, is ignored: the signed-in advisor is recorded.
+    /// </summary>
+    private static (Verdict? Verdict, string Note, string Message, Dictionary<string, string[]> Errors) ReadBody(JsonElement root, string lang)
     {
         var errors = new Dictionary<string, string[]>();
         Verdict? verdict = null;
-        var note = "";
-        if (root.ValueKind != JsonValueKind.Object) errors["$"] = ["The body must be a JSON object."];
-        else
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            if (root.TryGetProperty("verdict", out var v) && v.ValueKind == JsonValueKind.String
-                && Enum.TryParse<Verdict>(v.GetString(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) verdict = parsed;
-            else errors["verdict"] = ["Use ExportReady or NotYet."];
-            if (root.TryGetProperty("note", out var n) && n.ValueKind == JsonValueKind.String) note = n.GetString()!.Trim();
-            else if (root.TryGetProperty("note", out n) && n.ValueKind != JsonValueKind.Null) errors["note"] = ["Expected a string."];
-            if (note.Length > MaxNoteLength) errors["note"] = [$"At most {MaxNoteLength} characters."];
+            errors["$"] = [Messages.BodyMustBeObject.In(lang)];
+            return (null, "", "", errors);
         }
-        return (verdict, note, errors);
+        if (root.TryGetProperty("verdict", out var v) && v.ValueKind == JsonValueKind.String
+            && Enum.TryParse<Verdict>(v.GetString(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) verdict = parsed;
+        else errors["verdict"] = [Messages.UseVerdict.In(lang)];
+        var note = ReadText(root, "note", MaxNoteLength, errors, lang);
+        var message = ReadText(root, "messageToSme", MaxMessageLength, errors, lang);
+        return (verdict, note, message, errors);
+    }
+
+    /// <summary>An optional text field, trimmed; absent or null is empty.</summary>
+    private static string ReadText(JsonElement root, string field, int maxLength, Dictionary<string, string[]> errors, string lang)
+    {
+        if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null) return "";
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors[field] = [Messages.ExpectedString.In(lang)];
+            return "";
+        }
+        var text = value.GetString()!.Trim();
+        if (text.Length > maxLength) errors[field] = [Messages.AtMostCharacters(maxLength).In(lang)];
+        return text;
     }
 
     /// <summary>Table Storage versions are weak ETags; clients may send them with or without the W/ prefix.</summary>
@@ -82,8 +102,8 @@ public sealed partial class ReviewHandlers(
 
     private static string Strip(string etag) => etag.StartsWith("W/", StringComparison.Ordinal) ? etag[2..] : etag;
 
-    private static ProblemHttpResult NotFound() => Problems.Status(StatusCodes.Status404NotFound, "Not found.", "No assessment with this id.");
+    private static ProblemHttpResult NotFound(string lang) => Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchAssessment, lang);
 
-    private static ProblemHttpResult Stale() =>
-        Problems.Status(StatusCodes.Status412PreconditionFailed, "The review changed since you read it.", "Reload the review and decide again.");
+    private static ProblemHttpResult Stale(string lang) =>
+        Problems.Status(StatusCodes.Status412PreconditionFailed, Messages.ReviewChanged, Messages.ReloadReview, lang);
 }

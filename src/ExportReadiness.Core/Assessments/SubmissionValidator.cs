@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ExportReadiness.Core.Localization;
 using ExportReadiness.Core.Questionnaire;
 
 namespace ExportReadiness.Core.Assessments;
@@ -7,7 +8,7 @@ namespace ExportReadiness.Core.Assessments;
 /// <summary>
 /// Reads a submission from raw JSON field by field, so every problem is reported against the field
 /// that has it (<c>company.employees</c>, <c>answers.mgmt_export_strategy</c>) rather than as one
-/// deserialisation failure.
+/// deserialisation failure. Each message is written in Swedish and English (<see cref="Messages"/>).
 /// </summary>
 public sealed partial class SubmissionValidator(QuestionnaireSchema schema, TimeProvider? clock = null)
 {
@@ -20,8 +21,6 @@ public sealed partial class SubmissionValidator(QuestionnaireSchema schema, Time
     [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N} _.\-]*$")]
     private static partial Regex ProgrammePattern();
 
-    public const string ProgrammeRule = "Use letters, digits, spaces, '.', '_' or '-', starting with a letter or digit.";
-
     public static bool IsValidProgramme(string programme) => programme.Length <= MaxProgrammeLength && ProgrammePattern().IsMatch(programme);
 
     public ValidationOutcome Validate(JsonElement root)
@@ -29,17 +28,17 @@ public sealed partial class SubmissionValidator(QuestionnaireSchema schema, Time
         var errors = new ErrorCollector();
         if (root.ValueKind != JsonValueKind.Object)
         {
-            errors.Add("$", "The body must be a JSON object.");
+            errors.Add("$", Messages.BodyMustBeObject);
             return errors.Outcome(null);
         }
 
         var version = ReadInt(root, "schemaVersion", errors, int.MinValue, int.MaxValue, required: true);
         if (version is not null && version != schema.SchemaVersion)
-            errors.Add("schemaVersion", $"Schema version {version} is not served; use {schema.SchemaVersion}.");
+            errors.Add("schemaVersion", Messages.SchemaVersionNotServed(version.Value, schema.SchemaVersion));
 
         var programme = ReadText(root, "programme", errors) ?? Submission.DefaultProgramme;
         if (!ProgrammePattern().IsMatch(programme))
-            errors.Add("programme", ProgrammeRule);
+            errors.Add("programme", Messages.ProgrammeRule);
 
         var (company, sector) = ReadCompany(Child(root, "company", errors), errors);
         var product = ReadProduct(Child(root, "product", errors), errors);
@@ -58,13 +57,13 @@ public sealed partial class SubmissionValidator(QuestionnaireSchema schema, Time
         var name = ReadText(c, "company.name", errors);
         var sector = ReadString(c, "sector", errors, 64, schema.Field("company.sector").Required, prefix: "company");
         if (sector is not null && schema.FindSector(sector) is null)
-            errors.Add("company.sector", $"Unknown sector '{sector}'. Use one of: {string.Join(", ", schema.Sectors.Select(s => s.Id))}.");
+            errors.Add("company.sector", Messages.UnknownSector(sector, schema.Sectors.Select(s => s.Id)));
         var employees = ReadWhole(c, "company.employees", errors);
         var turnover = ReadBounded(c, "company.turnoverSek", errors);
         var year = ReadWhole(c, "company.yearFounded", errors);
         var region = ReadString(c, "region", errors, 16, schema.Field("company.region").Required, prefix: "company");
         if (region is not null && !schema.HasRegion(region))
-            errors.Add("company.region", $"Unknown region '{region}'. Use a county code such as SE-AC, or 'outside'.");
+            errors.Add("company.region", Messages.UnknownRegion(region));
         var share = ReadBounded(c, "company.exportSharePercent", errors);
         var knownSector = sector is not null && schema.FindSector(sector) is not null ? sector : null;
         return errors.Count == before && name is not null && knownSector is not null && region is not null
@@ -85,7 +84,7 @@ public sealed partial class SubmissionValidator(QuestionnaireSchema schema, Time
         var answers = new Dictionary<string, Answer>(StringComparer.Ordinal);
         if (!root.TryGetProperty("answers", out var element) || element.ValueKind != JsonValueKind.Object)
         {
-            errors.Add("answers", "An object of answers keyed by question id is required.");
+            errors.Add("answers", Messages.AnswersRequired);
             return answers;
         }
 
@@ -94,13 +93,13 @@ public sealed partial class SubmissionValidator(QuestionnaireSchema schema, Time
             var field = $"answers.{property.Name}";
             if (!schema.QuestionsById.TryGetValue(property.Name, out var question))
             {
-                errors.Add(field, "Unknown question id.");
+                errors.Add(field, Messages.UnknownQuestion);
                 continue;
             }
             if (property.Value.ValueKind == JsonValueKind.Null) continue;
             if (sector is not null && !question.AppliesToSector(sector))
             {
-                errors.Add(field, $"This question does not apply to sector '{sector}'; leave it out.");
+                errors.Add(field, Messages.NotForSector(sector));
                 continue;
             }
             if (ReadAnswer(question, property.Value, field, errors) is { } answer) answers[question.Id] = answer;
@@ -111,7 +110,7 @@ public sealed partial class SubmissionValidator(QuestionnaireSchema schema, Time
         {
             if (question.Required && question.AppliesToSector(sector) && !answers.ContainsKey(question.Id)
                 && !errors.Has($"answers.{question.Id}"))
-                errors.Add($"answers.{question.Id}", "An answer is required.");
+                errors.Add($"answers.{question.Id}", Messages.AnswerRequired);
         }
         return answers;
     }
@@ -123,22 +122,22 @@ public sealed partial class SubmissionValidator(QuestionnaireSchema schema, Time
             case QuestionType.Choice when value.ValueKind == JsonValueKind.String:
                 var choice = value.GetString()!;
                 if (question.Options!.Any(o => o.Value == choice)) return Answer.Of(choice);
-                errors.Add(field, $"'{Truncate(choice)}' is not an option. Use one of: {string.Join(", ", question.Options!.Select(o => o.Value))}.");
+                errors.Add(field, Messages.NotAnOption(Truncate(choice), question.Options!.Select(o => o.Value)));
                 return null;
             case QuestionType.Choice:
-                errors.Add(field, "Expected one of the option values, as a string.");
+                errors.Add(field, Messages.ExpectedOptionValue);
                 return null;
             case QuestionType.YesNo when value.ValueKind is JsonValueKind.True or JsonValueKind.False:
                 return Answer.Of(value.GetBoolean());
             case QuestionType.YesNo:
-                errors.Add(field, "Expected true or false.");
+                errors.Add(field, Messages.ExpectedTrueOrFalse);
                 return null;
             case QuestionType.Number when value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number):
                 if (number >= question.Min && number <= question.Max) return Answer.Of(number);
-                errors.Add(field, $"Must be between {question.Min} and {question.Max}.");
+                errors.Add(field, Messages.Between(question.Min!.Value, question.Max!.Value));
                 return null;
             default:
-                errors.Add(field, $"Expected a number between {question.Min} and {question.Max}.");
+                errors.Add(field, Messages.ExpectedNumberBetween(question.Min!.Value, question.Max!.Value));
                 return null;
         }
     }
@@ -146,7 +145,7 @@ public sealed partial class SubmissionValidator(QuestionnaireSchema schema, Time
     private static JsonElement? Child(JsonElement parent, string name, ErrorCollector errors)
     {
         if (parent.TryGetProperty(name, out var child) && child.ValueKind == JsonValueKind.Object) return child;
-        errors.Add(name, "An object is required.");
+        errors.Add(name, Messages.ObjectRequired);
         return null;
     }
 
@@ -180,18 +179,18 @@ public sealed partial class SubmissionValidator(QuestionnaireSchema schema, Time
         var field = prefix is null ? name : $"{prefix}.{name}";
         if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            if (required) errors.Add(field, "A value is required.");
+            if (required) errors.Add(field, Messages.ValueRequired);
             return null;
         }
         if (value.ValueKind != JsonValueKind.String)
         {
-            errors.Add(field, "Expected a string.");
+            errors.Add(field, Messages.ExpectedString);
             return null;
         }
         var text = value.GetString()!.Trim();
-        if (text.Length == 0 && required) errors.Add(field, "A value is required.");
-        else if (text.Length > maxLength) errors.Add(field, $"At most {maxLength} characters.");
-        else if (text.Any(char.IsControl) && name != "description") errors.Add(field, "Control characters are not allowed.");
+        if (text.Length == 0 && required) errors.Add(field, Messages.ValueRequired);
+        else if (text.Length > maxLength) errors.Add(field, Messages.AtMostCharacters(maxLength));
+        else if (text.Any(char.IsControl) && name != "description") errors.Add(field, Messages.ControlCharacters);
         else return text.Length == 0 ? null : text;
         return null;
     }
@@ -201,17 +200,17 @@ public sealed partial class SubmissionValidator(QuestionnaireSchema schema, Time
         var field = prefix is null ? name : $"{prefix}.{name}";
         if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            if (required) errors.Add(field, "A value is required.");
+            if (required) errors.Add(field, Messages.ValueRequired);
             return null;
         }
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
         {
-            errors.Add(field, "Expected a number.");
+            errors.Add(field, Messages.ExpectedNumber);
             return null;
         }
         if (number < min || number > max)
         {
-            errors.Add(field, $"Must be between {min} and {max}.");
+            errors.Add(field, Messages.Between(min, max));
             return null;
         }
         return number;
@@ -223,7 +222,7 @@ public sealed partial class SubmissionValidator(QuestionnaireSchema schema, Time
         if (number is null) return null;
         if (number != Math.Floor(number.Value))
         {
-            errors.Add(prefix is null ? name : $"{prefix}.{name}", "Expected a whole number.");
+            errors.Add(prefix is null ? name : $"{prefix}.{name}", Messages.ExpectedWholeNumber);
             return null;
         }
         return (int)number.Value;

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using CsvHelper;
 using CsvHelper.Configuration;
 using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Localization;
 using ExportReadiness.Core.Questionnaire;
 
 namespace ExportReadiness.Core.Batches;
@@ -30,14 +31,14 @@ public sealed class AssessmentCsv(QuestionnaireSchema schema, SubmissionValidato
     public static readonly Encoding FileEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
 
     /// <summary>Checks a header line: unknown columns and missing required ones are named, so a wrong file is refused whole.</summary>
-    public IReadOnlyList<string> HeaderProblems(string headerLine)
+    public IReadOnlyList<LocalizedText> HeaderProblems(string headerLine)
     {
         var columns = SplitHeader(headerLine);
-        var problems = new List<string>();
+        var problems = new List<LocalizedText>();
         var known = Header.ToHashSet(StringComparer.Ordinal);
-        problems.AddRange(columns.Where(c => !known.Contains(c)).Select(c => $"Unknown column '{c}'."));
-        problems.AddRange(ContextColumns.Where(c => c is not ("programme" or "productDescription") && !columns.Contains(c)).Select(c => $"Missing column '{c}'."));
-        if (columns.Count != columns.Distinct().Count()) problems.Add("A column appears twice.");
+        problems.AddRange(columns.Where(c => !known.Contains(c)).Select(Messages.UnknownColumn));
+        problems.AddRange(ContextColumns.Where(c => c is not ("programme" or "productDescription") && !columns.Contains(c)).Select(Messages.MissingColumn));
+        if (columns.Count != columns.Distinct().Count()) problems.Add(Messages.ColumnTwice);
         return problems;
     }
 

@@ -13,6 +13,7 @@ public enum Verdict
 /// <summary>
 /// The current verdict on an assessment and who gave it. <see cref="PreviousVerdict"/> keeps the history
 /// readable: a changed mind is visible. The model's score is never overwritten by a review.
+/// <see cref="Note"/> is internal: only advisors read it. What the SME should read goes in <see cref="MessageToSme"/>.
 /// </summary>
 public sealed record Review(
     string AssessmentId,
@@ -21,7 +22,21 @@ public sealed record Review(
     string Advisor,
     DateTimeOffset ReviewedAt,
     Verdict? PreviousVerdict = null,
-    [property: JsonIgnore] string? ConcurrencyToken = null);
+    [property: JsonIgnore] string? ConcurrencyToken = null)
+{
+    /// <summary>
+    /// The advisor's message to the company, shown on its result page, its printed report and its API answer; empty
+    /// for none. A separate field rather than a visibility flag on the note, so an advisor can keep a frank internal
+    /// note and still tell the company what to do, and an old client that sends only a note stays internal.
+    /// </summary>
+    public string MessageToSme { get; init; } = "";
+
+    /// <summary>The message as the SME sees it, or null when the review has none.</summary>
+    public AdvisorMessage? MessageForSme() => MessageToSme.Length > 0 ? new AdvisorMessage(Advisor, ReviewedAt, MessageToSme) : null;
+}
+
+/// <summary>What an advisor wrote to the SME, with who wrote it and when: all of a review the SME may see.</summary>
+public sealed record AdvisorMessage(string Advisor, DateTimeOffset WrittenAt, string Text);
 
 public enum ReviewSaveOutcome
 {

@@ -24,7 +24,7 @@ internal sealed class BatchOutcomeReader(AssessmentCsv csv)
         if (outcomeIndex < 0)
             throw new OutcomeFileException($"The file has no '{OutcomeColumn}' column: add one with 1/0, true/false, or ExportReady/NotYet per row.");
         var problems = csv.HeaderProblems(string.Join(delimiter, columns.Where((_, i) => i != outcomeIndex)));
-        if (problems.Count > 0) throw new OutcomeFileException(problems);
+        if (problems.Count > 0) throw new OutcomeFileException(problems.Select(p => p.En).ToList());
 
         var outcomes = OutcomeCells(text, delimiter, outcomeIndex);
         var rows = new List<LabelledCompany>();

@@ -54,6 +54,7 @@ public static class AssessmentEntityMapper
         {
             entity["ReviewVerdict"] = review.Verdict.ToString();
             entity["ReviewNote"] = review.Note;
+            entity["ReviewMessageToSme"] = review.MessageToSme;
             entity["ReviewAdvisor"] = review.Advisor;
             entity["ReviewedAt"] = review.ReviewedAt;
             entity["ReviewPreviousVerdict"] = review.PreviousVerdict?.ToString();
@@ -90,6 +91,9 @@ public static class AssessmentEntityMapper
             ? new Review(e.RowKey, verdict, e.GetString("ReviewNote") ?? "", e.GetString("ReviewAdvisor") ?? "",
                 e.GetDateTimeOffset("ReviewedAt") ?? DateTimeOffset.MinValue,
                 Enum.TryParse<Verdict>(e.GetString("ReviewPreviousVerdict"), out var previous) ? previous : null)
+            {
+                MessageToSme = e.GetString("ReviewMessageToSme") ?? "",
+            }
             : null;
 
     private static ScoringResult? ResultFrom(TableEntity e)

@@ -68,6 +68,7 @@ public sealed class TableReviewStore(StorageClients clients) : IReviewStore
     {
         ["Verdict"] = r.Verdict.ToString(),
         ["Note"] = r.Note,
+        ["MessageToSme"] = r.MessageToSme,
         ["Advisor"] = r.Advisor,
         ["ReviewedAt"] = r.ReviewedAt,
         ["PreviousVerdict"] = r.PreviousVerdict?.ToString(),
@@ -81,5 +82,9 @@ public sealed class TableReviewStore(StorageClients clients) : IReviewStore
         e.GetString("Advisor") ?? "",
         e.GetDateTimeOffset("ReviewedAt") ?? DateTimeOffset.MinValue,
         Enum.TryParse<Verdict>(e.GetString("PreviousVerdict"), out var previous) ? previous : null,
-        e.ETag.ToString());
+        e.ETag.ToString())
+    {
+        // Rows written before messages to the SME existed have no such column: they said nothing to the SME.
+        MessageToSme = e.GetString("MessageToSme") ?? "",
+    };
 }

@@ -34,6 +34,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
     }
 
+    /// <summary>A page in a fresh context (its own cookies: one visitor) of the app at <paramref name="baseUrl"/>, 1200×900.</summary>
+    public async Task<IPage> NewPageAsync(string baseUrl)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        return await context.NewPageAsync();
+    }
+
     public static string Screenshot(string name) => Artifact(name + ".png");
 
     public static string Artifact(string fileName) => Path.Combine(ArtifactsDirectory, fileName);

@@ -14,11 +14,7 @@ public class BrowserTests(PipelineFixture pipeline) : IAsyncLifetime
 
     public Task DisposeAsync() => _browser.DisposeAsync();
 
-    private async Task<IPage> NewPageAsync()
-    {
-        var context = await _browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> NewPageAsync() => _browser.NewPageAsync(BaseUrl);
 
     [Fact]
     public async Task An_sme_fills_the_form_sees_a_validation_message_submits_and_reads_its_result()

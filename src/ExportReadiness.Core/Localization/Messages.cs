@@ -1,0 +1,94 @@
+using ExportReadiness.Core.Questionnaire;
+
+namespace ExportReadiness.Core.Localization;
+
+/// <summary>
+/// Every message the API answers with, in Swedish and English side by side, so a translation is reviewed next to
+/// its original and no handler writes <c>lang == "sv" ? … : …</c>. Here in Core because the submission validator
+/// writes most of them; the HTTP layer picks the language (<c>Accept-Language</c>) and calls <see cref="LocalizedText.In"/>.
+/// Field names (the keys of problem details' <c>errors</c>) are never translated: clients match on them.
+/// </summary>
+public static class Messages
+{
+    // Problem titles.
+    public static readonly LocalizedText InvalidRequest = new("Begäran har ogiltiga fält.", "The request has invalid fields.");
+    public static readonly LocalizedText InvalidQuestionnaire = new("Frågeformuläret har ogiltiga eller saknade svar.", "The questionnaire has invalid or missing answers.");
+    public static readonly LocalizedText InvalidReview = new("Granskningen har ogiltiga fält.", "The review has invalid fields.");
+    public static readonly LocalizedText InvalidListFilters = new("Listans filter är ogiltiga.", "The list filters are invalid.");
+    public static readonly LocalizedText InvalidReportFilters = new("Rapportens filter är ogiltiga.", "The report filters are invalid.");
+    public static readonly LocalizedText InvalidExportFilters = new("Exportens filter är ogiltiga.", "The export filters are invalid.");
+    public static readonly LocalizedText NotFound = new("Hittades inte.", "Not found.");
+
+    // The body of a request.
+    public static readonly LocalizedText UnsupportedMediaType = new("Medietypen stöds inte.", "Unsupported media type.");
+    public static readonly LocalizedText SendJson = new("Skicka innehållet som application/json.", "Send the body as application/json.");
+    public static readonly LocalizedText BodyTooLarge = new("Innehållet är för stort.", "The body is too large.");
+    public static LocalizedText AtMostKiB(int kib) => new($"Högst {kib} KiB tas emot.", $"At most {kib} KiB is accepted.");
+    public static LocalizedText NotJson(long line, long position) =>
+        new($"Innehållet är inte giltig JSON (rad {line}, position {position}).", $"The body is not valid JSON (line {line}, position {position}).");
+    public static readonly LocalizedText NotUnicode = new(
+        "Innehåller text som inte är giltig Unicode (byte som inte är UTF-8, eller ett oparat \\u-surrogat).",
+        "Contains text that is not valid Unicode (bytes that are not UTF-8, or an unpaired \\u surrogate).");
+    public static readonly LocalizedText BodyMustBeObject = new("Innehållet måste vara ett JSON-objekt.", "The body must be a JSON object.");
+
+    // Field values, shared by the questionnaire, reviews and filters.
+    public static readonly LocalizedText ValueRequired = new("Ett värde krävs.", "A value is required.");
+    public static readonly LocalizedText ObjectRequired = new("Ett objekt krävs.", "An object is required.");
+    public static readonly LocalizedText ExpectedString = new("Förväntade en text (string).", "Expected a string.");
+    public static readonly LocalizedText ExpectedNumber = new("Förväntade ett tal.", "Expected a number.");
+    public static readonly LocalizedText ExpectedWholeNumber = new("Förväntade ett heltal.", "Expected a whole number.");
+    public static readonly LocalizedText ExpectedTrueOrFalse = new("Förväntade true eller false.", "Expected true or false.");
+    public static readonly LocalizedText ControlCharacters = new("Styrtecken är inte tillåtna.", "Control characters are not allowed.");
+    public static LocalizedText AtMostCharacters(int max) => new($"Högst {max} tecken.", $"At most {max} characters.");
+    public static LocalizedText Between(double min, double max) => new($"Måste vara mellan {N(min)} och {N(max)}.", $"Must be between {N(min)} and {N(max)}.");
+    public static LocalizedText WholeNumberBetween(int min, int max) => new($"Ett heltal från {min} till {max}.", $"A whole number from {min} to {max}.");
+    public static LocalizedText UseOneOf(IEnumerable<string> values) =>
+        new($"Använd ett av: {string.Join(", ", values)}.", $"Use one of: {string.Join(", ", values)}.");
+    public static readonly LocalizedText NotAValidValue = new("Inget giltigt värde.", "Not a valid value.");
+
+    // The questionnaire (SubmissionValidator).
+    public static LocalizedText SchemaVersionNotServed(int version, int served) =>
+        new($"Schemaversion {version} finns inte; använd {served}.", $"Schema version {version} is not served; use {served}.");
+    public static readonly LocalizedText ProgrammeRule = new(
+        "Använd bokstäver, siffror, mellanslag, '.', '_' eller '-', och börja med en bokstav eller siffra.",
+        "Use letters, digits, spaces, '.', '_' or '-', starting with a letter or digit.");
+    public static LocalizedText UnknownSector(string sector, IEnumerable<string> sectors) =>
+        new($"Okänd bransch '{sector}'. Använd en av: {string.Join(", ", sectors)}.", $"Unknown sector '{sector}'. Use one of: {string.Join(", ", sectors)}.");
+    public static LocalizedText UnknownRegion(string region) =>
+        new($"Okänt län '{region}'. Använd en länskod som SE-AC, eller 'outside'.", $"Unknown region '{region}'. Use a county code such as SE-AC, or 'outside'.");
+    public static readonly LocalizedText AnswersRequired = new("Ett objekt med svaren, med frågornas id som nycklar, krävs.", "An object of answers keyed by question id is required.");
+    public static readonly LocalizedText UnknownQuestion = new("Okänt fråge-id.", "Unknown question id.");
+    public static LocalizedText NotForSector(string sector) =>
+        new($"Frågan gäller inte branschen '{sector}'; utelämna den.", $"This question does not apply to sector '{sector}'; leave it out.");
+    public static readonly LocalizedText AnswerRequired = new("Ett svar krävs.", "An answer is required.");
+    public static LocalizedText NotAnOption(string choice, IEnumerable<string> options) =>
+        new($"'{choice}' är inget svarsalternativ. Använd ett av: {string.Join(", ", options)}.", $"'{choice}' is not an option. Use one of: {string.Join(", ", options)}.");
+    public static readonly LocalizedText ExpectedOptionValue = new("Förväntade ett av svarsalternativens värden, som text.", "Expected one of the option values, as a string.");
+    public static LocalizedText ExpectedNumberBetween(double min, double max) =>
+        new($"Förväntade ett tal mellan {N(min)} och {N(max)}.", $"Expected a number between {N(min)} and {N(max)}.");
+
+    // Reviews.
+    public static readonly LocalizedText UseVerdict = new("Använd ExportReady eller NotYet.", "Use ExportReady or NotYet.");
+    public static readonly LocalizedText SignInToReview = new("Logga in som rådgivare för att registrera en bedömning.", "Sign in as an advisor to record a verdict.");
+    public static readonly LocalizedText AlreadyReviewed = new("Bedömningen har redan granskats.", "This assessment has a review already.");
+    public static readonly LocalizedText SendIfMatch = new("Skicka granskningens version (ETag) i If-Match.", "Send its version (ETag) in If-Match.");
+    public static readonly LocalizedText ReviewChanged = new("Granskningen har ändrats sedan du läste den.", "The review changed since you read it.");
+    public static readonly LocalizedText ReloadReview = new("Läs in granskningen igen och bedöm på nytt.", "Reload the review and decide again.");
+    public static readonly LocalizedText NoSuchAssessment = new("Ingen bedömning med detta id.", "No assessment with this id.");
+    public static readonly LocalizedText NoVisibleAssessment = new(
+        "Ingen bedömning med detta id syns med de uppgifter som skickades.", "No assessment with this id is visible with the credentials given.");
+
+    // Batch uploads. The reasons of rejected rows are written later, by the ingest, and stay English (see docs/architecture.md).
+    public static readonly LocalizedText SendCsv = new("Skicka text/csv, eller multipart/form-data med en fil.", "Send text/csv, or multipart/form-data with a file.");
+    public static readonly LocalizedText NoFileInForm = new("Ingen fil i formuläret.", "No file in the form.");
+    public static readonly LocalizedText AttachCsv = new("Bifoga CSV-filen som ett filfält.", "Attach the CSV as a file field.");
+    public static readonly LocalizedText FileTooLarge = new("Filen är för stor.", "The file is too large.");
+    public static LocalizedText AtMostMiB(long mib) => new($"Högst {mib} MiB.", $"At most {mib} MiB.");
+    public static readonly LocalizedText WrongColumns = new("Filens kolumner är inte mallens.", "The file's columns are not those of the template.");
+    public static LocalizedText UnknownColumn(string column) => new($"Okänd kolumn '{column}'.", $"Unknown column '{column}'.");
+    public static LocalizedText MissingColumn(string column) => new($"Kolumnen '{column}' saknas.", $"Missing column '{column}'.");
+    public static readonly LocalizedText ColumnTwice = new("En kolumn förekommer två gånger.", "A column appears twice.");
+
+    /// <summary>Numbers as JSON writes them, whatever the language: a client can copy a bound straight into its request.</summary>
+    private static string N(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

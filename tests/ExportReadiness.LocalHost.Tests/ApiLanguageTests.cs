@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using ExportReadiness.Application.Hosting;
+using ExportReadiness.Core.Questionnaire;
+using ExportReadiness.Testing;
+using Microsoft.Net.Http.Headers;
+
+namespace ExportReadiness.LocalHost.Tests;
+
+/// <summary>
+/// The API's problems speak Swedish to a client that asks for it (Accept-Language) and English otherwise, under the same
+/// field names in both, as the pages speak the language of their <c>?lang=</c>.
+/// </summary>
+[Collection(PipelineCollection.Name)]
+public class ApiLanguageTests(PipelineFixture pipeline)
+{
+    private static readonly Question Required = QuestionnaireSchema.V1.Questions.First(q => q.Required && q.AppliesTo is null);
+    private readonly HttpClient _client = pipeline.App.CreateClient();
+    private readonly HttpClient _advisor = pipeline.App.CreateAdvisorClient();
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, string? body, string? acceptLanguage, string contentType = "application/json")
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, contentType);
+        if (acceptLanguage is not null) request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>Title and errors of a 400 problem, each field's messages joined.</summary>
+    private static async Task<(string Title, Dictionary<string, string> Errors)> ProblemAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ProblemAsync();
+        return (problem.GetProperty("title").GetString()!,
+            problem.GetProperty("errors").EnumerateObject().ToDictionary(e => e.Name, e => string.Join(" ", e.Value.EnumerateArray().Select(m => m.GetString()))));
+    }
+
+    private Task<HttpResponseMessage> SubmitIncompleteAsync(string? acceptLanguage) =>
+        SendAsync(_client, HttpMethod.Post, "/api/assessments",
+            AssessmentBuilder.Strong().Without(Required.Id).WithEmployees("many").ToJsonString(), acceptLanguage);
+
+    [Fact]
+    public async Task A_submission_missing_an_answer_asked_for_in_swedish_gets_swedish_messages_under_the_same_fields_as_english()
+    {
+        var (svTitle, sv) = await ProblemAsync(await SubmitIncompleteAsync("sv-SE,sv;q=0.9,en-US;q=0.8,en;q=0.7"));
+        var (enTitle, en) = await ProblemAsync(await SubmitIncompleteAsync("en"));
+
+        Assert.Equal(en.Keys.Order(), sv.Keys.Order());
+        Assert.Equal(["answers." + Required.Id, "company.employees"], sv.Keys.Order());
+        Assert.Equal("Ett svar krävs.", sv["answers." + Required.Id]);
+        Assert.Equal("Förväntade ett tal.", sv["company.employees"]);
+        Assert.Equal("Frågeformuläret har ogiltiga eller saknade svar.", svTitle);
+        Assert.Equal("An answer is required.", en["answers." + Required.Id]);
+        Assert.Equal("Expected a number.", en["company.employees"]);
+        Assert.Equal("The questionnaire has invalid or missing answers.", enTitle);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("en-GB")]
+    [InlineData("de-DE, fr;q=0.8, *;q=0.5")]
+    [InlineData("en-US,en;q=0.9,sv;q=0.8")]
+    public async Task A_client_that_does_not_prefer_swedish_gets_english_as_before(string? acceptLanguage)
+    {
+        var (title, errors) = await ProblemAsync(await SubmitIncompleteAsync(acceptLanguage));
+
+        Assert.Equal("The questionnaire has invalid or missing answers.", title);
+        Assert.Equal("An answer is required.", errors["answers." + Required.Id]);
+    }
+
+    [Fact]
+    public async Task Malformed_json_a_bad_review_a_bad_list_filter_and_a_bad_batch_programme_answer_in_swedish_when_asked()
+    {
+        var json = await ProblemAsync(await SendAsync(_client, HttpMethod.Post, "/api/assessments", "{\"schemaVersion\":", "sv"));
+        Assert.Equal("Begäran har ogiltiga fält.", json.Title);
+        Assert.StartsWith("Innehållet är inte giltig JSON (rad 1", json.Errors["$"]);
+
+        var accepted = await _client.SubmitAsync(AssessmentBuilder.Weak().InProgramme("languages"));
+        var review = await ProblemAsync(await SendAsync(_advisor, HttpMethod.Put, $"/api/assessments/{accepted.Id}/review",
+            JsonSerializer.Serialize(new { verdict = "Kanske", note = 7 }), "sv"));
+        Assert.Equal("Granskningen har ogiltiga fält.", review.Title);
+        Assert.Equal("Använd ExportReady eller NotYet.", review.Errors["verdict"]);
+        Assert.Equal("Förväntade en text (string).", review.Errors["note"]);
+
+        var list = await ProblemAsync(await SendAsync(_advisor, HttpMethod.Get, "/api/assessments?level=Brilliant&pageSize=500", null, "sv"));
+        Assert.Equal("Listans filter är ogiltiga.", list.Title);
+        Assert.StartsWith("Använd ett av: NotReady", list.Errors["level"]);
+        Assert.Equal("Ett heltal från 1 till 100.", list.Errors["pageSize"]);
+
+        var batch = await ProblemAsync(await SendAsync(_advisor, HttpMethod.Post, "/api/batches?programme=%23bad", "", "sv", "text/csv"));
+        Assert.StartsWith("Använd bokstäver, siffror", batch.Errors["programme"]);
+
+        var tooLarge = await SendAsync(_client, HttpMethod.Post, "/api/assessments", $"\"{new string('x', 70 * 1024)}\"", "sv");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        var problem = await tooLarge.ProblemAsync();
+        Assert.Equal("Innehållet är för stort.", problem.GetProperty("title").GetString());
+        Assert.Equal("Högst 64 KiB tas emot.", problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("sv", "sv")]
+    [InlineData("sv-SE", "sv")]
+    [InlineData("SV-fi", "sv")]
+    [InlineData("sv-SE,sv;q=0.9,en-US;q=0.8,en;q=0.7", "sv")]
+    [InlineData("de-DE, sv;q=0.5, en;q=0.4", "sv")]
+    [InlineData("en;q=0.5, sv;q=0.8", "sv")]
+    [InlineData("en-US,en;q=0.9,sv;q=0.8", "en")]
+    [InlineData("sv;q=0, en;q=0.1", "en")]
+    [InlineData("sv;q=0", "en")]
+    [InlineData("de", "en")]
+    [InlineData("*", "en")]
+    [InlineData("", "en")]
+    public void The_language_is_the_first_of_swedish_and_english_in_the_clients_preference(string header, string expected)
+    {
+        Assert.Equal(expected, ApiLanguage.Choose(Ranges(header)));
+    }
+
+    [Fact]
+    public void A_client_that_names_neither_swedish_nor_english_has_no_preference_and_gets_english()
+    {
+        Assert.Null(ApiLanguage.Preferred(Ranges("de-DE, fr;q=0.8, *;q=0.5")));
+        Assert.Equal("sv", ApiLanguage.Preferred(Ranges("de-DE, sv;q=0.5")));
+        Assert.Equal(ApiLanguage.English, ApiLanguage.Choose(Ranges("de-DE, fr;q=0.8, *;q=0.5")));
+    }
+
+    private static IList<StringWithQualityHeaderValue> Ranges(string header) =>
+        StringWithQualityHeaderValue.TryParseList([header], out var parsed) ? parsed : [];
+}
