@@ -1,4 +1,5 @@
 using ExportReadiness.Application.Hosting;
+using ExportReadiness.Application.Programmes;
 using ExportReadiness.Core.Assessments;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,8 @@ namespace ExportReadiness.Application.Assessments;
 
 /// <summary>Submitting a self-assessment, reading it back, and the advisors' list.</summary>
 public sealed class AssessmentHandlers(
-    SubmissionValidator validator, AssessmentIntake intake, IAssessmentStore store, AssessmentAccess access, IOptions<ExportReadinessOptions> options)
+    SubmissionValidator validator, AssessmentIntake intake, IAssessmentStore store, AssessmentAccess access, IOptions<ExportReadinessOptions> options,
+    ProgrammeOffers programmes)
 {
     public const string TokenHeader = "X-Assessment-Token";
 
@@ -28,9 +30,10 @@ public sealed class AssessmentHandlers(
     {
         var assessment = await access.FindVisibleAsync(id, context, TokenOf(context.Request), cancellationToken);
         // An unknown id and a wrong token look the same: nobody learns which assessments exist.
-        return assessment is null
-            ? Problems.Status(StatusCodes.Status404NotFound, "Not found.", "No assessment with this id is visible with the credentials given.")
-            : TypedResults.Ok(assessment.AsView());
+        if (assessment is null) return Problems.Status(StatusCodes.Status404NotFound, "Not found.", "No assessment with this id is visible with the credentials given.");
+        var lang = ProgrammeViewMapping.RequestedLanguage(context.Request);
+        var offers = (await programmes.MatchAsync(assessment, cancellationToken))?.Select(m => m.AsOffer(lang)).ToList();
+        return TypedResults.Ok(assessment.AsView() with { Programmes = offers });
     }
 
     public const int DefaultPageSize = 25;

@@ -1,10 +1,14 @@
+using ExportReadiness.Application.Programmes;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Reviews;
 using ExportReadiness.Core.Scoring;
 
 namespace ExportReadiness.Application.Assessments;
 
-/// <summary>The wire shape of <c>GET /api/assessments/{id}</c> (DESIGN.md's contract), kept apart from the stored row.</summary>
+/// <summary>
+/// The wire shape of <c>GET /api/assessments/{id}</c> (DESIGN.md's contract), kept apart from the stored row.
+/// <see cref="Programmes"/>: the best-matching support programmes once scored, each with why it matches.
+/// </summary>
 public sealed record AssessmentView(
     string Id,
     string Programme,
@@ -16,7 +20,8 @@ public sealed record AssessmentView(
     IReadOnlyDictionary<string, object> Answers,
     ScoringResult? Result,
     string? FailureReason,
-    Review? Review);
+    Review? Review,
+    IReadOnlyList<ProgrammeOffer>? Programmes = null);
 
 public sealed record SubmissionAccepted(string Id, AssessmentStatus Status, string AccessToken);
 
