@@ -67,6 +67,7 @@ var blobContainers = [
   'models'
   'batches'
   'locks'
+  'programmes'
   deploymentContainer
 ]
 var queues = [

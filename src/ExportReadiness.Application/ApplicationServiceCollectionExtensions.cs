@@ -5,6 +5,7 @@ using ExportReadiness.Application.Batches;
 using ExportReadiness.Application.Health;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Pages;
+using ExportReadiness.Application.Programmes;
 using ExportReadiness.Application.Questionnaire;
 using ExportReadiness.Application.Reports;
 using ExportReadiness.Application.Rescoring;
@@ -29,6 +30,7 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddOptions<ExportReadinessOptions>().BindConfiguration(ExportReadinessOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<QueueTriggerOptions>().BindConfiguration(QueueTriggerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<LoadSheddingOptions>().BindConfiguration(LoadSheddingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ProgrammeOptions>().BindConfiguration(ProgrammeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddExportReadinessCore();
         builder.Services.AddOutcomeValidation();
@@ -43,6 +45,10 @@ public static class ApplicationServiceCollectionExtensions
 
         builder.Services.AddSingleton<CurrentModel>();
         builder.Services.AddHostedService<ModelBootstrapper>();
+        // The support-programme catalogue (bundled + the advisors' extension), cached per instance.
+        builder.Services.AddSingleton<ProgrammeCatalogueProvider>();
+        builder.Services.AddSingleton<ProgrammeOffers>();
+        builder.Services.AddSingleton<CohortProgrammes>();
 
         // Handlers: written once, bound by each host.
         builder.Services.AddSingleton<ScoreAssessmentHandler>();
@@ -62,6 +68,7 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddSingleton<QuestionnaireHandler>();
         builder.Services.AddSingleton<AssessmentAccess>();
         builder.Services.AddSingleton<ValidationHandler>();
+        builder.Services.AddSingleton<ProgrammeHandlers>();
         return builder;
     }
 }

@@ -36,6 +36,9 @@ public static class Routes
     public const string Rescore = "api/admin/rescore";
     public const string RescoreRuns = "api/admin/rescore/runs";
     public const string RescoreRun = "api/admin/rescore/runs/{id}";
+    public const string Programmes = "api/programmes";
+    public const string ProgrammeExtension = "api/programmes/extension";
+    public const string ProgrammeDemand = "api/reports/programmes";
 
     /// <summary>A route as ASP.NET Core's routing writes it.</summary>
     public static string Local(string route) => "/" + route;

@@ -6,6 +6,7 @@ using ExportReadiness.Application.Batches;
 using ExportReadiness.Application.Health;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Pages;
+using ExportReadiness.Application.Programmes;
 using ExportReadiness.Application.Questionnaire;
 using ExportReadiness.Application.Reports;
 using ExportReadiness.Application.Rescoring;
@@ -42,7 +43,9 @@ public static class Endpoints
         open.MapPost(route(Routes.Assessments), (HttpRequest r, AssessmentHandlers h, CancellationToken ct) => h.Submit(r, ct)).WithTags("Assessments")
             .Accepts<object>("application/json").WithSummary("Submit a product self-assessment; it is scored asynchronously.");
         open.MapGet(route(Routes.Assessment), (string id, HttpContext c, AssessmentHandlers h, CancellationToken ct) => h.Get(id, c, ct)).WithTags("Assessments")
-            .WithSummary("An assessment's status and, once scored, its result. Needs the SME's access token or an advisor key.");
+            .WithSummary("An assessment's status and, once scored, its result and best-matching support programmes. Needs the SME's access token or an advisor key.");
+        open.MapGet(route(Routes.Programmes), (ProgrammeHandlers h, CancellationToken ct) => h.Catalogue(ct)).WithTags("Programmes")
+            .WithSummary("The support-programme catalogue in use (bundled, merged with the advisors' extension), in the shape an extension is written in.");
 
         // Advisors only; a state change signed in by a cookie also needs the page's antiforgery token.
         var pages = app.MapGroup("").RequireAuthorization(AdvisorAuthentication.Policy).AddEndpointFilter(Antiforgery).ExcludeFromDescription();
@@ -76,6 +79,12 @@ public static class Endpoints
             .WithSummary("The most recent runs, newest first, with the model decision and counts.");
         api.MapGet(route(Routes.RescoreRun), (string id, RescoreHandlers h, CancellationToken ct) => h.Get(id, ct)).WithTags("Model runs")
             .WithSummary("One run.");
+        api.MapGet(route(Routes.ProgrammeExtension), (ProgrammeHandlers h, CancellationToken ct) => h.Extension(ct)).WithTags("Programmes")
+            .WithSummary("The advisors' extension of the programme catalogue, as last written.");
+        api.MapPut(route(Routes.ProgrammeExtension), (HttpContext c, ProgrammeHandlers h, CancellationToken ct) => h.PutExtension(c, ct)).WithTags("Programmes")
+            .Accepts<object>("application/json").WithSummary("Replace the extension (add, correct or withdraw programmes); a 400 names every bad entry and field, and nothing is saved.");
+        api.MapGet(route(Routes.ProgrammeDemand), (HttpRequest r, ProgrammeHandlers h, CancellationToken ct) => h.Demand(r, ct)).WithTags("Reports")
+            .WithSummary("Which programmes the gaps of the filtered assessments call for most (the first 1,000 scored), with the same filters as the list.");
         return app;
     }
 

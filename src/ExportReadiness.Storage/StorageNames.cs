@@ -16,6 +16,10 @@ public static class StorageNames
     /// <summary>The data-protection key ring shared by every instance (session cookies, antiforgery tokens).</summary>
     public const string DataProtectionContainer = "dataprotection";
 
+    /// <summary>The advisors' extension of the bundled support-programme catalogue, one document.</summary>
+    public const string ProgrammesContainer = "programmes";
+    public const string ProgrammeExtensionBlob = "extension.json";
+
     public const string ScoringQueue = "assessments-to-score";
     /// <summary>Where the Functions host (and the standalone worker) moves a message that keeps failing.</summary>
     public const string PoisonSuffix = "-poison";
@@ -38,7 +42,7 @@ public static class StorageNames
     /// <summary>Signed-in advisor sessions: a session cookie counts only while its row is here.</summary>
     public const string AdvisorSessionsTable = "AdvisorSessions";
 
-    public static readonly string[] Containers = [SubmissionsContainer, ModelsContainer, BatchesContainer, LocksContainer, DataProtectionContainer];
+    public static readonly string[] Containers = [SubmissionsContainer, ModelsContainer, BatchesContainer, LocksContainer, DataProtectionContainer, ProgrammesContainer];
     public static readonly string[] Queues = [ScoringQueue, ScoringPoisonQueue, BatchQueue, BatchPoisonQueue];
     public static readonly string[] Tables = [AssessmentsTable, AssessmentIndexTable, ReviewsTable, BatchesTable, ModelRunsTable, AdvisorSessionsTable];
 }

@@ -11,6 +11,8 @@ using ExportReadiness.Core.Training;
 using ExportReadiness.Core.Reviews;
 using ExportReadiness.Core.Advisors;
 using ExportReadiness.Storage.Advisors;
+using ExportReadiness.Core.Programmes;
+using ExportReadiness.Storage.Programmes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -35,6 +37,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddSingleton<IBatchStore, StorageBatchStore>();
         builder.Services.AddSingleton<IBatchQueue, StorageBatchQueue>();
         builder.Services.AddSingleton<IAdvisorSessionStore, TableAdvisorSessionStore>();
+        builder.Services.AddSingleton<IProgrammeExtensionStore, BlobProgrammeExtensionStore>();
         return builder;
     }
 

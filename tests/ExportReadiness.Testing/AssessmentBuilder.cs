@@ -18,6 +18,7 @@ public sealed class AssessmentBuilder
     private string _sector = "manufacturing";
     private string _companyName = "Norrlands Trä AB";
     private string? _programme;
+    private string _region = "SE-AC";
     private int _schemaVersion;
     private JsonNode? _employees = 25;
 
@@ -42,11 +43,19 @@ public sealed class AssessmentBuilder
 
     public AssessmentBuilder InSector(string sector) { _sector = sector; return this; }
     public AssessmentBuilder InProgramme(string programme) { _programme = programme; return this; }
+    public AssessmentBuilder InRegion(string region) { _region = region; return this; }
     public AssessmentBuilder Named(string companyName) { _companyName = companyName; return this; }
     public AssessmentBuilder WithSchemaVersion(int version) { _schemaVersion = version; return this; }
     public AssessmentBuilder WithEmployees(JsonNode? employees) { _employees = employees; return this; }
     public AssessmentBuilder WithAnswer(string questionId, JsonNode? value) { _overrides[questionId] = value; return this; }
     public AssessmentBuilder Without(string questionId) { _omitted.Add(questionId); return this; }
+
+    /// <summary>These questions answered at their bottom: gaps exactly where a test wants them.</summary>
+    public AssessmentBuilder WithGapsIn(params string[] questionIds)
+    {
+        foreach (var id in questionIds) _overrides[id] = Value(_schema.QuestionsById[id], top: false);
+        return this;
+    }
 
     public JsonObject ToJson()
     {
@@ -65,7 +74,7 @@ public sealed class AssessmentBuilder
                 ["employees"] = _employees?.DeepClone(),
                 ["turnoverSek"] = 42_000_000,
                 ["yearFounded"] = 1998,
-                ["region"] = "SE-AC",
+                ["region"] = _region,
                 ["exportSharePercent"] = 12.5,
             },
             ["product"] = new JsonObject { ["name"] = "Limträbalk NX-200", ["description"] = "Glulam beams for Nordic housing" },

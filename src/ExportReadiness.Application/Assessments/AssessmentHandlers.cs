@@ -1,4 +1,5 @@
 using ExportReadiness.Application.Hosting;
+using ExportReadiness.Application.Programmes;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,7 +9,8 @@ namespace ExportReadiness.Application.Assessments;
 
 /// <summary>Submitting a self-assessment, reading it back, and the advisors' list.</summary>
 public sealed class AssessmentHandlers(
-    SubmissionValidator validator, AssessmentIntake intake, IAssessmentStore store, AssessmentAccess access, IOptions<ExportReadinessOptions> options)
+    SubmissionValidator validator, AssessmentIntake intake, IAssessmentStore store, AssessmentAccess access, IOptions<ExportReadinessOptions> options,
+    ProgrammeOffers programmes)
 {
     public const string TokenHeader = "X-Assessment-Token";
 
@@ -38,7 +40,9 @@ public sealed class AssessmentHandlers(
             return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoVisibleAssessment, ApiLanguage.Of(context.Request));
         // Visible with its token: the SME's view, whoever else the caller is; visible without it: an advisor.
         var asSme = AccessToken.Matches(token, assessment.AccessTokenHash);
-        return TypedResults.Ok(asSme ? assessment.AsSmeView() : assessment.AsView());
+        var lang = ProgrammeViewMapping.RequestedLanguage(context.Request);
+        var offers = (await programmes.MatchAsync(assessment, cancellationToken))?.Select(m => m.AsOffer(lang)).ToList();
+        return TypedResults.Ok((asSme ? assessment.AsSmeView() : assessment.AsView()) with { Programmes = offers });
     }
 
     public const int DefaultPageSize = 25;

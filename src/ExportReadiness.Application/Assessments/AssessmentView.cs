@@ -1,3 +1,4 @@
+using ExportReadiness.Application.Programmes;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Reviews;
 using ExportReadiness.Core.Scoring;
@@ -8,6 +9,7 @@ namespace ExportReadiness.Application.Assessments;
 /// The wire shape of <c>GET /api/assessments/{id}</c> (DESIGN.md's contract), kept apart from the stored row.
 /// <see cref="Review"/> (verdict, internal note) is given to advisors only; <see cref="AdvisorMessages"/>, what advisors
 /// wrote to the SME, to both.
+/// <see cref="Programmes"/>: the best-matching support programmes once scored, each with why it matches.
 /// </summary>
 public sealed record AssessmentView(
     string Id,
@@ -20,7 +22,8 @@ public sealed record AssessmentView(
     IReadOnlyDictionary<string, object> Answers,
     ScoringResult? Result,
     string? FailureReason,
-    Review? Review)
+    Review? Review,
+    IReadOnlyList<ProgrammeOffer>? Programmes = null)
 {
     public IReadOnlyList<AdvisorMessage> AdvisorMessages { get; init; } = [];
 }

@@ -7,6 +7,7 @@ using ExportReadiness.Core.Scoring;
 using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Access;
 using ExportReadiness.Application.Hosting;
+using ExportReadiness.Application.Programmes;
 using Microsoft.Extensions.Options;
 using static ExportReadiness.Application.Pages.Html;
 
@@ -17,7 +18,7 @@ namespace ExportReadiness.Application.Pages;
 /// (<see cref="AdvisorSignIn"/>, a session cookie) or, behind App Service Authentication, by the platform. Each page
 /// carries the antiforgery token its forms and scripts send back (<see cref="AdvisorAntiforgery"/>).
 /// </summary>
-public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, QuestionnaireSchema schema)
+public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, QuestionnaireSchema schema, ProgrammeOffers programmes, CohortProgrammes cohort)
 {
     public const int PageSize = 25;
 
@@ -37,6 +38,7 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, Q
         var (query, errors) = AssessmentFilter.Parse(request.Query);
         if (errors.Count > 0) query = new AssessmentQuery();
         var report = await PortfolioReport.BuildAsync(query, store.ScanAsync(query, cancellationToken), cancellationToken);
+        var demand = await cohort.BuildAsync(query, cancellationToken);
         var token = request.Query["continuationToken"].ToString();
         var page = await store.ListAsync(query, token.Length == 0 ? null : token, PageSize, cancellationToken);
 
@@ -65,6 +67,7 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, Q
                 100, T(lang, "Genomsnitt per område", "Average per dimension")), "dimensions"))
             .Append(Card(T(lang, "Per bransch", "By sector"), Breakdown(report.BySector, Sector, T(lang, "Snittpoäng per bransch", "Average score per sector"), lang), "by-sector"))
             .Append(Card(T(lang, "Per län", "By region"), Breakdown(report.ByRegion, Region, T(lang, "Snittpoäng per län", "Average score per region"), lang), "by-region"))
+            .Append(ProgrammeSections.Demand(demand, schema, lang))
             .Append($"<h2>{T(lang, "Bedömningar", "Assessments")}</h2>")
             .Append(AssessmentTable(page.Items, Sector, Region, lang));
         if (page.ContinuationToken is not null)
@@ -91,6 +94,7 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, Q
             .Append($"<tr><th>{T(lang, "Omsättning", "Turnover")}</th><td>{N(c.TurnoverSek, "#,0")} SEK</td><th>{T(lang, "Exportandel", "Export share")}</th><td>{N(c.ExportSharePercent)} %</td></tr>")
             .Append($"<tr><th>{T(lang, "Status", "Status")}</th><td>{StatusName(assessment.Status, lang)}</td><th>{T(lang, "Inskickad", "Submitted")}</th><td>{assessment.SubmittedAt:yyyy-MM-dd HH:mm}</td></tr></table>")
             .Append(assessment.Result is { } r ? SmePages.ResultSection(r, schema, lang) : $"<p class=\"status\">{StatusName(assessment.Status, lang)}</p>")
+            .Append(await programmes.MatchAsync(assessment, cancellationToken) is { } matches ? ProgrammeSections.ForProduct(matches, lang) : "")
             .Append(ReviewPanel(assessment, current, history, lang))
             .Append($"<h2>{T(lang, "Svar", "Answers")}</h2><table id=\"answers\"><tr><th>{T(lang, "Fråga", "Question")}</th><th>{T(lang, "Svar", "Answer")}</th><th>{T(lang, "Poäng", "Points")}</th></tr>");
         foreach (var q in schema.Questions.Where(q => q.AppliesToSector(c.Sector)))

@@ -3,12 +3,13 @@ using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Core.Scoring;
 using ExportReadiness.Application.Assessments;
+using ExportReadiness.Application.Programmes;
 using static ExportReadiness.Application.Pages.Html;
 
 namespace ExportReadiness.Application.Pages;
 
 /// <summary>The SME's pages: the questionnaire form at <c>/</c> and its private result page.</summary>
-public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access)
+public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access, ProgrammeOffers programmes)
 {
     /// <summary>Holds an SME's access token for its result page only (the cookie's path is that page).</summary>
     public const string ResultTokenCookie = "sme_token";
@@ -120,7 +121,10 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
         else if (assessment.Status == AssessmentStatus.Failed)
             body.Append($"<p class=\"status failed\" id=\"status\">{T(lang, "Bedömningen misslyckades. Kontakta er rådgivare.", "Scoring failed. Please contact your advisor.")}</p>");
         else if (assessment.Result is { } r)
+        {
             body.Append(ResultSection(r, schema, lang));
+            if (await programmes.MatchAsync(assessment, cancellationToken) is { } matches) body.Append(ProgrammeSections.ForProduct(matches, lang));
+        }
         body.Append($"<p class=\"no-print\"><button type=\"button\" data-print>{T(lang, "Skriv ut / spara som PDF", "Print / save as PDF")}</button></p></article>");
         return Page(request, T(lang, "Resultat", "Result"), body.ToString(), head: head, script: "report.js");
     }

@@ -4,12 +4,13 @@ using ExportReadiness.Core.Localization;
 using ExportReadiness.Core.Reports;
 using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Hosting;
+using ExportReadiness.Application.Programmes;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExportReadiness.Application.Reports;
 
 /// <summary>The advisors' portfolio: the report and its CSV export.</summary>
-public sealed class ReportHandlers(IAssessmentStore store, AssessmentCsv csv)
+public sealed class ReportHandlers(IAssessmentStore store, AssessmentCsv csv, ProgrammeCatalogueProvider programmes)
 {
     public async Task<Results<Ok<PortfolioReport>, ValidationProblem>> Portfolio(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -30,8 +31,11 @@ public sealed class ReportHandlers(IAssessmentStore store, AssessmentCsv csv)
         disposition.SetHttpFileName($"portfolio-{query.Programme ?? "all"}.csv");
         context.Response.Headers.ContentDisposition = disposition.ToString();
         // Streamed row by row: an export of the whole portfolio never sits in memory.
+        // One catalogue for the whole file, read before the first byte is sent, so every row is matched against the same one.
+        var matcher = await programmes.MatcherAsync(cancellationToken);
         await using var writer = new StreamWriter(context.Response.Body, AssessmentCsv.FileEncoding, leaveOpen: true);
-        await csv.WriteExportAsync(writer, store.ScanAsync(query, cancellationToken), cancellationToken);
+        await csv.WriteExportAsync(writer, store.ScanAsync(query, cancellationToken),
+            a => ProgrammeOffers.GapsOf(a) is { } gaps ? matcher.Match(gaps).Take(ProgrammeOffers.Top).Select(m => m.Programme.Id) : [], cancellationToken);
         await writer.FlushAsync(cancellationToken);
         return TypedResults.Empty;
     }

@@ -149,17 +149,23 @@ public sealed class AssessmentCsv(QuestionnaireSchema schema, SubmissionValidato
         _ => field,
     };
 
+    /// <summary>The export's column of each assessment's best-matching support programme ids, best first.</summary>
+    public const string TopProgrammesColumn = "topProgrammes";
+
     /// <summary>
-    /// The portfolio export: one row per assessment, its result and dimension scores first, then exactly the
-    /// batch columns, so an exported file (minus the result columns) can be uploaded again as a batch.
+    /// The portfolio export: one row per assessment, its result, dimension scores and best-matching programmes first,
+    /// then exactly the batch columns, so an exported file (minus the result columns) can be uploaded again as a batch.
+    /// <paramref name="topProgrammes"/> gives an assessment's programme ids (the catalogue in use lives in the host);
+    /// they are written space-separated, since an id never holds a space and the cell then needs no quoting.
     /// </summary>
-    public async Task WriteExportAsync(TextWriter writer, IAsyncEnumerable<Assessment> assessments, CancellationToken cancellationToken)
+    public async Task WriteExportAsync(TextWriter writer, IAsyncEnumerable<Assessment> assessments, Func<Assessment, IEnumerable<string>>? topProgrammes,
+        CancellationToken cancellationToken)
     {
         // Company and product names are the SMEs' own text: one starting with = + - @ must not run as a formula
         // when an advisor opens the file in Excel, so such a cell gets a leading apostrophe.
         await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape }, leaveOpen: true);
         string[] resultColumns = ["id", "status", "submittedAt", "readinessScore", "level", "probability", "modelVersion", "reviewVerdict", "reviewAdvisor", "reviewedAt"];
-        foreach (var column in resultColumns.Concat(schema.Dimensions.Select(d => $"dimension_{d.Id}")).Concat(Header)) csv.WriteField(column);
+        foreach (var column in resultColumns.Concat(schema.Dimensions.Select(d => $"dimension_{d.Id}")).Append(TopProgrammesColumn).Concat(Header)) csv.WriteField(column);
         await csv.NextRecordAsync();
         await foreach (var a in assessments.WithCancellation(cancellationToken))
         {
@@ -175,6 +181,7 @@ public sealed class AssessmentCsv(QuestionnaireSchema schema, SubmissionValidato
             csv.WriteField(a.Review?.Advisor);
             csv.WriteField(a.Review?.ReviewedAt.ToString("u", CultureInfo.InvariantCulture));
             foreach (var d in schema.Dimensions) csv.WriteField(r?.Dimensions.FirstOrDefault(x => x.Id == d.Id)?.Score.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(topProgrammes is null ? null : string.Join(' ', topProgrammes(a)));
             var c = a.Company;
             csv.WriteField(a.Programme);
             csv.WriteField(c.Name);
