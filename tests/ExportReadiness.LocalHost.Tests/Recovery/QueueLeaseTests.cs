@@ -36,10 +36,12 @@ public class QueueLeaseTests(PipelineFixture pipeline)
     {
         var queue = pipeline.App.Storage.Queue($"lease-{Guid.NewGuid():N}"[..24]);
         await queue.CreateAsync();
-        var function = new SlowFunction(queue.Name, TimeSpan.FromSeconds(5));
+        // Renewals every half second against a 5-s lease: one would have to be 4.5 s late (a starved CI machine
+        // has made a 1.5-s lease miss) for the message to come back while its handler still runs.
+        var function = new SlowFunction(queue.Name, TimeSpan.FromSeconds(12));
         var settings = Options.Create(new QueueTriggerOptions
         {
-            ProcessingLease = TimeSpan.FromSeconds(1.5), ProcessingLeaseRenewal = TimeSpan.FromSeconds(0.5), MaxPollingInterval = TimeSpan.FromMilliseconds(100),
+            ProcessingLease = TimeSpan.FromSeconds(5), ProcessingLeaseRenewal = TimeSpan.FromSeconds(0.5), MaxPollingInterval = TimeSpan.FromMilliseconds(100),
         });
         var worker = ActivatorUtilities.CreateInstance<QueueTriggerWorker>(pipeline.App.Services, function, settings);
         await queue.SendMessageAsync("{}");
@@ -48,7 +50,7 @@ public class QueueLeaseTests(PipelineFixture pipeline)
         try
         {
             await Until(() => function.Calls > 0);
-            // Three leases long: without renewal another poller would have received it again by now.
+            // More than two leases long: without renewal another poller would have received it again by now.
             while (!function.Done)
             {
                 Assert.Empty((await queue.PeekMessagesAsync(1)).Value);
