@@ -94,7 +94,7 @@ public partial class BrowserTests
         await page.ClickAsync("button[type=submit]");
         await Assertions.Expect(page.Locator("#funnel")).ToBeVisibleAsync(); // signed in, on the dashboard
         await page.GotoAsync($"/advisor/assessments/{accepted.Id}?lang=en");
-        await Assertions.Expect(page.Locator("#product-history h2")).ToContainTextAsync("The product's history");
+        await Assertions.Expect(page.Locator("#product-history > h2")).ToContainTextAsync("The product's history");
         await Assertions.Expect(page.Locator("#product-history tr[data-assessment]")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("#product-history #change svg.chart")).ToBeVisibleAsync();
         await page.Locator("#product-history").ScreenshotAsync(new LocatorScreenshotOptions { Path = BrowserFixture.Screenshot("advisor-product-history") });
