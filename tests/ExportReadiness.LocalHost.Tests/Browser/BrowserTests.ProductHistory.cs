@@ -16,7 +16,7 @@ public partial class BrowserTests
     {
         var sme = pipeline.App.CreateClient();
         var programme = $"browser-hist-{Guid.NewGuid():N}"[..21];
-        var first = await sme.SubmitAsync(AssessmentBuilder.Weak().InProgramme(programme).InSector("food").InRegion("SE-H").Named("Öland Must AB"));
+        var first = await sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(programme).InSector("food").InRegion("SE-H").Named("Öland Must AB"));
         var before = await sme.WaitForStatusAsync(first.Id, first.AccessToken);
         var page = await NewPageAsync();
         var dialogs = 0;
