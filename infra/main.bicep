@@ -79,6 +79,7 @@ var queues = [
 var tables = [
   'Assessments'
   'AssessmentIndex'
+  'ProductIndex'
   'Reviews'
   'Batches'
   'ModelRuns'

@@ -13,6 +13,8 @@ public static class Routes
     /// </summary>
     public const string Form = "{root:maxlength(0)?}";
     public const string Result = "result/{id}";
+    /// <summary>Under the result page, so the browser sends the token cookie scoped to it.</summary>
+    public const string Reassess = "result/{id}/reassess";
     public const string Asset = "assets/{name}";
 
     public const string AdvisorDashboard = "advisor";
@@ -26,6 +28,7 @@ public static class Routes
     public const string Assessments = "api/assessments";
     public const string Assessment = "api/assessments/{id}";
     public const string Review = "api/assessments/{id}/review";
+    public const string Product = "api/products/{productId}";
     public const string BatchTemplate = "api/batches/template.csv";
     public const string Batches = "api/batches";
     public const string Batch = "api/batches/{id}";

@@ -29,6 +29,7 @@ public static class Endpoints
         var open = app.MapGroup("");
         open.MapGet(route(Routes.Form), (HttpRequest r, SmePages p) => p.Form(r)).ExcludeFromDescription();
         open.MapGet(route(Routes.Result), (string id, HttpContext c, SmePages p, CancellationToken ct) => p.Result(id, c, ct)).ExcludeFromDescription();
+        open.MapGet(route(Routes.Reassess), (string id, HttpContext c, SmePages p, CancellationToken ct) => p.Reassess(id, c, ct)).ExcludeFromDescription();
         open.MapGet(route(Routes.Asset), (string name, HttpRequest r, AssetHandler h) => h.Get(name, r)).ExcludeFromDescription();
         // The sign-in handlers check their forms' antiforgery tokens themselves (the Function App has no filters).
         open.MapGet(route(Routes.AdvisorSignIn), (HttpRequest r, AdvisorSignIn s) => s.Form(r)).ExcludeFromDescription();
@@ -55,6 +56,8 @@ public static class Endpoints
         var api = app.MapGroup("").RequireAuthorization(AdvisorAuthentication.Policy).AddEndpointFilter(Antiforgery);
         api.MapGet(route(Routes.Assessments), (HttpRequest r, AssessmentHandlers h, CancellationToken ct) => h.List(r, ct)).WithTags("Assessments")
             .WithSummary("Advisors: a page of assessments, filtered by programme, level, sector, region, status, verdict.");
+        api.MapGet(route(Routes.Product), (string productId, HttpRequest r, AssessmentHandlers h, CancellationToken ct) => h.Product(productId, r, ct)).WithTags("Assessments")
+            .WithSummary("Advisors: every assessment of one product (its first assessment's id), oldest first, with date, score, level and dimension scores.");
         api.MapGet(route(Routes.Review), (string id, HttpContext c, ReviewHandlers h, CancellationToken ct) => h.Get(id, c, ct)).WithTags("Reviews")
             .WithSummary("The current review (version in ETag) and its history.");
         api.MapPut(route(Routes.Review), (string id, HttpContext c, ReviewHandlers h, CancellationToken ct) => h.Put(id, c, ct)).WithTags("Reviews")

@@ -35,6 +35,12 @@ public static class StorageNames
     /// <summary>Maps an assessment id to its programme (PartitionKey), so a lookup by id is a point read, not a scan.</summary>
     public const string AssessmentIndexTable = "AssessmentIndex";
 
+    /// <summary>
+    /// A product's re-assessments: PartitionKey = product id (its first assessment's id), RowKey = assessment id,
+    /// with the programme, so a product's history is one partition query and point reads.
+    /// </summary>
+    public const string ProductIndexTable = "ProductIndex";
+
     public const string ReviewsTable = "Reviews";
     public const string BatchesTable = "Batches";
     public const string ModelRunsTable = "ModelRuns";
@@ -44,5 +50,5 @@ public static class StorageNames
 
     public static readonly string[] Containers = [SubmissionsContainer, ModelsContainer, BatchesContainer, LocksContainer, DataProtectionContainer, ProgrammesContainer];
     public static readonly string[] Queues = [ScoringQueue, ScoringPoisonQueue, BatchQueue, BatchPoisonQueue];
-    public static readonly string[] Tables = [AssessmentsTable, AssessmentIndexTable, ReviewsTable, BatchesTable, ModelRunsTable, AdvisorSessionsTable];
+    public static readonly string[] Tables = [AssessmentsTable, AssessmentIndexTable, ProductIndexTable, ReviewsTable, BatchesTable, ModelRunsTable, AdvisorSessionsTable];
 }

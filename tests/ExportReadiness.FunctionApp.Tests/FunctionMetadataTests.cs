@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ExportReadiness.Application;
+using ExportReadiness.Application.Access;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.FunctionApp.Functions;
 using ExportReadiness.LocalHost;
@@ -79,6 +80,17 @@ public class FunctionMetadataTests
             if (policy.Length > 0) advisorOnly++;
         }
         Assert.True(advisorOnly >= 10, "the advisors' API and pages are behind the policy");
+    }
+
+    [Fact]
+    public void The_product_history_routes_are_functions_the_reassess_page_open_and_the_product_api_advisor_only()
+    {
+        var functions = Functions().Where(f => f.Type == "httpTrigger").ToList();
+        Function Of(string route) => functions.Single(f => Operations(f).Contains(("GET", route)));
+        Assert.Empty(AdvisorAuthorizationMiddleware.AuthorizeDataOf(Of(Routes.Reassess).EntryPoint));
+        Assert.Equal([AdvisorAuthentication.Policy], AdvisorAuthorizationMiddleware.AuthorizeDataOf(Of(Routes.Product).EntryPoint).Select(a => a.Policy));
+        Assert.Contains(("GET", Routes.Reassess), LocalEndpoints().SelectMany(Operations));
+        Assert.Contains(("GET", Routes.Product), LocalEndpoints().SelectMany(Operations));
     }
 
     [Fact]

@@ -24,6 +24,24 @@ public static class PipelineClient
         return (await response.Content.ReadFromJsonAsync<SubmissionAccepted>(Json))!;
     }
 
+    /// <summary>Submits <paramref name="builder"/> as a re-assessment of <paramref name="previousId"/>, proven by <paramref name="token"/> (none: unproven).</summary>
+    public static async Task<HttpResponseMessage> ReassessAsync(this HttpClient client, AssessmentBuilder builder, string previousId, string? token)
+    {
+        var body = builder.ToJson();
+        body[AssessmentHandlers.PreviousAssessmentField] = previousId;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/assessments") { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
+        if (token is not null) request.Headers.Add(AssessmentHandlers.TokenHeader, token);
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>A re-assessment of <paramref name="previous"/> with its token, which must be accepted.</summary>
+    public static async Task<SubmissionAccepted> ReassessAcceptedAsync(this HttpClient client, AssessmentBuilder builder, SubmissionAccepted previous)
+    {
+        var response = await client.ReassessAsync(builder, previous.Id, previous.AccessToken);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<SubmissionAccepted>(Json))!;
+    }
+
     public static async Task<AssessmentView?> GetAssessmentAsync(this HttpClient client, string id, string? token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/assessments/{id}");

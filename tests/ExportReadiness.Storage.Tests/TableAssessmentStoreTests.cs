@@ -21,6 +21,31 @@ public class TableAssessmentStoreTests(StorageFixture storage)
     }
 
     [Fact]
+    public async Task A_products_history_is_its_first_assessment_and_every_reassessment_oldest_first_across_programmes()
+    {
+        var programme = $"store-{Guid.NewGuid():N}"[..18];
+        var start = DateTimeOffset.UtcNow;
+        var rows = Assessments(programme, 4).Select((a, i) => a with { SubmittedAt = start.AddMinutes(i) }).ToList();
+        var first = rows[0];
+        // The second re-assessment moved to another programme: the product follows it there.
+        var second = rows[1] with { ProductId = first.Id, PreviousAssessmentId = first.Id };
+        var third = rows[2] with { ProductId = first.Id, PreviousAssessmentId = second.Id, Programme = programme + "-b" };
+        var unrelated = rows[3];
+        foreach (var a in new[] { third, unrelated, first, second }) await _store.AddAsync(a, default);
+
+        var history = await _store.ProductHistoryAsync(first.Id, default);
+
+        Assert.Equal([first.Id, second.Id, third.Id], history.Select(a => a.Id));
+        Assert.All(history, a => Assert.Equal(first.Id, a.ProductId));
+        Assert.Equal(second.Id, history[2].PreviousAssessmentId);
+        Assert.Null(history[0].PreviousAssessmentId);
+        // A re-assessment's id is not a product, and neither is an unknown or invalid key.
+        Assert.Empty(await _store.ProductHistoryAsync(second.Id, default));
+        Assert.Empty(await _store.ProductHistoryAsync(Guid.NewGuid().ToString("N"), default));
+        Assert.Empty(await _store.ProductHistoryAsync("a/b", default));
+    }
+
+    [Fact]
     public async Task More_rows_than_one_transaction_holds_are_stored_and_listed_page_by_page()
     {
         var programme = $"store-{Guid.NewGuid():N}"[..18];

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Programmes;
 using ExportReadiness.Core.Assessments;
@@ -14,6 +15,9 @@ public sealed class AssessmentHandlers(
 {
     public const string TokenHeader = "X-Assessment-Token";
 
+    /// <summary>The submission's link to the assessment it re-assesses (with that one's token in <see cref="TokenHeader"/>).</summary>
+    public const string PreviousAssessmentField = "previousAssessmentId";
+
     public async Task<Results<Accepted<SubmissionAccepted>, ValidationProblem, ProblemHttpResult>> Submit(HttpRequest request, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBodyReader.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
@@ -23,7 +27,17 @@ public sealed class AssessmentHandlers(
         var lang = ApiLanguage.Of(request);
         if (!outcome.IsValid) return Problems.Invalid(outcome.In(lang), Messages.InvalidQuestionnaire, lang);
 
-        var accepted = await intake.AcceptAsync(outcome.Submission!, body.Raw, cancellationToken);
+        Assessment? previous = null;
+        if (body.Root.TryGetProperty(PreviousAssessmentField, out var link) && link.ValueKind != JsonValueKind.Null)
+        {
+            // Only the holder of the earlier assessment's token may add to its product: an id alone proves nothing.
+            previous = link.ValueKind == JsonValueKind.String && TokenOf(request) is { Length: > 0 } token
+                ? await access.FindByTokenAsync(link.GetString()!, token, cancellationToken)
+                : null;
+            if (previous is null) return Problems.InvalidField(PreviousAssessmentField, Messages.PreviousAssessmentNotYours, lang);
+        }
+
+        var accepted = await intake.AcceptAsync(outcome.Submission!, body.Raw, cancellationToken, previous);
         return TypedResults.Accepted($"/{Routes.Assessments}/{accepted.Id}", new SubmissionAccepted(accepted.Id, accepted.Status, accepted.AccessToken));
     }
 
@@ -42,7 +56,21 @@ public sealed class AssessmentHandlers(
         var asSme = AccessToken.Matches(token, assessment.AccessTokenHash);
         var lang = ProgrammeViewMapping.RequestedLanguage(context.Request);
         var offers = (await programmes.MatchAsync(assessment, cancellationToken))?.Select(m => m.AsOffer(lang)).ToList();
-        return TypedResults.Ok((asSme ? assessment.AsSmeView() : assessment.AsView()) with { Programmes = offers });
+        var history = await store.ProductHistoryAsync(assessment.ProductId, cancellationToken);
+        return TypedResults.Ok((asSme ? assessment.AsSmeView() : assessment.AsView()) with
+        {
+            Programmes = offers,
+            History = history.Before(assessment).Select(a => a.AsHistoryEntry()).ToList(),
+        });
+    }
+
+    /// <summary>Advisors: every assessment of one product, oldest first.</summary>
+    public async Task<Results<Ok<ProductView>, ProblemHttpResult>> Product(string productId, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var history = await store.ProductHistoryAsync(productId, cancellationToken);
+        if (history.Count == 0) return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchProduct, ApiLanguage.Of(request));
+        var latest = history[^1];
+        return TypedResults.Ok(new ProductView(productId, latest.Company.Name, latest.Product.Name, history.Select(a => a.AsHistoryEntry()).ToList()));
     }
 
     public const int DefaultPageSize = 25;
@@ -62,7 +90,7 @@ public sealed class AssessmentHandlers(
         return TypedResults.Ok(new AssessmentList(page.Items.Select(a => a.AsSummary()).ToList(), page.ContinuationToken));
     }
 
-    private static string? TokenOf(HttpRequest request)
+    internal static string? TokenOf(HttpRequest request)
     {
         var header = request.Headers[TokenHeader].ToString();
         return header.Length > 0 ? header : request.Query["token"].ToString();

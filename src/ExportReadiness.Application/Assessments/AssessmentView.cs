@@ -26,6 +26,13 @@ public sealed record AssessmentView(
     IReadOnlyList<ProgrammeOffer>? Programmes = null)
 {
     public IReadOnlyList<AdvisorMessage> AdvisorMessages { get; init; } = [];
+
+    /// <summary>The product this assessment is of (its first assessment's id) and the one it re-assesses.</summary>
+    public string? ProductId { get; init; }
+    public string? PreviousAssessmentId { get; init; }
+
+    /// <summary>The product's earlier assessments, oldest first: what this one can be compared with.</summary>
+    public IReadOnlyList<HistoryEntry> History { get; init; } = [];
 }
 
 public sealed record SubmissionAccepted(string Id, AssessmentStatus Status, string AccessToken);
@@ -39,6 +46,8 @@ public static class AssessmentViewMapping
         a.Result, a.FailureReason, a.Review)
     {
         AdvisorMessages = a.AdvisorMessages(),
+        ProductId = a.ProductId,
+        PreviousAssessmentId = a.PreviousAssessmentId,
     };
 
     /// <summary>What the SME holding the token reads: its own submission and result, and the messages addressed to it.</summary>

@@ -62,6 +62,8 @@
       answers,
     };
     if (value("programme")) result.programme = value("programme");
+    // A re-assessment names the assessment it follows; the header below proves the SME holds that one's token.
+    if (form.dataset.previousAssessmentId) result.previousAssessmentId = form.dataset.previousAssessmentId;
     return result;
   }
 
@@ -99,10 +101,10 @@
     const button = form.querySelector("button[type=submit]");
     button.disabled = true;
     try {
-      const response = await fetch("/api/assessments", {
-        // Accept-Language: the API's field messages in the form's language, whatever the browser's own.
-        method: "POST", headers: { "Content-Type": "application/json", "Accept-Language": lang }, body: JSON.stringify(body()),
-      });
+      // Accept-Language: the API's field messages in the form's language, whatever the browser's own.
+      const headers = { "Content-Type": "application/json", "Accept-Language": lang };
+      if (form.dataset.previousToken) headers["X-Assessment-Token"] = form.dataset.previousToken;
+      const response = await fetch("/api/assessments", { method: "POST", headers, body: JSON.stringify(body()) });
       if (response.status === 202) {
         const accepted = await response.json();
         window.location.href = `/result/${encodeURIComponent(accepted.id)}?token=${encodeURIComponent(accepted.accessToken)}&lang=${lang}`;

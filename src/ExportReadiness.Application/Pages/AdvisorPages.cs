@@ -94,6 +94,7 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, Q
             .Append($"<tr><th>{T(lang, "Omsättning", "Turnover")}</th><td>{N(c.TurnoverSek, "#,0")} SEK</td><th>{T(lang, "Exportandel", "Export share")}</th><td>{N(c.ExportSharePercent)} %</td></tr>")
             .Append($"<tr><th>{T(lang, "Status", "Status")}</th><td>{StatusName(assessment.Status, lang)}</td><th>{T(lang, "Inskickad", "Submitted")}</th><td>{assessment.SubmittedAt:yyyy-MM-dd HH:mm}</td></tr></table>")
             .Append(assessment.Result is { } r ? SmePages.ResultSection(r, schema, lang) : $"<p class=\"status\">{StatusName(assessment.Status, lang)}</p>")
+            .Append(ProductHistorySection(assessment, await store.ProductHistoryAsync(assessment.ProductId, cancellationToken), lang))
             .Append(await programmes.MatchAsync(assessment, cancellationToken) is { } matches ? ProgrammeSections.ForProduct(matches, lang) : "")
             .Append(ReviewPanel(assessment, current, history, lang))
             .Append($"<h2>{T(lang, "Svar", "Answers")}</h2><table id=\"answers\"><tr><th>{T(lang, "Fråga", "Question")}</th><th>{T(lang, "Svar", "Answer")}</th><th>{T(lang, "Poäng", "Points")}</th></tr>");
@@ -106,6 +107,26 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, Q
         }
         body.Append("</table>");
         return Page(request, assessment.Product.Name, body.ToString(), head: AdvisorAntiforgery.Meta(request.HttpContext), script: "advisor.js");
+    }
+
+    /// <summary>
+    /// Every assessment of the product, this one marked, each linked, and what changed since the one before this: an
+    /// advisor follows a product through all its re-assessments from any of them.
+    /// </summary>
+    private string ProductHistorySection(Assessment assessment, IReadOnlyList<Assessment> history, string lang)
+    {
+        if (history.Count < 2) return "";
+        var html = new StringBuilder($"<section class=\"card\" id=\"product-history\"><h2>{T(lang, "Produktens historik", "The product's history")}</h2>")
+            .Append($"<table><tr><th>{T(lang, "Inskickad", "Submitted")}</th><th>{T(lang, "Status", "Status")}</th><th>{T(lang, "Värde", "Score")}</th><th>{T(lang, "Nivå", "Level")}</th></tr>");
+        foreach (var a in history)
+        {
+            var when = $"{a.SubmittedAt:yyyy-MM-dd HH:mm}";
+            var cell = a.Id == assessment.Id ? $"<strong>{when}</strong>" : $"<a href=\"/advisor/assessments/{Uri.EscapeDataString(a.Id)}?lang={lang}\">{when}</a>";
+            html.Append($"<tr data-assessment=\"{E(a.Id)}\"><td>{cell}</td><td>{StatusName(a.Status, lang)}</td><td>{(a.Result is { } r ? r.ReadinessScore.ToString(System.Globalization.CultureInfo.InvariantCulture) : "—")}</td><td>{(a.Result is { } s ? SmePages.LevelName(s.Level, lang) : "—")}</td></tr>");
+        }
+        html.Append("</table>");
+        if (assessment.Result is { } now) html.Append(SmePages.ChangeSection(history.Before(assessment), now, schema, lang));
+        return html.Append("</section>").ToString();
     }
 
     private static string ReviewPanel(Assessment assessment, Review? current, IReadOnlyList<Review> history, string lang)

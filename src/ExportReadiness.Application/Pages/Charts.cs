@@ -76,4 +76,38 @@ public static class Charts
         }
         return svg.Append("</svg>").ToString();
     }
+
+    /// <summary>One row of <see cref="ChangeBars"/>: a dimension's (or the overall) score last time and now.</summary>
+    public sealed record ChangeRow(string Label, double Before, double After);
+
+    /// <summary>
+    /// Per row, two bars on one 0–100 scale, last time (pale) above now (coloured by direction), and the change in
+    /// points: the SME sees at a glance which areas moved and which way.
+    /// </summary>
+    public static string ChangeBars(IReadOnlyList<ChangeRow> rows, string title, string beforeText, string afterText)
+    {
+        const int rowHeight = 34, labelWidth = 300, barWidth = 300;
+        var svg = new StringBuilder()
+            .Append($"<svg class=\"chart change\" role=\"img\" viewBox=\"0 0 {labelWidth + barWidth + 110} {rows.Count * rowHeight + 30}\" width=\"100%\" aria-label=\"{Html.E(title)}\"><title>{Html.E(title)}</title>")
+            .Append($"<rect x=\"{labelWidth}\" y=\"4\" width=\"12\" height=\"12\" class=\"bar before\"/><text x=\"{labelWidth + 16}\" y=\"14\" class=\"label small\">{Html.E(beforeText)}</text>")
+            .Append($"<rect x=\"{labelWidth + 170}\" y=\"4\" width=\"12\" height=\"12\" class=\"bar\"/><text x=\"{labelWidth + 186}\" y=\"14\" class=\"label small\">{Html.E(afterText)}</text>");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var y = i * rowHeight + 26;
+            var before = Math.Clamp(row.Before, 0, 100) / 100 * barWidth;
+            var after = Math.Clamp(row.After, 0, 100) / 100 * barWidth;
+            var delta = row.After - row.Before;
+            var direction = delta > 0 ? "up" : delta < 0 ? "down" : "same";
+            svg.Append($"<g class=\"change-row\" data-before=\"{Html.N(row.Before)}\" data-after=\"{Html.N(row.After)}\">")
+               .Append($"<text x=\"{labelWidth - 8}\" y=\"{y + 18}\" text-anchor=\"end\" class=\"label\">{Html.E(row.Label)}</text>")
+               .Append($"<rect x=\"{labelWidth}\" y=\"{y + 2}\" width=\"{Html.N(before)}\" height=\"10\" class=\"bar before\"/>")
+               .Append($"<rect x=\"{labelWidth}\" y=\"{y + 14}\" width=\"{Html.N(after)}\" height=\"12\" class=\"bar {direction}\"/>")
+               .Append($"<text x=\"{Html.N(labelWidth + Math.Max(before, after) + 6)}\" y=\"{y + 18}\" class=\"value {direction}\">{Html.N(row.Before)} → {Html.N(row.After)} ({Signed((int)Math.Round(delta))})</text></g>");
+        }
+        return svg.Append("</svg>").ToString();
+    }
+
+    /// <summary>A change in points as people write it: +5, −3, ±0.</summary>
+    public static string Signed(int delta) => delta > 0 ? $"+{delta}" : delta < 0 ? $"−{-delta}" : "±0";
 }

@@ -9,35 +9,72 @@ using static ExportReadiness.Application.Pages.Html;
 namespace ExportReadiness.Application.Pages;
 
 /// <summary>The SME's pages: the questionnaire form at <c>/</c> and its private result page.</summary>
-public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access, ProgrammeOffers programmes)
+public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access, IAssessmentStore store, ProgrammeOffers programmes)
 {
     /// <summary>Holds an SME's access token for its result page only (the cookie's path is that page).</summary>
     public const string ResultTokenCookie = "sme_token";
 
-    public IResult Form(HttpRequest request)
+    public IResult Form(HttpRequest request) => FormPage(request, null, null);
+
+    /// <summary>
+    /// The form again, filled in with an assessment's answers, for its SME to re-assess the product. Only the holder of
+    /// that assessment's token gets it (the cookie of its result page, whose path this page is under); the page carries
+    /// the token for form.js to prove the link with, and like every page it is never cached (<c>no-store</c>).
+    /// </summary>
+    public async Task<IResult> Reassess(string id, HttpContext context, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        var lang = Language(request);
+        var token = request.Cookies[ResultTokenCookie];
+        if (token is null || await access.FindByTokenAsync(id, token, cancellationToken) is not { } assessment)
+            return Page(request, T(lang, "Hittades inte", "Not found"), $"<h1>{T(lang, "Bedömningen hittades inte", "Assessment not found")}</h1><p>{T(lang, "Öppna först ert resultat med länken ni fick.", "Open your result with the link you were given first.")}</p>", StatusCodes.Status404NotFound);
+        return FormPage(request, assessment, token);
+    }
+
+    private IResult FormPage(HttpRequest request, Assessment? from, string? token)
     {
         var lang = Language(request);
+        var link = from is null ? "" : $" data-previous-assessment-id=\"{E(from.Id)}\" data-previous-token=\"{E(token)}\"";
+        var values = from is null ? new Dictionary<string, string?>() : ContextValues(from);
         var body = new StringBuilder();
         body.Append($"<h1>{T(lang, "Är er produkt redo för export?", "Is your product ready for export?")}</h1>")
             .Append($"<p class=\"lead\">{T(lang, "Besvara frågorna om en produkt. Ni får ett exportmognadsvärde, styrkor per område och vad ni bör göra härnäst. Svaren är konfidentiella.", "Answer the questions about one product. You get an export readiness score, strengths per area and what to do next. Your answers are confidential.")}</p>")
-            .Append($"<form id=\"assessment\" data-schema-version=\"{schema.SchemaVersion}\" data-lang=\"{lang}\" novalidate>")
+            .Append(from is null ? "" : $"<p class=\"status\" id=\"reassess-note\">{T(lang, $"Ny bedömning av {E(from.Product.Name)}: svaren från {from.SubmittedAt:yyyy-MM-dd} är ifyllda. Ändra det som har ändrats och skicka in.", $"A new assessment of {E(from.Product.Name)}: the answers of {from.SubmittedAt:yyyy-MM-dd} are filled in. Change what has changed and submit.")}</p>")
+            .Append($"<form id=\"assessment\" data-schema-version=\"{schema.SchemaVersion}\" data-lang=\"{lang}\"{link} novalidate>")
             .Append($"<div class=\"progress\" aria-live=\"polite\"><div class=\"progress-bar\" id=\"progress-bar\"></div><span id=\"progress-text\"></span></div>")
             .Append($"<div class=\"form-errors\" id=\"form-errors\" role=\"alert\" hidden></div>")
             .Append($"<fieldset><legend>{T(lang, "Företaget och produkten", "The company and the product")}</legend>")
-            .Append(string.Concat(schema.Context.Select(f => ContextInput(f, schema, lang))))
+            .Append(string.Concat(schema.Context.Select(f => ContextInput(f, schema, lang, values.GetValueOrDefault(f.Id)))))
             .Append("</fieldset>");
 
         foreach (var dimension in schema.Dimensions)
         {
             body.Append($"<fieldset class=\"dimension\" id=\"dimension-{E(dimension.Id)}\"><legend>{E(dimension.Name, lang)}</legend>");
-            foreach (var q in schema.Questions.Where(q => q.Dimension == dimension.Id)) body.Append(QuestionField(q, lang));
+            foreach (var q in schema.Questions.Where(q => q.Dimension == dimension.Id)) body.Append(QuestionField(q, lang, from?.Answers.GetValueOrDefault(q.Id)));
             body.Append("</fieldset>");
         }
         body.Append($"<button type=\"submit\" class=\"primary\">{T(lang, "Skicka in och få resultat", "Submit and see the result")}</button></form>");
         return Page(request, T(lang, "Exportmognad", "Export readiness"), body.ToString(), script: "form.js");
     }
 
-    private static string QuestionField(Question q, string lang)
+    /// <summary>The company and product fields of an assessment by their form names, as the form shows them.</summary>
+    private static Dictionary<string, string?> ContextValues(Assessment a) => new(StringComparer.Ordinal)
+    {
+        ["company.name"] = a.Company.Name,
+        ["company.sector"] = a.Company.Sector,
+        ["company.employees"] = N(a.Company.Employees),
+        ["company.turnoverSek"] = N(a.Company.TurnoverSek, "0.##"),
+        ["company.yearFounded"] = N(a.Company.YearFounded),
+        ["company.region"] = a.Company.Region,
+        ["company.exportSharePercent"] = N(a.Company.ExportSharePercent, "0.##"),
+        ["product.name"] = a.Product.Name,
+        ["product.description"] = a.Product.Description,
+        ["programme"] = a.Programme == Submission.DefaultProgramme ? null : a.Programme,
+    };
+
+    private static string Checked(bool on) => on ? " checked" : "";
+
+    private static string QuestionField(Question q, string lang, Answer? answer)
     {
         var applies = q.AppliesTo is null ? "" : $" data-applies-to=\"{E(string.Join(' ', q.AppliesTo))}\"";
         var optional = q.Required ? "" : $" <em>({T(lang, "valfri", "optional")})</em>";
@@ -47,38 +84,39 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
         {
             case QuestionType.Choice:
                 foreach (var o in q.Options!)
-                    html.Append($"<label class=\"option\"><input type=\"radio\" name=\"answers.{E(q.Id)}\" value=\"{E(o.Value)}\" data-kind=\"choice\"> {E(o.Label, lang)}</label>");
+                    html.Append($"<label class=\"option\"><input type=\"radio\" name=\"answers.{E(q.Id)}\" value=\"{E(o.Value)}\" data-kind=\"choice\"{Checked(answer?.Choice == o.Value)}> {E(o.Label, lang)}</label>");
                 break;
             case QuestionType.YesNo:
-                html.Append($"<label class=\"option\"><input type=\"radio\" name=\"answers.{E(q.Id)}\" value=\"true\" data-kind=\"yesNo\"> {T(lang, "Ja", "Yes")}</label>")
-                    .Append($"<label class=\"option\"><input type=\"radio\" name=\"answers.{E(q.Id)}\" value=\"false\" data-kind=\"yesNo\"> {T(lang, "Nej", "No")}</label>");
+                html.Append($"<label class=\"option\"><input type=\"radio\" name=\"answers.{E(q.Id)}\" value=\"true\" data-kind=\"yesNo\"{Checked(answer?.YesNo == true)}> {T(lang, "Ja", "Yes")}</label>")
+                    .Append($"<label class=\"option\"><input type=\"radio\" name=\"answers.{E(q.Id)}\" value=\"false\" data-kind=\"yesNo\"{Checked(answer?.YesNo == false)}> {T(lang, "Nej", "No")}</label>");
                 break;
             default:
                 var unit = q.Unit is null ? "" : $" <span class=\"unit\">{E(q.Unit, lang)}</span>";
-                html.Append($"<input type=\"number\" name=\"answers.{E(q.Id)}\" min=\"{N(q.Min!.Value)}\" max=\"{N(q.Max!.Value)}\" step=\"any\" data-kind=\"number\">{unit}");
+                html.Append($"<input type=\"number\" name=\"answers.{E(q.Id)}\" min=\"{N(q.Min!.Value)}\" max=\"{N(q.Max!.Value)}\" step=\"any\" data-kind=\"number\"{(answer?.Number is { } n ? $" value=\"{N(n, "0.##")}\"" : "")}>{unit}");
                 break;
         }
         return html.Append("<small class=\"error\"></small></div>").ToString();
     }
 
     /// <summary>One company or product field, with the label and bounds the schema (and so the validator) gives it.</summary>
-    private static string ContextInput(ContextField f, QuestionnaireSchema schema, string lang)
+    private static string ContextInput(ContextField f, QuestionnaireSchema schema, string lang, string? value)
     {
+        var valueAttribute = value is null ? "" : $" value=\"{E(value)}\"";
         var input = f.Type switch
         {
-            ContextFieldType.Sector => Select(f.Id, schema.Sectors.Select(s => (s.Id, s.Name.In(lang))), lang),
-            ContextFieldType.Region => Select(f.Id, schema.Regions.Select(r => (r.Id, r.Name.In(lang))), lang),
+            ContextFieldType.Sector => Select(f.Id, schema.Sectors.Select(s => (s.Id, s.Name.In(lang))), lang, value),
+            ContextFieldType.Region => Select(f.Id, schema.Regions.Select(r => (r.Id, r.Name.In(lang))), lang, value),
             ContextFieldType.Integer or ContextFieldType.Number =>
-                $"<input type=\"number\" name=\"{f.Id}\" min=\"{N(f.Min!.Value)}\" max=\"{N(f.MaxOn(DateTimeOffset.UtcNow)!.Value)}\" step=\"{(f.Type == ContextFieldType.Integer ? "1" : "any")}\" data-kind=\"number\">",
-            _ when f.MaxLength > 500 => $"<textarea name=\"{f.Id}\" maxlength=\"{f.MaxLength}\" rows=\"2\"></textarea>",
-            _ => $"<input type=\"text\" name=\"{f.Id}\" maxlength=\"{f.MaxLength}\">",
+                $"<input type=\"number\" name=\"{f.Id}\" min=\"{N(f.Min!.Value)}\" max=\"{N(f.MaxOn(DateTimeOffset.UtcNow)!.Value)}\" step=\"{(f.Type == ContextFieldType.Integer ? "1" : "any")}\" data-kind=\"number\"{valueAttribute}>",
+            _ when f.MaxLength > 500 => $"<textarea name=\"{f.Id}\" maxlength=\"{f.MaxLength}\" rows=\"2\">{E(value)}</textarea>",
+            _ => $"<input type=\"text\" name=\"{f.Id}\" maxlength=\"{f.MaxLength}\"{valueAttribute}>",
         };
         return $"<label class=\"field\" data-field=\"{f.Id}\" data-required=\"{(f.Required ? "true" : "false")}\"><span>{E(f.Label, lang)}</span>{input}<small class=\"error\"></small></label>";
     }
 
-    private static string Select(string name, IEnumerable<(string Id, string Name)> options, string lang) =>
+    private static string Select(string name, IEnumerable<(string Id, string Name)> options, string lang, string? selected) =>
         $"<select name=\"{name}\"><option value=\"\">{T(lang, "Välj…", "Choose…")}</option>" +
-        string.Concat(options.Select(o => $"<option value=\"{E(o.Id)}\">{E(o.Name)}</option>")) + "</select>";
+        string.Concat(options.Select(o => $"<option value=\"{E(o.Id)}\"{(o.Id == selected ? " selected" : "")}>{E(o.Name)}</option>")) + "</select>";
 
     /// <summary>
     /// The SME's private result page. The link it is given carries its token once: that first request trades it for
@@ -102,7 +140,8 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
                 return Results.Redirect(lang == "en" ? $"{page}?lang=en" : page);
             }
         }
-        var assessment = await access.FindVisibleAsync(id, context, request.Cookies[ResultTokenCookie] ?? request.Query["token"], cancellationToken);
+        string? token = request.Cookies[ResultTokenCookie] ?? request.Query["token"];
+        var assessment = await access.FindVisibleAsync(id, context, token, cancellationToken);
         if (assessment is null)
             return Page(request, T(lang, "Hittades inte", "Not found"), $"<h1>{T(lang, "Resultatet hittades inte", "Result not found")}</h1><p>{T(lang, "Länken saknar eller har fel åtkomstnyckel.", "The link lacks the access token, or it is wrong.")}</p>", StatusCodes.Status404NotFound);
 
@@ -123,9 +162,15 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
         else if (assessment.Result is { } r)
         {
             body.Append(ResultSection(r, schema, lang));
+            var earlier = (await store.ProductHistoryAsync(assessment.ProductId, cancellationToken)).Before(assessment);
+            body.Append(ChangeSection(earlier, r, schema, lang));
             if (await programmes.MatchAsync(assessment, cancellationToken) is { } matches) body.Append(ProgrammeSections.ForProduct(matches, lang));
         }
-        body.Append($"<p class=\"no-print\"><button type=\"button\" data-print>{T(lang, "Skriv ut / spara som PDF", "Print / save as PDF")}</button></p></article>");
+        // Only the SME holding this assessment's token can re-assess from it (the link's page asks for the same cookie).
+        var reassess = AccessToken.Matches(token, assessment.AccessTokenHash)
+            ? $" <a class=\"button\" id=\"reassess\" href=\"{page}/reassess{(lang == "en" ? "?lang=en" : "")}\">{T(lang, "Bedöm produkten igen", "Re-assess this product")}</a>"
+            : "";
+        body.Append($"<p class=\"no-print\"><button type=\"button\" data-print>{T(lang, "Skriv ut / spara som PDF", "Print / save as PDF")}</button>{reassess}</p></article>");
         return Page(request, T(lang, "Resultat", "Result"), body.ToString(), head: head, script: "report.js");
     }
 
@@ -141,6 +186,33 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
         foreach (var m in messages)
             html.Append($"<blockquote class=\"advisor-message\"><p class=\"message-text\">{E(m.Text)}</p>")
                 .Append($"<footer>{E(m.Advisor)}, <time datetime=\"{m.WrittenAt:yyyy-MM-dd}\">{m.WrittenAt:yyyy-MM-dd}</time></footer></blockquote>");
+        return html.Append("</section>").ToString();
+    }
+
+    /// <summary>
+    /// What changed since the product's last scored assessment, per dimension and overall, with the earlier dates: shared
+    /// by the SME's result page (and so its printed report) and the advisor's detail page. Nothing for a first assessment.
+    /// </summary>
+    internal static string ChangeSection(IReadOnlyList<Assessment> earlier, ScoringResult now, QuestionnaireSchema schema, string lang)
+    {
+        if (earlier.LastScored() is not { Result: { } before } last) return "";
+        string Name(string id) => id == ProductHistory.Overall ? T(lang, "Totalt", "Overall") : schema.Dimensions.FirstOrDefault(d => d.Id == id)?.Name.In(lang) ?? id;
+        var changes = ProductHistory.Changes(before, now);
+        var overall = changes[^1];
+        var html = new StringBuilder($"<section class=\"change\" id=\"change\"><h2>{T(lang, "Förändring sedan förra bedömningen", "Change since the last assessment")}</h2>")
+            .Append($"<p id=\"change-overall\">{T(lang,
+                $"Exportmognad {before.ReadinessScore} → {now.ReadinessScore} ({Charts.Signed(overall.Delta)}) sedan {last.SubmittedAt:yyyy-MM-dd}.",
+                $"Export readiness {before.ReadinessScore} → {now.ReadinessScore} ({Charts.Signed(overall.Delta)}) since {last.SubmittedAt:yyyy-MM-dd}.")}</p>")
+            .Append(Charts.ChangeBars(changes.Select(c => new Charts.ChangeRow(Name(c.Id), c.Before, c.After)).ToList(),
+                T(lang, "Poäng förra gången och nu, per område", "Score last time and now, per dimension"),
+                $"{T(lang, "förra", "last")} {last.SubmittedAt:yyyy-MM-dd}", T(lang, "nu", "now")));
+        if (earlier.Count(a => a.Result is not null) > 1)
+        {
+            html.Append($"<h3>{T(lang, "Alla bedömningar av produkten", "Every assessment of the product")}</h3><ol id=\"history\">");
+            foreach (var a in earlier.Where(a => a.Result is not null))
+                html.Append($"<li>{a.SubmittedAt:yyyy-MM-dd}: {a.Result!.ReadinessScore} ({LevelName(a.Result.Level, lang)})</li>");
+            html.Append("</ol>");
+        }
         return html.Append("</section>").ToString();
     }
 

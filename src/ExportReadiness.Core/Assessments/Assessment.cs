@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Core.Reviews;
@@ -35,6 +36,17 @@ public sealed record Assessment
     public Review? Review { get; init; }
     /// <summary>The uploaded batch this assessment came from, if any.</summary>
     public string? BatchId { get; init; }
+
+    /// <summary>
+    /// The product this assessment is of: the id of the product's first assessment. A first assessment leaves it
+    /// unset and so is its own product (rows written before products existed read the same way).
+    /// </summary>
+    [AllowNull]
+    public string ProductId { get => _productId ?? Id; init => _productId = value; }
+    private readonly string? _productId;
+
+    /// <summary>The assessment this one re-assesses (its SME proved it held that one's token), if any.</summary>
+    public string? PreviousAssessmentId { get; init; }
 
     public string? ConcurrencyToken { get; init; }
 }

@@ -10,7 +10,11 @@ public sealed record AcceptedSubmission(string Id, AssessmentStatus Status, stri
 /// </summary>
 public sealed class AssessmentIntake(ISubmissionArchive archive, IAssessmentStore store, IScoringQueue queue, TimeProvider clock)
 {
-    public async Task<AcceptedSubmission> AcceptAsync(Submission submission, ReadOnlyMemory<byte> rawJson, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="previous"/>: the assessment this submission re-assesses, whose token the caller has already
+    /// checked; the new one joins its product.
+    /// </summary>
+    public async Task<AcceptedSubmission> AcceptAsync(Submission submission, ReadOnlyMemory<byte> rawJson, CancellationToken cancellationToken, Assessment? previous = null)
     {
         var id = NewId();
         var token = AccessToken.Create();
@@ -26,6 +30,8 @@ public sealed class AssessmentIntake(ISubmissionArchive archive, IAssessmentStor
             Answers = submission.Answers,
             SubmittedAt = clock.GetUtcNow(),
             AccessTokenHash = AccessToken.Hash(token),
+            ProductId = previous?.ProductId,
+            PreviousAssessmentId = previous?.Id,
         }, CancellationToken.None);
         await queue.EnqueueAsync(new ScoringRequest(id, Programme: submission.Programme), CancellationToken.None);
         return new AcceptedSubmission(id, AssessmentStatus.Pending, token);

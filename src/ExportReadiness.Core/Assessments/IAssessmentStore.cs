@@ -11,6 +11,9 @@ public interface IAssessmentStore
 
     Task<Assessment?> FindAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>Every assessment of a product (<see cref="Assessment.ProductId"/>), oldest first; empty for an unknown product.</summary>
+    Task<IReadOnlyList<Assessment>> ProductHistoryAsync(string productId, CancellationToken cancellationToken);
+
     /// <summary>Many at once; a known programme saves the id lookup. Missing ids are absent from the result.</summary>
     Task<IReadOnlyDictionary<string, Assessment>> FindManyAsync(IReadOnlyList<ScoringRequest> keys, CancellationToken cancellationToken);
 

@@ -75,6 +75,13 @@ public static class Messages
     public static readonly LocalizedText ReviewChanged = new("Granskningen har ändrats sedan du läste den.", "The review changed since you read it.");
     public static readonly LocalizedText ReloadReview = new("Läs in granskningen igen och bedöm på nytt.", "Reload the review and decide again.");
     public static readonly LocalizedText NoSuchAssessment = new("Ingen bedömning med detta id.", "No assessment with this id.");
+    /// <summary>Alike for an unknown id and a token of another product: nobody learns which assessments exist.</summary>
+    public static readonly LocalizedText PreviousAssessmentNotYours = new(
+        "Ingen tidigare bedömning med detta id hör till åtkomstnyckeln i X-Assessment-Token.",
+        "No earlier assessment with this id belongs to the access token in X-Assessment-Token.");
+
+    public static readonly LocalizedText NoSuchProduct = new("Ingen produkt med detta id.", "No product with this id.");
+
     public static readonly LocalizedText NoVisibleAssessment = new(
         "Ingen bedömning med detta id syns med de uppgifter som skickades.", "No assessment with this id is visible with the credentials given.");
 

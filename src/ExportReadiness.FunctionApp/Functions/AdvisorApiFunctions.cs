@@ -5,13 +5,17 @@ using ExportReadiness.Application.Reviews;
 
 namespace ExportReadiness.FunctionApp.Functions;
 
-/// <summary>The advisors' API over assessments: the list, reviews, the portfolio report and its CSV.</summary>
+/// <summary>The advisors' API over assessments: the list, a product's history, reviews, the portfolio report and its CSV.</summary>
 [Authorize(Policy = AdvisorAuthentication.Policy)]
 public sealed class AdvisorApiFunctions(AssessmentHandlers assessments, ReviewHandlers reviews, ReportHandlers reports)
 {
     [Function(nameof(ListAssessments))]
     public async Task<IResult> ListAssessments([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Assessments)] HttpRequest request, CancellationToken cancellationToken) =>
         await assessments.List(request, cancellationToken);
+
+    [Function(nameof(GetProduct))]
+    public async Task<IResult> GetProduct([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Product)] HttpRequest request, string productId, CancellationToken cancellationToken) =>
+        await assessments.Product(productId, request, cancellationToken);
 
     [Function(nameof(GetReview))]
     public async Task<IResult> GetReview([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Review)] HttpRequest request, string id, CancellationToken cancellationToken) =>

@@ -6,7 +6,7 @@ using ExportReadiness.Application.Questionnaire;
 
 namespace ExportReadiness.FunctionApp.Functions;
 
-/// <summary>Open to anyone: the SME's form and result page, the questionnaire, submitting and reading an assessment, liveness and readiness.</summary>
+/// <summary>Open to anyone: the SME's form, result page and re-assessment form, the questionnaire, submitting and reading an assessment, liveness and readiness.</summary>
 public sealed class SmeFunctions(SmePages pages, AssetHandler assets, QuestionnaireHandler questionnaire, AssessmentHandlers assessments, HealthHandler health)
 {
     [Function(nameof(Form))]
@@ -15,6 +15,10 @@ public sealed class SmeFunctions(SmePages pages, AssetHandler assets, Questionna
     [Function(nameof(Result))]
     public Task<IResult> Result([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Result)] HttpRequest request, string id, CancellationToken cancellationToken) =>
         pages.Result(id, request.HttpContext, cancellationToken);
+
+    [Function(nameof(Reassess))]
+    public Task<IResult> Reassess([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Reassess)] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        pages.Reassess(id, request.HttpContext, cancellationToken);
 
     [Function(nameof(Asset))]
     public IResult Asset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Asset)] HttpRequest request, string name) => assets.Get(name, request);

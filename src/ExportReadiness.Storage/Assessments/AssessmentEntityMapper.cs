@@ -36,6 +36,8 @@ public static class AssessmentEntityMapper
             ["Status"] = a.Status.ToString(),
             ["FailureReason"] = a.FailureReason,
             ["BatchId"] = a.BatchId,
+            ["ProductId"] = a.ProductId,
+            ["PreviousAssessmentId"] = a.PreviousAssessmentId,
         };
         if (a.ConcurrencyToken is not null) entity.ETag = new Azure.ETag(a.ConcurrencyToken);
         if (a.Result is { } r)
@@ -82,6 +84,8 @@ public static class AssessmentEntityMapper
             Result = ResultFrom(e),
             Review = ReviewFrom(e),
             BatchId = e.GetString("BatchId"),
+            ProductId = e.GetString("ProductId"),
+            PreviousAssessmentId = e.GetString("PreviousAssessmentId"),
             ConcurrencyToken = e.ETag.ToString(),
         };
     }

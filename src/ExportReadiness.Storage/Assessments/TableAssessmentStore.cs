@@ -9,11 +9,16 @@ public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentSt
     private const string ProgrammeProperty = "Programme";
     private readonly TableClient _assessments = clients.Table(StorageNames.AssessmentsTable);
     private readonly TableClient _index = clients.Table(StorageNames.AssessmentIndexTable);
+    private readonly TableClient _products = clients.Table(StorageNames.ProductIndexTable);
 
     public async Task AddAsync(Assessment assessment, CancellationToken cancellationToken)
     {
-        // The index row first: a row that exists is always findable by id.
+        // The index rows first: a row that exists is always findable by id, and by its product.
         await _index.UpsertEntityAsync(IndexEntity(assessment), TableUpdateMode.Replace, cancellationToken);
+        // A first assessment is found by its id, which is the product id: only re-assessments need a product row.
+        if (assessment.ProductId != assessment.Id)
+            await _products.UpsertEntityAsync(new TableEntity(assessment.ProductId, assessment.Id) { [ProgrammeProperty] = assessment.Programme },
+                TableUpdateMode.Replace, cancellationToken);
         await AddRowAsync(assessment, cancellationToken);
     }
 
@@ -54,6 +59,20 @@ public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentSt
         var rows = await Task.WhenAll(located.Select(l => _assessments.GetEntityIfExistsAsync<TableEntity>(l.Programme, l.Id, cancellationToken: cancellationToken)));
         foreach (var row in rows.Where(r => r.HasValue)) found[row.Value!.RowKey] = AssessmentEntityMapper.FromEntity(row.Value);
         return found;
+    }
+
+    public async Task<IReadOnlyList<Assessment>> ProductHistoryAsync(string productId, CancellationToken cancellationToken)
+    {
+        if (!TableKeys.IsValid(productId)) return [];
+        var keys = new List<ScoringRequest> { new(productId) };
+        await foreach (var row in _products.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {productId}"),
+                           select: ["RowKey", ProgrammeProperty], cancellationToken: cancellationToken))
+            keys.Add(new ScoringRequest(row.RowKey, Programme: row.GetString(ProgrammeProperty)));
+        var found = await FindManyAsync(keys, cancellationToken);
+        // The first assessment's id is the product id, but an id of a re-assessment is not a product: only rows
+        // that name this product count.
+        return found.Values.Where(a => a.ProductId == productId)
+            .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
