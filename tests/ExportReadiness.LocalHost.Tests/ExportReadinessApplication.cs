@@ -76,6 +76,31 @@ public sealed class PipelineFixture : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// A test class with an Azurite and an app of its own, for tests that stop storage under the app. With a
+/// <paramref name="azuriteLocation"/> Azurite keeps its data in that folder, so it outlives a stop and restart.
+/// </summary>
+public abstract class OwnStorageTests(string? azuriteLocation = null) : IAsyncLifetime
+{
+    protected ExportReadiness.Testing.Azurite Azurite { get; } = new(azuriteLocation);
+    protected ExportReadinessApplication App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Azurite.StartAsync();
+        App = new ExportReadinessApplication(Azurite.ConnectionString);
+        App.StartServer();
+        await App.Services.GetRequiredService<CurrentModel>().WaitUntilAvailableAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Azurite.DisposeAsync();
+        if (Azurite.Location is { } data) Directory.Delete(data, recursive: true);
+    }
+}
+
 [CollectionDefinition(Name)]
 public sealed class PipelineCollection : ICollectionFixture<PipelineFixture>
 {

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ExportReadiness.Application.Scoring;
 using ExportReadiness.Testing;
 
 namespace ExportReadiness.LocalHost.Tests;
@@ -13,30 +12,13 @@ namespace ExportReadiness.LocalHost.Tests;
 /// is a 503 with Retry-After, the app comes back by itself, and every submission that got a 202 ends Scored.
 /// Its own Azurite, persisted to a folder so its data outlives the stop.
 /// </summary>
-public sealed class StorageRecoveryTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
+public sealed class StorageRecoveryTests(Xunit.Abstractions.ITestOutputHelper output)
+    : OwnStorageTests(Directory.CreateTempSubdirectory("azurite-recovery-").FullName)
 {
-    private readonly Azurite _azurite = new(Directory.CreateTempSubdirectory("azurite-recovery-").FullName);
-    private ExportReadinessApplication _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _azurite.StartAsync();
-        _app = new ExportReadinessApplication(_azurite.ConnectionString);
-        _app.StartServer();
-        await _app.Services.GetRequiredService<CurrentModel>().WaitUntilAvailableAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _azurite.DisposeAsync();
-        if (_azurite.Location is { } data) Directory.Delete(data, recursive: true);
-    }
-
     [Fact]
     public async Task Every_submission_accepted_around_a_storage_outage_ends_scored_and_the_app_recovers_without_a_restart()
     {
-        var client = _app.CreateClient();
+        var client = App.CreateClient();
         var accepted = new ConcurrentBag<(string Id, string Token)>();
         var refusals = new ConcurrentBag<(HttpStatusCode Status, bool RetryAfter, TimeSpan Took)>();
 
@@ -56,9 +38,9 @@ public sealed class StorageRecoveryTests(Xunit.Abstractions.ITestOutputHelper ou
         }
 
         for (var i = 0; i < 10; i++) await SubmitAsync();
-        await _azurite.StopAsync();
+        await Azurite.StopAsync();
         for (var i = 0; i < 5; i++) await SubmitAsync();
-        await _azurite.RestartAsync();
+        await Azurite.RestartAsync();
 
         // The app was never restarted: it must find storage again by itself.
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -77,7 +59,7 @@ public sealed class StorageRecoveryTests(Xunit.Abstractions.ITestOutputHelper ou
             Assert.True(r.RetryAfter, "A 503 without Retry-After.");
         });
         output.WriteLine($"{accepted.Count} accepted, {refusals.Count} refused; slowest refusal {refusals.Max(r => r.Took).TotalMilliseconds:F0} ms");
-        var advisor = _app.CreateAdvisorClient();
+        var advisor = App.CreateAdvisorClient();
         foreach (var (id, _) in accepted) await advisor.WaitForStatusAsync(id, token: null, seconds: 120);
 
         await Task.Delay(Application.Health.HealthHandler.ReadinessTtl);

@@ -83,7 +83,7 @@ public sealed partial class AdvisorAuthentication(
             await Problems.Status(StatusCodes.Status429TooManyRequests, "Too many wrong advisor keys from this address.", "Wait for the time in Retry-After, then try again.").ExecuteAsync(Context);
             return;
         }
-        if (IsPage(Request)) await AdvisorPages.SignIn(Request, Html.Language(Request), appServiceSignIn: appOptions.CurrentValue.AppServiceAuthentication).ExecuteAsync(Context);
+        if (Html.IsPageRequest(Request)) await AdvisorPages.SignIn(Request, Html.Language(Request), appServiceSignIn: appOptions.CurrentValue.AppServiceAuthentication).ExecuteAsync(Context);
         else await Problems.Status(StatusCodes.Status401Unauthorized, "An advisor key is required.", $"Send it in the {AdvisorKeys.Header} header, or sign in at /{Routes.AdvisorSignIn}.").ExecuteAsync(Context);
     }
 
@@ -100,6 +100,4 @@ public sealed partial class AdvisorAuthentication(
 
     public static void AddPolicy(AuthorizationOptions options) =>
         options.AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(SchemeName).RequireClaim(AdvisorClaim, "true"));
-
-    private static bool IsPage(HttpRequest request) => !request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 }

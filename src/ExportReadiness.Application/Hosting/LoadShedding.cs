@@ -46,7 +46,6 @@ public sealed partial class LoadShedding : IDisposable
         if (!lease.IsAcquired)
         {
             if (Interlocked.Increment(ref _refused) % 100 == 1) LogShedding(Refused, _options.MaxConcurrentRequests, _options.MaxQueuedRequests);
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             await Unavailable.For(context.Request, Unavailable.Reason.Overloaded, _options.RetryAfterSeconds).ExecuteAsync(context);
             return;
         }

@@ -23,7 +23,6 @@ public sealed partial class StorageExceptionHandler(IProblemDetailsService probl
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
             // Storage comes back by itself: tell the client when to try again (a person on a page, in words).
-            context.Response.StatusCode = status;
             await Unavailable.For(context.Request, Unavailable.Reason.StorageDown, RetryAfterSeconds).ExecuteAsync(context);
             return true;
         }

@@ -15,7 +15,7 @@ public static class Unavailable
     public static IResult For(HttpRequest request, Reason reason, int retryAfterSeconds)
     {
         request.HttpContext.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return IsPage(request) ? Page(request, reason, retryAfterSeconds) : Problems.Status(StatusCodes.Status503ServiceUnavailable, Title(reason), $"Try again in {retryAfterSeconds} s.");
+        return Html.IsPageRequest(request) ? Page(request, reason, retryAfterSeconds) : Problems.Status(StatusCodes.Status503ServiceUnavailable, Title(reason), $"Try again in {retryAfterSeconds} s.");
     }
 
     public static string Title(Reason reason) => reason switch
@@ -23,10 +23,6 @@ public static class Unavailable
         Reason.Overloaded => "The service is busy; try again shortly.",
         _ => "Storage is unavailable; try again shortly.",
     };
-
-    /// <summary>Pages are every GET outside <c>/api</c> and <c>/assets</c>, and the advisor sign-in/out forms.</summary>
-    public static bool IsPage(HttpRequest request) =>
-        !request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !request.Path.StartsWithSegments("/assets", StringComparison.OrdinalIgnoreCase);
 
     private static IResult Page(HttpRequest request, Reason reason, int retryAfterSeconds)
     {

@@ -22,6 +22,13 @@ public static class Html
 
     public static string N(double value, string format = "0.#") => value.ToString(format, CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Whether a person reads the answer in a browser (a page: not the API, not an asset), so a refusal or an error
+    /// should be a page in their language rather than problem details.
+    /// </summary>
+    public static bool IsPageRequest(HttpRequest request) =>
+        !request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !request.Path.StartsWithSegments("/assets", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Swedish by default; English with ?lang=en.</summary>
     public static string Language(HttpRequest request) => request.Query["lang"] == "en" ? "en" : "sv";
 
