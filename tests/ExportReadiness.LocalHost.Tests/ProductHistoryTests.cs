@@ -111,4 +111,34 @@ public class ProductHistoryTests(PipelineFixture pipeline)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ProblemAsync()).GetProperty("errors").TryGetProperty(AssessmentHandlers.PreviousAssessmentField, out _));
     }
+
+    [Fact]
+    public async Task The_portfolio_report_and_its_csv_follow_a_product_over_time()
+    {
+        var programme = Programme("portfolio");
+        var first = await _sme.SubmitAsync(AssessmentBuilder.Weak().InProgramme(programme).Named("Kosta Glas AB"));
+        await _sme.WaitForStatusAsync(first.Id, first.AccessToken);
+        var second = await _sme.ReassessAcceptedAsync(AssessmentBuilder.Strong().InProgramme(programme).Named("Kosta Glas AB"), first);
+        var other = await _sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(programme).Named("Orrefors Ljus AB"));
+        var before = (await _sme.WaitForStatusAsync(first.Id, first.AccessToken)).Result!.ReadinessScore;
+        var after = (await _sme.WaitForStatusAsync(second.Id, second.AccessToken)).Result!.ReadinessScore;
+        await _sme.WaitForStatusAsync(other.Id, other.AccessToken);
+
+        var report = await _advisor.GetFromJsonAsync<JsonObject>($"/api/reports/portfolio?programme={programme}", PipelineClient.Json);
+        var progress = report!["progress"]!;
+        Assert.Equal(2, (int)progress["products"]!);
+        Assert.Equal(1, (int)progress["reassessed"]!);
+        Assert.Equal(1, (int)progress["improved"]!);
+        Assert.Equal(after - before, (double)progress["averageChange"]!);
+
+        // The export carries each row's product and the assessment it re-assesses, so a spreadsheet can group by product.
+        var lines = System.Text.Encoding.UTF8.GetString(await _advisor.GetByteArrayAsync($"/api/reports/portfolio.csv?programme={programme}"))
+            .TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToDictionary(cells => cells[Array.IndexOf(header, "id")]);
+        int product = Array.IndexOf(header, "productId"), previous = Array.IndexOf(header, "previousAssessmentId");
+        Assert.Equal((first.Id, ""), (rows[first.Id][product], rows[first.Id][previous]));
+        Assert.Equal((first.Id, first.Id), (rows[second.Id][product], rows[second.Id][previous]));
+        Assert.Equal((other.Id, ""), (rows[other.Id][product], rows[other.Id][previous]));
+    }
 }

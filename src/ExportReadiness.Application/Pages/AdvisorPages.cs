@@ -61,6 +61,7 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, Q
             .Append(Card(T(lang, "Poängfördelning", "Score distribution"), Charts.Columns(
                 report.ScoreDistribution.Select((c, i) => new Charts.Bar($"{i * PortfolioReport.BucketWidth}–", c)).ToList(), T(lang, "Poängfördelning", "Score distribution")), "distribution"))
             .Append(Card(T(lang, "Modell och rådgivare", "Model and advisors"), Agreement(report.Agreement, lang), "agreement"))
+            .Append(Card(T(lang, "Produkter över tid", "Products over time"), Progress(report.Progress, lang), "progress"))
             .Append("</div>")
             .Append(Card(T(lang, "Genomsnitt per område", "Average per dimension"), Charts.HorizontalBars(
                 schema.Dimensions.Select(d => new Charts.Bar(d.Name.In(lang), report.Dimensions.FirstOrDefault(x => x.Id == d.Id)?.Average ?? 0)).ToList(),
@@ -177,6 +178,12 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, Q
         $"<table><tr><td>{T(lang, "Båda redo", "Both ready")}</td><td>{a.BothReady}</td></tr><tr><td>{T(lang, "Båda inte redo", "Both not ready")}</td><td>{a.BothNotReady}</td></tr>" +
         $"<tr><td>{T(lang, "Modellen redo, rådgivaren inte", "Model ready, advisor not")}</td><td>{a.ModelReadyAdvisorNot}</td></tr>" +
         $"<tr><td>{T(lang, "Rådgivaren redo, modellen inte", "Advisor ready, model not")}</td><td>{a.AdvisorReadyModelNot}</td></tr></table>";
+
+    private static string Progress(ProductProgress p, string lang) =>
+        $"<p>{T(lang, "Produkter", "Products")}: <strong>{p.Products}</strong> · {T(lang, "bedömda mer än en gång", "scored more than once")}: <strong>{p.Reassessed}</strong></p>" +
+        $"<table><tr><td>{T(lang, "Förbättrade", "Improved")}</td><td>{p.Improved}</td></tr><tr><td>{T(lang, "Oförändrade", "Unchanged")}</td><td>{p.Unchanged}</td></tr>" +
+        $"<tr><td>{T(lang, "Försämrade", "Declined")}</td><td>{p.Declined}</td></tr>" +
+        $"<tr><td>{T(lang, "Genomsnittlig förändring (första → senaste)", "Average change (first → latest)")}</td><td>{(p.AverageChange is { } c ? (c > 0 ? "+" : "") + N(c) : "—")}</td></tr></table>";
 
     /// <summary>The average score per group as bars (with the group's count), then the numbers as a table.</summary>
     private static string Breakdown(IReadOnlyList<Breakdown> rows, Func<string, string> name, string title, string lang) =>

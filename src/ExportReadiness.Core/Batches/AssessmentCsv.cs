@@ -149,6 +149,13 @@ public sealed class AssessmentCsv(QuestionnaireSchema schema, SubmissionValidato
         _ => field,
     };
 
+    /// <summary>
+    /// The export's product columns: the product an assessment is of (its first assessment's id) and the assessment it
+    /// re-assesses, so a spreadsheet can follow a product over time (group by product, order by submittedAt).
+    /// </summary>
+    public const string ProductIdColumn = "productId";
+    public const string PreviousAssessmentIdColumn = "previousAssessmentId";
+
     /// <summary>The export's column of each assessment's best-matching support programme ids, best first.</summary>
     public const string TopProgrammesColumn = "topProgrammes";
 
@@ -164,13 +171,15 @@ public sealed class AssessmentCsv(QuestionnaireSchema schema, SubmissionValidato
         // Company and product names are the SMEs' own text: one starting with = + - @ must not run as a formula
         // when an advisor opens the file in Excel, so such a cell gets a leading apostrophe.
         await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape }, leaveOpen: true);
-        string[] resultColumns = ["id", "status", "submittedAt", "readinessScore", "level", "probability", "modelVersion", "reviewVerdict", "reviewAdvisor", "reviewedAt"];
+        string[] resultColumns = ["id", ProductIdColumn, PreviousAssessmentIdColumn, "status", "submittedAt", "readinessScore", "level", "probability", "modelVersion", "reviewVerdict", "reviewAdvisor", "reviewedAt"];
         foreach (var column in resultColumns.Concat(schema.Dimensions.Select(d => $"dimension_{d.Id}")).Append(TopProgrammesColumn).Concat(Header)) csv.WriteField(column);
         await csv.NextRecordAsync();
         await foreach (var a in assessments.WithCancellation(cancellationToken))
         {
             var r = a.Result;
             csv.WriteField(a.Id);
+            csv.WriteField(a.ProductId);
+            csv.WriteField(a.PreviousAssessmentId);
             csv.WriteField(a.Status.ToString());
             csv.WriteField(a.SubmittedAt.ToString("u", CultureInfo.InvariantCulture));
             csv.WriteField(r?.ReadinessScore.ToString(CultureInfo.InvariantCulture));
