@@ -66,9 +66,9 @@ public static class Endpoints
             .WithSummary("An empty CSV with the columns a batch file must have.");
         api.MapPost(route(Routes.Batches), (HttpRequest r, BatchHandlers h, CancellationToken ct) => h.Upload(r, ct)).WithTags("Batches")
             .Accepts<string>(CsvUpload.Csv, CsvUpload.ExcelCsv, CsvUpload.Form).WithSummary("Upload a CSV of questionnaires (text/csv body, or multipart with a file).");
-        api.MapGet(route(Routes.Batch), (string id, BatchHandlers h, CancellationToken ct) => h.Get(id, ct)).WithTags("Batches")
+        api.MapGet(route(Routes.Batch), (string id, HttpRequest r, BatchHandlers h, CancellationToken ct) => h.Get(id, r, ct)).WithTags("Batches")
             .WithSummary("Accepted, scored and rejected counts, and why each rejected line was rejected (the first 1,000).");
-        api.MapGet(route(Routes.BatchRejections), (string id, BatchHandlers h, CancellationToken ct) => h.RejectedCsv(id, ct)).WithTags("Batches")
+        api.MapGet(route(Routes.BatchRejections), (string id, HttpRequest r, BatchHandlers h, CancellationToken ct) => h.RejectedCsv(id, r, ct)).WithTags("Batches")
             .WithSummary("Every rejected line and its reason, as CSV.");
         api.MapGet(route(Routes.Portfolio), (HttpRequest r, ReportHandlers h, CancellationToken ct) => h.Portfolio(r, ct)).WithTags("Reports")
             .WithSummary("Counts per level, the screening funnel, score distribution, dimension averages, sector and region breakdowns, model–advisor agreement.");
@@ -76,11 +76,11 @@ public static class Endpoints
             .WithSummary("One row per assessment (UTF-8 with BOM for Excel), with the same filters as the list.");
         api.MapPost(route(Routes.Validation), (HttpRequest r, ValidationHandler h, CancellationToken ct) => h.Validate(r, ct)).WithTags("Validation")
             .Accepts<string>(CsvUpload.Csv, CsvUpload.ExcelCsv, CsvUpload.Form).WithSummary("Check the model in use against known outcomes: a batch CSV with an outcome column, or a World Bank Enterprise Survey export (?format=batch|wbes).");
-        api.MapPost(route(Routes.Rescore), (RescoreHandlers h) => h.Start()).WithTags("Model runs")
+        api.MapPost(route(Routes.Rescore), (HttpRequest r, RescoreHandlers h) => h.Start(r)).WithTags("Model runs")
             .WithSummary("Start a retrain + re-score run now; 409 if one is running.");
         api.MapGet(route(Routes.RescoreRuns), (RescoreHandlers h, CancellationToken ct) => h.Recent(ct)).WithTags("Model runs")
             .WithSummary("The most recent runs, newest first, with the model decision and counts.");
-        api.MapGet(route(Routes.RescoreRun), (string id, RescoreHandlers h, CancellationToken ct) => h.Get(id, ct)).WithTags("Model runs")
+        api.MapGet(route(Routes.RescoreRun), (string id, HttpRequest r, RescoreHandlers h, CancellationToken ct) => h.Get(id, r, ct)).WithTags("Model runs")
             .WithSummary("One run.");
         api.MapGet(route(Routes.ProgrammeExtension), (ProgrammeHandlers h, CancellationToken ct) => h.Extension(ct)).WithTags("Programmes")
             .WithSummary("The advisors' extension of the programme catalogue, as last written.");

@@ -98,6 +98,24 @@ public class ApiLanguageTests(PipelineFixture pipeline)
         Assert.Equal("Högst 64 KiB tas emot.", problem.GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task Refusals_outside_validation_401_404_and_antiforgery_speak_swedish_when_asked()
+    {
+        async Task<string> TitleAsync(HttpResponseMessage response, HttpStatusCode status)
+        {
+            Assert.Equal(status, response.StatusCode);
+            return (await response.ProblemAsync()).GetProperty("title").GetString()!;
+        }
+
+        Assert.Equal("En rådgivarnyckel krävs.", await TitleAsync(await SendAsync(_client, HttpMethod.Get, "/api/assessments", null, "sv"), HttpStatusCode.Unauthorized));
+        Assert.Equal("An advisor key is required.", await TitleAsync(await SendAsync(_client, HttpMethod.Get, "/api/assessments", null, null), HttpStatusCode.Unauthorized));
+        Assert.Equal("Hittades inte.", await TitleAsync(await SendAsync(_advisor, HttpMethod.Get, $"/api/admin/rescore/runs/{Guid.NewGuid():N}", null, "sv"), HttpStatusCode.NotFound));
+        Assert.Equal("Hittades inte.", await TitleAsync(await SendAsync(_advisor, HttpMethod.Get, $"/api/batches/{Guid.NewGuid():N}", null, "sv"), HttpStatusCode.NotFound));
+        var format = await SendAsync(_advisor, HttpMethod.Post, "/api/validation?format=xls", "a,b", "sv", "text/csv");
+        var (_, errors) = await ProblemAsync(format);
+        Assert.StartsWith("Använd ett av:", errors["format"]);
+    }
+
     [Theory]
     [InlineData("sv", "sv")]
     [InlineData("sv-SE", "sv")]

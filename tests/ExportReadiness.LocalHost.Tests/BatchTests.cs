@@ -54,11 +54,20 @@ public class BatchTests(PipelineFixture pipeline)
         Assert.Contains("employees", rejections[0].GetProperty("reason").GetString());
         Assert.Contains(enumQuestion.Id, rejections[1].GetProperty("reason").GetString());
         Assert.False(batch.GetProperty("rejectionsTruncated").GetBoolean());
+        Assert.Equal("employees: Expected a number.", rejections[0].GetProperty("reason").GetString());
 
-        // Every rejected line, as a file an advisor can open.
+        // The same reasons in Swedish for an advisor whose client asks for Swedish, under the same columns.
+        using var inSwedish = new HttpRequestMessage(HttpMethod.Get, $"/api/batches/{id}");
+        inSwedish.Headers.AcceptLanguage.ParseAdd("sv-SE");
+        var swedish = JsonDocument.Parse(await (await _advisor.SendAsync(inSwedish)).Content.ReadAsStringAsync()).RootElement
+            .GetProperty("rejections").EnumerateArray().Select(r => r.GetProperty("reason").GetString()!).ToList();
+        Assert.Equal("employees: Förväntade ett tal.", swedish[0]);
+        Assert.StartsWith($"{enumQuestion.Id}: 'kanske' är inget svarsalternativ", swedish[1]);
+
+        // Every rejected line, as a file an advisor can open: the reason in English, then in Swedish.
         var rejectedCsv = await _advisor.GetStringAsync(batch.GetProperty("rejectionsCsv").GetString());
         var lines = rejectedCsv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("line,reason", lines[0]);
+        Assert.Equal("line,reason,reason_sv", lines[0]);
         Assert.Equal(["3", "5"], lines[1..].Select(l => l.Split(',')[0]));
 
         var list = JsonDocument.Parse(await _advisor.GetStringAsync($"/api/assessments?programme={programme}")).RootElement;

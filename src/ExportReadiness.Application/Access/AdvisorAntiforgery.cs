@@ -1,3 +1,4 @@
+using ExportReadiness.Core.Localization;
 using ExportReadiness.Application.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -47,8 +48,8 @@ public sealed partial class AdvisorAntiforgery(IAntiforgery antiforgery, ILogger
         {
             LogRefused(context.Request.Method, context.Request.Path.Value ?? "");
             // The message names the missing cookie, field or header (never a token's value).
-            return Problems.Status(StatusCodes.Status400BadRequest, "The antiforgery token is missing or invalid.",
-                $"{e.Message} Send the token of the advisor page in the {HeaderName} header (or the {FormFieldName} form field).");
+            return Problems.Status(StatusCodes.Status400BadRequest, Messages.AntiforgeryInvalid,
+                Messages.SendAntiforgery(e.Message, HeaderName, FormFieldName), ApiLanguage.Of(context.Request));
         }
     }
 

@@ -1,3 +1,4 @@
+using ExportReadiness.Core.Localization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using ExportReadiness.Application.Hosting;
@@ -80,15 +81,16 @@ public sealed partial class AdvisorAuthentication(
         if (Context.Features.Get<KeyAttemptsRefused>() is { } refused)
         {
             Response.Headers.RetryAfter = KeyAttemptLimiter.RetryAfterSeconds(refused.RetryAfter);
-            await Problems.Status(StatusCodes.Status429TooManyRequests, "Too many wrong advisor keys from this address.", "Wait for the time in Retry-After, then try again.").ExecuteAsync(Context);
+            await Problems.Status(StatusCodes.Status429TooManyRequests, Messages.TooManyWrongKeys, Messages.WaitRetryAfter, ApiLanguage.Of(Request)).ExecuteAsync(Context);
             return;
         }
         if (Html.IsPageRequest(Request)) await AdvisorPages.SignIn(Request, Html.Language(Request), appServiceSignIn: appOptions.CurrentValue.AppServiceAuthentication).ExecuteAsync(Context);
-        else await Problems.Status(StatusCodes.Status401Unauthorized, "An advisor key is required.", $"Send it in the {AdvisorKeys.Header} header, or sign in at /{Routes.AdvisorSignIn}.").ExecuteAsync(Context);
+        else await Problems.Status(StatusCodes.Status401Unauthorized, Messages.AdvisorKeyRequired,
+            Messages.SendAdvisorKey(AdvisorKeys.Header, Routes.Local(Routes.AdvisorSignIn)), ApiLanguage.Of(Request)).ExecuteAsync(Context);
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        await Problems.Status(StatusCodes.Status403Forbidden, "You are signed in, but not as an advisor.", "Ask for the advisor role of this app.").ExecuteAsync(Context);
+        await Problems.Status(StatusCodes.Status403Forbidden, Messages.NotAnAdvisor, Messages.AskForAdvisorRole, ApiLanguage.Of(Request)).ExecuteAsync(Context);
 
     /// <summary>For an operation open to an SME with its token or to an advisor: is the caller an advisor?</summary>
     public static async Task<bool> IsAdvisorAsync(HttpContext context)

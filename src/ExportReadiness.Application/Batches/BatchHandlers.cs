@@ -74,15 +74,15 @@ public sealed class BatchHandlers(
                 // message. Failed: the advisor tries again. Either way send one (ingesting is idempotent).
                 if (existing.Status is BatchStatus.Accepted or BatchStatus.Failed)
                     await queue.EnqueueIngestAsync(batchId, cancellationToken);
-                return TypedResults.Ok(await ViewAsync(existing, cancellationToken) with { Duplicate = true });
+                return TypedResults.Ok(await ViewAsync(existing, lang, cancellationToken) with { Duplicate = true });
             }
 
             await using (var content = File.OpenRead(spool)) await batches.SaveInputAsync(batchId, content, cancellationToken);
             var batch = new Batch { Id = batchId, DefaultProgramme = programme, UploadedAt = clock.GetUtcNow(), SizeBytes = size };
             if (!await batches.TryAddAsync(batch, cancellationToken))
-                return TypedResults.Ok(await ViewAsync((await batches.GetAsync(batchId, cancellationToken))!, cancellationToken) with { Duplicate = true });
+                return TypedResults.Ok(await ViewAsync((await batches.GetAsync(batchId, cancellationToken))!, lang, cancellationToken) with { Duplicate = true });
             await queue.EnqueueIngestAsync(batchId, cancellationToken);
-            return TypedResults.Accepted($"/{Routes.Batches}/{batchId}", await ViewAsync(batch, cancellationToken));
+            return TypedResults.Accepted($"/{Routes.Batches}/{batchId}", await ViewAsync(batch, lang, cancellationToken));
         }
         finally
         {
@@ -90,12 +90,13 @@ public sealed class BatchHandlers(
         }
     }
 
-    public async Task<Results<Ok<BatchView>, ProblemHttpResult>> Get(string id, CancellationToken cancellationToken) =>
+    public async Task<Results<Ok<BatchView>, ProblemHttpResult>> Get(string id, HttpRequest request, CancellationToken cancellationToken) =>
         await batches.GetAsync(id, cancellationToken) is { } batch
-            ? TypedResults.Ok(await ViewAsync(batch, cancellationToken))
-            : Problems.Status(StatusCodes.Status404NotFound, "Not found.", "No batch with this id.");
+            ? TypedResults.Ok(await ViewAsync(batch, ApiLanguage.Of(request), cancellationToken))
+            : Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchBatch, ApiLanguage.Of(request));
 
-    private async Task<BatchView> ViewAsync(Batch batch, CancellationToken cancellationToken)
+    /// <summary>The batch with its first rejected lines, each reason in <paramref name="lang"/>.</summary>
+    private async Task<BatchView> ViewAsync(Batch batch, string lang, CancellationToken cancellationToken)
     {
         var scored = batch.Accepted > 0 ? await assessments.CountAsync(new AssessmentQuery(Status: AssessmentStatus.Scored, BatchId: batch.Id), cancellationToken) : 0;
         var shown = new List<RejectedRow>();
@@ -105,7 +106,7 @@ public sealed class BatchHandlers(
             await using (file)
                 await foreach (var row in RejectionLog.ReadAsync(file, cancellationToken))
                 {
-                    shown.Add(row);
+                    shown.Add(row with { Reason = row.ReasonIn(lang), ReasonSv = null });
                     if (shown.Count == MaxRejectionsShown) break;
                 }
         }
@@ -114,9 +115,10 @@ public sealed class BatchHandlers(
             hasRejections ? $"/{Routes.Batches}/{batch.Id}/rejected.csv" : null, batch.FailureReason, false);
     }
 
-    public async Task<IResult> RejectedCsv(string id, CancellationToken cancellationToken) =>
+    /// <summary>Every rejected line as the ingest wrote it: <c>line,reason,reason_sv</c> (English, then Swedish).</summary>
+    public async Task<IResult> RejectedCsv(string id, HttpRequest request, CancellationToken cancellationToken) =>
         await batches.GetAsync(id, cancellationToken) is { Status: BatchStatus.Ingested } batch
         && await batches.OpenRejectionsAsync(batch.Id, cancellationToken) is { } file
             ? TypedResults.Stream(file, "text/csv; charset=utf-8", $"batch-{batch.Id[..16]}-rejected.csv")
-            : Problems.Status(StatusCodes.Status404NotFound, "Not found.", "No ingested batch with this id.");
+            : Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoIngestedBatch, ApiLanguage.Of(request));
 }

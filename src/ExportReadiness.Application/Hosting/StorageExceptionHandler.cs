@@ -16,7 +16,7 @@ public sealed partial class StorageExceptionHandler(IProblemDetailsService probl
         var (status, title) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "The request could not be read."),
-            _ when StorageClients.IsUnavailable(exception) || exception is TaskCanceledException => (StatusCodes.Status503ServiceUnavailable, Unavailable.Title(Unavailable.Reason.StorageDown)),
+            _ when StorageClients.IsUnavailable(exception) || exception is TaskCanceledException => (StatusCodes.Status503ServiceUnavailable, ""),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error."),
         };
         if (status >= 500) LogFailure(context.Request.Path, exception);

@@ -1,3 +1,5 @@
+using ExportReadiness.Core.Localization;
+using ExportReadiness.Core.Questionnaire;
 using System.Globalization;
 using ExportReadiness.Application.Pages;
 
@@ -15,14 +17,12 @@ public static class Unavailable
     public static IResult For(HttpRequest request, Reason reason, int retryAfterSeconds)
     {
         request.HttpContext.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return Html.IsPageRequest(request) ? Page(request, reason, retryAfterSeconds) : Problems.Status(StatusCodes.Status503ServiceUnavailable, Title(reason), $"Try again in {retryAfterSeconds} s.");
+        return Html.IsPageRequest(request)
+            ? Page(request, reason, retryAfterSeconds)
+            : Problems.Status(StatusCodes.Status503ServiceUnavailable, Title(reason), Messages.TryAgainIn(retryAfterSeconds), ApiLanguage.Of(request));
     }
 
-    public static string Title(Reason reason) => reason switch
-    {
-        Reason.Overloaded => "The service is busy; try again shortly.",
-        _ => "Storage is unavailable; try again shortly.",
-    };
+    private static LocalizedText Title(Reason reason) => reason == Reason.Overloaded ? Messages.ServiceBusy : Messages.StorageUnavailable;
 
     private static IResult Page(HttpRequest request, Reason reason, int retryAfterSeconds)
     {

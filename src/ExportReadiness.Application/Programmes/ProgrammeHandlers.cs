@@ -1,3 +1,4 @@
+using ExportReadiness.Core.Localization;
 using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Core.Programmes;
@@ -46,15 +47,16 @@ public sealed class ProgrammeHandlers(ProgrammeCatalogueProvider catalogue, IPro
         catch (CatalogueException e)
         {
             var errors = e.Errors.GroupBy(FieldOf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.Message).ToArray());
-            return Problems.Invalid(errors, "The programme extension is invalid; nothing was saved.");
+            return Problems.Invalid(errors, Messages.InvalidExtension, ApiLanguage.Of(context.Request));
         }
     }
 
     /// <summary>Advisors: which programmes the gaps of the filtered assessments call for most (the same filters as the list).</summary>
     public async Task<Results<Ok<CohortDemandView>, ValidationProblem>> Demand(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (query, errors) = AssessmentFilter.Parse(request.Query);
-        if (errors.Count > 0) return Problems.Invalid(errors, "The report filters are invalid.");
+        var lang = ApiLanguage.Of(request);
+        var (query, errors) = AssessmentFilter.Parse(request.Query, lang);
+        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidReportFilters, lang);
         var demand = await cohort.BuildAsync(query, cancellationToken);
         return TypedResults.Ok(demand.AsView(ProgrammeViewMapping.RequestedLanguage(request)));
     }

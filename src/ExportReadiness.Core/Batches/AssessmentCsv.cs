@@ -11,7 +11,7 @@ using ExportReadiness.Core.Questionnaire;
 namespace ExportReadiness.Core.Batches;
 
 /// <summary>A CSV row read back: its line in the file and either the valid submission or why it was rejected.</summary>
-public sealed record CsvRowOutcome(long Line, Submission? Submission, string? Rejection);
+public sealed record CsvRowOutcome(long Line, Submission? Submission, LocalizedText? Rejection);
 
 /// <summary>
 /// The answer columns shared by the batch upload, its template and the portfolio export: company context,
@@ -65,7 +65,7 @@ public sealed class AssessmentCsv(QuestionnaireSchema schema, SubmissionValidato
             if (cells.Count == 0) continue;
             if (csv.Parser.Count > columns.Count)
             {
-                yield return new CsvRowOutcome(line, null, $"The row has {csv.Parser.Count} cells; the header has {columns.Count}.");
+                yield return new CsvRowOutcome(line, null, Messages.RowCells(csv.Parser.Count, columns.Count));
                 continue;
             }
             yield return Validate(line, cells, defaultProgramme, decimalComma: delimiter == ";");
@@ -80,13 +80,17 @@ public sealed class AssessmentCsv(QuestionnaireSchema schema, SubmissionValidato
             var outcome = validator.Validate(ToJson(cells, defaultProgramme, decimalComma));
             return outcome.IsValid
                 ? new CsvRowOutcome(line, outcome.Submission, null)
-                : new CsvRowOutcome(line, null, string.Join(" ", outcome.Errors.Select(e => $"{ColumnOf(e.Key)}: {string.Join(" ", e.Value)}")));
+                : new CsvRowOutcome(line, null, new LocalizedText(Reason(outcome, "sv"), Reason(outcome, "en")));
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or JsonException or OverflowException)
         {
-            return new CsvRowOutcome(line, null, $"The row cannot be read: {e.Message}");
+            return new CsvRowOutcome(line, null, Messages.RowUnreadable(e.Message));
         }
     }
+
+    /// <summary>Every field's messages after its column, as the advisor reads the file: <c>employees: Expected a whole number.</c></summary>
+    private static string Reason(ValidationOutcome outcome, string lang) =>
+        string.Join(" ", outcome.In(lang).Select(e => $"{ColumnOf(e.Key)}: {string.Join(" ", e.Value)}"));
 
     /// <summary>The row as the JSON body the web form would have sent; unparseable cells stay strings so the validator names them.</summary>
     private JsonElement ToJson(IReadOnlyDictionary<string, string> cells, string defaultProgramme, bool decimalComma)

@@ -7,7 +7,8 @@ namespace ExportReadiness.Core.Batches;
 
 /// <summary>
 /// A batch's rejected lines as CSV (<c>line,reason</c>), written row by row while the batch is ingested and
-/// read back the same way: a file of 50,000 bad rows is never a list in memory.
+/// read back the same way: a file of 50,000 bad rows is never a list in memory. The reason is kept in English
+/// (<c>reason</c>) and Swedish (<c>reason_sv</c>); a file from before it had both has only the first.
 /// </summary>
 public sealed class RejectionLog : IAsyncDisposable
 {
@@ -22,6 +23,7 @@ public sealed class RejectionLog : IAsyncDisposable
         var log = new RejectionLog(new StreamWriter(target, AssessmentCsv.FileEncoding));
         log._csv.WriteField("line");
         log._csv.WriteField("reason");
+        log._csv.WriteField(SwedishReason);
         await log._csv.NextRecordAsync();
         return log;
     }
@@ -30,9 +32,12 @@ public sealed class RejectionLog : IAsyncDisposable
     {
         _csv.WriteField(row.Line.ToString(CultureInfo.InvariantCulture));
         _csv.WriteField(row.Reason);
+        _csv.WriteField(row.ReasonSv);
         await _csv.NextRecordAsync();
         Count++;
     }
+
+    private const string SwedishReason = "reason_sv";
 
     private bool _closed;
 
@@ -49,10 +54,12 @@ public sealed class RejectionLog : IAsyncDisposable
         using var reader = new StreamReader(source, AssessmentCsv.FileEncoding);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = true });
         if (!await csv.ReadAsync() || !csv.ReadHeader()) yield break;
+        var bilingual = csv.HeaderRecord!.Contains(SwedishReason);
         while (await csv.ReadAsync())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return new RejectedRow(long.Parse(csv.GetField(0)!, CultureInfo.InvariantCulture), csv.GetField(1)!);
+            var swedish = bilingual ? csv.GetField(2) : null;
+            yield return new RejectedRow(long.Parse(csv.GetField(0)!, CultureInfo.InvariantCulture), csv.GetField(1)!, string.IsNullOrEmpty(swedish) ? null : swedish);
         }
     }
 }

@@ -85,7 +85,7 @@ public static class Messages
     public static readonly LocalizedText NoVisibleAssessment = new(
         "Ingen bedömning med detta id syns med de uppgifter som skickades.", "No assessment with this id is visible with the credentials given.");
 
-    // Batch uploads. The reasons of rejected rows are written later, by the ingest, and stay English (see docs/architecture.md).
+    // Batch uploads. The reasons of rejected rows are written later, by the ingest, in both languages (RejectedRow).
     public static readonly LocalizedText SendCsv = new("Skicka text/csv, eller multipart/form-data med en fil.", "Send text/csv, or multipart/form-data with a file.");
     public static readonly LocalizedText NoFileInForm = new("Ingen fil i formuläret.", "No file in the form.");
     public static readonly LocalizedText AttachCsv = new("Bifoga CSV-filen som ett filfält.", "Attach the CSV as a file field.");
@@ -95,6 +95,41 @@ public static class Messages
     public static LocalizedText UnknownColumn(string column) => new($"Okänd kolumn '{column}'.", $"Unknown column '{column}'.");
     public static LocalizedText MissingColumn(string column) => new($"Kolumnen '{column}' saknas.", $"Missing column '{column}'.");
     public static readonly LocalizedText ColumnTwice = new("En kolumn förekommer två gånger.", "A column appears twice.");
+    public static readonly LocalizedText NoSuchBatch = new("Ingen batch med detta id.", "No batch with this id.");
+    public static readonly LocalizedText NoIngestedBatch = new("Ingen inläst batch med detta id.", "No ingested batch with this id.");
+    public static LocalizedText RowCells(int cells, int columns) =>
+        new($"Raden har {cells} celler; rubrikraden har {columns}.", $"The row has {cells} cells; the header has {columns}.");
+    /// <summary>The reader's own words stay as they are (English): they name what it tripped on.</summary>
+    public static LocalizedText RowUnreadable(string why) => new($"Raden kan inte läsas: {why}", $"The row cannot be read: {why}");
+
+    // Access (401, 403, 429, antiforgery).
+    public static readonly LocalizedText AdvisorKeyRequired = new("En rådgivarnyckel krävs.", "An advisor key is required.");
+    public static LocalizedText SendAdvisorKey(string header, string signIn) =>
+        new($"Skicka den i huvudet {header}, eller logga in på {signIn}.", $"Send it in the {header} header, or sign in at {signIn}.");
+    public static readonly LocalizedText NotAnAdvisor = new("Du är inloggad, men inte som rådgivare.", "You are signed in, but not as an advisor.");
+    public static readonly LocalizedText AskForAdvisorRole = new("Be om appens rådgivarroll.", "Ask for the advisor role of this app.");
+    public static readonly LocalizedText TooManyWrongKeys = new("För många felaktiga rådgivarnycklar från den här adressen.", "Too many wrong advisor keys from this address.");
+    public static readonly LocalizedText WaitRetryAfter = new("Vänta den tid som Retry-After anger och försök sedan igen.", "Wait for the time in Retry-After, then try again.");
+    public static readonly LocalizedText AntiforgeryInvalid = new("Förfalskningsskyddets token saknas eller är ogiltig.", "The antiforgery token is missing or invalid.");
+    /// <summary>The framework's own words (<paramref name="why"/>, English) name the missing cookie, field or header.</summary>
+    public static LocalizedText SendAntiforgery(string why, string header, string field) =>
+        new($"{why} Skicka rådgivarsidans token i huvudet {header} (eller formulärfältet {field}).",
+            $"{why} Send the token of the advisor page in the {header} header (or the {field} form field).");
+
+    // Unavailable (503).
+    public static readonly LocalizedText StorageUnavailable = new("Lagringen är inte nåbar; försök igen om en stund.", "Storage is unavailable; try again shortly.");
+    public static readonly LocalizedText ServiceBusy = new("Tjänsten är upptagen; försök igen om en stund.", "The service is busy; try again shortly.");
+    public static LocalizedText TryAgainIn(int seconds) => new($"Försök igen om {seconds} s.", $"Try again in {seconds} s.");
+
+    // Model runs and outcome validation.
+    public static readonly LocalizedText RescoreRunning = new("En omräkning pågår redan.", "A rescore run is already running.");
+    public static LocalizedText FollowRunsAt(string path) => new($"Följ den på {path}.", $"Follow it at {path}.");
+    public static readonly LocalizedText NoSuchRun = new("Ingen körning med detta id.", "No run with this id.");
+    public static readonly LocalizedText OutcomeFileUnusable = new("Utfallsfilen kan inte användas.", "The outcome file cannot be used.");
+    public static readonly LocalizedText NotUtf8 = new("Filen är inte UTF-8-text.", "The file is not UTF-8 text.");
+
+    // The programme catalogue.
+    public static readonly LocalizedText InvalidExtension = new("Programtillägget är ogiltigt; inget sparades.", "The programme extension is invalid; nothing was saved.");
 
     /// <summary>Numbers as JSON writes them, whatever the language: a client can copy a bound straight into its request.</summary>
     private static string N(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

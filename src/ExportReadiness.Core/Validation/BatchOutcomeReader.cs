@@ -33,7 +33,7 @@ internal sealed class BatchOutcomeReader(AssessmentCsv csv)
         {
             if (row.Submission is not { } submission)
             {
-                rejected.Add(new RejectedRow(row.Line, row.Rejection ?? "The row is not a valid questionnaire."));
+                rejected.Add(new RejectedRow(row.Line, row.Rejection?.En ?? "The row is not a valid questionnaire."));
                 continue;
             }
             if (ParseOutcome(outcomes.GetValueOrDefault(row.Line)) is not { } outcome)

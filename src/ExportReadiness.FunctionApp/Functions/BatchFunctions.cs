@@ -16,9 +16,9 @@ public sealed class BatchFunctions(BatchHandlers batches)
 
     [Function(nameof(GetBatch))]
     public async Task<IResult> GetBatch([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Batch)] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        await batches.Get(id, cancellationToken);
+        await batches.Get(id, request, cancellationToken);
 
     [Function(nameof(BatchRejections))]
     public Task<IResult> BatchRejections([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.BatchRejections)] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        batches.RejectedCsv(id, cancellationToken);
+        batches.RejectedCsv(id, request, cancellationToken);
 }

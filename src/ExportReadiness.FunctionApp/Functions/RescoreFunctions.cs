@@ -9,7 +9,7 @@ public sealed class RescoreFunctions(RescoreHandlers rescore)
 {
     [Function(nameof(StartRescore))]
     public async Task<IResult> StartRescore([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Rescore)] HttpRequest request) =>
-        await rescore.Start();
+        await rescore.Start(request);
 
     [Function(nameof(RescoreRuns))]
     public async Task<IResult> RescoreRuns([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.RescoreRuns)] HttpRequest request, CancellationToken cancellationToken) =>
@@ -17,5 +17,5 @@ public sealed class RescoreFunctions(RescoreHandlers rescore)
 
     [Function(nameof(RescoreRun))]
     public async Task<IResult> RescoreRun([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.RescoreRun)] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        await rescore.Get(id, cancellationToken);
+        await rescore.Get(id, request, cancellationToken);
 }
