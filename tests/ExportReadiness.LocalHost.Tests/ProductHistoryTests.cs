@@ -141,4 +141,40 @@ public class ProductHistoryTests(PipelineFixture pipeline)
         Assert.Equal((first.Id, first.Id), (rows[second.Id][product], rows[second.Id][previous]));
         Assert.Equal((other.Id, ""), (rows[other.Id][product], rows[other.Id][previous]));
     }
+
+    [Fact]
+    public async Task A_batch_row_naming_a_product_re_assesses_it_and_one_naming_an_unknown_product_is_rejected_by_line()
+    {
+        var programme = Programme("batch");
+        var first = await _sme.SubmitAsync(AssessmentBuilder.Weak().InProgramme(programme).Named("Ljungby Möbler AB"));
+        await _sme.WaitForStatusAsync(first.Id, first.AccessToken);
+        var csv = new BatchFileBuilder()
+            .Add(AssessmentBuilder.Strong().InProgramme(programme).Named("Ljungby Möbler AB"), row => row["productId"] = first.Id) // line 2
+            .Add(AssessmentBuilder.Mixed().InProgramme(programme).Named("Okänd AB"), row => row["productId"] = "no-such-product")  // line 3
+            .Add(AssessmentBuilder.Mixed().InProgramme(programme).Named("Ny Produkt AB"))                                          // line 4
+            .ToCsv();
+        var upload = await _advisor.PostAsync($"/api/batches?programme={programme}", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        var batchId = (await upload.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+
+        JsonObject batch;
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        do
+        {
+            await Task.Delay(200);
+            batch = (await _advisor.GetFromJsonAsync<JsonObject>($"/api/batches/{batchId}"))!;
+        }
+        while ((int)batch["scored"]! < 2 && DateTime.UtcNow < deadline);
+        Assert.Equal((2, 1), ((int)batch["accepted"]!, (int)batch["rejected"]!));
+        var rejection = batch["rejections"]![0]!;
+        Assert.Equal(3, (int)rejection["line"]!);
+        Assert.Equal("productId: no product or assessment with id 'no-such-product'.", (string)rejection["reason"]!);
+
+        // Line 2 is the product's second assessment; line 4, naming none, is a product of its own.
+        var product = await _advisor.GetFromJsonAsync<ProductView>($"/api/products/{first.Id}", PipelineClient.Json);
+        Assert.Equal(2, product!.Assessments.Count);
+        var reassessment = await _advisor.GetAssessmentAsync(product.Assessments[1].Id, null);
+        Assert.Equal((first.Id, first.Id), (reassessment!.ProductId, reassessment.PreviousAssessmentId));
+        Assert.True(reassessment.Result!.ReadinessScore > product.Assessments[0].ReadinessScore);
+    }
 }

@@ -1,5 +1,6 @@
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Batches;
+using ExportReadiness.Core.Localization;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Queues;
 using ExportReadiness.Application.Scoring;
@@ -80,6 +81,7 @@ public sealed partial class IngestBatchHandler(
         var resumeAfter = batch.CheckpointLine;
         if (resumeAfter > 0) LogResuming(batchId, resumeAfter, batch.Accepted);
         var pending = new List<Assessment>(ChunkSize);
+        var products = new Dictionary<string, (string ProductId, string PreviousId)?>(StringComparer.Ordinal);
         int rows = batch.Rows, accepted = batch.Accepted;
         long line = resumeAfter;
         await using var rejected = await RejectionLog.StartAsync(await batches.CreateRejectionsAsync(batchId, cancellationToken));
@@ -100,10 +102,22 @@ public sealed partial class IngestBatchHandler(
                     await rejected.AddAsync(new RejectedRow(row.Line, row.Rejection!));
                     continue;
                 }
+                var id = batch.AssessmentId(row.Line);
+                (string ProductId, string PreviousId)? product = null;
+                if (row.ProductId is { } named)
+                {
+                    product = await ProductOfAsync(named, id, products, cancellationToken);
+                    if (product is null)
+                    {
+                        await rejected.AddAsync(new RejectedRow(row.Line, Messages.UnknownProduct(AssessmentCsv.ProductIdColumn, named)));
+                        continue;
+                    }
+                }
                 pending.Add(new Assessment
                 {
-                    Id = batch.AssessmentId(row.Line), Programme = s.Programme, SchemaVersion = s.SchemaVersion, Company = s.Company,
+                    Id = id, Programme = s.Programme, SchemaVersion = s.SchemaVersion, Company = s.Company,
                     Product = s.Product, Answers = s.Answers, SubmittedAt = batch.UploadedAt, AccessTokenHash = "", BatchId = batch.Id,
+                    ProductId = product?.ProductId, PreviousAssessmentId = product?.PreviousId,
                 });
                 if (pending.Count < ChunkSize) continue;
                 accepted += await FlushAsync(pending, cancellationToken);
@@ -123,6 +137,27 @@ public sealed partial class IngestBatchHandler(
         }, cancellationToken);
         LogIngested(batchId, rows, accepted, rejected.Count);
         return "Ingested";
+    }
+
+    /// <summary>
+    /// The product a row's <c>productId</c> cell names (a product's id or the id of any assessment of it: an advisor may
+    /// paste either) and its latest assessment, which the row re-assesses; null when there is no such assessment. Looked up
+    /// once per batch and product, so every row of one product in a file re-assesses the same earlier assessment, and a
+    /// re-run after a crash (which never overwrites a stored row) links alike. The upload is an advisor's, who may see
+    /// every product, so no token is asked for.
+    /// </summary>
+    private async Task<(string ProductId, string PreviousId)?> ProductOfAsync(
+        string named, string rowId, Dictionary<string, (string ProductId, string PreviousId)?> known, CancellationToken cancellationToken)
+    {
+        if (known.TryGetValue(named, out var cached)) return cached;
+        (string, string)? product = null;
+        if (Identifiers.IsValid(named) && named != rowId && await assessments.FindAsync(named, cancellationToken) is { } anchor)
+        {
+            // The batch's own rows are left out: a re-run finds the ones the first run stored.
+            var latest = (await assessments.ProductHistoryAsync(anchor.ProductId, cancellationToken)).LastOrDefault(a => a.BatchId is null || a.Id[..16] != rowId[..16]);
+            product = (anchor.ProductId, (latest ?? anchor).Id);
+        }
+        return known[named] = product;
     }
 
     /// <summary>

@@ -10,8 +10,11 @@ using ExportReadiness.Core.Questionnaire;
 
 namespace ExportReadiness.Core.Batches;
 
-/// <summary>A CSV row read back: its line in the file and either the valid submission or why it was rejected.</summary>
-public sealed record CsvRowOutcome(long Line, Submission? Submission, LocalizedText? Rejection);
+/// <summary>
+/// A CSV row read back: its line in the file and either the valid submission or why it was rejected, and the product
+/// the row says it re-assesses (its <c>productId</c> cell), if any.
+/// </summary>
+public sealed record CsvRowOutcome(long Line, Submission? Submission, LocalizedText? Rejection, string? ProductId = null);
 
 /// <summary>
 /// The answer columns shared by the batch upload, its template and the portfolio export: company context,
@@ -21,7 +24,10 @@ public sealed record CsvRowOutcome(long Line, Submission? Submission, LocalizedT
 public sealed class AssessmentCsv(QuestionnaireSchema schema, SubmissionValidator validator)
 {
     public static readonly string[] ContextColumns =
-        ["programme", "companyName", "sector", "employees", "turnoverSek", "yearFounded", "region", "exportSharePercent", "productName", "productDescription"];
+        ["programme", "companyName", "sector", "employees", "turnoverSek", "yearFounded", "region", "exportSharePercent", "productName", "productDescription", ProductIdColumn];
+
+    /// <summary>Columns a file may leave out: the upload's programme applies, a product needs no description, and a row without a product is a new one.</summary>
+    private static readonly HashSet<string> OptionalColumns = ["programme", "productDescription", ProductIdColumn];
 
     private static readonly HashSet<string> NumericContext = ["employees", "turnoverSek", "yearFounded", "exportSharePercent"];
 
@@ -37,7 +43,7 @@ public sealed class AssessmentCsv(QuestionnaireSchema schema, SubmissionValidato
         var problems = new List<LocalizedText>();
         var known = Header.ToHashSet(StringComparer.Ordinal);
         problems.AddRange(columns.Where(c => !known.Contains(c)).Select(Messages.UnknownColumn));
-        problems.AddRange(ContextColumns.Where(c => c is not ("programme" or "productDescription") && !columns.Contains(c)).Select(Messages.MissingColumn));
+        problems.AddRange(ContextColumns.Where(c => !OptionalColumns.Contains(c) && !columns.Contains(c)).Select(Messages.MissingColumn));
         if (columns.Count != columns.Distinct().Count()) problems.Add(Messages.ColumnTwice);
         return problems;
     }
@@ -79,7 +85,7 @@ public sealed class AssessmentCsv(QuestionnaireSchema schema, SubmissionValidato
         {
             var outcome = validator.Validate(ToJson(cells, defaultProgramme, decimalComma));
             return outcome.IsValid
-                ? new CsvRowOutcome(line, outcome.Submission, null)
+                ? new CsvRowOutcome(line, outcome.Submission, null, cells.GetValueOrDefault(ProductIdColumn))
                 : new CsvRowOutcome(line, null, new LocalizedText(Reason(outcome, "sv"), Reason(outcome, "en")));
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or JsonException or OverflowException)
@@ -154,8 +160,10 @@ public sealed class AssessmentCsv(QuestionnaireSchema schema, SubmissionValidato
     };
 
     /// <summary>
-    /// The export's product columns: the product an assessment is of (its first assessment's id) and the assessment it
-    /// re-assesses, so a spreadsheet can follow a product over time (group by product, order by submittedAt).
+    /// The product an assessment is of (its first assessment's id) and the assessment it re-assesses, so a spreadsheet
+    /// can follow a product over time (group by product, order by submittedAt). <see cref="ProductIdColumn"/> is also a
+    /// batch column: a row naming a product (or any assessment of it) is a new assessment of that product, so an export
+    /// with updated answers uploads as the cohort's re-assessment; an empty cell makes a new product.
     /// </summary>
     public const string ProductIdColumn = "productId";
     public const string PreviousAssessmentIdColumn = "previousAssessmentId";
@@ -175,14 +183,13 @@ public sealed class AssessmentCsv(QuestionnaireSchema schema, SubmissionValidato
         // Company and product names are the SMEs' own text: one starting with = + - @ must not run as a formula
         // when an advisor opens the file in Excel, so such a cell gets a leading apostrophe.
         await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape }, leaveOpen: true);
-        string[] resultColumns = ["id", ProductIdColumn, PreviousAssessmentIdColumn, "status", "submittedAt", "readinessScore", "level", "probability", "modelVersion", "reviewVerdict", "reviewAdvisor", "reviewedAt"];
+        string[] resultColumns = ["id", PreviousAssessmentIdColumn, "status", "submittedAt", "readinessScore", "level", "probability", "modelVersion", "reviewVerdict", "reviewAdvisor", "reviewedAt"];
         foreach (var column in resultColumns.Concat(schema.Dimensions.Select(d => $"dimension_{d.Id}")).Append(TopProgrammesColumn).Concat(Header)) csv.WriteField(column);
         await csv.NextRecordAsync();
         await foreach (var a in assessments.WithCancellation(cancellationToken))
         {
             var r = a.Result;
             csv.WriteField(a.Id);
-            csv.WriteField(a.ProductId);
             csv.WriteField(a.PreviousAssessmentId);
             csv.WriteField(a.Status.ToString());
             csv.WriteField(a.SubmittedAt.ToString("u", CultureInfo.InvariantCulture));
@@ -206,6 +213,7 @@ public sealed class AssessmentCsv(QuestionnaireSchema schema, SubmissionValidato
             csv.WriteField(c.ExportSharePercent.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(a.Product.Name);
             csv.WriteField(a.Product.Description);
+            csv.WriteField(a.ProductId);
             foreach (var q in schema.Questions) csv.WriteField(a.Answers.TryGetValue(q.Id, out var answer) ? answer.ToString() : null);
             await csv.NextRecordAsync();
         }

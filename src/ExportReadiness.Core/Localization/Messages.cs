@@ -97,6 +97,8 @@ public static class Messages
     public static readonly LocalizedText ColumnTwice = new("En kolumn förekommer två gånger.", "A column appears twice.");
     public static readonly LocalizedText NoSuchBatch = new("Ingen batch med detta id.", "No batch with this id.");
     public static readonly LocalizedText NoIngestedBatch = new("Ingen inläst batch med detta id.", "No ingested batch with this id.");
+    public static LocalizedText UnknownProduct(string column, string id) =>
+        new($"{column}: ingen produkt eller bedömning med id '{id}'.", $"{column}: no product or assessment with id '{id}'.");
     public static LocalizedText RowCells(int cells, int columns) =>
         new($"Raden har {cells} celler; rubrikraden har {columns}.", $"The row has {cells} cells; the header has {columns}.");
     /// <summary>The reader's own words stay as they are (English): they name what it tripped on.</summary>

@@ -17,8 +17,7 @@ public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentSt
         await _index.UpsertEntityAsync(IndexEntity(assessment), TableUpdateMode.Replace, cancellationToken);
         // A first assessment is found by its id, which is the product id: only re-assessments need a product row.
         if (assessment.ProductId != assessment.Id)
-            await _products.UpsertEntityAsync(new TableEntity(assessment.ProductId, assessment.Id) { [ProgrammeProperty] = assessment.Programme },
-                TableUpdateMode.Replace, cancellationToken);
+            await _products.UpsertEntityAsync(ProductEntity(assessment), TableUpdateMode.Replace, cancellationToken);
         await AddRowAsync(assessment, cancellationToken);
     }
 
@@ -26,6 +25,9 @@ public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentSt
     {
         foreach (var chunk in assessments.GroupBy(a => IndexPartition(a.Id)).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize)))
             await _index.SubmitTransactionAsync(chunk.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, IndexEntity(a))), cancellationToken);
+        // Re-assessments (a batch row naming its product) are found by their product too, before their rows exist, as in AddAsync.
+        foreach (var chunk in assessments.Where(a => a.ProductId != a.Id).GroupBy(a => a.ProductId).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize)))
+            await _products.SubmitTransactionAsync(chunk.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ProductEntity(a))), cancellationToken);
         foreach (var chunk in assessments.GroupBy(a => a.Programme).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize)))
         {
             try
@@ -82,6 +84,8 @@ public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentSt
     internal static string IndexPartition(string id) => id.Length > 16 ? id[..16] : id;
 
     private static TableEntity IndexEntity(Assessment a) => new(IndexPartition(a.Id), a.Id) { [ProgrammeProperty] = a.Programme };
+
+    private static TableEntity ProductEntity(Assessment a) => new(a.ProductId, a.Id) { [ProgrammeProperty] = a.Programme };
 
     private async Task<string?> ProgrammeOfAsync(string id, CancellationToken cancellationToken)
     {
