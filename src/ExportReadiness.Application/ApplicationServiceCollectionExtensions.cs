@@ -2,6 +2,7 @@ using ExportReadiness.Application.Access;
 using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Assets;
 using ExportReadiness.Application.Batches;
+using ExportReadiness.Application.Funnel;
 using ExportReadiness.Application.Health;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Pages;
@@ -15,6 +16,7 @@ using ExportReadiness.Application.Validation;
 using ExportReadiness.Core;
 using ExportReadiness.Core.Validation;
 using ExportReadiness.Storage;
+using Microsoft.Extensions.Options;
 
 namespace ExportReadiness.Application;
 
@@ -31,6 +33,7 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddOptions<QueueTriggerOptions>().BindConfiguration(QueueTriggerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<LoadSheddingOptions>().BindConfiguration(LoadSheddingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ProgrammeOptions>().BindConfiguration(ProgrammeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<FunnelOptions>().BindConfiguration(FunnelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddExportReadinessCore();
         builder.Services.AddOutcomeValidation();
@@ -49,6 +52,9 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddSingleton<ProgrammeCatalogueProvider>();
         builder.Services.AddSingleton<ProgrammeOffers>();
         builder.Services.AddSingleton<CohortProgrammes>();
+        // The funnel's stages, read once from configuration (validated at start).
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<FunnelOptions>>().Value.ToStages());
+        builder.Services.AddSingleton<FunnelReader>();
 
         // Handlers: written once, bound by each host.
         builder.Services.AddSingleton<ScoreAssessmentHandler>();
@@ -59,6 +65,7 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddSingleton<ReviewHandlers>();
         builder.Services.AddSingleton<BatchHandlers>();
         builder.Services.AddSingleton<ReportHandlers>();
+        builder.Services.AddSingleton<StageHandlers>();
         builder.Services.AddSingleton<RescoreHandlers>();
         builder.Services.AddSingleton<HealthHandler>();
         builder.Services.AddSingleton<SmePages>();
