@@ -21,12 +21,7 @@ public class FunnelFunctionTests(FunctionAppFixture fixture)
     public async Task The_move_function_records_the_signed_in_advisor_and_the_funnel_function_counts_the_move_while_a_caller_without_a_key_is_refused()
     {
         var programme = $"fa-funnel-{Guid.NewGuid():N}"[..20];
-        var submission = AssessmentBuilder.Mixed().InProgramme(programme).ToSubmission();
-        var assessment = new Assessment
-        {
-            Id = AssessmentIntake.NewId(), Programme = programme, SchemaVersion = 1, Company = submission.Company, Product = submission.Product,
-            Answers = submission.Answers, SubmittedAt = DateTimeOffset.UtcNow, AccessTokenHash = "",
-        };
+        var assessment = AssessmentBuilder.Mixed().InProgramme(programme).ToAssessment();
         await fixture.App.Services.GetRequiredService<IAssessmentStore>().AddAsync(assessment, default);
         var functions = fixture.App.Function<FunnelFunctions>();
         var move = JsonSerializer.Serialize(new { stage = "selected", date = DateTime.UtcNow.ToString("yyyy-MM-dd"), note = "Pilot i Norge" });

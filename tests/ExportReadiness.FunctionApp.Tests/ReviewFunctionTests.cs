@@ -30,12 +30,7 @@ public class ReviewFunctionTests(FunctionAppFixture fixture)
     private async Task<(Assessment Assessment, string Token)> StoredAsync()
     {
         var token = AccessToken.Create();
-        var submission = AssessmentBuilder.Mixed().InProgramme("fa-reviews").ToSubmission();
-        var assessment = new Assessment
-        {
-            Id = AssessmentIntake.NewId(), Programme = "fa-reviews", SchemaVersion = 1, Company = submission.Company, Product = submission.Product,
-            Answers = submission.Answers, SubmittedAt = DateTimeOffset.UtcNow, AccessTokenHash = AccessToken.Hash(token),
-        };
+        var assessment = AssessmentBuilder.Mixed().InProgramme("fa-reviews").ToAssessment(accessTokenHash: AccessToken.Hash(token));
         await fixture.App.Services.GetRequiredService<IAssessmentStore>().AddAsync(assessment, default);
         return (assessment, token);
     }

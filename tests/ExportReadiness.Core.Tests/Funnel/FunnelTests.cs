@@ -130,12 +130,8 @@ public class FunnelTests
     [Fact]
     public void The_collector_takes_a_products_programme_and_intake_from_its_first_assessment_and_its_names_from_the_latest()
     {
-        var submission = AssessmentBuilder.Mixed().ToSubmission();
-        Assessment Assessment(string id, string productId, string programme, string company, string when) => new()
-        {
-            Id = id, ProductId = productId, Programme = programme, SchemaVersion = 1, Company = submission.Company with { Name = company },
-            Product = submission.Product, Answers = submission.Answers, SubmittedAt = DateTimeOffset.Parse(when), AccessTokenHash = "",
-        };
+        Assessment Assessment(string id, string productId, string programme, string company, string when) =>
+            AssessmentBuilder.Mixed().InProgramme(programme).Named(company).ToAssessment(id, DateTimeOffset.Parse(when)) with { ProductId = productId };
         var collector = new FunnelCollector();
         collector.Add(Assessment("b", "a", "later", "Nytt Namn AB", "2027-02-01T10:00:00Z"));
         collector.Add(Assessment("a", "a", "first", "Gammalt AB", "2026-12-30T10:00:00Z"));
