@@ -1,8 +1,6 @@
 using System.Net;
 using System.Reflection;
-using System.Text;
 using System.Text.Json;
-using ExportReadiness.Application.Access;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.FunctionApp.Functions;
 using ExportReadiness.Testing;

@@ -1,12 +1,7 @@
 using System.Net;
 using System.Reflection;
-using System.Text;
-using System.Text.Json;
-using ExportReadiness.Application.Access;
 using ExportReadiness.Core.Programmes;
 using ExportReadiness.FunctionApp.Functions;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ExportReadiness.FunctionApp.Tests;
 
