@@ -16,7 +16,6 @@ using ExportReadiness.Application.Validation;
 using ExportReadiness.Core;
 using ExportReadiness.Core.Validation;
 using ExportReadiness.Storage;
-using Microsoft.Extensions.Options;
 
 namespace ExportReadiness.Application;
 
@@ -33,7 +32,6 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddOptions<QueueTriggerOptions>().BindConfiguration(QueueTriggerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<LoadSheddingOptions>().BindConfiguration(LoadSheddingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ProgrammeOptions>().BindConfiguration(ProgrammeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<FunnelOptions>().BindConfiguration(FunnelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddExportReadinessCore();
         builder.Services.AddOutcomeValidation();
@@ -52,9 +50,7 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddSingleton<ProgrammeCatalogueProvider>();
         builder.Services.AddSingleton<ProgrammeOffers>();
         builder.Services.AddSingleton<CohortProgrammes>();
-        // The funnel's stages, read once from configuration (validated at start).
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<FunnelOptions>>().Value.ToStages());
-        builder.Services.AddSingleton<FunnelReader>();
+        builder.Services.AddFunnel();
 
         // Handlers: written once, bound by each host.
         builder.Services.AddSingleton<ScoreAssessmentHandler>();
@@ -65,7 +61,6 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddSingleton<ReviewHandlers>();
         builder.Services.AddSingleton<BatchHandlers>();
         builder.Services.AddSingleton<ReportHandlers>();
-        builder.Services.AddSingleton<StageHandlers>();
         builder.Services.AddSingleton<RescoreHandlers>();
         builder.Services.AddSingleton<HealthHandler>();
         builder.Services.AddSingleton<SmePages>();
