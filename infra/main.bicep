@@ -81,6 +81,7 @@ var tables = [
   'AssessmentIndex'
   'ProductIndex'
   'Reviews'
+  'ProductStages'
   'Batches'
   'ModelRuns'
 ]

@@ -2,6 +2,7 @@ using ExportReadiness.Application.Access;
 using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Assets;
 using ExportReadiness.Application.Batches;
+using ExportReadiness.Application.Funnel;
 using ExportReadiness.Application.Health;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Pages;
@@ -49,6 +50,7 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddSingleton<ProgrammeCatalogueProvider>();
         builder.Services.AddSingleton<ProgrammeOffers>();
         builder.Services.AddSingleton<CohortProgrammes>();
+        builder.Services.AddFunnel();
 
         // Handlers: written once, bound by each host.
         builder.Services.AddSingleton<ScoreAssessmentHandler>();

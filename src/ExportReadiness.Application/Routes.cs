@@ -29,12 +29,15 @@ public static class Routes
     public const string Assessment = "api/assessments/{id}";
     public const string Review = "api/assessments/{id}/review";
     public const string Product = "api/products/{productId}";
+    public const string ProductStages = "api/products/{productId}/stages";
     public const string BatchTemplate = "api/batches/template.csv";
     public const string Batches = "api/batches";
     public const string Batch = "api/batches/{id}";
     public const string BatchRejections = "api/batches/{id}/rejected.csv";
     public const string Portfolio = "api/reports/portfolio";
     public const string PortfolioCsv = "api/reports/portfolio.csv";
+    public const string Funnel = "api/reports/funnel";
+    public const string FunnelCsv = "api/reports/funnel.csv";
     public const string Validation = "api/validation";
     public const string Rescore = "api/admin/rescore";
     public const string RescoreRuns = "api/admin/rescore/runs";

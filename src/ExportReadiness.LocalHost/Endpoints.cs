@@ -3,6 +3,7 @@ using ExportReadiness.Application.Access;
 using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Assets;
 using ExportReadiness.Application.Batches;
+using ExportReadiness.Application.Funnel;
 using ExportReadiness.Application.Health;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Pages;
@@ -58,6 +59,8 @@ public static class Endpoints
             .WithSummary("Advisors: a page of assessments, filtered by programme, level, sector, region, status, verdict.");
         api.MapGet(route(Routes.Product), (string productId, HttpRequest r, AssessmentHandlers h, CancellationToken ct) => h.Product(productId, r, ct)).WithTags("Assessments")
             .WithSummary("Advisors: every assessment of one product (its first assessment's id), oldest first, with date, score, level and dimension scores.");
+        api.MapPost(route(Routes.ProductStages), (string productId, HttpContext c, StageHandlers h, CancellationToken ct) => h.Move(productId, c, ct)).WithTags("Funnel")
+            .Accepts<object>("application/json").WithSummary("Move a product to a funnel stage ({stage, date, note?}) as the signed-in advisor; 201, or 200 when that stage and date were recorded already.");
         api.MapGet(route(Routes.Review), (string id, HttpContext c, ReviewHandlers h, CancellationToken ct) => h.Get(id, c, ct)).WithTags("Reviews")
             .WithSummary("The current review (version in ETag) and its history.");
         api.MapPut(route(Routes.Review), (string id, HttpContext c, ReviewHandlers h, CancellationToken ct) => h.Put(id, c, ct)).WithTags("Reviews")
@@ -74,6 +77,10 @@ public static class Endpoints
             .WithSummary("Counts per level, the screening funnel, score distribution, dimension averages, sector and region breakdowns, model–advisor agreement.");
         api.MapGet(route(Routes.PortfolioCsv), (HttpContext c, ReportHandlers h, CancellationToken ct) => h.PortfolioCsv(c, ct)).WithTags("Reports")
             .WithSummary("One row per assessment (UTF-8 with BOM for Excel), with the same filters as the list.");
+        api.MapGet(route(Routes.Funnel), (HttpRequest r, StageHandlers h, CancellationToken ct) => h.Report(r, ct)).WithTags("Funnel")
+            .WithSummary("The stage funnel per programme and cohort (intake year): products reaching each stage, conversion, median and mean days per stage.");
+        api.MapGet(route(Routes.FunnelCsv), (HttpContext c, StageHandlers h, CancellationToken ct) => h.Csv(c, ct)).WithTags("Funnel")
+            .WithSummary("One row per product: programme, cohort, current stage, the date it entered and the days it spent in each stage (UTF-8 with BOM).");
         api.MapPost(route(Routes.Validation), (HttpRequest r, ValidationHandler h, CancellationToken ct) => h.Validate(r, ct)).WithTags("Validation")
             .Accepts<string>(CsvUpload.Csv, CsvUpload.ExcelCsv, CsvUpload.Form).WithSummary("Check the model in use against known outcomes: a batch CSV with an outcome column, or a World Bank Enterprise Survey export (?format=batch|wbes).");
         api.MapPost(route(Routes.Rescore), (HttpRequest r, RescoreHandlers h) => h.Start(r)).WithTags("Model runs")

@@ -42,6 +42,9 @@ public static class StorageNames
     public const string ProductIndexTable = "ProductIndex";
 
     public const string ReviewsTable = "Reviews";
+
+    /// <summary>Advisors' moves of a product through the funnel: PartitionKey = product id, one row per (date, stage).</summary>
+    public const string ProductStagesTable = "ProductStages";
     public const string BatchesTable = "Batches";
     public const string ModelRunsTable = "ModelRuns";
 
@@ -50,5 +53,5 @@ public static class StorageNames
 
     public static readonly string[] Containers = [SubmissionsContainer, ModelsContainer, BatchesContainer, LocksContainer, DataProtectionContainer, ProgrammesContainer];
     public static readonly string[] Queues = [ScoringQueue, ScoringPoisonQueue, BatchQueue, BatchPoisonQueue];
-    public static readonly string[] Tables = [AssessmentsTable, AssessmentIndexTable, ProductIndexTable, ReviewsTable, BatchesTable, ModelRunsTable, AdvisorSessionsTable];
+    public static readonly string[] Tables = [AssessmentsTable, AssessmentIndexTable, ProductIndexTable, ReviewsTable, ProductStagesTable, BatchesTable, ModelRunsTable, AdvisorSessionsTable];
 }

@@ -12,6 +12,8 @@ using ExportReadiness.Core.Reviews;
 using ExportReadiness.Core.Advisors;
 using ExportReadiness.Storage.Advisors;
 using ExportReadiness.Core.Programmes;
+using ExportReadiness.Core.Funnel;
+using ExportReadiness.Storage.Funnel;
 using ExportReadiness.Storage.Programmes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddSingleton<IScoringQueue, StorageScoringQueue>();
         builder.Services.AddSingleton<IModelRepository, BlobModelRepository>();
         builder.Services.AddSingleton<IReviewStore, TableReviewStore>();
+        builder.Services.AddSingleton<IStageMoveStore, TableStageMoveStore>();
         builder.Services.AddSingleton<IModelRunStore, TableModelRunStore>();
         builder.Services.AddSingleton<IDistributedLock, BlobLeaseLock>();
         builder.Services.AddSingleton<IBatchStore, StorageBatchStore>();

@@ -1,12 +1,7 @@
 using System.Net;
 using System.Reflection;
-using System.Text;
-using System.Text.Json;
-using ExportReadiness.Application.Access;
 using ExportReadiness.Core.Programmes;
 using ExportReadiness.FunctionApp.Functions;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ExportReadiness.FunctionApp.Tests;
 
@@ -14,39 +9,7 @@ namespace ExportReadiness.FunctionApp.Tests;
 [Collection(FunctionAppCollection.Name)]
 public class ProgrammeFunctionTests(FunctionAppFixture fixture)
 {
-    private const string Key = "function-app-test-key-0123456789";
-
-    private DefaultHttpContext Request(string method, string path, string? key = null, string? json = null)
-    {
-        var http = new DefaultHttpContext { RequestServices = fixture.App.Services.CreateScope().ServiceProvider };
-        http.Request.Method = method;
-        http.Request.Path = path;
-        http.Response.Body = new MemoryStream();
-        if (key is not null) http.Request.Headers[AdvisorKeys.Header] = key;
-        if (json is not null)
-        {
-            http.Request.ContentType = "application/json";
-            http.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(json));
-        }
-        return http;
-    }
-
     private static MethodInfo Method<T>(string name) => typeof(T).GetMethod(name)!;
-
-    /// <summary>The authorization middleware around the function, as the worker runs them; true when the function ran.</summary>
-    private async Task<bool> InvokeAsync(MethodInfo definition, DefaultHttpContext http, Func<Task<IResult>> function)
-    {
-        var middleware = ActivatorUtilities.CreateInstance<AdvisorAuthorizationMiddleware>(fixture.App.Services);
-        var ran = false;
-        await middleware.Invoke(new InvokedFunction(definition, http), async _ => { ran = true; await (await function()).ExecuteAsync(http); });
-        return ran;
-    }
-
-    private static JsonElement Body(HttpContext http)
-    {
-        http.Response.Body.Position = 0;
-        return JsonDocument.Parse(http.Response.Body).RootElement.Clone();
-    }
 
     private static string Extension(string id) => $$"""
         {"schemaVersion": 1, "programmes": [{
@@ -60,17 +23,17 @@ public class ProgrammeFunctionTests(FunctionAppFixture fixture)
     public async Task The_extension_and_cohort_functions_refuse_a_caller_without_an_advisor_key_and_never_run()
     {
         var functions = fixture.App.Function<AdvisorProgrammeFunctions>();
-        var put = Request("PUT", "/api/programmes/extension", json: Extension("refused"));
-        Assert.False(await InvokeAsync(Method<AdvisorProgrammeFunctions>(nameof(AdvisorProgrammeFunctions.PutProgrammeExtension)), put,
+        var put = fixture.Request("PUT", "/api/programmes/extension", json: Extension("refused"));
+        Assert.False(await fixture.InvokeAsync(Method<AdvisorProgrammeFunctions>(nameof(AdvisorProgrammeFunctions.PutProgrammeExtension)), put,
             () => functions.PutProgrammeExtension(put.Request, default)));
         Assert.Equal((int)HttpStatusCode.Unauthorized, put.Response.StatusCode);
         Assert.StartsWith("application/problem+json", put.Response.ContentType);
 
-        var read = Request("GET", "/api/programmes/extension");
-        Assert.False(await InvokeAsync(Method<AdvisorProgrammeFunctions>(nameof(AdvisorProgrammeFunctions.ProgrammeExtension)), read,
+        var read = fixture.Request("GET", "/api/programmes/extension");
+        Assert.False(await fixture.InvokeAsync(Method<AdvisorProgrammeFunctions>(nameof(AdvisorProgrammeFunctions.ProgrammeExtension)), read,
             () => functions.ProgrammeExtension(read.Request, default)));
-        var demand = Request("GET", "/api/reports/programmes");
-        Assert.False(await InvokeAsync(Method<AdvisorProgrammeFunctions>(nameof(AdvisorProgrammeFunctions.ProgrammeDemand)), demand,
+        var demand = fixture.Request("GET", "/api/reports/programmes");
+        Assert.False(await fixture.InvokeAsync(Method<AdvisorProgrammeFunctions>(nameof(AdvisorProgrammeFunctions.ProgrammeDemand)), demand,
             () => functions.ProgrammeDemand(demand.Request, default)));
         Assert.Equal((int)HttpStatusCode.Unauthorized, demand.Response.StatusCode);
     }
@@ -83,28 +46,28 @@ public class ProgrammeFunctionTests(FunctionAppFixture fixture)
         var id = $"fa-test-{Guid.NewGuid():N}"[..16];
         try
         {
-            var put = Request("PUT", "/api/programmes/extension", Key, Extension(id));
-            Assert.True(await InvokeAsync(Method<AdvisorProgrammeFunctions>(nameof(AdvisorProgrammeFunctions.PutProgrammeExtension)), put,
+            var put = fixture.Request("PUT", "/api/programmes/extension", FunctionCalls.AdvisorKey, Extension(id));
+            Assert.True(await fixture.InvokeAsync(Method<AdvisorProgrammeFunctions>(nameof(AdvisorProgrammeFunctions.PutProgrammeExtension)), put,
                 () => advisor.PutProgrammeExtension(put.Request, default)));
             Assert.Equal((int)HttpStatusCode.OK, put.Response.StatusCode);
-            Assert.Equal(ProgrammeCatalogue.Bundled.Programmes.Count + 1, Body(put).GetProperty("programmes").GetInt32());
+            Assert.Equal(ProgrammeCatalogue.Bundled.Programmes.Count + 1, put.Body().GetProperty("programmes").GetInt32());
 
-            var catalogue = Request("GET", "/api/programmes");
-            Assert.True(await InvokeAsync(Method<ProgrammeFunctions>(nameof(ProgrammeFunctions.Programmes)), catalogue,
+            var catalogue = fixture.Request("GET", "/api/programmes");
+            Assert.True(await fixture.InvokeAsync(Method<ProgrammeFunctions>(nameof(ProgrammeFunctions.Programmes)), catalogue,
                 () => open.Programmes(catalogue.Request, default)));
             Assert.Equal((int)HttpStatusCode.OK, catalogue.Response.StatusCode);
-            Assert.Contains(id, Body(catalogue).GetProperty("programmes").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
+            Assert.Contains(id, catalogue.Body().GetProperty("programmes").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
 
-            var bad = Request("PUT", "/api/programmes/extension", Key, Extension(id).Replace("\"SE-H\"", "\"SE-Q\""));
-            await InvokeAsync(Method<AdvisorProgrammeFunctions>(nameof(AdvisorProgrammeFunctions.PutProgrammeExtension)), bad,
+            var bad = fixture.Request("PUT", "/api/programmes/extension", FunctionCalls.AdvisorKey, Extension(id).Replace("\"SE-H\"", "\"SE-Q\""));
+            await fixture.InvokeAsync(Method<AdvisorProgrammeFunctions>(nameof(AdvisorProgrammeFunctions.PutProgrammeExtension)), bad,
                 () => advisor.PutProgrammeExtension(bad.Request, default));
             Assert.Equal((int)HttpStatusCode.BadRequest, bad.Response.StatusCode);
-            Assert.True(Body(bad).GetProperty("errors").TryGetProperty($"{id}.regions[0]", out _));
+            Assert.True(bad.Body().GetProperty("errors").TryGetProperty($"{id}.regions[0]", out _));
         }
         finally
         {
-            var reset = Request("PUT", "/api/programmes/extension", Key, """{"schemaVersion": 1, "programmes": []}""");
-            await InvokeAsync(Method<AdvisorProgrammeFunctions>(nameof(AdvisorProgrammeFunctions.PutProgrammeExtension)), reset,
+            var reset = fixture.Request("PUT", "/api/programmes/extension", FunctionCalls.AdvisorKey, """{"schemaVersion": 1, "programmes": []}""");
+            await fixture.InvokeAsync(Method<AdvisorProgrammeFunctions>(nameof(AdvisorProgrammeFunctions.PutProgrammeExtension)), reset,
                 () => advisor.PutProgrammeExtension(reset.Request, default));
         }
     }

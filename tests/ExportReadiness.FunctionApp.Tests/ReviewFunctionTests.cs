@@ -19,36 +19,18 @@ namespace ExportReadiness.FunctionApp.Tests;
 [Collection(FunctionAppCollection.Name)]
 public class ReviewFunctionTests(FunctionAppFixture fixture)
 {
-    private const string Key = "function-app-test-key-0123456789";
-
-    private DefaultHttpContext Request(string method, string path)
-    {
-        var http = new DefaultHttpContext { RequestServices = fixture.App.Services.CreateScope().ServiceProvider };
-        http.Request.Method = method;
-        http.Request.Path = path;
-        http.Response.Body = new MemoryStream();
-        return http;
-    }
-
     /// <summary>The worker's authorization middleware, then the function, then its result written as the integration writes it.</summary>
     private async Task<JsonElement> InvokeAsync(MethodInfo definition, DefaultHttpContext http, Func<Task<IResult>> function)
     {
-        var middleware = ActivatorUtilities.CreateInstance<AdvisorAuthorizationMiddleware>(fixture.App.Services);
-        await middleware.Invoke(new InvokedFunction(definition, http), async _ => await (await function()).ExecuteAsync(http));
+        await fixture.InvokeAsync(definition, http, function);
         Assert.Equal((int)HttpStatusCode.OK, http.Response.StatusCode);
-        http.Response.Body.Position = 0;
-        return JsonDocument.Parse(http.Response.Body).RootElement;
+        return http.Body();
     }
 
     private async Task<(Assessment Assessment, string Token)> StoredAsync()
     {
         var token = AccessToken.Create();
-        var submission = AssessmentBuilder.Mixed().InProgramme("fa-reviews").ToSubmission();
-        var assessment = new Assessment
-        {
-            Id = AssessmentIntake.NewId(), Programme = "fa-reviews", SchemaVersion = 1, Company = submission.Company, Product = submission.Product,
-            Answers = submission.Answers, SubmittedAt = DateTimeOffset.UtcNow, AccessTokenHash = AccessToken.Hash(token),
-        };
+        var assessment = AssessmentBuilder.Mixed().InProgramme("fa-reviews").ToAssessment(accessTokenHash: AccessToken.Hash(token));
         await fixture.App.Services.GetRequiredService<IAssessmentStore>().AddAsync(assessment, default);
         return (assessment, token);
     }
@@ -57,8 +39,8 @@ public class ReviewFunctionTests(FunctionAppFixture fixture)
     public async Task The_review_function_records_a_message_to_the_sme_that_the_smes_assessment_function_shows_without_the_note()
     {
         var (assessment, token) = await StoredAsync();
-        var put = Request("PUT", $"/api/assessments/{assessment.Id}/review");
-        put.Request.Headers[AdvisorKeys.Header] = Key;
+        var put = fixture.Request("PUT", $"/api/assessments/{assessment.Id}/review");
+        put.Request.Headers[AdvisorKeys.Header] = FunctionCalls.AdvisorKey;
         put.Request.ContentType = "application/json";
         put.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(
             new { verdict = "NotYet", note = "Internal: weak finance", messageToSme = "Work on your price list for Norway." })));
@@ -70,7 +52,7 @@ public class ReviewFunctionTests(FunctionAppFixture fixture)
         Assert.Equal("Internal: weak finance", review.GetProperty("current").GetProperty("note").GetString());
         Assert.Equal("Karin Ek", review.GetProperty("current").GetProperty("advisor").GetString());
 
-        var get = Request("GET", $"/api/assessments/{assessment.Id}");
+        var get = fixture.Request("GET", $"/api/assessments/{assessment.Id}");
         get.Request.Headers[AssessmentHandlers.TokenHeader] = token;
         var seen = await InvokeAsync(typeof(SmeFunctions).GetMethod(nameof(SmeFunctions.GetAssessment))!, get,
             () => fixture.App.Function<SmeFunctions>().GetAssessment(get.Request, assessment.Id, default));

@@ -94,6 +94,17 @@ public sealed class AssessmentBuilder
             "The builder made an invalid submission: " + string.Join("; ", outcome.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
     }
 
+    /// <summary>A stored Pending assessment of this submission, for tests that write the store directly.</summary>
+    public Assessment ToAssessment(string? id = null, DateTimeOffset? submittedAt = null, string accessTokenHash = "")
+    {
+        var s = ToSubmission();
+        return new Assessment
+        {
+            Id = id ?? AssessmentIntake.NewId(), Programme = s.Programme, SchemaVersion = s.SchemaVersion, Company = s.Company, Product = s.Product,
+            Answers = s.Answers, SubmittedAt = submittedAt ?? DateTimeOffset.UtcNow, AccessTokenHash = accessTokenHash,
+        };
+    }
+
     private static JsonNode? Value(Question q, bool top) => q.Type switch
     {
         QuestionType.Choice => JsonValue.Create((top ? q.Options!.MaxBy(o => o.Points) : q.Options!.MinBy(o => o.Points))!.Value),

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ExportReadiness.Application.Funnel;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Programmes;
 using ExportReadiness.Core.Assessments;
@@ -11,7 +12,7 @@ namespace ExportReadiness.Application.Assessments;
 /// <summary>Submitting a self-assessment, reading it back, and the advisors' list.</summary>
 public sealed class AssessmentHandlers(
     SubmissionValidator validator, AssessmentIntake intake, IAssessmentStore store, AssessmentAccess access, IOptions<ExportReadinessOptions> options,
-    ProgrammeOffers programmes)
+    ProgrammeOffers programmes, FunnelReader funnel)
 {
     public const string TokenHeader = "X-Assessment-Token";
 
@@ -70,7 +71,10 @@ public sealed class AssessmentHandlers(
         var history = await store.ProductHistoryAsync(productId, cancellationToken);
         if (history.Count == 0) return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchProduct, ApiLanguage.Of(request));
         var latest = history[^1];
-        return TypedResults.Ok(new ProductView(productId, latest.Company.Name, latest.Product.Name, history.Select(a => a.AsHistoryEntry()).ToList()));
+        return TypedResults.Ok(new ProductView(productId, latest.Company.Name, latest.Product.Name, history.Select(a => a.AsHistoryEntry()).ToList())
+        {
+            Stages = await funnel.ViewAsync(history, cancellationToken),
+        });
     }
 
     public const int DefaultPageSize = 25;

@@ -8,7 +8,11 @@ public sealed record HistoryEntry(
     string Id, DateTimeOffset SubmittedAt, AssessmentStatus Status, int? ReadinessScore, ReadinessLevel? Level, IReadOnlyList<DimensionScore> Dimensions);
 
 /// <summary>The wire shape of <c>GET /api/products/{productId}</c>: every assessment of one product, oldest first.</summary>
-public sealed record ProductView(string ProductId, string CompanyName, string ProductName, IReadOnlyList<HistoryEntry> Assessments);
+public sealed record ProductView(string ProductId, string CompanyName, string ProductName, IReadOnlyList<HistoryEntry> Assessments)
+{
+    /// <summary>Where the product stands in the funnel: current stage, every stay, days per stage.</summary>
+    public Funnel.ProductStageView? Stages { get; init; }
+}
 
 /// <summary>What changed in one dimension (or overall) between two scored assessments.</summary>
 public sealed record DimensionChange(string Id, int Before, int After)

@@ -1,5 +1,5 @@
-// Advisor pages: sort the current page of the list by a column; send a review with If-Match and the page's
-// antiforgery token (the session cookie alone does not authorize a change: AdvisorAntiforgery).
+// Advisor pages: sort the current page of the list by a column; move a product to a funnel stage; send a review with
+// If-Match; both with the page's antiforgery token (the session cookie alone does not authorize a change: AdvisorAntiforgery).
 (() => {
   document.querySelectorAll("table.sortable th[data-sort]").forEach((th, column) => {
     th.addEventListener("click", () => {
@@ -17,6 +17,36 @@
     });
   });
 
+  const token = () => {
+    const meta = document.querySelector("meta[name=request-verification-token]");
+    return meta ? meta.content : "";
+  };
+  // A problem's title and its field errors, for the form's status line.
+  const describe = async (response, fallback) => {
+    const problem = await response.json().catch(() => ({}));
+    const details = problem.errors ? Object.entries(problem.errors).map(([f, m]) => `${f}: ${m.join(" ")}`).join(" ") : problem.detail || "";
+    return `${problem.title || fallback} ${details}`;
+  };
+
+  // Moving the product to a stage: the same token and reload as the review below.
+  const stageForm = document.getElementById("stage-form");
+  if (stageForm) {
+    const lang = stageForm.dataset.lang;
+    stageForm.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const response = await fetch(`/api/products/${encodeURIComponent(stageForm.dataset.productId)}/stages`, {
+        method: "POST", credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "Accept-Language": lang, RequestVerificationToken: token() },
+        body: JSON.stringify({ stage: stageForm.stage.value, date: stageForm.date.value, note: stageForm.note.value }),
+      });
+      if (response.ok) {
+        window.location.reload();
+        return;
+      }
+      document.getElementById("stage-message").textContent = await describe(response, lang === "en" ? "Could not save." : "Kunde inte spara.");
+    });
+  }
+
   const form = document.getElementById("review-form");
   if (!form) return;
   const lang = form.dataset.lang;
@@ -25,9 +55,8 @@
     event.preventDefault();
     const message = document.getElementById("review-message");
     const verdict = form.querySelector("input[name=verdict]:checked");
-    const token = document.querySelector("meta[name=request-verification-token]");
     // Accept-Language: the API's messages in the page's language.
-    const headers = { "Content-Type": "application/json", "Accept-Language": lang, RequestVerificationToken: token ? token.content : "" };
+    const headers = { "Content-Type": "application/json", "Accept-Language": lang, RequestVerificationToken: token() };
     if (form.dataset.version) headers["If-Match"] = form.dataset.version;
     const response = await fetch(`/api/assessments/${encodeURIComponent(form.dataset.assessmentId)}/review`, {
       method: "PUT", headers, credentials: "same-origin",
@@ -37,10 +66,8 @@
       window.location.reload();
       return;
     }
-    const problem = await response.json().catch(() => ({}));
-    const details = problem.errors ? Object.entries(problem.errors).map(([f, m]) => `${f}: ${m.join(" ")}`).join(" ") : problem.detail || "";
     message.textContent = response.status === 412
       ? t("Någon annan har granskat under tiden. Ladda om sidan.", "Someone else reviewed meanwhile. Reload the page.")
-      : `${problem.title || t("Kunde inte spara.", "Could not save.")} ${details}`;
+      : await describe(response, t("Kunde inte spara.", "Could not save."));
   });
 })();

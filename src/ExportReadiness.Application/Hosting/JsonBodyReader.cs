@@ -84,4 +84,18 @@ public static class JsonBodyReader
         MediaTypeHeaderValue.TryParse(contentType, out var media) &&
         (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
          media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>An optional text field of a body, trimmed; absent or null is empty. A non-string or an overlong text adds an error naming the field.</summary>
+    public static string OptionalText(JsonElement root, string field, int maxLength, Dictionary<string, string[]> errors, string lang)
+    {
+        if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null) return "";
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors[field] = [Messages.ExpectedString.In(lang)];
+            return "";
+        }
+        var text = value.GetString()!.Trim();
+        if (text.Length > maxLength) errors[field] = [Messages.AtMostCharacters(maxLength).In(lang)];
+        return text;
+    }
 }

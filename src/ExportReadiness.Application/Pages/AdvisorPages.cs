@@ -6,6 +6,7 @@ using ExportReadiness.Core.Reviews;
 using ExportReadiness.Core.Scoring;
 using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Access;
+using ExportReadiness.Application.Funnel;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Programmes;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ namespace ExportReadiness.Application.Pages;
 /// (<see cref="AdvisorSignIn"/>, a session cookie) or, behind App Service Authentication, by the platform. Each page
 /// carries the antiforgery token its forms and scripts send back (<see cref="AdvisorAntiforgery"/>).
 /// </summary>
-public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, QuestionnaireSchema schema, ProgrammeOffers programmes, CohortProgrammes cohort)
+public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, QuestionnaireSchema schema, ProgrammeOffers programmes, CohortProgrammes cohort, FunnelReader funnel)
 {
     public const int PageSize = 25;
 
@@ -37,7 +38,8 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, Q
         var lang = Language(request);
         var (query, errors) = AssessmentFilter.Parse(request.Query);
         if (errors.Count > 0) query = new AssessmentQuery();
-        var report = await PortfolioReport.BuildAsync(query, store.ScanAsync(query, cancellationToken), cancellationToken);
+        // The portfolio and its stage funnel from one scan.
+        var report = await funnel.PortfolioAsync(query, cancellationToken);
         var demand = await cohort.BuildAsync(query, cancellationToken);
         var token = request.Query["continuationToken"].ToString();
         var page = await store.ListAsync(query, token.Length == 0 ? null : token, PageSize, cancellationToken);
@@ -68,6 +70,7 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, Q
                 100, T(lang, "Genomsnitt per område", "Average per dimension")), "dimensions"))
             .Append(Card(T(lang, "Per bransch", "By sector"), Breakdown(report.BySector, Sector, T(lang, "Snittpoäng per bransch", "Average score per sector"), lang), "by-sector"))
             .Append(Card(T(lang, "Per län", "By region"), Breakdown(report.ByRegion, Region, T(lang, "Snittpoäng per län", "Average score per region"), lang), "by-region"))
+            .Append(FunnelSections.Dashboard(report.Stages!, funnel.Stages, filterQuery, lang))
             .Append(ProgrammeSections.Demand(demand, schema, lang))
             .Append($"<h2>{T(lang, "Bedömningar", "Assessments")}</h2>")
             .Append(AssessmentTable(page.Items, Sector, Region, lang));
@@ -85,6 +88,8 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, Q
         var current = await reviews.GetAsync(id, cancellationToken);
         var history = await reviews.HistoryAsync(id, cancellationToken);
         var c = assessment.Company;
+        // Never empty: the product index row may lag the assessment row it was written after.
+        var productHistory = await store.ProductHistoryAsync(assessment.ProductId, cancellationToken) is { Count: > 0 } h ? h : [assessment];
 
         var body = new StringBuilder()
             .Append($"<p class=\"no-print\"><a href=\"/advisor?lang={lang}&programme={Uri.EscapeDataString(assessment.Programme)}\">← {T(lang, "Portföljen", "Portfolio")}</a></p>")
@@ -95,7 +100,8 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, Q
             .Append($"<tr><th>{T(lang, "Omsättning", "Turnover")}</th><td>{N(c.TurnoverSek, "#,0")} SEK</td><th>{T(lang, "Exportandel", "Export share")}</th><td>{N(c.ExportSharePercent)} %</td></tr>")
             .Append($"<tr><th>{T(lang, "Status", "Status")}</th><td>{StatusName(assessment.Status, lang)}</td><th>{T(lang, "Inskickad", "Submitted")}</th><td>{assessment.SubmittedAt:yyyy-MM-dd HH:mm}</td></tr></table>")
             .Append(assessment.Result is { } r ? SmePages.ResultSection(r, schema, lang) : $"<p class=\"status\">{StatusName(assessment.Status, lang)}</p>")
-            .Append(ProductHistorySection(assessment, await store.ProductHistoryAsync(assessment.ProductId, cancellationToken), lang))
+            .Append(ProductHistorySection(assessment, productHistory, lang))
+            .Append(FunnelSections.StagePanel(assessment.ProductId, await funnel.TimelineAsync(productHistory, cancellationToken), funnel.Stages, funnel.Today, funnel.LatestMoveDate, lang))
             .Append(await programmes.MatchAsync(assessment, cancellationToken) is { } matches ? ProgrammeSections.ForProduct(matches, lang) : "")
             .Append(ReviewPanel(assessment, current, history, lang))
             .Append($"<h2>{T(lang, "Svar", "Answers")}</h2><table id=\"answers\"><tr><th>{T(lang, "Fråga", "Question")}</th><th>{T(lang, "Svar", "Answer")}</th><th>{T(lang, "Poäng", "Points")}</th></tr>");

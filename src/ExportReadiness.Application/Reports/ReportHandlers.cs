@@ -3,6 +3,7 @@ using ExportReadiness.Core.Batches;
 using ExportReadiness.Core.Localization;
 using ExportReadiness.Core.Reports;
 using ExportReadiness.Application.Assessments;
+using ExportReadiness.Application.Funnel;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Programmes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,14 +11,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ExportReadiness.Application.Reports;
 
 /// <summary>The advisors' portfolio: the report and its CSV export.</summary>
-public sealed class ReportHandlers(IAssessmentStore store, AssessmentCsv csv, ProgrammeCatalogueProvider programmes)
+public sealed class ReportHandlers(IAssessmentStore store, AssessmentCsv csv, ProgrammeCatalogueProvider programmes, FunnelReader funnel)
 {
     public async Task<Results<Ok<PortfolioReport>, ValidationProblem>> Portfolio(HttpRequest request, CancellationToken cancellationToken)
     {
         var lang = ApiLanguage.Of(request);
         var (query, errors) = AssessmentFilter.Parse(request.Query, lang);
         if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidReportFilters, lang);
-        return TypedResults.Ok(await PortfolioReport.BuildAsync(query, store.ScanAsync(query, cancellationToken), cancellationToken));
+        return TypedResults.Ok(await funnel.PortfolioAsync(query, cancellationToken));
     }
 
     public async Task<IResult> PortfolioCsv(HttpContext context, CancellationToken cancellationToken)

@@ -77,23 +77,9 @@ public sealed partial class ReviewHandlers(
         if (root.TryGetProperty("verdict", out var v) && v.ValueKind == JsonValueKind.String
             && Enum.TryParse<Verdict>(v.GetString(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) verdict = parsed;
         else errors["verdict"] = [Messages.UseVerdict.In(lang)];
-        var note = ReadText(root, "note", MaxNoteLength, errors, lang);
-        var message = ReadText(root, "messageToSme", MaxMessageLength, errors, lang);
+        var note = JsonBodyReader.OptionalText(root, "note", MaxNoteLength, errors, lang);
+        var message = JsonBodyReader.OptionalText(root, "messageToSme", MaxMessageLength, errors, lang);
         return (verdict, note, message, errors);
-    }
-
-    /// <summary>An optional text field, trimmed; absent or null is empty.</summary>
-    private static string ReadText(JsonElement root, string field, int maxLength, Dictionary<string, string[]> errors, string lang)
-    {
-        if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null) return "";
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            errors[field] = [Messages.ExpectedString.In(lang)];
-            return "";
-        }
-        var text = value.GetString()!.Trim();
-        if (text.Length > maxLength) errors[field] = [Messages.AtMostCharacters(maxLength).In(lang)];
-        return text;
     }
 
     /// <summary>Table Storage versions are weak ETags; clients may send them with or without the W/ prefix.</summary>

@@ -80,6 +80,13 @@ public static class Messages
         "Ingen tidigare bedömning med detta id hör till åtkomstnyckeln i X-Assessment-Token.",
         "No earlier assessment with this id belongs to the access token in X-Assessment-Token.");
 
+    // Stage moves (the funnel).
+    public static readonly LocalizedText InvalidStageMove = new("Förflyttningen har ogiltiga fält.", "The stage move has invalid fields.");
+    public static readonly LocalizedText SignInToMoveStage = new("Logga in som rådgivare för att flytta en produkt.", "Sign in as an advisor to move a product.");
+    public static readonly LocalizedText UseDate = new("Ange ett datum som ÅÅÅÅ-MM-DD.", "Give a date as YYYY-MM-DD.");
+    public static LocalizedText DateBetween(DateOnly earliest, DateOnly latest) =>
+        new($"Datumet måste ligga mellan {earliest:yyyy-MM-dd} och i dag ({latest:yyyy-MM-dd}).", $"The date must be between {earliest:yyyy-MM-dd} and today ({latest:yyyy-MM-dd}).");
+
     public static readonly LocalizedText NoSuchProduct = new("Ingen produkt med detta id.", "No product with this id.");
 
     public static readonly LocalizedText NoVisibleAssessment = new(

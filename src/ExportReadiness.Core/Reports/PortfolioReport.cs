@@ -1,4 +1,5 @@
 using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Funnel;
 using ExportReadiness.Core.Reviews;
 using ExportReadiness.Core.Scoring;
 
@@ -40,6 +41,9 @@ public sealed record PortfolioReport(
     Agreement Agreement,
     ProductProgress Progress)
 {
+    /// <summary>The advisors' stage funnel by programme and cohort over the same assessments (built beside this report, from the same scan).</summary>
+    public FunnelReport? Stages { get; init; }
+
     /// <summary>Width of a bucket of <see cref="ScoreDistribution"/> (0–9, 10–19, … 90–100).</summary>
     public const int BucketWidth = 10;
 
