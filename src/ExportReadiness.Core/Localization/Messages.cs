@@ -45,6 +45,7 @@ public static class Messages
     public static LocalizedText UseOneOf(IEnumerable<string> values) =>
         new($"Använd ett av: {string.Join(", ", values)}.", $"Use one of: {string.Join(", ", values)}.");
     public static readonly LocalizedText NotAValidValue = new("Inget giltigt värde.", "Not a valid value.");
+    public static readonly LocalizedText UseDate = new("Ange ett datum som ÅÅÅÅ-MM-DD.", "Use a date as yyyy-MM-dd.");
 
     // The questionnaire (SubmissionValidator).
     public static LocalizedText SchemaVersionNotServed(int version, int served) =>

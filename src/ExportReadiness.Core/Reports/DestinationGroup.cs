@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ExportReadiness.Core.Assessments;
 
 namespace ExportReadiness.Core.Reports;
@@ -10,6 +11,7 @@ namespace ExportReadiness.Core.Reports;
 public sealed record DestinationGroup(string? Programme, string? Sector, string? Region, DateOnly AsOf)
 {
     /// <summary>Only scored assessments can say whether a criterion is met; the store filters the rest out.</summary>
+    [JsonIgnore]
     public AssessmentQuery Query => new(Programme, Sector: Sector, Region: Region, Status: AssessmentStatus.Scored);
 
     /// <summary>Submitted on or before <see cref="AsOf"/>, by the UTC date the pages and the CSV show.</summary>
