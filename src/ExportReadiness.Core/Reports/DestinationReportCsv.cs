@@ -14,12 +14,11 @@ public static class DestinationReportCsv
 {
     public static async Task WriteAsync(TextWriter writer, DestinationComparison report, QuestionnaireSchema schema, string lang, CancellationToken cancellationToken)
     {
-        // The group labels carry programme names an advisor typed: a cell starting with = + @ must not run as a formula.
-        // '-' is left out: differences are negative numbers, and a label cannot start with one (filters start with a letter or digit).
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape, InjectionCharacters = ['=', '+', '@', '\t', '\r'] };
-        await using var csv = new CsvWriter(writer, config, leaveOpen: true);
+        // Numbers may be negative (differences), so CsvHelper's injection escaping, which would turn -0.5 into text, is off;
+        // the only text a user chose is a group's label (a programme name), escaped in Label below.
+        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture), leaveOpen: true);
         var (first, second) = (report.Group, report.Comparison);
-        foreach (var column in new[] { "kind", "id", "name", "jointAction", first.Group.Label }.Concat(second is null ? [] : [second.Group.Label, "difference"]))
+        foreach (var column in new[] { "kind", "id", "name", "jointAction", Label(first.Group) }.Concat(second is null ? [] : [Label(second.Group), "difference"]))
             csv.WriteField(column);
         await csv.NextRecordAsync();
 
@@ -53,6 +52,9 @@ public static class DestinationReportCsv
             await Row("dimension", dimension.Id, dimension.Name.In(lang), null, a, b, d?.Dimensions.FirstOrDefault(x => x.Id == dimension.Id)?.Value);
         }
     }
+
+    /// <summary>A label starting with = + - @ would run as a formula when an advisor opens the file in Excel: it gets a leading apostrophe.</summary>
+    private static string Label(DestinationGroup group) => group.Label is [ '=' or '+' or '-' or '@' or '\t' or '\r', ..] label ? "'" + label : group.Label;
 
     private static string? Number(double? value) => value?.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -144,12 +144,12 @@ public class DestinationReportTests
     public async Task The_csv_has_a_row_per_figure_and_a_column_per_group_with_the_difference()
     {
         var first = await Build(Group, Scored(Tourism().WithGapsIn("tour_net_rates"), "a"), Scored(Tourism(), "b"));
-        var second = await Build(Group with { Programme = "=kosta" }, Scored(Tourism(), "c"));
+        var second = await Build(Group with { Programme = "-kosta" }, Scored(Tourism(), "c"));
         var writer = new StringWriter();
         await DestinationReportCsv.WriteAsync(writer, new DestinationComparison(first, second, ReportDifferences.Between(first, second)), Schema, "en", default);
         var lines = writer.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries); // CSV records end in CRLF (RFC 4180)
 
-        Assert.Equal("kind,id,name,jointAction,asnen · 2026-11-25,\"'=kosta · 2026-11-25\",difference", lines[0]); // no formula
+        Assert.Equal("kind,id,name,jointAction,asnen · 2026-11-25,'-kosta · 2026-11-25,difference", lines[0]); // no formula
         Assert.Equal("products,,Products,,2,1,-1", lines[1]);
         Assert.Contains("criterion,tour_net_rates,Commissionable net rates,,0.5,1,0.5", lines);
         Assert.Contains("criterion,all,All six criteria,,0.5,1,0.5", lines);
