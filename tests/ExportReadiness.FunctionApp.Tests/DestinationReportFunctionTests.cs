@@ -2,7 +2,6 @@ using System.Net;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
-using ExportReadiness.Application.Access;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Scoring;
 using ExportReadiness.FunctionApp.Functions;
@@ -18,26 +17,11 @@ public class DestinationReportFunctionTests(FunctionAppFixture fixture)
 {
     private const string Key = "function-app-test-key-0123456789";
 
-    private DefaultHttpContext Request(string path, string query, string? key)
-    {
-        var http = new DefaultHttpContext { RequestServices = fixture.App.Services.CreateScope().ServiceProvider };
-        http.Request.Method = "GET";
-        http.Request.Path = path;
-        http.Request.QueryString = new QueryString(query);
-        http.Response.Body = new MemoryStream();
-        if (key is not null) http.Request.Headers[AdvisorKeys.Header] = key;
-        return http;
-    }
+    private DefaultHttpContext Request(string path, string query, string? key) => fixture.Request("GET", path, key, query: query);
 
-    /// <summary>The worker's authorization middleware, then the function and its result; true when the function ran.</summary>
-    private async Task<bool> InvokeAsync(MethodInfo definition, DefaultHttpContext http, Func<Task<IResult>> function)
-    {
-        var middleware = ActivatorUtilities.CreateInstance<AdvisorAuthorizationMiddleware>(fixture.App.Services);
-        var ran = false;
-        await middleware.Invoke(new InvokedFunction(definition, http), async _ => { ran = true; await (await function()).ExecuteAsync(http); });
-        http.Response.Body.Position = 0;
-        return ran;
-    }
+    private static MethodInfo Method<T>(string name) => FunctionInvocations.Method<T>(name);
+
+    private Task<bool> InvokeAsync(MethodInfo definition, DefaultHttpContext http, Func<Task<IResult>> function) => fixture.InvokeAsync(definition, http, function);
 
     private async Task StoreScoredAsync(string programme, AssessmentBuilder builder)
     {
@@ -80,6 +64,4 @@ public class DestinationReportFunctionTests(FunctionAppFixture fixture)
         Assert.Equal((int)HttpStatusCode.OK, page.Response.StatusCode);
         Assert.Contains("Commissionable net rates", new StreamReader(page.Response.Body, Encoding.UTF8).ReadToEnd());
     }
-
-    private static MethodInfo Method<T>(string name) => typeof(T).GetMethod(name)!;
 }

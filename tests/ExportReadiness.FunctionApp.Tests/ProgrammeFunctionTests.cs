@@ -1,12 +1,9 @@
 using System.Net;
 using System.Reflection;
-using System.Text;
 using System.Text.Json;
-using ExportReadiness.Application.Access;
 using ExportReadiness.Core.Programmes;
 using ExportReadiness.FunctionApp.Functions;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ExportReadiness.FunctionApp.Tests;
 
@@ -16,31 +13,11 @@ public class ProgrammeFunctionTests(FunctionAppFixture fixture)
 {
     private const string Key = "function-app-test-key-0123456789";
 
-    private DefaultHttpContext Request(string method, string path, string? key = null, string? json = null)
-    {
-        var http = new DefaultHttpContext { RequestServices = fixture.App.Services.CreateScope().ServiceProvider };
-        http.Request.Method = method;
-        http.Request.Path = path;
-        http.Response.Body = new MemoryStream();
-        if (key is not null) http.Request.Headers[AdvisorKeys.Header] = key;
-        if (json is not null)
-        {
-            http.Request.ContentType = "application/json";
-            http.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(json));
-        }
-        return http;
-    }
+    private DefaultHttpContext Request(string method, string path, string? key = null, string? json = null) => fixture.Request(method, path, key, json);
 
-    private static MethodInfo Method<T>(string name) => typeof(T).GetMethod(name)!;
+    private static MethodInfo Method<T>(string name) => FunctionInvocations.Method<T>(name);
 
-    /// <summary>The authorization middleware around the function, as the worker runs them; true when the function ran.</summary>
-    private async Task<bool> InvokeAsync(MethodInfo definition, DefaultHttpContext http, Func<Task<IResult>> function)
-    {
-        var middleware = ActivatorUtilities.CreateInstance<AdvisorAuthorizationMiddleware>(fixture.App.Services);
-        var ran = false;
-        await middleware.Invoke(new InvokedFunction(definition, http), async _ => { ran = true; await (await function()).ExecuteAsync(http); });
-        return ran;
-    }
+    private Task<bool> InvokeAsync(MethodInfo definition, DefaultHttpContext http, Func<Task<IResult>> function) => fixture.InvokeAsync(definition, http, function);
 
     private static JsonElement Body(HttpContext http)
     {
