@@ -1,5 +1,4 @@
 using ExportReadiness.Core.Assessments;
-using ExportReadiness.Core.Batches;
 using ExportReadiness.Core.Localization;
 using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Core.Reports;
@@ -42,11 +41,7 @@ public sealed class DestinationReportHandlers(IAssessmentStore store, Questionna
         if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidExportFilters, lang);
         // Built before the first byte is sent, so a storage outage is still a 503 problem rather than a cut-off file.
         var report = await BuildAsync(group, comparison, cancellationToken);
-        context.Response.ContentType = "text/csv; charset=utf-8";
-        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName($"destination-{group.Programme ?? group.Region ?? "all"}-{group.AsOf:yyyy-MM-dd}.csv");
-        context.Response.Headers.ContentDisposition = disposition.ToString();
-        await using var writer = new StreamWriter(context.Response.Body, AssessmentCsv.FileEncoding, leaveOpen: true);
+        await using var writer = CsvDownload.Start(context, $"destination-{group.Programme ?? group.Region ?? "all"}-{group.AsOf:yyyy-MM-dd}.csv");
         // The page's link says ?lang=; otherwise the names follow Accept-Language as the errors do.
         await DestinationReportCsv.WriteAsync(writer, report, schema, ProgrammeViewMapping.RequestedLanguage(context.Request) ?? lang, cancellationToken);
         await writer.FlushAsync(cancellationToken);
