@@ -123,6 +123,22 @@ public class DestinationReportTests(PipelineFixture pipeline)
     }
 
     [Fact]
+    public async Task The_page_speaks_swedish_by_default_and_answers_a_bad_date_with_its_form_naming_the_field()
+    {
+        var page = await _advisor.GetAsync($"/advisor/reports/destination?programme={DestinationData.NewProgramme("page")}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("VisitSwedens kriterier för exportmogna turismprodukter", html);
+        Assert.Contains("Luckor som många produkter delar", html);
+
+        var bad = await _advisor.GetAsync("/advisor/reports/destination?asOf=2026-02-30");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("<li>asOf: Ange ett datum som", errors);
+        Assert.Contains("id=\"destination-filters\"", errors);
+    }
+
+    [Fact]
     public async Task An_sme_token_or_no_credentials_cannot_read_a_destination_report()
     {
         var accepted = await _sme.SubmitAsync(AssessmentBuilder.Strong().InSector("tourism").InProgramme(DestinationData.NewProgramme("sme")));
