@@ -61,10 +61,12 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddSingleton<ReviewHandlers>();
         builder.Services.AddSingleton<BatchHandlers>();
         builder.Services.AddSingleton<ReportHandlers>();
+        builder.Services.AddSingleton<DestinationReportHandlers>();
         builder.Services.AddSingleton<RescoreHandlers>();
         builder.Services.AddSingleton<HealthHandler>();
         builder.Services.AddSingleton<SmePages>();
         builder.Services.AddSingleton<AdvisorPages>();
+        builder.Services.AddSingleton<DestinationReportPage>();
         builder.Services.AddSingleton<AdvisorSignIn>();
         builder.Services.AddSingleton<AssetHandler>();
         builder.Services.AddSingleton<QuestionnaireHandler>();

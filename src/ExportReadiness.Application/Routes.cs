@@ -21,6 +21,7 @@ public static class Routes
     public const string AdvisorSignIn = "advisor/login";
     public const string AdvisorSignOut = "advisor/logout";
     public const string AdvisorAssessment = "advisor/assessments/{id}";
+    public const string AdvisorDestinationReport = "advisor/reports/destination";
 
     public const string Questionnaire = "api/questionnaire";
     public const string Health = "api/health";
@@ -45,6 +46,8 @@ public static class Routes
     public const string Programmes = "api/programmes";
     public const string ProgrammeExtension = "api/programmes/extension";
     public const string ProgrammeDemand = "api/reports/programmes";
+    public const string DestinationReport = "api/reports/destination";
+    public const string DestinationReportCsv = "api/reports/destination.csv";
 
     /// <summary>A route as ASP.NET Core's routing writes it.</summary>
     public static string Local(string route) => "/" + route;

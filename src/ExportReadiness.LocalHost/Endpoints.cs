@@ -53,6 +53,7 @@ public static class Endpoints
         var pages = app.MapGroup("").RequireAuthorization(AdvisorAuthentication.Policy).AddEndpointFilter(Antiforgery).ExcludeFromDescription();
         pages.MapGet(route(Routes.AdvisorDashboard), (HttpRequest r, AdvisorPages p, CancellationToken ct) => p.Dashboard(r, ct));
         pages.MapGet(route(Routes.AdvisorAssessment), (string id, HttpRequest r, AdvisorPages p, CancellationToken ct) => p.Detail(id, r, ct));
+        pages.MapGet(route(Routes.AdvisorDestinationReport), (HttpRequest r, DestinationReportPage p, CancellationToken ct) => p.Show(r, ct));
 
         var api = app.MapGroup("").RequireAuthorization(AdvisorAuthentication.Policy).AddEndpointFilter(Antiforgery);
         api.MapGet(route(Routes.Assessments), (HttpRequest r, AssessmentHandlers h, CancellationToken ct) => h.List(r, ct)).WithTags("Assessments")
@@ -95,6 +96,10 @@ public static class Endpoints
             .Accepts<object>("application/json").WithSummary("Replace the extension (add, correct or withdraw programmes); a 400 names every bad entry and field, and nothing is saved.");
         api.MapGet(route(Routes.ProgrammeDemand), (HttpRequest r, ProgrammeHandlers h, CancellationToken ct) => h.Demand(r, ct)).WithTags("Reports")
             .WithSummary("Which programmes the gaps of the filtered assessments call for most (the first 1,000 scored), with the same filters as the list.");
+        api.MapGet(route(Routes.DestinationReport), (HttpRequest r, DestinationReportHandlers h, CancellationToken ct) => h.Report(r, ct)).WithTags("Reports")
+            .WithSummary("A destination or programme (programme, sector, region, asOf): VisitSweden's criteria criterion by criterion, the gaps its products share with joint-action hints, dimension averages; compare… parameters add a second group and the differences.");
+        api.MapGet(route(Routes.DestinationReportCsv), (HttpContext c, DestinationReportHandlers h, CancellationToken ct) => h.Csv(c, ct)).WithTags("Reports")
+            .WithSummary("The destination report as CSV (UTF-8 with BOM): a row per criterion, gap and dimension, a column per group, then the difference.");
         return app;
     }
 

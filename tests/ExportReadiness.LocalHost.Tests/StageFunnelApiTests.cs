@@ -77,7 +77,7 @@ public class StageFunnelApiTests(PipelineFixture pipeline)
         Assert.Equal("Högst 2000 tecken.", errors.GetProperty("note")[0].GetString());
 
         var badDate = await MoveAsync(product.Id, "selected", "1 mars 2026");
-        Assert.Equal("Give a date as YYYY-MM-DD.", (await badDate.ProblemAsync()).GetProperty("errors").GetProperty("date")[0].GetString());
+        Assert.Equal("Use a date as yyyy-MM-dd.", (await badDate.ProblemAsync()).GetProperty("errors").GetProperty("date")[0].GetString());
         var notAnObject = await _advisor.PostJsonAsync($"/api/products/{product.Id}/stages", "[1]");
         Assert.Equal(HttpStatusCode.BadRequest, notAnObject.StatusCode);
         // Nothing was recorded by any of them.

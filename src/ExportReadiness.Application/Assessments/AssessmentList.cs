@@ -37,15 +37,18 @@ public static class AssessmentFilter
             errors[name] = [Messages.UseOneOf(System.Enum.GetNames<T>()).In(lang)];
             return null;
         }
-        string? Text(string name)
-        {
-            var text = q[name].ToString().Trim();
-            if (text.Length == 0) return null;
-            if (text.Length > 64 || !Identifiers.IsValid(text)) { errors[name] = [Messages.NotAValidValue.In(lang)]; return null; }
-            return text;
-        }
+        string? Text(string name) => Identifier(q, name, errors, lang);
         var query = new AssessmentQuery(Text("programme"), Enum<ReadinessLevel>("level"), Text("sector"), Text("region"),
             Enum<AssessmentStatus>("status"), Enum<Verdict>("verdict"));
         return (query, errors);
+    }
+
+    /// <summary>A programme, sector or region filter: null when absent; an error under <paramref name="name"/> when not an identifier.</summary>
+    public static string? Identifier(IQueryCollection q, string name, Dictionary<string, string[]> errors, string lang)
+    {
+        var text = q[name].ToString().Trim();
+        if (text.Length == 0) return null;
+        if (text.Length > 64 || !Identifiers.IsValid(text)) { errors[name] = [Messages.NotAValidValue.In(lang)]; return null; }
+        return text;
     }
 }

@@ -52,7 +52,8 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, Q
             .Append($"<h1>{T(lang, "Portfölj", "Portfolio")}{(query.Programme is null ? "" : " · " + E(query.Programme))}</h1>")
             .Append(Filters(query, schema, lang))
             .Append($"<p class=\"no-print\"><a id=\"csv-export\" href=\"/api/reports/portfolio.csv?{filterQuery}\">{T(lang, "Exportera CSV", "Export CSV")}</a> · ")
-            .Append($"<a href=\"/api/batches/template.csv\">{T(lang, "Mall för batchuppladdning", "Batch upload template")}</a></p>")
+            .Append($"<a href=\"/api/batches/template.csv\">{T(lang, "Mall för batchuppladdning", "Batch upload template")}</a> · ")
+            .Append($"<a id=\"destination-report\" href=\"/advisor/reports/destination?{filterQuery}\">{T(lang, "Destinationsrapport", "Destination report")}</a></p>")
             .Append("<div class=\"grid\">")
             .Append(Card(T(lang, "Screeningtratt", "Screening funnel"), Charts.Columns(
             [
@@ -214,8 +215,7 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, Q
 
     private static string Filters(AssessmentQuery q, QuestionnaireSchema schema, string lang)
     {
-        string Options(IEnumerable<(string Id, string Name)> options, string? selected) =>
-            $"<option value=\"\">{T(lang, "Alla", "All")}</option>" + string.Concat(options.Select(o => $"<option value=\"{E(o.Id)}\"{(o.Id == selected ? " selected" : "")}>{E(o.Name)}</option>"));
+        string Options(IEnumerable<(string Id, string Name)> options, string? selected) => SelectOptions(options, selected, lang);
         return $"<form class=\"filters no-print\" method=\"get\" action=\"/advisor\"><input type=\"hidden\" name=\"lang\" value=\"{lang}\">" +
                $"<label>{T(lang, "Program", "Programme")}<input type=\"text\" name=\"programme\" value=\"{E(q.Programme)}\"></label>" +
                $"<label>{T(lang, "Bransch", "Sector")}<select name=\"sector\">{Options(schema.Sectors.Select(s => (s.Id, s.Name.In(lang))), q.Sector)}</select></label>" +

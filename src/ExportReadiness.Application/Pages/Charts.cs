@@ -87,10 +87,15 @@ public static class Charts
     public static string ChangeBars(IReadOnlyList<ChangeRow> rows, string title, string beforeText, string afterText)
     {
         const int rowHeight = 34, labelWidth = 300, barWidth = 300;
+        // The second legend entry after the first's text (about 7 units a character in the small label font), and the
+        // legend moved left over the labels' column when it would run off the chart: long legends (a destination report's
+        // group names) neither overlap nor get cut.
+        var afterLegend = Math.Max(170, 30 + beforeText.Length * 7);
+        var legend = Math.Clamp(labelWidth + barWidth + 110 - (afterLegend + 16 + afterText.Length * 7), 0, labelWidth);
         var svg = new StringBuilder()
             .Append($"<svg class=\"chart change\" role=\"img\" viewBox=\"0 0 {labelWidth + barWidth + 110} {rows.Count * rowHeight + 30}\" width=\"100%\" aria-label=\"{Html.E(title)}\"><title>{Html.E(title)}</title>")
-            .Append($"<rect x=\"{labelWidth}\" y=\"4\" width=\"12\" height=\"12\" class=\"bar before\"/><text x=\"{labelWidth + 16}\" y=\"14\" class=\"label small\">{Html.E(beforeText)}</text>")
-            .Append($"<rect x=\"{labelWidth + 170}\" y=\"4\" width=\"12\" height=\"12\" class=\"bar\"/><text x=\"{labelWidth + 186}\" y=\"14\" class=\"label small\">{Html.E(afterText)}</text>");
+            .Append($"<rect x=\"{legend}\" y=\"4\" width=\"12\" height=\"12\" class=\"bar before\"/><text x=\"{legend + 16}\" y=\"14\" class=\"label small\">{Html.E(beforeText)}</text>")
+            .Append($"<rect x=\"{legend + afterLegend}\" y=\"4\" width=\"12\" height=\"12\" class=\"bar\"/><text x=\"{legend + afterLegend + 16}\" y=\"14\" class=\"label small\">{Html.E(afterText)}</text>");
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];

@@ -34,6 +34,10 @@ public static class Html
 
     public static string T(string lang, string sv, string en) => lang == "en" ? en : sv;
 
+    /// <summary>A filter's options: "All" (empty) first, then each, the selected one marked.</summary>
+    public static string SelectOptions(IEnumerable<(string Id, string Name)> options, string? selected, string lang) =>
+        $"<option value=\"\">{T(lang, "Alla", "All")}</option>" + string.Concat(options.Select(o => $"<option value=\"{E(o.Id)}\"{(o.Id == selected ? " selected" : "")}>{E(o.Name)}</option>"));
+
     /// <summary>The same page in the other language: every query parameter (an SME's token too) is kept.</summary>
     private static string LanguageLink(HttpRequest request, string lang)
     {

@@ -26,15 +26,10 @@ public sealed class ReportHandlers(IAssessmentStore store, AssessmentCsv csv, Pr
         var lang = ApiLanguage.Of(context.Request);
         var (query, errors) = AssessmentFilter.Parse(context.Request.Query, lang);
         if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidExportFilters, lang);
-        context.Response.ContentType = "text/csv; charset=utf-8";
-        // A programme may be "Umeå": an ASCII filename plus filename* (RFC 6266), never a raw non-ASCII header.
-        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName($"portfolio-{query.Programme ?? "all"}.csv");
-        context.Response.Headers.ContentDisposition = disposition.ToString();
         // Streamed row by row: an export of the whole portfolio never sits in memory.
         // One catalogue for the whole file, read before the first byte is sent, so every row is matched against the same one.
         var matcher = await programmes.MatcherAsync(cancellationToken);
-        await using var writer = new StreamWriter(context.Response.Body, AssessmentCsv.FileEncoding, leaveOpen: true);
+        await using var writer = CsvDownload.Start(context, $"portfolio-{query.Programme ?? "all"}.csv");
         await csv.WriteExportAsync(writer, store.ScanAsync(query, cancellationToken),
             a => ProgrammeOffers.GapsOf(a) is { } gaps ? matcher.Match(gaps).Take(ProgrammeOffers.Top).Select(m => m.Programme.Id) : [], cancellationToken);
         await writer.FlushAsync(cancellationToken);

@@ -45,6 +45,7 @@ public static class Messages
     public static LocalizedText UseOneOf(IEnumerable<string> values) =>
         new($"Använd ett av: {string.Join(", ", values)}.", $"Use one of: {string.Join(", ", values)}.");
     public static readonly LocalizedText NotAValidValue = new("Inget giltigt värde.", "Not a valid value.");
+    public static readonly LocalizedText UseDate = new("Ange ett datum som ÅÅÅÅ-MM-DD.", "Use a date as yyyy-MM-dd.");
 
     // The questionnaire (SubmissionValidator).
     public static LocalizedText SchemaVersionNotServed(int version, int served) =>
@@ -83,7 +84,6 @@ public static class Messages
     // Stage moves (the funnel).
     public static readonly LocalizedText InvalidStageMove = new("Förflyttningen har ogiltiga fält.", "The stage move has invalid fields.");
     public static readonly LocalizedText SignInToMoveStage = new("Logga in som rådgivare för att flytta en produkt.", "Sign in as an advisor to move a product.");
-    public static readonly LocalizedText UseDate = new("Ange ett datum som ÅÅÅÅ-MM-DD.", "Give a date as YYYY-MM-DD.");
     public static LocalizedText DateBetween(DateOnly earliest, DateOnly latest) =>
         new($"Datumet måste ligga mellan {earliest:yyyy-MM-dd} och i dag ({latest:yyyy-MM-dd}).", $"The date must be between {earliest:yyyy-MM-dd} and today ({latest:yyyy-MM-dd}).");
 

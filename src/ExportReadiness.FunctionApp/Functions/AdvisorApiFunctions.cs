@@ -5,9 +5,9 @@ using ExportReadiness.Application.Reviews;
 
 namespace ExportReadiness.FunctionApp.Functions;
 
-/// <summary>The advisors' API over assessments: the list, a product's history, reviews, the portfolio report and its CSV.</summary>
+/// <summary>The advisors' API over assessments: the list, a product's history, reviews, the portfolio and destination reports and their CSV.</summary>
 [Authorize(Policy = AdvisorAuthentication.Policy)]
-public sealed class AdvisorApiFunctions(AssessmentHandlers assessments, ReviewHandlers reviews, ReportHandlers reports)
+public sealed class AdvisorApiFunctions(AssessmentHandlers assessments, ReviewHandlers reviews, ReportHandlers reports, DestinationReportHandlers destinations)
 {
     [Function(nameof(ListAssessments))]
     public async Task<IResult> ListAssessments([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Assessments)] HttpRequest request, CancellationToken cancellationToken) =>
@@ -32,4 +32,12 @@ public sealed class AdvisorApiFunctions(AssessmentHandlers assessments, ReviewHa
     [Function(nameof(PortfolioCsv))]
     public Task<IResult> PortfolioCsv([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.PortfolioCsv)] HttpRequest request, CancellationToken cancellationToken) =>
         reports.PortfolioCsv(request.HttpContext, cancellationToken);
+
+    [Function(nameof(DestinationReport))]
+    public async Task<IResult> DestinationReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.DestinationReport)] HttpRequest request, CancellationToken cancellationToken) =>
+        await destinations.Report(request, cancellationToken);
+
+    [Function(nameof(DestinationReportCsv))]
+    public Task<IResult> DestinationReportCsv([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.DestinationReportCsv)] HttpRequest request, CancellationToken cancellationToken) =>
+        destinations.Csv(request.HttpContext, cancellationToken);
 }

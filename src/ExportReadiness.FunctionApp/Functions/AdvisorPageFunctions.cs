@@ -3,9 +3,9 @@ using ExportReadiness.Application.Pages;
 
 namespace ExportReadiness.FunctionApp.Functions;
 
-/// <summary>The advisor's dashboard and assessment pages.</summary>
+/// <summary>The advisor's dashboard, assessment and destination report pages.</summary>
 [Authorize(Policy = AdvisorAuthentication.Policy)]
-public sealed class AdvisorPageFunctions(AdvisorPages pages)
+public sealed class AdvisorPageFunctions(AdvisorPages pages, DestinationReportPage destinations)
 {
     [Function(nameof(AdvisorDashboard))]
     public Task<IResult> AdvisorDashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdvisorDashboard)] HttpRequest request, CancellationToken cancellationToken) =>
@@ -14,4 +14,8 @@ public sealed class AdvisorPageFunctions(AdvisorPages pages)
     [Function(nameof(AdvisorAssessment))]
     public Task<IResult> AdvisorAssessment([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdvisorAssessment)] HttpRequest request, string id, CancellationToken cancellationToken) =>
         pages.Detail(id, request, cancellationToken);
+
+    [Function(nameof(AdvisorDestinationReport))]
+    public Task<IResult> AdvisorDestinationReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdvisorDestinationReport)] HttpRequest request, CancellationToken cancellationToken) =>
+        destinations.Show(request, cancellationToken);
 }

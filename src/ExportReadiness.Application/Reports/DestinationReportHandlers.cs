@@ -1,0 +1,50 @@
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Localization;
+using ExportReadiness.Core.Questionnaire;
+using ExportReadiness.Core.Reports;
+using ExportReadiness.Application.Hosting;
+using ExportReadiness.Application.Programmes;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ExportReadiness.Application.Reports;
+
+/// <summary>
+/// The destination and programme report (<see cref="DestinationReport"/>): one group, or two side by side, as JSON
+/// and as CSV. The advisor's page builds the same report through <see cref="BuildAsync"/>.
+/// </summary>
+public sealed class DestinationReportHandlers(IAssessmentStore store, QuestionnaireSchema schema, TimeProvider clock)
+{
+    /// <summary>Today by the UTC date the report's groups are cut at.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Each group scanned once; the comparison's differences only when there is a second group.</summary>
+    public async Task<DestinationComparison> BuildAsync(DestinationGroup group, DestinationGroup? comparison, CancellationToken cancellationToken)
+    {
+        var first = await DestinationReport.BuildAsync(group, store.ScanAsync(group.Query, cancellationToken), schema, cancellationToken);
+        if (comparison is null) return new DestinationComparison(first, null, null);
+        var second = await DestinationReport.BuildAsync(comparison, store.ScanAsync(comparison.Query, cancellationToken), schema, cancellationToken);
+        return new DestinationComparison(first, second, ReportDifferences.Between(first, second));
+    }
+
+    public async Task<Results<Ok<DestinationComparison>, ValidationProblem>> Report(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var lang = ApiLanguage.Of(request);
+        var (group, comparison, errors) = DestinationFilter.Parse(request.Query, Today, lang);
+        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidReportFilters, lang);
+        return TypedResults.Ok(await BuildAsync(group, comparison, cancellationToken));
+    }
+
+    public async Task<IResult> Csv(HttpContext context, CancellationToken cancellationToken)
+    {
+        var lang = ApiLanguage.Of(context.Request);
+        var (group, comparison, errors) = DestinationFilter.Parse(context.Request.Query, Today, lang);
+        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidExportFilters, lang);
+        // Built before the first byte is sent, so a storage outage is still a 503 problem rather than a cut-off file.
+        var report = await BuildAsync(group, comparison, cancellationToken);
+        await using var writer = CsvDownload.Start(context, $"destination-{group.Programme ?? group.Region ?? "all"}-{group.AsOf:yyyy-MM-dd}.csv");
+        // The page's link says ?lang=; otherwise the names follow Accept-Language as the errors do.
+        await DestinationReportCsv.WriteAsync(writer, report, schema, ProgrammeViewMapping.RequestedLanguage(context.Request) ?? lang, cancellationToken);
+        await writer.FlushAsync(cancellationToken);
+        return TypedResults.Empty;
+    }
+}
