@@ -13,6 +13,8 @@ using ExportReadiness.Core.Advisors;
 using ExportReadiness.Storage.Advisors;
 using ExportReadiness.Core.Programmes;
 using ExportReadiness.Storage.Programmes;
+using ExportReadiness.Core.ActionPlans;
+using ExportReadiness.Storage.ActionPlans;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -38,6 +40,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddSingleton<IBatchQueue, StorageBatchQueue>();
         builder.Services.AddSingleton<IAdvisorSessionStore, TableAdvisorSessionStore>();
         builder.Services.AddSingleton<IProgrammeExtensionStore, BlobProgrammeExtensionStore>();
+        builder.Services.AddSingleton<IActionPlanStore, TableActionPlanStore>();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using ExportReadiness.Core.ActionPlans;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Batches;
 using ExportReadiness.Core.Localization;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ExportReadiness.Application.Reports;
 
 /// <summary>The advisors' portfolio: the report and its CSV export.</summary>
-public sealed class ReportHandlers(IAssessmentStore store, AssessmentCsv csv, ProgrammeCatalogueProvider programmes)
+public sealed class ReportHandlers(IAssessmentStore store, AssessmentCsv csv, ProgrammeCatalogueProvider programmes, IActionPlanStore actionPlans, TimeProvider clock)
 {
     public async Task<Results<Ok<PortfolioReport>, ValidationProblem>> Portfolio(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -25,11 +26,7 @@ public sealed class ReportHandlers(IAssessmentStore store, AssessmentCsv csv, Pr
         var lang = ApiLanguage.Of(context.Request);
         var (query, errors) = AssessmentFilter.Parse(context.Request.Query, lang);
         if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidExportFilters, lang);
-        context.Response.ContentType = "text/csv; charset=utf-8";
-        // A programme may be "Umeå": an ASCII filename plus filename* (RFC 6266), never a raw non-ASCII header.
-        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName($"portfolio-{query.Programme ?? "all"}.csv");
-        context.Response.Headers.ContentDisposition = disposition.ToString();
+        StartCsv(context, $"portfolio-{query.Programme ?? "all"}.csv");
         // Streamed row by row: an export of the whole portfolio never sits in memory.
         // One catalogue for the whole file, read before the first byte is sent, so every row is matched against the same one.
         var matcher = await programmes.MatcherAsync(cancellationToken);
@@ -38,5 +35,37 @@ public sealed class ReportHandlers(IAssessmentStore store, AssessmentCsv csv, Pr
             a => ProgrammeOffers.GapsOf(a) is { } gaps ? matcher.Match(gaps).Take(ProgrammeOffers.Top).Select(m => m.Programme.Id) : [], cancellationToken);
         await writer.FlushAsync(cancellationToken);
         return TypedResults.Empty;
+    }
+
+    /// <summary>Every product's action plan, one row per action (UTF-8 with BOM), streamed as the plans are read.</summary>
+    public async Task<IResult> ActionsCsv(HttpContext context, CancellationToken cancellationToken)
+    {
+        StartCsv(context, "actions.csv");
+        await using var writer = new StreamWriter(context.Response.Body, AssessmentCsv.FileEncoding, leaveOpen: true);
+        await ActionPlanCsv.WriteAsync(writer, WithProducts(actionPlans.ScanAsync(cancellationToken), cancellationToken),
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+        await writer.FlushAsync(cancellationToken);
+        return TypedResults.Empty;
+    }
+
+    /// <summary>Each action with its product's first assessment; the scan goes product by product, so one lookup per product.</summary>
+    private async IAsyncEnumerable<(PlannedAction, Assessment?)> WithProducts(IAsyncEnumerable<PlannedAction> actions,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Assessment? product = null;
+        await foreach (var action in actions.WithCancellation(cancellationToken))
+        {
+            if (product?.Id != action.ProductId) product = await store.FindAsync(action.ProductId, cancellationToken);
+            yield return (action, product);
+        }
+    }
+
+    private static void StartCsv(HttpContext context, string fileName)
+    {
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        // A programme may be "Umeå": an ASCII filename plus filename* (RFC 6266), never a raw non-ASCII header.
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(fileName);
+        context.Response.Headers.ContentDisposition = disposition.ToString();
     }
 }
