@@ -42,7 +42,7 @@ public static class ActionPlanSections
             var overdue = a.IsOverdue(today) ? $" <span class=\"overdue\">{T(lang, "försenad", "overdue")}</span>" : "";
             var done = a.Status == ActionStatus.Done && a.DoneAt is { } at ? $" <span class=\"muted\">{at:yyyy-MM-dd}</span>" : "";
             html.Append($"<tr data-action=\"{E(a.Id)}\" data-status=\"{a.Status}\"><td class=\"action-title\">{E(a.Title)}</td><td>{E(schema.DimensionName(a.Dimension, lang))}</td>")
-                .Append($"<td>{E(a.Owner)}</td><td class="due">{a.DueDate:yyyy-MM-dd}{overdue}</td><td class=\"action-status\">{StatusName(a.Status, lang)}{done}</td>");
+                .Append($"<td>{E(a.Owner)}</td><td class=\"due\">{a.DueDate:yyyy-MM-dd}{overdue}</td><td class=\"action-status\">{StatusName(a.Status, lang)}{done}</td>");
             if (forms is not null)
                 html.Append($"<td class=\"no-print\"><form method=\"post\" class=\"action-status-form\" action=\"{forms.ResultPath}/actions/{Uri.EscapeDataString(a.Id)}?lang={lang}\">{forms.AntiforgeryField}")
                     .Append($"<input type=\"hidden\" name=\"version\" value=\"{E(a.ConcurrencyToken)}\">")
