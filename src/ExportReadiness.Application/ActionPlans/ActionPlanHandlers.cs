@@ -31,14 +31,9 @@ public sealed class ActionPlanHandlers(AssessmentAccess access, ActionPlanner pl
     public async Task<Results<Created<ActionView>, Ok<ActionView>, ValidationProblem, ProblemHttpResult>> Post(string id, HttpContext context, CancellationToken cancellationToken)
     {
         var lang = ApiLanguage.Of(context.Request);
-        var (body, problem) = await JsonBodyReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
-        if (problem is not null) return problem;
-        var (fields, typeErrors) = Fields(body!.Root, AddFields, lang);
-        if (await CallerAsync(id, context, cancellationToken) is not { } caller) return NotFound(lang);
-        if (await antiforgery.CheckAsync(context) is { } refused) return refused;
-        if (typeErrors.Count > 0) return Problems.Invalid(typeErrors, Messages.InvalidAction, lang);
-
-        var result = await planner.AddAsync(caller.Assessment, fields, caller.Caller, lang, cancellationToken);
+        var (request, refused) = await ReadAsync(id, context, AddFields, lang, cancellationToken);
+        if (refused is not null) return refused;
+        var result = await planner.AddAsync(request!.Assessment, request.Fields, request.Caller, lang, cancellationToken);
         switch (result.Outcome)
         {
             case PlanOutcome.Invalid:
@@ -57,16 +52,11 @@ public sealed class ActionPlanHandlers(AssessmentAccess access, ActionPlanner pl
     public async Task<Results<Ok<ActionView>, ValidationProblem, ProblemHttpResult>> Put(string id, string actionId, HttpContext context, CancellationToken cancellationToken)
     {
         var lang = ApiLanguage.Of(context.Request);
-        var (body, problem) = await JsonBodyReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
-        if (problem is not null) return problem;
-        var (fields, typeErrors) = Fields(body!.Root, ChangeFields, lang);
-        if (await CallerAsync(id, context, cancellationToken) is not { } caller) return NotFound(lang);
-        if (await antiforgery.CheckAsync(context) is { } refused) return refused;
-        if (typeErrors.Count > 0) return Problems.Invalid(typeErrors, Messages.InvalidAction, lang);
+        var (request, refused) = await ReadAsync(id, context, ChangeFields, lang, cancellationToken);
+        if (refused is not null) return refused;
         var ifMatch = context.Request.Headers.IfMatch.ToString();
         if (ifMatch.Length == 0) return Problems.Status(StatusCodes.Status428PreconditionRequired, Messages.SendActionIfMatch, null, lang);
-
-        var result = await planner.ChangeAsync(caller.Assessment, actionId, fields, ifMatch, cancellationToken);
+        var result = await planner.ChangeAsync(request!.Assessment, actionId, request.Fields, ifMatch, cancellationToken);
         switch (result.Outcome)
         {
             case PlanOutcome.Invalid:
@@ -81,8 +71,22 @@ public sealed class ActionPlanHandlers(AssessmentAccess access, ActionPlanner pl
         }
     }
 
-    private Task<(Core.Assessments.Assessment Assessment, string Caller)?> CallerAsync(string id, HttpContext context, CancellationToken cancellationToken) =>
-        access.FindWithCallerAsync(id, context, AssessmentHandlers.TokenOf(context.Request), cancellationToken);
+    private sealed record PlanRequest(Core.Assessments.Assessment Assessment, string Caller, Dictionary<string, string?> Fields);
+
+    /// <summary>
+    /// A change's body, caller and assessment, or the problem that ends it: a body that is no JSON object, nobody the
+    /// assessment is visible to (404), a cookie-signed advisor without the antiforgery token, a field that is no string.
+    /// </summary>
+    private async Task<(PlanRequest? Request, ProblemHttpResult? Refused)> ReadAsync(string id, HttpContext context, string[] names, string lang, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBodyReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
+        if (problem is not null) return (null, problem);
+        var (fields, typeErrors) = Fields(body!.Root, names, lang);
+        if (await access.FindWithCallerAsync(id, context, AssessmentHandlers.TokenOf(context.Request), cancellationToken) is not { } caller) return (null, NotFound(lang));
+        if (await antiforgery.CheckAsync(context) is { } refused) return (null, refused);
+        if (typeErrors.Count > 0) return (null, Problems.InvalidFields(typeErrors, Messages.InvalidAction, lang));
+        return (new PlanRequest(caller.Assessment, caller.Caller, fields), null);
+    }
 
     /// <summary>The known fields of a JSON body as text (absent or null: none); a field of another JSON type is named.</summary>
     private static (Dictionary<string, string?> Fields, Dictionary<string, string[]> Errors) Fields(JsonElement root, string[] names, string lang)

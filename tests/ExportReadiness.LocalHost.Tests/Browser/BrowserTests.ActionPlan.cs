@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using ExportReadiness.Testing;
 using Microsoft.Playwright;
@@ -72,14 +71,7 @@ public partial class BrowserTests
         // Re-assess with better answers.
         await page.ClickAsync("#reassess");
         await Assertions.Expect(page.Locator("#reassess-note")).ToBeVisibleAsync();
-        foreach (var (id, node) in AssessmentBuilder.Strong().ToJson()["answers"]!.AsObject())
-        {
-            var field = page.Locator($".question[data-field='answers.{id}']:visible");
-            if (await field.CountAsync() == 0) continue;
-            var kind = node!.GetValueKind();
-            if (kind == JsonValueKind.Number) await field.Locator("input[type=number]").FillAsync(node.ToJsonString());
-            else await field.Locator($"input[value='{(kind == JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString())}']").CheckAsync();
-        }
+        await AnswerAsync(page, AssessmentBuilder.Strong());
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(new Regex(@"/result/[0-9a-f]{32}\?lang=en$"));
         await Assertions.Expect(page.Locator("#readiness-score")).ToBeVisibleAsync(new() { Timeout = 60_000 });

@@ -48,14 +48,7 @@ public partial class BrowserTests
         await Assertions.Expect(page.Locator("#progress-text")).ToContainTextAsync(new Regex(@"^(\d+) / \1 "));
 
         // Better answers this time: the strong ones.
-        foreach (var (id, node) in AssessmentBuilder.Strong().InSector("food").ToJson()["answers"]!.AsObject())
-        {
-            var field = page.Locator($".question[data-field='answers.{id}']:visible");
-            if (await field.CountAsync() == 0) continue;
-            var kind = node!.GetValueKind();
-            if (kind == JsonValueKind.Number) await field.Locator("input[type=number]").FillAsync(node.ToJsonString());
-            else await field.Locator($"input[value='{(kind == JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString())}']").CheckAsync();
-        }
+        await AnswerAsync(page, AssessmentBuilder.Strong().InSector("food"));
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(new Regex(@"/result/[0-9a-f]{32}\?lang=en$"));
         Assert.DoesNotContain(first.Id, page.Url);
@@ -76,6 +69,19 @@ public partial class BrowserTests
         Assert.False(await page.Locator("#reassess").IsVisibleAsync());
         await page.PdfAsync(new PagePdfOptions { Path = BrowserFixture.Artifact("sme-result-change.pdf"), PreferCSSPageSize = true, PrintBackground = true });
         Assert.Equal(0, dialogs);
+    }
+
+    /// <summary>Answers every visible question of the form as <paramref name="builder"/> would, as a person clicking through it.</summary>
+    private static async Task AnswerAsync(IPage page, AssessmentBuilder builder)
+    {
+        foreach (var (id, node) in builder.ToJson()["answers"]!.AsObject())
+        {
+            var field = page.Locator($".question[data-field='answers.{id}']:visible");
+            if (await field.CountAsync() == 0) continue;
+            var kind = node!.GetValueKind();
+            if (kind == JsonValueKind.Number) await field.Locator("input[type=number]").FillAsync(node.ToJsonString());
+            else await field.Locator($"input[value='{(kind == JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString())}']").CheckAsync();
+        }
     }
 
     [Fact]
