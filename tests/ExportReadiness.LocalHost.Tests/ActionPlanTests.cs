@@ -226,4 +226,38 @@ public class ActionPlanTests(PipelineFixture pipeline)
         Assert.Equal(HttpStatusCode.Unauthorized, (await _sme.SendAsync(asSme)).StatusCode);
         Assert.NotNull(action.Version);
     }
+
+    [Fact]
+    public async Task The_result_pages_action_form_needs_the_pages_token_cookie_and_its_antiforgery_token()
+    {
+        var (sme, _) = await ScoredAsync(AssessmentBuilder.Mixed().InProgramme(Programme("form")));
+        var gap = (await PlanAsync(sme.Id, sme.AccessToken)).Gaps[0].QuestionId;
+        // A browser that shows each answer as it is: no redirects followed, cookies only as the test sends them.
+        HttpClient Browser() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = _sme.BaseAddress };
+        var tokenCookie = (await Browser().GetAsync($"/result/{sme.Id}?token={sme.AccessToken}")).Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("sme_token=", StringComparison.Ordinal)).Split(';')[0];
+        var fields = new Dictionary<string, string> { ["gap"] = gap, ["owner"] = "Mallory", ["dueDate"] = "2027-01-31" };
+        async Task<HttpResponseMessage> PostAsync(string? cookies, Dictionary<string, string> form)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/result/{sme.Id}/actions?lang=en") { Content = new FormUrlEncodedContent(form) };
+            if (cookies is not null) request.Headers.Add("Cookie", cookies);
+            return await Browser().SendAsync(request);
+        }
+
+        // Without the page's cookie (a token in the body or query counts for nothing here), and without the antiforgery token.
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(null, fields)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(tokenCookie, fields)).StatusCode);
+        Assert.Empty((await PlanAsync(sme.Id, sme.AccessToken)).Actions);
+
+        // With both, as the page sends them: added, and back to the page.
+        using var pageRequest = new HttpRequestMessage(HttpMethod.Get, $"/result/{sme.Id}?lang=en");
+        pageRequest.Headers.Add("Cookie", tokenCookie);
+        var page = await Browser().SendAsync(pageRequest);
+        var html = await page.Content.ReadAsStringAsync();
+        var antiforgeryCookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("advisor_csrf=", StringComparison.Ordinal)).Split(';')[0];
+        var field = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var added = await PostAsync($"{tokenCookie}; {antiforgeryCookie}", new(fields) { ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(field) });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal($"/result/{sme.Id}?lang=en&plan=added#action-plan", added.Headers.Location!.OriginalString);
+        Assert.Equal("Mallory", Assert.Single((await PlanAsync(sme.Id, sme.AccessToken)).Actions).Owner);
+    }
 }

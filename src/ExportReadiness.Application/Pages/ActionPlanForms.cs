@@ -56,9 +56,17 @@ public sealed class ActionPlanForms(AssessmentAccess access, ActionPlanner plann
             return (null, null, Page(request, T(lang, "Hittades inte", "Not found"), $"<h1>{T(lang, "Bedömningen hittades inte", "Assessment not found")}</h1><p>{T(lang, "Öppna först ert resultat med länken ni fick.", "Open your result with the link you were given first.")}</p>", StatusCodes.Status404NotFound));
         if (!request.HasFormContentType)
             return (null, null, Hosting.Problems.Status(StatusCodes.Status415UnsupportedMediaType, Messages.UnsupportedMediaType, null, lang));
-        if (await antiforgery.ValidateAsync(context) is { } forged) return (null, null, forged);
-        var form = await request.ReadFormAsync(cancellationToken);
-        return (assessment, form.ToDictionary(f => f.Key, f => (string?)f.Value.ToString(), StringComparer.Ordinal), null);
+        try
+        {
+            if (await antiforgery.ValidateAsync(context) is { } forged) return (null, null, forged);
+            var form = await request.ReadFormAsync(cancellationToken);
+            return (assessment, form.ToDictionary(f => f.Key, f => (string?)f.Value.ToString(), StringComparer.Ordinal), null);
+        }
+        catch (InvalidDataException)
+        {
+            // A form beyond the framework's limits (too many fields, a field too long): refused, never a 500.
+            return (null, null, Hosting.Problems.Status(StatusCodes.Status413PayloadTooLarge, Messages.BodyTooLarge, null, lang));
+        }
     }
 
     private static IResult Back(string id, HttpRequest request, PlanResult result)
