@@ -88,12 +88,7 @@ public partial class BrowserTests
         Assert.Equal(0, dialogs);
 
         // The advisor's page of the re-assessment shows the same plan and what was done, without the SME's forms.
-        var advisor = await NewPageAsync();
-        await advisor.GotoAsync($"/advisor/assessments/{secondId}?lang=en");
-        await advisor.FillAsync("input[name=key]", ExportReadinessApplication.AdvisorKey);
-        await advisor.ClickAsync("button[type=submit]");
-        await Assertions.Expect(advisor.Locator("#funnel")).ToBeVisibleAsync();
-        await advisor.GotoAsync($"/advisor/assessments/{secondId}?lang=en");
+        var advisor = await SignedInAdvisorPageAsync($"/advisor/assessments/{secondId}?lang=en");
         await Assertions.Expect(advisor.Locator("#action-plan-table tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(advisor.Locator("#product-history #actions-done tbody tr")).ToHaveCountAsync(1);
         Assert.Equal(0, await advisor.Locator("#action-add").CountAsync());

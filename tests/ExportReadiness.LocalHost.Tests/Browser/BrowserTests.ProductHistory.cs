@@ -94,12 +94,7 @@ public partial class BrowserTests
         var accepted = await sme.ReassessAcceptedAsync(AssessmentBuilder.Mixed().InProgramme(programme).Named("Gotlands Ull AB"), first);
         await sme.WaitForStatusAsync(accepted.Id, accepted.AccessToken);
 
-        var page = await NewPageAsync();
-        await page.GotoAsync($"/advisor/assessments/{accepted.Id}?lang=en");
-        await page.FillAsync("input[name=key]", ExportReadinessApplication.AdvisorKey);
-        await page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(page.Locator("#funnel")).ToBeVisibleAsync(); // signed in, on the dashboard
-        await page.GotoAsync($"/advisor/assessments/{accepted.Id}?lang=en");
+        var page = await SignedInAdvisorPageAsync($"/advisor/assessments/{accepted.Id}?lang=en");
         await Assertions.Expect(page.Locator("#product-history > h2")).ToContainTextAsync("The product's history");
         await Assertions.Expect(page.Locator("#product-history tr[data-assessment]")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("#product-history #change svg.chart")).ToBeVisibleAsync();

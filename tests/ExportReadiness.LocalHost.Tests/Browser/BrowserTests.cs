@@ -16,6 +16,18 @@ public partial class BrowserTests(PipelineFixture pipeline) : IAsyncLifetime
 
     private Task<IPage> NewPageAsync() => _browser.NewPageAsync(BaseUrl);
 
+    /// <summary>A new visitor opens an advisor page, is asked to sign in, signs in with a key (landing on the dashboard), and opens the page again.</summary>
+    private async Task<IPage> SignedInAdvisorPageAsync(string path)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(path);
+        await page.FillAsync("input[name=key]", ExportReadinessApplication.AdvisorKey);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#funnel")).ToBeVisibleAsync(); // signed in, on the dashboard
+        await page.GotoAsync(path);
+        return page;
+    }
+
     [Fact]
     public async Task An_sme_fills_the_form_sees_a_validation_message_submits_and_reads_its_result()
     {
