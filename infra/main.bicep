@@ -83,6 +83,7 @@ var tables = [
   'Reviews'
   'Batches'
   'ModelRuns'
+  'ActionPlans'
 ]
 
 // Built-in role definition ids.
