@@ -84,6 +84,7 @@ var tables = [
   'ProductStages'
   'Batches'
   'ModelRuns'
+  'ActionPlans'
 ]
 
 // Built-in role definition ids.

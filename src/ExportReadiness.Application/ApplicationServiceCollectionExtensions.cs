@@ -1,4 +1,5 @@
 using ExportReadiness.Application.Access;
+using ExportReadiness.Application.ActionPlans;
 using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Assets;
 using ExportReadiness.Application.Batches;
@@ -73,6 +74,9 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddSingleton<AssessmentAccess>();
         builder.Services.AddSingleton<ValidationHandler>();
         builder.Services.AddSingleton<ProgrammeHandlers>();
+        builder.Services.AddSingleton<ActionPlanner>();
+        builder.Services.AddSingleton<ActionPlanHandlers>();
+        builder.Services.AddSingleton<ActionPlanForms>();
         return builder;
     }
 }

@@ -15,6 +15,9 @@ public static class Routes
     public const string Result = "result/{id}";
     /// <summary>Under the result page, so the browser sends the token cookie scoped to it.</summary>
     public const string Reassess = "result/{id}/reassess";
+    /// <summary>The SME's forms on its result page post here, under the page, so the browser sends the page's token cookie.</summary>
+    public const string ResultActions = "result/{id}/actions";
+    public const string ResultAction = "result/{id}/actions/{actionId}";
     public const string Asset = "assets/{name}";
 
     public const string AdvisorDashboard = "advisor";
@@ -31,6 +34,9 @@ public static class Routes
     public const string Review = "api/assessments/{id}/review";
     public const string Product = "api/products/{productId}";
     public const string ProductStages = "api/products/{productId}/stages";
+    public const string ActionPlan = "api/assessments/{id}/actions";
+    public const string PlannedAction = "api/assessments/{id}/actions/{actionId}";
+    public const string ActionsCsv = "api/reports/actions.csv";
     public const string BatchTemplate = "api/batches/template.csv";
     public const string Batches = "api/batches";
     public const string Batch = "api/batches/{id}";

@@ -1,5 +1,6 @@
 using ExportReadiness.Application;
 using ExportReadiness.Application.Access;
+using ExportReadiness.Application.ActionPlans;
 using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Assets;
 using ExportReadiness.Application.Batches;
@@ -46,6 +47,15 @@ public static class Endpoints
             .Accepts<object>("application/json").WithSummary("Submit a product self-assessment; it is scored asynchronously.");
         open.MapGet(route(Routes.Assessment), (string id, HttpContext c, AssessmentHandlers h, CancellationToken ct) => h.Get(id, c, ct)).WithTags("Assessments")
             .WithSummary("An assessment's status and, once scored, its result and best-matching support programmes. Needs the SME's access token or an advisor key.");
+        open.MapGet(route(Routes.ActionPlan), (string id, HttpContext c, ActionPlanHandlers h, CancellationToken ct) => h.Get(id, c, ct)).WithTags("Action plans")
+            .WithSummary("The product's action plan and the assessment's gaps to pick actions from. Needs the SME's access token or an advisor.");
+        open.MapPost(route(Routes.ActionPlan), (string id, HttpContext c, ActionPlanHandlers h, CancellationToken ct) => h.Post(id, c, ct)).WithTags("Action plans")
+            .Accepts<object>("application/json").WithSummary("Add an action from one of the gaps ({gap, title?, owner, dueDate, status?, id?}); a retried add returns the action already planned.");
+        open.MapPut(route(Routes.PlannedAction), (string id, string actionId, HttpContext c, ActionPlanHandlers h, CancellationToken ct) => h.Put(id, actionId, c, ct)).WithTags("Action plans")
+            .Accepts<object>("application/json").WithSummary("Change an action ({title?, owner?, dueDate?, status}); If-Match the version you read (412 if stale).");
+        // The result page's forms: under the page, so its token cookie comes along; each checks the page's antiforgery token.
+        open.MapPost(route(Routes.ResultActions), (string id, HttpContext c, ActionPlanForms f, CancellationToken ct) => f.Add(id, c, ct)).ExcludeFromDescription();
+        open.MapPost(route(Routes.ResultAction), (string id, string actionId, HttpContext c, ActionPlanForms f, CancellationToken ct) => f.Change(id, actionId, c, ct)).ExcludeFromDescription();
         open.MapGet(route(Routes.Programmes), (ProgrammeHandlers h, CancellationToken ct) => h.Catalogue(ct)).WithTags("Programmes")
             .WithSummary("The support-programme catalogue in use (bundled, merged with the advisors' extension), in the shape an extension is written in.");
 
@@ -82,6 +92,8 @@ public static class Endpoints
             .WithSummary("The stage funnel per programme and cohort (intake year): products reaching each stage, conversion, median and mean days per stage.");
         api.MapGet(route(Routes.FunnelCsv), (HttpContext c, StageHandlers h, CancellationToken ct) => h.Csv(c, ct)).WithTags("Funnel")
             .WithSummary("One row per product: programme, cohort, current stage, the date it entered and the days it spent in each stage (UTF-8 with BOM).");
+        api.MapGet(route(Routes.ActionsCsv), (HttpContext c, ReportHandlers h, CancellationToken ct) => h.ActionsCsv(c, ct)).WithTags("Reports")
+            .WithSummary("Every product's action plan, one row per action (UTF-8 with BOM): product, company, programme, gap, dimension, owner, due date, status, done at.");
         api.MapPost(route(Routes.Validation), (HttpRequest r, ValidationHandler h, CancellationToken ct) => h.Validate(r, ct)).WithTags("Validation")
             .Accepts<string>(CsvUpload.Csv, CsvUpload.ExcelCsv, CsvUpload.Form).WithSummary("Check the model in use against known outcomes: a batch CSV with an outcome column, or a World Bank Enterprise Survey export (?format=batch|wbes).");
         api.MapPost(route(Routes.Rescore), (HttpRequest r, RescoreHandlers h) => h.Start(r)).WithTags("Model runs")

@@ -51,7 +51,10 @@ public static class StorageNames
     /// <summary>Signed-in advisor sessions: a session cookie counts only while its row is here.</summary>
     public const string AdvisorSessionsTable = "AdvisorSessions";
 
+    /// <summary>Products' action plans: PartitionKey = product id, RowKey = action id.</summary>
+    public const string ActionPlansTable = "ActionPlans";
+
     public static readonly string[] Containers = [SubmissionsContainer, ModelsContainer, BatchesContainer, LocksContainer, DataProtectionContainer, ProgrammesContainer];
     public static readonly string[] Queues = [ScoringQueue, ScoringPoisonQueue, BatchQueue, BatchPoisonQueue];
-    public static readonly string[] Tables = [AssessmentsTable, AssessmentIndexTable, ProductIndexTable, ReviewsTable, ProductStagesTable, BatchesTable, ModelRunsTable, AdvisorSessionsTable];
+    public static readonly string[] Tables = [AssessmentsTable, AssessmentIndexTable, ProductIndexTable, ReviewsTable, ProductStagesTable, BatchesTable, ModelRunsTable, AdvisorSessionsTable, ActionPlansTable];
 }

@@ -15,6 +15,8 @@ using ExportReadiness.Core.Programmes;
 using ExportReadiness.Core.Funnel;
 using ExportReadiness.Storage.Funnel;
 using ExportReadiness.Storage.Programmes;
+using ExportReadiness.Core.ActionPlans;
+using ExportReadiness.Storage.ActionPlans;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -41,6 +43,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddSingleton<IBatchQueue, StorageBatchQueue>();
         builder.Services.AddSingleton<IAdvisorSessionStore, TableAdvisorSessionStore>();
         builder.Services.AddSingleton<IProgrammeExtensionStore, BlobProgrammeExtensionStore>();
+        builder.Services.AddSingleton<IActionPlanStore, TableActionPlanStore>();
         return builder;
     }
 

@@ -1,8 +1,11 @@
 using System.Text.Json;
 using ExportReadiness.Application.Funnel;
+using ExportReadiness.Application.ActionPlans;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Programmes;
+using ExportReadiness.Core.ActionPlans;
 using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Core.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -12,7 +15,7 @@ namespace ExportReadiness.Application.Assessments;
 /// <summary>Submitting a self-assessment, reading it back, and the advisors' list.</summary>
 public sealed class AssessmentHandlers(
     SubmissionValidator validator, AssessmentIntake intake, IAssessmentStore store, AssessmentAccess access, IOptions<ExportReadinessOptions> options,
-    ProgrammeOffers programmes, FunnelReader funnel)
+    ProgrammeOffers programmes, FunnelReader funnel, IActionPlanStore actionPlans, QuestionnaireSchema schema)
 {
     public const string TokenHeader = "X-Assessment-Token";
 
@@ -57,11 +60,16 @@ public sealed class AssessmentHandlers(
         var asSme = AccessToken.Matches(token, assessment.AccessTokenHash);
         var lang = ProgrammeViewMapping.RequestedLanguage(context.Request);
         var offers = (await programmes.MatchAsync(assessment, cancellationToken))?.Select(m => m.AsOffer(lang)).ToList();
-        var history = await store.ProductHistoryAsync(assessment.ProductId, cancellationToken);
+        var earlier = (await store.ProductHistoryAsync(assessment.ProductId, cancellationToken)).Before(assessment);
+        var plan = await actionPlans.ListAsync(assessment.ProductId, cancellationToken);
+        var last = earlier.LastScored();
+        var changes = last?.Result is { } before && assessment.Result is { } now ? ProductHistory.Changes(before, now) : [];
         return TypedResults.Ok((asSme ? assessment.AsSmeView() : assessment.AsView()) with
         {
             Programmes = offers,
-            History = history.Before(assessment).Select(a => a.AsHistoryEntry()).ToList(),
+            History = earlier.Select(a => a.AsHistoryEntry()).ToList(),
+            ActionPlan = plan.AsViews(),
+            ActionsDone = assessment.Result is null ? [] : ActionPlan.DoneSince(plan, last, assessment, schema).AsViews(changes),
         });
     }
 

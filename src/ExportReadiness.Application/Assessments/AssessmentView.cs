@@ -1,3 +1,4 @@
+using ExportReadiness.Application.ActionPlans;
 using ExportReadiness.Application.Programmes;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Reviews;
@@ -33,6 +34,15 @@ public sealed record AssessmentView(
 
     /// <summary>The product's earlier assessments, oldest first: what this one can be compared with.</summary>
     public IReadOnlyList<HistoryEntry> History { get; init; } = [];
+
+    /// <summary>The product's action plan (it belongs to the product, so every assessment of it shows the same plan).</summary>
+    public IReadOnlyList<ActionView> ActionPlan { get; init; } = [];
+
+    /// <summary>
+    /// Per dimension, its change since the last scored assessment and the actions addressing it that were done in
+    /// between; only dimensions with such actions, and nothing for a first assessment.
+    /// </summary>
+    public IReadOnlyList<DimensionActionsView> ActionsDone { get; init; } = [];
 }
 
 public sealed record SubmissionAccepted(string Id, AssessmentStatus Status, string AccessToken);

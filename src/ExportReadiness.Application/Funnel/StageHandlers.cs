@@ -57,11 +57,8 @@ public sealed class StageHandlers(IAssessmentStore store, IStageMoveStore moves,
         if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidExportFilters, lang);
         // Read whole before the first byte: a product's row needs all its assessments and moves.
         var products = await funnel.ProductsAsync(query, cohort, cancellationToken);
-        context.Response.ContentType = "text/csv; charset=utf-8";
-        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName($"funnel-{query.Programme ?? "all"}{(cohort is { } year ? "-" + year.ToString(CultureInfo.InvariantCulture) : "")}.csv");
-        context.Response.Headers.ContentDisposition = disposition.ToString();
-        await using var writer = new StreamWriter(context.Response.Body, AssessmentCsv.FileEncoding, leaveOpen: true);
+        await using var writer = CsvDownload.Start(context,
+            $"funnel-{query.Programme ?? "all"}{(cohort is { } year ? "-" + year.ToString(CultureInfo.InvariantCulture) : "")}.csv");
         await FunnelCsv.WriteAsync(writer, funnel.Stages, products, cancellationToken);
         await writer.FlushAsync(cancellationToken);
         return TypedResults.Empty;

@@ -30,8 +30,14 @@ public static class Problems
     public static ProblemHttpResult InvalidField(string field, LocalizedText message, string lang) =>
         InvalidField(field, message.In(lang), Messages.InvalidRequest.In(lang));
 
+    /// <summary>A 400 with field errors as a <see cref="ProblemHttpResult"/>, for helpers that return one problem type.</summary>
+    public static ProblemHttpResult InvalidFields(IDictionary<string, string[]> errors, LocalizedText title, string lang) => InvalidFields(errors, title.In(lang));
+
     private static ProblemHttpResult InvalidField(string field, string message, string title) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        InvalidFields(new Dictionary<string, string[]> { [field] = [message] }, title);
+
+    private static ProblemHttpResult InvalidFields(IDictionary<string, string[]> errors, string title) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,
             Title = title,

@@ -1,4 +1,5 @@
 using System.Text;
+using ExportReadiness.Core.ActionPlans;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Core.Reports;
@@ -19,7 +20,7 @@ namespace ExportReadiness.Application.Pages;
 /// (<see cref="AdvisorSignIn"/>, a session cookie) or, behind App Service Authentication, by the platform. Each page
 /// carries the antiforgery token its forms and scripts send back (<see cref="AdvisorAntiforgery"/>).
 /// </summary>
-public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, QuestionnaireSchema schema, ProgrammeOffers programmes, CohortProgrammes cohort, FunnelReader funnel)
+public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, QuestionnaireSchema schema, ProgrammeOffers programmes, CohortProgrammes cohort, FunnelReader funnel, IActionPlanStore actionPlans)
 {
     public const int PageSize = 25;
 
@@ -91,6 +92,7 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, Q
         var c = assessment.Company;
         // Never empty: the product index row may lag the assessment row it was written after.
         var productHistory = await store.ProductHistoryAsync(assessment.ProductId, cancellationToken) is { Count: > 0 } h ? h : [assessment];
+        var plan = await actionPlans.ListAsync(assessment.ProductId, cancellationToken);
 
         var body = new StringBuilder()
             .Append($"<p class=\"no-print\"><a href=\"/advisor?lang={lang}&programme={Uri.EscapeDataString(assessment.Programme)}\">← {T(lang, "Portföljen", "Portfolio")}</a></p>")
@@ -101,8 +103,10 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, Q
             .Append($"<tr><th>{T(lang, "Omsättning", "Turnover")}</th><td>{N(c.TurnoverSek, "#,0")} SEK</td><th>{T(lang, "Exportandel", "Export share")}</th><td>{N(c.ExportSharePercent)} %</td></tr>")
             .Append($"<tr><th>{T(lang, "Status", "Status")}</th><td>{StatusName(assessment.Status, lang)}</td><th>{T(lang, "Inskickad", "Submitted")}</th><td>{assessment.SubmittedAt:yyyy-MM-dd HH:mm}</td></tr></table>")
             .Append(assessment.Result is { } r ? SmePages.ResultSection(r, schema, lang) : $"<p class=\"status\">{StatusName(assessment.Status, lang)}</p>")
-            .Append(ProductHistorySection(assessment, productHistory, lang))
+            .Append(ProductHistorySection(assessment, productHistory, plan, lang))
             .Append(FunnelSections.StagePanel(assessment.ProductId, await funnel.TimelineAsync(productHistory, cancellationToken), funnel.Stages, funnel.Today, funnel.LatestMoveDate, lang))
+            // Read-only here: advisors change a plan through the API (PUT /api/assessments/{id}/actions/{actionId}).
+            .Append(assessment.Result is null ? "" : ActionPlanSections.Section(plan, [], schema, lang, forms: null))
             .Append(await programmes.MatchAsync(assessment, cancellationToken) is { } matches ? ProgrammeSections.ForProduct(matches, lang) : "")
             .Append(ReviewPanel(assessment, current, history, lang))
             .Append($"<h2>{T(lang, "Svar", "Answers")}</h2><table id=\"answers\"><tr><th>{T(lang, "Fråga", "Question")}</th><th>{T(lang, "Svar", "Answer")}</th><th>{T(lang, "Poäng", "Points")}</th></tr>");
@@ -121,7 +125,7 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, Q
     /// Every assessment of the product, this one marked, each linked, and what changed since the one before this: an
     /// advisor follows a product through all its re-assessments from any of them.
     /// </summary>
-    private string ProductHistorySection(Assessment assessment, IReadOnlyList<Assessment> history, string lang)
+    private string ProductHistorySection(Assessment assessment, IReadOnlyList<Assessment> history, IReadOnlyList<PlannedAction> plan, string lang)
     {
         if (history.Count < 2) return "";
         var html = new StringBuilder($"<section class=\"card\" id=\"product-history\"><h2>{T(lang, "Produktens historik", "The product's history")}</h2>")
@@ -133,7 +137,11 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, Q
             html.Append($"<tr data-assessment=\"{E(a.Id)}\"><td>{cell}</td><td>{StatusName(a.Status, lang)}</td><td>{(a.Result is { } r ? r.ReadinessScore.ToString(System.Globalization.CultureInfo.InvariantCulture) : "—")}</td><td>{(a.Result is { } s ? SmePages.LevelName(s.Level, lang) : "—")}</td></tr>");
         }
         html.Append("</table>");
-        if (assessment.Result is { } now) html.Append(SmePages.ChangeSection(history.Before(assessment), now, schema, lang));
+        if (assessment.Result is { } now)
+        {
+            var earlier = history.Before(assessment);
+            html.Append(SmePages.ChangeSection(earlier, now, schema, lang, ActionPlan.DoneSince(plan, earlier.LastScored(), assessment, schema)));
+        }
         return html.Append("</section>").ToString();
     }
 

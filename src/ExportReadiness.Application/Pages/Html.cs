@@ -18,6 +18,9 @@ public static class Html
     /// <summary>A sector's or region's name in the page's language; the stored id if the schema lacks it.</summary>
     public static string SectorName(this QuestionnaireSchema schema, string id, string lang) => schema.FindSector(id)?.Name.In(lang) ?? id;
 
+    /// <summary>A dimension's name in the page's language; the stored id if the schema lacks it.</summary>
+    public static string DimensionName(this QuestionnaireSchema schema, string id, string lang) => schema.Dimensions.FirstOrDefault(d => d.Id == id)?.Name.In(lang) ?? id;
+
     public static string RegionName(this QuestionnaireSchema schema, string id, string lang) => schema.FindRegion(id)?.Name.In(lang) ?? id;
 
     public static string N(double value, string format = "0.#") => value.ToString(format, CultureInfo.InvariantCulture);

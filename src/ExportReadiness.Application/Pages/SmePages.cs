@@ -1,4 +1,5 @@
 using System.Text;
+using ExportReadiness.Core.ActionPlans;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Core.Scoring;
@@ -9,7 +10,7 @@ using static ExportReadiness.Application.Pages.Html;
 namespace ExportReadiness.Application.Pages;
 
 /// <summary>The SME's pages: the questionnaire form at <c>/</c> and its private result page.</summary>
-public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access, IAssessmentStore store, ProgrammeOffers programmes)
+public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access, IAssessmentStore store, ProgrammeOffers programmes, IActionPlanStore actionPlans)
 {
     /// <summary>Holds an SME's access token for its result page only (the cookie's path is that page).</summary>
     public const string ResultTokenCookie = "sme_token";
@@ -152,6 +153,7 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
         var body = new StringBuilder($"<article class=\"report\"><h1>{E(assessment.Product.Name)}</h1><p class=\"lead\" id=\"report-lead\">{lead}</p>");
         body.Append(AdvisorMessagesSection(assessment.AdvisorMessages(), lang));
         string? head = null;
+        var ownToken = AccessToken.Matches(token, assessment.AccessTokenHash);
         if (assessment.Status == AssessmentStatus.Pending)
         {
             head = "<meta http-equiv=\"refresh\" content=\"2\">";
@@ -163,11 +165,15 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
         {
             body.Append(ResultSection(r, schema, lang));
             var earlier = (await store.ProductHistoryAsync(assessment.ProductId, cancellationToken)).Before(assessment);
-            body.Append(ChangeSection(earlier, r, schema, lang));
+            var plan = await actionPlans.ListAsync(assessment.ProductId, cancellationToken);
+            body.Append(ChangeSection(earlier, r, schema, lang, ActionPlan.DoneSince(plan, earlier.LastScored(), assessment, schema)));
+            // The SME holding the token gets the forms; an advisor reading the page sees the plan (and changes it through the API).
+            var forms = ownToken ? new ActionPlanSections.Forms(page, Access.AdvisorAntiforgery.HiddenField(context)) : null;
+            body.Append(ActionPlanSections.Section(plan, ActionGaps.Of(assessment, schema), schema, lang, forms, ActionPlanForms.Notice(request, lang)));
             if (await programmes.MatchAsync(assessment, cancellationToken) is { } matches) body.Append(ProgrammeSections.ForProduct(matches, lang));
         }
         // Only the SME holding this assessment's token can re-assess from it (the link's page asks for the same cookie).
-        var reassess = AccessToken.Matches(token, assessment.AccessTokenHash)
+        var reassess = ownToken
             ? $" <a class=\"button\" id=\"reassess\" href=\"{page}/reassess{(lang == "en" ? "?lang=en" : "")}\">{T(lang, "Bedöm produkten igen", "Re-assess this product")}</a>"
             : "";
         body.Append($"<p class=\"no-print\"><button type=\"button\" data-print>{T(lang, "Skriv ut / spara som PDF", "Print / save as PDF")}</button>{reassess}</p></article>");
@@ -193,10 +199,10 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
     /// What changed since the product's last scored assessment, per dimension and overall, with the earlier dates: shared
     /// by the SME's result page (and so its printed report) and the advisor's detail page. Nothing for a first assessment.
     /// </summary>
-    internal static string ChangeSection(IReadOnlyList<Assessment> earlier, ScoringResult now, QuestionnaireSchema schema, string lang)
+    internal static string ChangeSection(IReadOnlyList<Assessment> earlier, ScoringResult now, QuestionnaireSchema schema, string lang, IReadOnlyList<DimensionActions> done)
     {
         if (earlier.LastScored() is not { Result: { } before } last) return "";
-        string Name(string id) => id == ProductHistory.Overall ? T(lang, "Totalt", "Overall") : schema.Dimensions.FirstOrDefault(d => d.Id == id)?.Name.In(lang) ?? id;
+        string Name(string id) => id == ProductHistory.Overall ? T(lang, "Totalt", "Overall") : schema.DimensionName(id, lang);
         var changes = ProductHistory.Changes(before, now);
         var overall = changes[^1];
         var html = new StringBuilder($"<section class=\"change\" id=\"change\"><h2>{T(lang, "Förändring sedan förra bedömningen", "Change since the last assessment")}</h2>")
@@ -205,7 +211,8 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
                 $"Export readiness {before.ReadinessScore} → {now.ReadinessScore} ({Charts.Signed(overall.Delta)}) since {last.SubmittedAt:yyyy-MM-dd}.")}</p>")
             .Append(Charts.ChangeBars(changes.Select(c => new Charts.ChangeRow(Name(c.Id), c.Before, c.After)).ToList(),
                 T(lang, "Poäng förra gången och nu, per område", "Score last time and now, per dimension"),
-                $"{T(lang, "förra", "last")} {last.SubmittedAt:yyyy-MM-dd}", T(lang, "nu", "now")));
+                $"{T(lang, "förra", "last")} {last.SubmittedAt:yyyy-MM-dd}", T(lang, "nu", "now")))
+            .Append(ActionPlanSections.DoneBesideChanges(done, changes, schema, lang));
         if (earlier.Count(a => a.Result is not null) > 1)
         {
             html.Append($"<h3>{T(lang, "Alla bedömningar av produkten", "Every assessment of the product")}</h3><ol id=\"history\">");
@@ -231,9 +238,8 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
     /// </summary>
     private static string Explanation(ScoringResult r, ScoreExplanation why, QuestionnaireSchema schema, string lang)
     {
-        string DimensionName(string id) => schema.Dimensions.FirstOrDefault(d => d.Id == id)?.Name.In(lang) ?? id;
         var rows = why.Dimensions.OrderByDescending(d => d.Points).ThenByDescending(d => d.Headroom)
-            .Select(d => new Charts.Contribution(DimensionName(d.Id), d.Points, d.Headroom)).ToList();
+            .Select(d => new Charts.Contribution(schema.DimensionName(d.Id, lang), d.Points, d.Headroom)).ToList();
         var lifts = why.Questions.Where(q => q.Points > 0).OrderByDescending(q => q.Points).Take(3).ToList();
         var html = new StringBuilder($"<section class=\"explanation\" id=\"explanation\"><h2>{T(lang, $"Varför {r.ReadinessScore}?", $"Why {r.ReadinessScore}?")}</h2>")
             .Append($"<p id=\"explanation-sum\">{T(lang,
@@ -255,7 +261,7 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
     internal static string ResultSection(ScoringResult r, QuestionnaireSchema schema, string lang)
     {
         var levelText = LevelName(r.Level, lang);
-        var bars = r.Dimensions.Select(d => new Charts.Bar(schema.Dimensions.FirstOrDefault(x => x.Id == d.Id)?.Name.In(lang) ?? d.Id, d.Score,
+        var bars = r.Dimensions.Select(d => new Charts.Bar(schema.DimensionName(d.Id, lang), d.Score,
             d.Score >= 80 ? "good" : d.Score >= 40 ? "mid" : "weak")).ToList();
         var html = new StringBuilder()
             .Append($"<section class=\"score\"><div class=\"big\" id=\"readiness-score\">{r.ReadinessScore}</div><div><div class=\"level level-{r.Level}\" id=\"readiness-level\">{levelText}</div>")

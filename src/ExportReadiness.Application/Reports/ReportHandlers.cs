@@ -1,3 +1,4 @@
+using ExportReadiness.Core.ActionPlans;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Batches;
 using ExportReadiness.Core.Localization;
@@ -11,7 +12,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ExportReadiness.Application.Reports;
 
 /// <summary>The advisors' portfolio: the report and its CSV export.</summary>
-public sealed class ReportHandlers(IAssessmentStore store, AssessmentCsv csv, ProgrammeCatalogueProvider programmes, FunnelReader funnel)
+public sealed class ReportHandlers(IAssessmentStore store, AssessmentCsv csv, ProgrammeCatalogueProvider programmes, FunnelReader funnel, IActionPlanStore actionPlans, TimeProvider clock)
 {
     public async Task<Results<Ok<PortfolioReport>, ValidationProblem>> Portfolio(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -34,5 +35,27 @@ public sealed class ReportHandlers(IAssessmentStore store, AssessmentCsv csv, Pr
             a => ProgrammeOffers.GapsOf(a) is { } gaps ? matcher.Match(gaps).Take(ProgrammeOffers.Top).Select(m => m.Programme.Id) : [], cancellationToken);
         await writer.FlushAsync(cancellationToken);
         return TypedResults.Empty;
+    }
+
+    /// <summary>Every product's action plan, one row per action (UTF-8 with BOM), streamed as the plans are read.</summary>
+    public async Task<IResult> ActionsCsv(HttpContext context, CancellationToken cancellationToken)
+    {
+        await using var writer = CsvDownload.Start(context, "actions.csv");
+        await ActionPlanCsv.WriteAsync(writer, WithProducts(actionPlans.ScanAsync(cancellationToken), cancellationToken),
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+        await writer.FlushAsync(cancellationToken);
+        return TypedResults.Empty;
+    }
+
+    /// <summary>Each action with its product's first assessment; the scan goes product by product, so one lookup per product.</summary>
+    private async IAsyncEnumerable<(PlannedAction, Assessment?)> WithProducts(IAsyncEnumerable<PlannedAction> actions,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Assessment? product = null;
+        await foreach (var action in actions.WithCancellation(cancellationToken))
+        {
+            if (product?.Id != action.ProductId) product = await store.FindAsync(action.ProductId, cancellationToken);
+            yield return (action, product);
+        }
     }
 }

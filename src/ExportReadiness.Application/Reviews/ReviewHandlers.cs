@@ -46,7 +46,7 @@ public sealed partial class ReviewHandlers(
         var ifMatch = context.Request.Headers.IfMatch.ToString();
         if (current is not null && ifMatch.Length == 0)
             return Problems.Status(StatusCodes.Status428PreconditionRequired, Messages.AlreadyReviewed, Messages.SendIfMatch, lang);
-        if (current is not null && !SameVersion(ifMatch, current.ConcurrencyToken)) return Stale(lang);
+        if (current is not null && !EntityVersion.Same(ifMatch, current.ConcurrencyToken)) return Stale(lang);
 
         var review = new Review(id, verdict!.Value, note, advisor, clock.GetUtcNow(), current?.Verdict) { MessageToSme = message };
         var (outcome, version) = await reviews.SaveAsync(review, current?.ConcurrencyToken, cancellationToken);
@@ -82,11 +82,6 @@ public sealed partial class ReviewHandlers(
         return (verdict, note, message, errors);
     }
 
-    /// <summary>Table Storage versions are weak ETags; clients may send them with or without the W/ prefix.</summary>
-    private static bool SameVersion(string presented, string? current) =>
-        current is not null && Strip(presented) == Strip(current);
-
-    private static string Strip(string etag) => etag.StartsWith("W/", StringComparison.Ordinal) ? etag[2..] : etag;
 
     private static ProblemHttpResult NotFound(string lang) => Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchAssessment, lang);
 

@@ -92,6 +92,19 @@ public static class Messages
     public static readonly LocalizedText NoVisibleAssessment = new(
         "Ingen bedömning med detta id syns med de uppgifter som skickades.", "No assessment with this id is visible with the credentials given.");
 
+    // Action plans.
+    public static readonly LocalizedText InvalidAction = new("Åtgärden har ogiltiga fält.", "The action has invalid fields.");
+    public static readonly LocalizedText NotAGap = new(
+        "Inte en lucka i denna bedömning: välj en av luckorna i planens gaps.", "Not a gap of this assessment: pick one of the plan's gaps.");
+    public static readonly LocalizedText DateOutOfRange = new("Datumet ligger för långt bort.", "The date is too far away.");
+    public static readonly LocalizedText ActionIdRule = new(
+        "Ett id på högst 64 tecken: bokstäver, siffror, '-' eller '_'.", "An id of at most 64 characters: letters, digits, '-' or '_'.");
+    public static readonly LocalizedText NoSuchAction = new("Ingen åtgärd med detta id i produktens plan.", "No action with this id in the product's plan.");
+    public static readonly LocalizedText ActionIdTaken = new("Åtgärdens id finns redan, med annat innehåll.", "The action's id exists already, with other content.");
+    public static readonly LocalizedText ActionChanged = new("Åtgärden har ändrats sedan du läste den.", "The action changed since you read it.");
+    public static readonly LocalizedText ReloadAction = new("Läs in planen igen och skicka åtgärdens nya version (ETag) i If-Match.", "Reload the plan and send the action's new version (ETag) in If-Match.");
+    public static readonly LocalizedText SendActionIfMatch = new("Skicka åtgärdens version (ETag) i If-Match.", "Send the action's version (ETag) in If-Match.");
+
     // Batch uploads. The reasons of rejected rows are written later, by the ingest, in both languages (RejectedRow).
     public static readonly LocalizedText SendCsv = new("Skicka text/csv, eller multipart/form-data med en fil.", "Send text/csv, or multipart/form-data with a file.");
     public static readonly LocalizedText NoFileInForm = new("Ingen fil i formuläret.", "No file in the form.");

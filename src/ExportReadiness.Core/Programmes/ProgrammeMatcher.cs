@@ -13,7 +13,7 @@ namespace ExportReadiness.Core.Programmes;
 public sealed class ProgrammeMatcher(ProgrammeCatalogue catalogue)
 {
     /// <summary>The explanation is in tenths of a point; less headroom than that is rounding, not a gap.</summary>
-    public const double MinimumHeadroom = 0.1;
+    public const double MinimumHeadroom = ExplainedGaps.MinimumHeadroom;
 
     /// <summary>Working on a whole dimension promises less for one question than naming it.</summary>
     public const double DimensionWeight = 0.5;
@@ -25,10 +25,7 @@ public sealed class ProgrammeMatcher(ProgrammeCatalogue catalogue)
     /// <summary>The programmes that address this product's gaps, best first, each with its reasons.</summary>
     public IReadOnlyList<ProgrammeMatch> Match(ProductGaps product)
     {
-        var gaps = product.Explanation.Questions
-            .Where(q => q.Headroom >= MinimumHeadroom && _schema.QuestionsById.ContainsKey(q.Id))
-            .OrderByDescending(q => q.Headroom).ThenBy(q => q.Id, StringComparer.Ordinal)
-            .ToList();
+        var gaps = product.Explanation.QuestionGaps(_schema);
         var area = SmartSpecialisation.AreaOf(product.Sector, product.Region);
         return catalogue.Programmes
             .Where(p => p.ServesSector(product.Sector) && p.ServesRegion(product.Region))
@@ -71,7 +68,7 @@ public sealed class ProgrammeMatcher(ProgrammeCatalogue catalogue)
             .ToList();
     }
 
-    private ProgrammeMatch? Score(SupportProgramme programme, List<Contribution> gaps, ProductGaps product, S3Area area)
+    private ProgrammeMatch? Score(SupportProgramme programme, IReadOnlyList<Contribution> gaps, ProductGaps product, S3Area area)
     {
         var reasons = new List<MatchReason>();
         var named = 0.0;

@@ -48,14 +48,7 @@ public partial class BrowserTests
         await Assertions.Expect(page.Locator("#progress-text")).ToContainTextAsync(new Regex(@"^(\d+) / \1 "));
 
         // Better answers this time: the strong ones.
-        foreach (var (id, node) in AssessmentBuilder.Strong().InSector("food").ToJson()["answers"]!.AsObject())
-        {
-            var field = page.Locator($".question[data-field='answers.{id}']:visible");
-            if (await field.CountAsync() == 0) continue;
-            var kind = node!.GetValueKind();
-            if (kind == JsonValueKind.Number) await field.Locator("input[type=number]").FillAsync(node.ToJsonString());
-            else await field.Locator($"input[value='{(kind == JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString())}']").CheckAsync();
-        }
+        await AnswerAsync(page, AssessmentBuilder.Strong().InSector("food"));
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(new Regex(@"/result/[0-9a-f]{32}\?lang=en$"));
         Assert.DoesNotContain(first.Id, page.Url);
@@ -78,6 +71,19 @@ public partial class BrowserTests
         Assert.Equal(0, dialogs);
     }
 
+    /// <summary>Answers every visible question of the form as <paramref name="builder"/> would, as a person clicking through it.</summary>
+    private static async Task AnswerAsync(IPage page, AssessmentBuilder builder)
+    {
+        foreach (var (id, node) in builder.ToJson()["answers"]!.AsObject())
+        {
+            var field = page.Locator($".question[data-field='answers.{id}']:visible");
+            if (await field.CountAsync() == 0) continue;
+            var kind = node!.GetValueKind();
+            if (kind == JsonValueKind.Number) await field.Locator("input[type=number]").FillAsync(node.ToJsonString());
+            else await field.Locator($"input[value='{(kind == JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString())}']").CheckAsync();
+        }
+    }
+
     [Fact]
     public async Task An_advisor_sees_the_whole_history_of_a_product_on_its_detail_page()
     {
@@ -88,12 +94,7 @@ public partial class BrowserTests
         var accepted = await sme.ReassessAcceptedAsync(AssessmentBuilder.Mixed().InProgramme(programme).Named("Gotlands Ull AB"), first);
         await sme.WaitForStatusAsync(accepted.Id, accepted.AccessToken);
 
-        var page = await NewPageAsync();
-        await page.GotoAsync($"/advisor/assessments/{accepted.Id}?lang=en");
-        await page.FillAsync("input[name=key]", ExportReadinessApplication.AdvisorKey);
-        await page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(page.Locator("#funnel")).ToBeVisibleAsync(); // signed in, on the dashboard
-        await page.GotoAsync($"/advisor/assessments/{accepted.Id}?lang=en");
+        var page = await SignedInAdvisorPageAsync($"/advisor/assessments/{accepted.Id}?lang=en");
         await Assertions.Expect(page.Locator("#product-history > h2")).ToContainTextAsync("The product's history");
         await Assertions.Expect(page.Locator("#product-history tr[data-assessment]")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("#product-history #change svg.chart")).ToBeVisibleAsync();

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using ExportReadiness.Application.Access;
+using ExportReadiness.Application.Assessments;
+using ExportReadiness.Application.Hosting;
+using ExportReadiness.Core.ActionPlans;
+using ExportReadiness.Core.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace ExportReadiness.Application.ActionPlans;
+
+/// <summary>
+/// A product's action plan through the API, reached through any of its assessments: by the SME holding that
+/// assessment's token (as <c>GET /api/assessments/{id}</c>) or by any advisor. An unknown id and another product's token
+/// are both 404, so nobody learns of another SME's plan. Adds are idempotent; a change sends the action's version in
+/// If-Match (412 when stale).
+/// </summary>
+public sealed class ActionPlanHandlers(AssessmentAccess access, ActionPlanner planner, IActionPlanStore store, AdvisorAntiforgery antiforgery, IOptions<ExportReadinessOptions> options)
+{
+    private static readonly string[] AddFields = [ActionInput.IdField, ActionInput.GapField, ActionInput.TitleField, ActionInput.OwnerField, ActionInput.DueDateField, ActionInput.StatusField];
+    private static readonly string[] ChangeFields = [ActionInput.TitleField, ActionInput.OwnerField, ActionInput.DueDateField, ActionInput.StatusField];
+
+    public async Task<Results<Ok<ActionPlanView>, ProblemHttpResult>> Get(string id, HttpContext context, CancellationToken cancellationToken)
+    {
+        var assessment = await access.FindVisibleAsync(id, context, AssessmentHandlers.TokenOf(context.Request), cancellationToken);
+        if (assessment is null) return NotFound(ApiLanguage.Of(context.Request));
+        var plan = await store.ListAsync(assessment.ProductId, cancellationToken);
+        return TypedResults.Ok(new ActionPlanView(assessment.ProductId, plan.AsViews(), planner.GapsOf(assessment)));
+    }
+
+    public async Task<Results<Created<ActionView>, Ok<ActionView>, ValidationProblem, ProblemHttpResult>> Post(string id, HttpContext context, CancellationToken cancellationToken)
+    {
+        var lang = ApiLanguage.Of(context.Request);
+        var (request, refused) = await ReadAsync(id, context, AddFields, lang, cancellationToken);
+        if (refused is not null) return refused;
+        var result = await planner.AddAsync(request!.Assessment, request.Fields, request.Caller, lang, cancellationToken);
+        switch (result.Outcome)
+        {
+            case PlanOutcome.Invalid:
+                return Problems.Invalid(In(result.Errors!, lang), Messages.InvalidAction, lang);
+            case PlanOutcome.Conflict:
+                return Problems.Status(StatusCodes.Status409Conflict, Messages.ActionIdTaken, null, lang);
+            case PlanOutcome.AlreadyPlanned:
+                context.Response.Headers.ETag = result.Action!.ConcurrencyToken;
+                return TypedResults.Ok(result.Action.AsView());
+            default:
+                context.Response.Headers.ETag = result.Action!.ConcurrencyToken;
+                return TypedResults.Created($"/{Routes.ActionPlan.Replace("{id}", Uri.EscapeDataString(id))}/{Uri.EscapeDataString(result.Action.Id)}", result.Action.AsView());
+        }
+    }
+
+    public async Task<Results<Ok<ActionView>, ValidationProblem, ProblemHttpResult>> Put(string id, string actionId, HttpContext context, CancellationToken cancellationToken)
+    {
+        var lang = ApiLanguage.Of(context.Request);
+        var (request, refused) = await ReadAsync(id, context, ChangeFields, lang, cancellationToken);
+        if (refused is not null) return refused;
+        var ifMatch = context.Request.Headers.IfMatch.ToString();
+        if (ifMatch.Length == 0) return Problems.Status(StatusCodes.Status428PreconditionRequired, Messages.SendActionIfMatch, null, lang);
+        var result = await planner.ChangeAsync(request!.Assessment, actionId, request.Fields, ifMatch, cancellationToken);
+        switch (result.Outcome)
+        {
+            case PlanOutcome.Invalid:
+                return Problems.Invalid(In(result.Errors!, lang), Messages.InvalidAction, lang);
+            case PlanOutcome.NoSuchAction:
+                return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchAction, lang);
+            case PlanOutcome.Conflict:
+                return Problems.Status(StatusCodes.Status412PreconditionFailed, Messages.ActionChanged, Messages.ReloadAction, lang);
+            default:
+                context.Response.Headers.ETag = result.Action!.ConcurrencyToken;
+                return TypedResults.Ok(result.Action.AsView());
+        }
+    }
+
+    private sealed record PlanRequest(Core.Assessments.Assessment Assessment, string Caller, Dictionary<string, string?> Fields);
+
+    /// <summary>
+    /// A change's body, caller and assessment, or the problem that ends it: a body that is no JSON object, nobody the
+    /// assessment is visible to (404), a cookie-signed advisor without the antiforgery token, a field that is no string.
+    /// </summary>
+    private async Task<(PlanRequest? Request, ProblemHttpResult? Refused)> ReadAsync(string id, HttpContext context, string[] names, string lang, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBodyReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
+        if (problem is not null) return (null, problem);
+        var (fields, typeErrors) = Fields(body!.Root, names, lang);
+        if (await access.FindWithCallerAsync(id, context, AssessmentHandlers.TokenOf(context.Request), cancellationToken) is not { } caller) return (null, NotFound(lang));
+        if (await antiforgery.CheckAsync(context) is { } refused) return (null, refused);
+        if (typeErrors.Count > 0) return (null, Problems.InvalidFields(typeErrors, Messages.InvalidAction, lang));
+        return (new PlanRequest(caller.Assessment, caller.Caller, fields), null);
+    }
+
+    /// <summary>The known fields of a JSON body as text (absent or null: none); a field of another JSON type is named.</summary>
+    private static (Dictionary<string, string?> Fields, Dictionary<string, string[]> Errors) Fields(JsonElement root, string[] names, string lang)
+    {
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors["$"] = [Messages.BodyMustBeObject.In(lang)];
+            return (fields, errors);
+        }
+        foreach (var name in names)
+        {
+            if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) continue;
+            if (value.ValueKind == JsonValueKind.String) fields[name] = value.GetString();
+            else errors[name] = [Messages.ExpectedString.In(lang)];
+        }
+        return (fields, errors);
+    }
+
+    internal static Dictionary<string, string[]> In(IReadOnlyDictionary<string, Core.Questionnaire.LocalizedText[]> errors, string lang) =>
+        errors.ToDictionary(e => e.Key, e => e.Value.Select(m => m.In(lang)).ToArray(), StringComparer.Ordinal);
+
+    private static ProblemHttpResult NotFound(string lang) => Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoVisibleAssessment, lang);
+}
