@@ -127,7 +127,7 @@ public class ActionPlanTests(PipelineFixture pipeline)
         var errors = problem.GetProperty("errors");
         Assert.StartsWith("Inte en lucka", errors.GetProperty("gap")[0].GetString());
         Assert.Equal("Ett värde krävs.", errors.GetProperty("owner")[0].GetString());
-        Assert.Equal("Ett datum som ÅÅÅÅ-MM-DD.", errors.GetProperty("dueDate")[0].GetString());
+        Assert.Equal("Ange ett datum som ÅÅÅÅ-MM-DD.", errors.GetProperty("dueDate")[0].GetString());
 
         var wrongType = Add(gaps[0].QuestionId);
         wrongType["owner"] = 42;

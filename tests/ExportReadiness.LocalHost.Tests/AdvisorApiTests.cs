@@ -115,10 +115,10 @@ public class AdvisorApiTests(PipelineFixture pipeline)
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.StartsWith("id,status,submittedAt,readinessScore,level", lines[0]);
+        Assert.StartsWith("id,previousAssessmentId,status,submittedAt,readinessScore,level", lines[0]);
         Assert.Contains("dimension_management", lines[0]);
         Assert.Contains("\"Åsele Älgskinn & Öl AB, \"\"Norr\"\"\"", lines[1]);
-        Assert.StartsWith(accepted.Id + ",Scored,", lines[1]);
+        Assert.StartsWith(accepted.Id + ",,Scored,", lines[1]); // a first assessment re-assesses nothing
     }
 
     [Fact]
