@@ -1,6 +1,5 @@
 using System.Net;
 using System.Reflection;
-using System.Text;
 using System.Text.Json;
 using ExportReadiness.Application.Access;
 using ExportReadiness.Application.Assessments;
@@ -18,28 +17,13 @@ namespace ExportReadiness.FunctionApp.Tests;
 [Collection(FunctionAppCollection.Name)]
 public class ActionPlanFunctionTests(FunctionAppFixture fixture)
 {
-    private const string Key = "function-app-test-key-0123456789";
-
-    private DefaultHttpContext Request(string method, string path, object? body = null)
-    {
-        var http = new DefaultHttpContext { RequestServices = fixture.App.Services.CreateScope().ServiceProvider };
-        http.Request.Method = method;
-        http.Request.Path = path;
-        http.Response.Body = new MemoryStream();
-        if (body is not null)
-        {
-            http.Request.ContentType = "application/json";
-            http.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(body)));
-        }
-        return http;
-    }
+    private DefaultHttpContext Request(string method, string path, object? body = null) =>
+        fixture.Request(method, path, json: body is null ? null : JsonSerializer.Serialize(body));
 
     /// <summary>The worker's authorization middleware, then the function; the status and body it wrote.</summary>
     private async Task<(int Status, string Body)> InvokeAsync(MethodInfo definition, DefaultHttpContext http, Func<Task<IResult>> function)
     {
-        var middleware = ActivatorUtilities.CreateInstance<AdvisorAuthorizationMiddleware>(fixture.App.Services);
-        await middleware.Invoke(new InvokedFunction(definition, http), async _ => await (await function()).ExecuteAsync(http));
-        http.Response.Body.Position = 0;
+        await fixture.InvokeAsync(definition, http, function);
         return (http.Response.StatusCode, await new StreamReader(http.Response.Body).ReadToEndAsync());
     }
 
@@ -48,11 +32,9 @@ public class ActionPlanFunctionTests(FunctionAppFixture fixture)
     {
         var token = AccessToken.Create();
         var question = QuestionnaireSchema.V1.Questions.First(q => q.AppliesTo is null);
-        var submission = AssessmentBuilder.Strong().WithGapsIn(question.Id).InProgramme("fa-plans").ToSubmission();
-        var assessment = new Assessment
+        var assessment = AssessmentBuilder.Strong().WithGapsIn(question.Id).InProgramme("fa-plans").ToAssessment(accessTokenHash: AccessToken.Hash(token)) with
         {
-            Id = AssessmentIntake.NewId(), Programme = "fa-plans", SchemaVersion = 1, Company = submission.Company, Product = submission.Product,
-            Answers = submission.Answers, SubmittedAt = DateTimeOffset.UtcNow, AccessTokenHash = AccessToken.Hash(token), Status = AssessmentStatus.Scored,
+            Status = AssessmentStatus.Scored,
             Result = new ScoringResult(70, ReadinessLevel.Ready, 0.7, [new DimensionScore(question.Dimension, 60)],
                 [new Gap(question.Id, question.Dimension, new LocalizedText("Gör så här", "Do this"), 4.5)], "test", DateTimeOffset.UtcNow),
         };
@@ -69,7 +51,7 @@ public class ActionPlanFunctionTests(FunctionAppFixture fixture)
 
         var post = Request("POST", path, new { gap = gap.Id, owner = "Lena, vd", dueDate = "2027-04-30" });
         post.Request.Headers[AssessmentHandlers.TokenHeader] = token;
-        var (created, body) = await InvokeAsync(typeof(ActionPlanFunctions).GetMethod(nameof(ActionPlanFunctions.AddAction))!, post,
+        var (created, body) = await InvokeAsync(FunctionCalls.Method<ActionPlanFunctions>(nameof(ActionPlanFunctions.AddAction)), post,
             () => functions.AddAction(post.Request, assessment.Id, default));
         Assert.Equal((int)HttpStatusCode.Created, created);
         var action = JsonDocument.Parse(body).RootElement;
@@ -80,22 +62,22 @@ public class ActionPlanFunctionTests(FunctionAppFixture fixture)
         var put = Request("PUT", $"{path}/{id}", new { status = "Done" });
         put.Request.Headers[AssessmentHandlers.TokenHeader] = token;
         put.Request.Headers.IfMatch = action.GetProperty("version").GetString();
-        var (changed, _) = await InvokeAsync(typeof(ActionPlanFunctions).GetMethod(nameof(ActionPlanFunctions.ChangeAction))!, put,
+        var (changed, _) = await InvokeAsync(FunctionCalls.Method<ActionPlanFunctions>(nameof(ActionPlanFunctions.ChangeAction)), put,
             () => functions.ChangeAction(put.Request, assessment.Id, id, default));
         Assert.Equal((int)HttpStatusCode.OK, changed);
 
         var get = Request("GET", path);
         get.Request.Headers[AssessmentHandlers.TokenHeader] = token;
-        var (read, plan) = await InvokeAsync(typeof(ActionPlanFunctions).GetMethod(nameof(ActionPlanFunctions.GetActionPlan))!, get,
+        var (read, plan) = await InvokeAsync(FunctionCalls.Method<ActionPlanFunctions>(nameof(ActionPlanFunctions.GetActionPlan)), get,
             () => functions.GetActionPlan(get.Request, assessment.Id, default));
         Assert.Equal((int)HttpStatusCode.OK, read);
         Assert.Equal("Done", Assert.Single(JsonDocument.Parse(plan).RootElement.GetProperty("actions").EnumerateArray()).GetProperty("status").GetString());
 
-        var csvMethod = typeof(AdvisorActionPlanFunctions).GetMethod(nameof(AdvisorActionPlanFunctions.ActionsCsv))!;
+        var csvMethod = FunctionCalls.Method<AdvisorActionPlanFunctions>(nameof(AdvisorActionPlanFunctions.ActionsCsv));
         var anonymous = Request("GET", "/api/reports/actions.csv");
         Assert.Equal((int)HttpStatusCode.Unauthorized, (await InvokeAsync(csvMethod, anonymous, () => fixture.App.Function<AdvisorActionPlanFunctions>().ActionsCsv(anonymous.Request, default))).Status);
         var export = Request("GET", "/api/reports/actions.csv");
-        export.Request.Headers[AdvisorKeys.Header] = Key;
+        export.Request.Headers[AdvisorKeys.Header] = FunctionCalls.AdvisorKey;
         var (exported, csv) = await InvokeAsync(csvMethod, export, () => fixture.App.Function<AdvisorActionPlanFunctions>().ActionsCsv(export.Request, default));
         Assert.Equal((int)HttpStatusCode.OK, exported);
         Assert.Contains($"{assessment.Id},{assessment.Company.Name},", csv);

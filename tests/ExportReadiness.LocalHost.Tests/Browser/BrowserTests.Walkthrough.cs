@@ -23,13 +23,7 @@ public partial class BrowserTests
 
         // 1. The SME's first assessment, from the form: a canoe package in Kronoberg with half of what export needs in place.
         await sme.GotoAsync("/?lang=en");
-        await sme.FillAsync("[name='company.name']", "Åsnen Kanot & Natur AB");
-        await sme.SelectOptionAsync("[name='company.sector']", "tourism");
-        await sme.FillAsync("[name='company.employees']", "4");
-        await sme.FillAsync("[name='company.turnoverSek']", "3200000");
-        await sme.FillAsync("[name='company.yearFounded']", "2014");
-        await sme.SelectOptionAsync("[name='company.region']", "SE-G");
-        await sme.FillAsync("[name='company.exportSharePercent']", "3");
+        await FillCompanyAsync(sme, "Åsnen Kanot & Natur AB", "tourism", "SE-G", employees: "4", turnoverSek: "3200000", yearFounded: "2014", exportSharePercent: "3");
         await sme.FillAsync("[name='product.name']", "Kanotpaket 3 dagar i Åsnens nationalpark");
         await sme.FillAsync("[name='programme']", programme);
         await AnswerAsync(sme, AssessmentBuilder.Mixed().InSector("tourism"));

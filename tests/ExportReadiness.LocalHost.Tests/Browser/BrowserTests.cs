@@ -28,6 +28,19 @@ public partial class BrowserTests(PipelineFixture pipeline) : IAsyncLifetime
         return page;
     }
 
+    /// <summary>The form's company fields, as a person types and picks them.</summary>
+    private static async Task FillCompanyAsync(IPage page, string name, string sector, string region,
+        string employees, string turnoverSek, string yearFounded, string exportSharePercent)
+    {
+        await page.FillAsync("[name='company.name']", name);
+        await page.SelectOptionAsync("[name='company.sector']", sector);
+        await page.FillAsync("[name='company.employees']", employees);
+        await page.FillAsync("[name='company.turnoverSek']", turnoverSek);
+        await page.FillAsync("[name='company.yearFounded']", yearFounded);
+        await page.SelectOptionAsync("[name='company.region']", region);
+        await page.FillAsync("[name='company.exportSharePercent']", exportSharePercent);
+    }
+
     [Fact]
     public async Task An_sme_fills_the_form_sees_a_validation_message_submits_and_reads_its_result()
     {
@@ -35,13 +48,7 @@ public partial class BrowserTests(PipelineFixture pipeline) : IAsyncLifetime
         await page.GotoAsync("/");
         Assert.Equal("sv", await page.GetAttributeAsync("html", "lang"));
 
-        await page.FillAsync("[name='company.name']", "Piteå Glas & Form AB");
-        await page.SelectOptionAsync("[name='company.sector']", "manufacturing");
-        await page.FillAsync("[name='company.employees']", "12");
-        await page.FillAsync("[name='company.turnoverSek']", "9500000");
-        await page.FillAsync("[name='company.yearFounded']", "2009");
-        await page.SelectOptionAsync("[name='company.region']", "SE-BD");
-        await page.FillAsync("[name='company.exportSharePercent']", "5");
+        await FillCompanyAsync(page, "Piteå Glas & Form AB", "manufacturing", "SE-BD", employees: "12", turnoverSek: "9500000", yearFounded: "2009", exportSharePercent: "5");
         // Every visible question: the middle option, "yes", or a mid-range number; the product name is forgotten.
         foreach (var question in await page.Locator(".question:visible").AllAsync())
         {
