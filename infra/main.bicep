@@ -67,6 +67,7 @@ var blobContainers = [
   'models'
   'batches'
   'locks'
+  'dataprotection'
   'programmes'
   deploymentContainer
 ]
@@ -84,6 +85,7 @@ var tables = [
   'ProductStages'
   'Batches'
   'ModelRuns'
+  'AdvisorSessions'
   'ActionPlans'
 ]
 

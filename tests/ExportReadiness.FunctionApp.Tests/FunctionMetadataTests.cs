@@ -103,6 +103,22 @@ public class FunctionMetadataTests
         Assert.All(queues.Values, q => Assert.Equal("AzureWebJobsStorage", q.Trigger.GetProperty("connection").GetString()));
     }
 
+    /// <summary>
+    /// On Azure the template creates the tables, queues and containers, so a deployment is complete before the app starts
+    /// (locally the bootstrapper creates them, which hides a missing one): every one the app uses must be in it.
+    /// </summary>
+    [Fact]
+    public void The_template_creates_every_table_queue_and_container_the_app_uses()
+    {
+        var template = File.ReadAllText(Path.Combine(Root, "infra", "main.bicep"));
+        string[] Listed(string variable) =>
+            System.Text.RegularExpressions.Regex.Match(template, $@"var {variable} = \[(.*?)\]", System.Text.RegularExpressions.RegexOptions.Singleline)
+                .Groups[1].Value.Split('\n').Select(l => l.Trim().Trim('\'')).Where(l => l.Length > 0).ToArray();
+        Assert.Equal(StorageNames.Tables.Order(), Listed("tables").Order());
+        Assert.Equal(StorageNames.Queues.Order(), Listed("queues").Order());
+        Assert.Equal(StorageNames.Containers.Order(), Listed("blobContainers").Where(c => c != "deploymentContainer").Order());
+    }
+
     [Fact]
     public void The_timer_function_reads_the_documented_schedule_setting()
     {
