@@ -21,6 +21,7 @@ using Microsoft.ML;
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- [assessments=10000] [inProcessRows=100000]
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- latency [warm=40] [idle=8]
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- load [seconds=20] [rates=50,100,200] [Setting=value ...]
+//   dotnet run -c Release --project bench/ExportReadiness.Bench -- reports [products=2000] [runs=5]
 internal static class LoadDriver
 {
     public static async Task<int> Main(string[] args)
@@ -30,6 +31,9 @@ internal static class LoadDriver
                 args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20,
                 args.Length > 2 ? args[2].Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToList() : [50, 100, 200],
                 args.Skip(3).Select(a => a.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]));
+        if (args is ["reports", ..])
+            return await ReportLatency.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000,
+                args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
         if (args is ["latency", ..])
             return await SubmitLatency.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40,
                 args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8);

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using ExportReadiness.Application.Scoring;
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// How long an advisor waits for the reports of one programme: N scored products (half tourism), a share of them moved
+/// through the funnel and given an action, then each report and export read several times. Every report reads the whole
+/// programme (and the funnel the whole stage table), so this is the figure that grows with a portfolio.
+/// </summary>
+internal static class ReportLatency
+{
+    private const string AdvisorKey = "bench-advisor-key-0123456789";
+    private const string Programme = "bench-reports";
+
+    public static async Task<int> RunAsync(int products, int runs)
+    {
+        await using var azurite = new Azurite();
+        await azurite.StartAsync();
+        await using var app = new BenchApplication(azurite.ConnectionString, AdvisorKey, bulkQueueSettings: true);
+        app.StartServer();
+        var model = await app.Services.GetRequiredService<CurrentModel>().WaitUntilAvailableAsync(CancellationToken.None);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("x-functions-key", AdvisorKey);
+        Console.WriteLine($"Model {model.Version}; {Environment.ProcessorCount} cores; {products:N0} products in one programme");
+
+        var seeding = Stopwatch.StartNew();
+        var csv = new BatchFileBuilder().AddMany(products, i =>
+            (i % 3 == 0 ? AssessmentBuilder.Strong() : AssessmentBuilder.Mixed()).InSector(i % 2 == 0 ? "tourism" : "manufacturing")
+                .InProgramme(Programme).Named($"Bench {i} AB")).ToCsv();
+        var upload = await client.PostAsync($"/api/batches?programme={Programme}", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        upload.EnsureSuccessStatusCode();
+        var store = app.Services.GetRequiredService<IAssessmentStore>();
+        while (await store.CountAsync(new AssessmentQuery(Programme: Programme, Status: AssessmentStatus.Scored), CancellationToken.None) < products)
+        {
+            if (seeding.Elapsed > TimeSpan.FromMinutes(15)) throw new TimeoutException("Not all scored after 15 minutes.");
+            await Task.Delay(500);
+        }
+        var ids = new List<string>();
+        await foreach (var a in store.ScanAsync(new AssessmentQuery(Programme: Programme), CancellationToken.None)) ids.Add(a.Id);
+
+        // PEGIN's proportions, roughly: a quarter selected, most of those in development, two thirds of those export-ready.
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        int moves = 0, actions = 0;
+        foreach (var (id, i) in ids.Select((id, i) => (id, i)))
+        {
+            string[] stages = (i % 12) switch { 0 or 1 => ["selected", "in-development", "export-ready"], 2 => ["selected", "in-development"], _ => [] };
+            foreach (var stage in stages)
+            {
+                (await client.PostAsJsonAsync($"/api/products/{id}/stages", new { stage, date = today })).EnsureSuccessStatusCode();
+                moves++;
+            }
+            if (i % 5 != 0) continue;
+            var plan = await client.GetFromJsonAsync<JsonElement>($"/api/assessments/{id}/actions");
+            if (plan.GetProperty("gaps").EnumerateArray().FirstOrDefault() is not { ValueKind: JsonValueKind.Object } gap) continue;
+            (await client.PostAsJsonAsync($"/api/assessments/{id}/actions",
+                new { gap = gap.GetProperty("questionId").GetString(), owner = "Bench", dueDate = "2027-06-30" })).EnsureSuccessStatusCode();
+            actions++;
+        }
+        Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:F0} s: {ids.Count:N0} products, {moves:N0} stage moves, {actions:N0} actions");
+
+        (string Label, string Path)[] reports =
+        [
+            ("portfolio report (JSON, with funnel)", $"/api/reports/portfolio?programme={Programme}"),
+            ("portfolio CSV export", $"/api/reports/portfolio.csv?programme={Programme}"),
+            ("funnel by cohort (JSON)", $"/api/reports/funnel?programme={Programme}"),
+            ("funnel CSV", $"/api/reports/funnel.csv?programme={Programme}"),
+            ("destination report, tourism", $"/api/reports/destination?programme={Programme}&sector=tourism"),
+            ("destination, tourism vs manufacturing", $"/api/reports/destination?programme={Programme}&sector=tourism&compareSector=manufacturing"),
+            ("programmes the cohort calls for", $"/api/reports/programmes?programme={Programme}"),
+            ("action plans CSV (every product)", "/api/reports/actions.csv"),
+            ("advisor dashboard page", $"/advisor?programme={Programme}"),
+        ];
+        Console.WriteLine();
+        Console.WriteLine($"| read ({runs} times each, after one warm-up) | median | max | bytes |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var (label, path) in reports)
+        {
+            var bytes = (await client.GetByteArrayAsync(path)).Length;
+            var times = new List<double>();
+            for (var r = 0; r < runs; r++)
+            {
+                var clock = Stopwatch.StartNew();
+                var response = await client.GetAsync(path);
+                await response.Content.ReadAsByteArrayAsync();
+                response.EnsureSuccessStatusCode();
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+            times.Sort();
+            Console.WriteLine($"| {label} | {times[times.Count / 2]:F0} ms | {times[^1]:F0} ms | {bytes:N0} |");
+        }
+        return 0;
+    }
+}
