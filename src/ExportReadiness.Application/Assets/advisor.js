@@ -1,4 +1,5 @@
-// Advisor pages: sort the current page of the list by a column; move a product to a funnel stage; send a review with
+// Advisor pages: sort the current page of the list by a column; move a product to a funnel stage; add to and change the
+// product's action plan; send a review with
 // If-Match; both with the page's antiforgery token (the session cookie alone does not authorize a change: AdvisorAntiforgery).
 (() => {
   document.querySelectorAll("table.sortable th[data-sort]").forEach((th, column) => {
@@ -44,6 +45,29 @@
         return;
       }
       document.getElementById("stage-message").textContent = await describe(response, lang === "en" ? "Could not save." : "Kunde inte spara.");
+    });
+  }
+
+  // The action plan: the SME's forms, sent to the API routes they name (add: POST; status: PUT with the action's If-Match).
+  const plan = document.querySelector("#action-plan[data-via-api]");
+  if (plan) {
+    plan.querySelectorAll("form").forEach((planForm) => {
+      planForm.addEventListener("submit", async (event) => {
+        event.preventDefault();
+        const adding = planForm.id === "action-add";
+        const lang = document.documentElement.lang === "en" ? "en" : "sv";
+        const headers = { "Content-Type": "application/json", "Accept-Language": lang, RequestVerificationToken: token() };
+        if (!adding) headers["If-Match"] = planForm.version.value;
+        const body = adding
+          ? { gap: planForm.gap.value, owner: planForm.owner.value, dueDate: planForm.dueDate.value }
+          : { status: planForm.status.value };
+        const response = await fetch(planForm.action, { method: adding ? "POST" : "PUT", headers, credentials: "same-origin", body: JSON.stringify(body) });
+        if (response.ok) {
+          window.location.reload();
+          return;
+        }
+        document.getElementById("action-plan-message").textContent = await describe(response, lang === "en" ? "Could not save." : "Kunde inte spara.");
+      });
     });
   }
 

@@ -13,8 +13,15 @@ namespace ExportReadiness.Application.Pages;
 /// </summary>
 public static class ActionPlanSections
 {
-    /// <summary>What the SME's forms need: where they post (under the result page) and the page's antiforgery field.</summary>
-    public sealed record Forms(string ResultPath, string AntiforgeryField);
+    /// <summary>
+    /// What the forms need: where they post and the page's antiforgery field. The SME's post under its result page (the
+    /// token cookie is scoped there); an advisor's page has the same forms under <c>/api/assessments/{id}</c>, where the
+    /// API's routes are: advisor.js sends them as JSON with the session's antiforgery header and the action's If-Match.
+    /// </summary>
+    public sealed record Forms(string ResultPath, string AntiforgeryField, bool ViaApi = false)
+    {
+        public static Forms ForAdvisor(string assessmentId) => new($"/api/assessments/{Uri.EscapeDataString(assessmentId)}", "", ViaApi: true);
+    }
 
     /// <summary>
     /// The plan, and with <paramref name="forms"/> (the SME holding the token) the forms. An empty plan stays off the
@@ -22,12 +29,13 @@ public static class ActionPlanSections
     /// </summary>
     public static string Section(IReadOnlyList<PlannedAction> plan, IReadOnlyList<GapChoice> gaps, QuestionnaireSchema schema, string lang, Forms? forms, string? notice = null)
     {
-        var html = new StringBuilder($"<section class=\"action-plan card{(plan.Count == 0 ? " no-print" : "")}\" id=\"action-plan\"><h2>{T(lang, "Handlingsplan", "Action plan")}</h2>");
+        var html = new StringBuilder($"<section class=\"action-plan card{(plan.Count == 0 ? " no-print" : "")}\" id=\"action-plan\"{(forms?.ViaApi == true ? " data-via-api" : "")}><h2>{T(lang, "Handlingsplan", "Action plan")}</h2>");
         if (notice is not null) html.Append($"<p class=\"status no-print\" id=\"action-plan-notice\" role=\"status\">{E(notice)}</p>");
         if (plan.Count == 0)
             html.Append($"<p class=\"muted\" id=\"action-plan-empty\">{T(lang, "Inga åtgärder planerade än. Välj en lucka nedan, vem som gör det och till när.", "No actions planned yet. Pick a gap below, who does it and by when.")}</p>");
         else html.Append(Table(plan, schema, lang, forms));
         if (forms is not null && gaps.Count > 0) html.Append(AddForm(gaps, schema, lang, forms));
+        if (forms?.ViaApi == true) html.Append("<p class=\"no-print\" id=\"action-plan-message\" role=\"status\"></p>");
         return html.Append("</section>").ToString();
     }
 

@@ -87,11 +87,18 @@ public partial class BrowserTests
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("sme-result-actions-done"), FullPage = true });
         Assert.Equal(0, dialogs);
 
-        // The advisor's page of the re-assessment shows the same plan and what was done, without the SME's forms.
+        // The advisor's page of the re-assessment shows the same plan and what was done, and the advisor can change it:
+        // an action put in progress there is what the SME then reads on its page. (Adding one: the walkthrough test.)
         var advisor = await SignedInAdvisorPageAsync($"/advisor/assessments/{secondId}?lang=en");
         await Assertions.Expect(advisor.Locator("#action-plan-table tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(advisor.Locator("#product-history #actions-done tbody tr")).ToHaveCountAsync(1);
-        Assert.Equal(0, await advisor.Locator("#action-add").CountAsync());
         Assert.Equal(2, picked.Count);
+        var open = advisor.Locator("#action-plan-table tbody tr[data-status='Planned']").First;
+        var openId = await open.GetAttributeAsync("data-action");
+        await open.Locator("select[name=status]").SelectOptionAsync("InProgress");
+        await open.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(advisor.Locator($"#action-plan-table tr[data-action='{openId}']")).ToHaveAttributeAsync("data-status", "InProgress");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator($"#action-plan-table tr[data-action='{openId}']")).ToHaveAttributeAsync("data-status", "InProgress");
     }
 }

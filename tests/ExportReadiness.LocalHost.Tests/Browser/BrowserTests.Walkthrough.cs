@@ -48,7 +48,7 @@ public partial class BrowserTests
         await Assertions.Expect(sme.Locator("#action-plan-table tbody tr")).ToHaveCountAsync(2);
         await sme.Locator("#action-plan").ScreenshotAsync(new LocatorScreenshotOptions { Path = BrowserFixture.Screenshot("walkthrough-2-action-plan") });
 
-        // 3. The advisor selects the product for development, puts it in development, and writes to the company.
+        // 3. The advisor selects the product for development, puts it in development, adds to the plan and writes to the company.
         var advisor = await SignedInAdvisorPageAsync($"/advisor/assessments/{firstId}?lang=en");
         await Assertions.Expect(advisor.Locator("#current-stage")).ToContainTextAsync("Screened since " + today);
         foreach (var (stage, note, shown) in new[] { ("selected", "Stark natur, saknar paket för utländska researrangörer", "Selected for development"), ("in-development", "Paketering med regionens exportcentrum", "In development") })
@@ -58,6 +58,13 @@ public partial class BrowserTests
             await advisor.ClickAsync("#stage-form button[type=submit]");
             await Assertions.Expect(advisor.Locator("#current-stage")).ToContainTextAsync($"{shown} since {today}");
         }
+        // The advisor adds an action to the company's plan from the same gaps (the third row).
+        await Assertions.Expect(advisor.Locator("#action-plan-table tbody tr")).ToHaveCountAsync(2);
+        await advisor.SelectOptionAsync("#action-add select[name=gap]", (await advisor.Locator("#action-add select[name=gap] option").Nth(2).GetAttributeAsync("value"))!);
+        await advisor.FillAsync("#action-add input[name=owner]", "Karin med regionens exportrådgivare");
+        await advisor.FillAsync("#action-add input[name=dueDate]", "2027-05-31");
+        await advisor.ClickAsync("#action-add button[type=submit]");
+        await Assertions.Expect(advisor.Locator("#action-plan-table tbody tr")).ToHaveCountAsync(3);
         await advisor.CheckAsync("input[name=verdict][value=NotYet]");
         await advisor.FillAsync("textarea[name=note]", "Internt: bra värdskap, priser saknas.");
         await advisor.FillAsync("textarea[name=messageToSme]", "Ta fram nettopriser för researrangörer och ett bokningsbart 3-dagarspaket på tyska.");
@@ -69,6 +76,7 @@ public partial class BrowserTests
         // 4. The SME reads the message, marks its first action done and re-assesses: the change sits beside the action.
         await sme.ReloadAsync();
         await Assertions.Expect(sme.Locator("#advisor-messages .message-text")).ToContainTextAsync("nettopriser");
+        await Assertions.Expect(sme.Locator("#action-plan-table tbody tr")).ToHaveCountAsync(3);
         var firstAction = sme.Locator("#action-plan-table tbody tr").First;
         var doneTitle = await firstAction.Locator(".action-title").TextContentAsync();
         await firstAction.Locator("select[name=status]").SelectOptionAsync("Done");
