@@ -41,16 +41,14 @@ internal static class LoadDriver
         var assessments = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
         var inProcessRows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
         const int NaiveSample = 2_000;
-        const string AdvisorKey = "bench-advisor-key-0123456789";
+        const string AdvisorKey = BenchApplication.AdvisorKey;
         var schema = QuestionnaireSchema.V1;
 
         await using var azurite = new Azurite();
         await azurite.StartAsync();
         await using var app = new BenchApplication(azurite.ConnectionString, AdvisorKey, bulkQueueSettings: true);
-        app.StartServer();
-        var model = await app.Services.GetRequiredService<CurrentModel>().WaitUntilAvailableAsync(CancellationToken.None);
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Add("x-functions-key", AdvisorKey);
+        var model = await app.StartAndWaitForModelAsync();
+        var client = app.CreateAdvisorClient();
         Console.WriteLine($"Model {model.Version}; {Environment.ProcessorCount} cores; {assessments:N0} assessments");
 
         // ---- 1. Batch path, end to end ----
@@ -232,6 +230,8 @@ internal sealed class BenchApplication : WebApplicationFactory<Program>
     private readonly string _advisorKey;
     private readonly bool _bulkQueueSettings;
 
+    public const string AdvisorKey = "bench-advisor-key-0123456789";
+
     public BenchApplication(string connectionString, string advisorKey, bool bulkQueueSettings)
     {
         _connectionString = connectionString;
@@ -240,6 +240,21 @@ internal sealed class BenchApplication : WebApplicationFactory<Program>
         // WebApplicationFactory finds the app's content root through this variable outside a test project.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EXPORTREADINESS_LOCALHOST", Path.Combine(Azurite.RepositoryRoot(), "src", "ExportReadiness.LocalHost"));
         UseKestrel(0);
+    }
+
+    /// <summary>Starts the app on Kestrel and waits until it scores with a model (the first start trains and publishes one).</summary>
+    public async Task<ExportReadiness.Core.Scoring.ReadinessModel> StartAndWaitForModelAsync()
+    {
+        StartServer();
+        return await Services.GetRequiredService<CurrentModel>().WaitUntilAvailableAsync(CancellationToken.None);
+    }
+
+    /// <summary>A client signed in with the advisor key the app was given.</summary>
+    public HttpClient CreateAdvisorClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("x-functions-key", _advisorKey);
+        return client;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -15,18 +15,15 @@ using Microsoft.Extensions.DependencyInjection;
 /// </summary>
 internal static class ReportLatency
 {
-    private const string AdvisorKey = "bench-advisor-key-0123456789";
     private const string Programme = "bench-reports";
 
     public static async Task<int> RunAsync(int products, int runs)
     {
         await using var azurite = new Azurite();
         await azurite.StartAsync();
-        await using var app = new BenchApplication(azurite.ConnectionString, AdvisorKey, bulkQueueSettings: true);
-        app.StartServer();
-        var model = await app.Services.GetRequiredService<CurrentModel>().WaitUntilAvailableAsync(CancellationToken.None);
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Add("x-functions-key", AdvisorKey);
+        await using var app = new BenchApplication(azurite.ConnectionString, BenchApplication.AdvisorKey, bulkQueueSettings: true);
+        var model = await app.StartAndWaitForModelAsync();
+        var client = app.CreateAdvisorClient();
         Console.WriteLine($"Model {model.Version}; {Environment.ProcessorCount} cores; {products:N0} products in one programme");
 
         var seeding = Stopwatch.StartNew();
@@ -72,6 +69,7 @@ internal static class ReportLatency
             ("funnel CSV", $"/api/reports/funnel.csv?programme={Programme}"),
             ("destination report, tourism", $"/api/reports/destination?programme={Programme}&sector=tourism"),
             ("destination, tourism vs manufacturing", $"/api/reports/destination?programme={Programme}&sector=tourism&compareSector=manufacturing"),
+            ("destination, tourism today vs a year ago", $"/api/reports/destination?programme={Programme}&sector=tourism&compareAsOf={DateTime.UtcNow.AddYears(-1):yyyy-MM-dd}"),
             ("programmes the cohort calls for", $"/api/reports/programmes?programme={Programme}"),
             ("action plans CSV (every product)", "/api/reports/actions.csv"),
             ("advisor dashboard page", $"/advisor?programme={Programme}"),

@@ -18,9 +18,8 @@ internal static class SubmitLatency
     {
         await using var azurite = new Azurite();
         await azurite.StartAsync();
-        await using var app = new BenchApplication(azurite.ConnectionString, "bench-advisor-key-0123456789", bulkQueueSettings: false);
-        app.StartServer();
-        var model = await app.Services.GetRequiredService<CurrentModel>().WaitUntilAvailableAsync(CancellationToken.None);
+        await using var app = new BenchApplication(azurite.ConnectionString, BenchApplication.AdvisorKey, bulkQueueSettings: false);
+        var model = await app.StartAndWaitForModelAsync();
         var client = app.CreateClient();
         Console.WriteLine($"Model {model.Version}; {Environment.ProcessorCount} cores; default queue settings");
 

@@ -32,6 +32,18 @@ public sealed class ExportReadinessApplication : WebApplicationFactory<Program>
 
     public StorageClients Storage => Services.GetRequiredService<StorageClients>();
 
+    /// <summary>
+    /// The app started on Kestrel and ready to score: the first start against an empty storage trains and publishes a
+    /// model, so wait (up to 3 minutes) until the app scores with it.
+    /// </summary>
+    public static async Task<ExportReadinessApplication> StartAsync(string connectionString)
+    {
+        var app = new ExportReadinessApplication(connectionString);
+        app.StartServer();
+        await app.Services.GetRequiredService<CurrentModel>().WaitUntilAvailableAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
+        return app;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting(StorageNames.ConnectionSetting, _connectionString);
@@ -63,10 +75,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Azurite.InitializeAsync();
-        App = new ExportReadinessApplication(Azurite.ConnectionString);
-        App.StartServer();
-        // The first start trains and publishes a model; wait until the app scores with it.
-        await App.Services.GetRequiredService<CurrentModel>().WaitUntilAvailableAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
+        App = await ExportReadinessApplication.StartAsync(Azurite.ConnectionString);
     }
 
     public async Task DisposeAsync()
@@ -88,9 +97,7 @@ public abstract class OwnStorageTests(string? azuriteLocation = null) : IAsyncLi
     public async Task InitializeAsync()
     {
         await Azurite.StartAsync();
-        App = new ExportReadinessApplication(Azurite.ConnectionString);
-        App.StartServer();
-        await App.Services.GetRequiredService<CurrentModel>().WaitUntilAvailableAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
+        App = await ExportReadinessApplication.StartAsync(Azurite.ConnectionString);
     }
 
     public async Task DisposeAsync()

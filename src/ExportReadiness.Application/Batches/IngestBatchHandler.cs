@@ -106,7 +106,7 @@ public sealed partial class IngestBatchHandler(
                 (string ProductId, string PreviousId)? product = null;
                 if (row.ProductId is { } named)
                 {
-                    product = await ProductOfAsync(named, id, products, cancellationToken);
+                    product = await ProductOfAsync(named, batch.Id, products, cancellationToken);
                     if (product is null)
                     {
                         await rejected.AddAsync(new RejectedRow(row.Line, Messages.UnknownProduct(AssessmentCsv.ProductIdColumn, named)));
@@ -141,21 +141,20 @@ public sealed partial class IngestBatchHandler(
 
     /// <summary>
     /// The product a row's <c>productId</c> cell names (a product's id or the id of any assessment of it: an advisor may
-    /// paste either) and its latest assessment, which the row re-assesses; null when there is no such assessment. Looked up
-    /// once per batch and product, so every row of one product in a file re-assesses the same earlier assessment, and a
-    /// re-run after a crash (which never overwrites a stored row) links alike. The upload is an advisor's, who may see
-    /// every product, so no token is asked for.
+    /// paste either) and its latest assessment from before this batch, which the row re-assesses; null when there is no
+    /// such assessment. The batch's own rows are left out, so a re-run after a crash (which finds the rows the first run
+    /// stored, and never overwrites them) links alike; looked up once per product and file, so every row of one product
+    /// re-assesses the same earlier assessment. The upload is an advisor's, who may see every product: no token is asked for.
     /// </summary>
     private async Task<(string ProductId, string PreviousId)?> ProductOfAsync(
-        string named, string rowId, Dictionary<string, (string ProductId, string PreviousId)?> known, CancellationToken cancellationToken)
+        string named, string batchId, Dictionary<string, (string ProductId, string PreviousId)?> known, CancellationToken cancellationToken)
     {
         if (known.TryGetValue(named, out var cached)) return cached;
         (string, string)? product = null;
-        if (Identifiers.IsValid(named) && named != rowId && await assessments.FindAsync(named, cancellationToken) is { } anchor)
+        if (Identifiers.IsValid(named) && await assessments.FindAsync(named, cancellationToken) is { } anchor && anchor.BatchId != batchId)
         {
-            // The batch's own rows are left out: a re-run finds the ones the first run stored.
-            var latest = (await assessments.ProductHistoryAsync(anchor.ProductId, cancellationToken)).LastOrDefault(a => a.BatchId is null || a.Id[..16] != rowId[..16]);
-            product = (anchor.ProductId, (latest ?? anchor).Id);
+            var history = await assessments.ProductHistoryAsync(anchor.ProductId, cancellationToken);
+            product = (anchor.ProductId, (history.LastOrDefault(a => a.BatchId != batchId) ?? anchor).Id);
         }
         return known[named] = product;
     }

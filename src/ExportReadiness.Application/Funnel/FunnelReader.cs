@@ -36,11 +36,19 @@ public sealed class FunnelReader(IAssessmentStore store, IStageMoveStore moves, 
         return collector.Products(stages, await moves.AllAsync(cancellationToken), Today, cohort);
     }
 
-    /// <summary>The portfolio report with its stage funnel, from one scan of the assessments.</summary>
-    public async Task<PortfolioReport> PortfolioAsync(AssessmentQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// The portfolio report with its stage funnel, from one scan of the assessments; <paramref name="alsoSee"/> is shown
+    /// each assessment of that scan too, so a page that needs more from the same assessments does not read them again.
+    /// </summary>
+    public async Task<PortfolioReport> PortfolioAsync(AssessmentQuery query, CancellationToken cancellationToken, Action<Assessment>? alsoSee = null)
     {
         var collector = new FunnelCollector();
-        var report = await PortfolioReport.BuildAsync(query, collector.Collect(store.ScanAsync(query, cancellationToken), cancellationToken), cancellationToken);
+        var scan = store.ScanAsync(query, cancellationToken).Passing(a =>
+        {
+            collector.Add(a);
+            alsoSee?.Invoke(a);
+        }, cancellationToken);
+        var report = await PortfolioReport.BuildAsync(query, scan, cancellationToken);
         return report with { Stages = FunnelReport.Build(stages, collector.Products(stages, await moves.AllAsync(cancellationToken), Today)) };
     }
 }

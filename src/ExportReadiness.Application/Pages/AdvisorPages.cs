@@ -39,9 +39,10 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, Q
         var lang = Language(request);
         var (query, errors) = AssessmentFilter.Parse(request.Query);
         if (errors.Count > 0) query = new AssessmentQuery();
-        // The portfolio and its stage funnel from one scan.
-        var report = await funnel.PortfolioAsync(query, cancellationToken);
-        var demand = await cohort.BuildAsync(query, cancellationToken);
+        // The portfolio, its stage funnel and the programmes its gaps call for, from one scan.
+        var gaps = new CohortGaps();
+        var report = await funnel.PortfolioAsync(query, cancellationToken, a => gaps.Add(a));
+        var demand = await cohort.DemandAsync(gaps, cancellationToken);
         var token = request.Query["continuationToken"].ToString();
         var page = await store.ListAsync(query, token.Length == 0 ? null : token, PageSize, cancellationToken);
 

@@ -19,21 +19,37 @@ public sealed class CohortProgrammes(IAssessmentStore store, ProgrammeCatalogueP
     /// </summary>
     public const int MaxProducts = 1000;
 
+    /// <summary>The demand of a filter's assessments, read by a scan of their own that stops once the cap is reached.</summary>
     public async Task<CohortDemand> BuildAsync(AssessmentQuery query, CancellationToken cancellationToken)
     {
-        var matcher = await catalogue.MatcherAsync(cancellationToken);
-        var products = new List<ProductGaps>();
-        var capped = false;
+        var gaps = new CohortGaps();
         await foreach (var assessment in store.ScanAsync(query, cancellationToken))
+            if (!gaps.Add(assessment)) break;
+        return await DemandAsync(gaps, cancellationToken);
+    }
+
+    /// <summary>The demand of gaps gathered while another report read the same assessments (the dashboard scans once).</summary>
+    public async Task<CohortDemand> DemandAsync(CohortGaps gaps, CancellationToken cancellationToken) =>
+        new(gaps.Products.Count, gaps.Capped, (await catalogue.MatcherAsync(cancellationToken)).Demand(gaps.Products, ProgrammeOffers.Top));
+}
+
+/// <summary>The gaps of a cohort's scored products as a scan passes them, up to <see cref="CohortProgrammes.MaxProducts"/>.</summary>
+public sealed class CohortGaps
+{
+    internal List<ProductGaps> Products { get; } = [];
+    internal bool Capped { get; private set; }
+
+    /// <summary>Takes the assessment's gaps if it has any; false once the cap is passed, when more are not wanted.</summary>
+    public bool Add(Assessment assessment)
+    {
+        if (Capped) return false;
+        if (ProgrammeOffers.GapsOf(assessment) is not { } gaps) return true;
+        if (Products.Count == CohortProgrammes.MaxProducts)
         {
-            if (ProgrammeOffers.GapsOf(assessment) is not { } gaps) continue;
-            if (products.Count == MaxProducts)
-            {
-                capped = true;
-                break;
-            }
-            products.Add(gaps);
+            Capped = true;
+            return false;
         }
-        return new CohortDemand(products.Count, capped, matcher.Demand(products, ProgrammeOffers.Top));
+        Products.Add(gaps);
+        return true;
     }
 }

@@ -17,12 +17,18 @@ public sealed class DestinationReportHandlers(IAssessmentStore store, Questionna
     /// <summary>Today by the UTC date the report's groups are cut at.</summary>
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>Each group scanned once; the comparison's differences only when there is a second group.</summary>
+    /// <summary>
+    /// Each group scanned once, and two groups of the same assessments (one destination at two dates) in one scan; the
+    /// comparison's differences only when there is a second group.
+    /// </summary>
     public async Task<DestinationComparison> BuildAsync(DestinationGroup group, DestinationGroup? comparison, CancellationToken cancellationToken)
     {
-        var first = await DestinationReport.BuildAsync(group, store.ScanAsync(group.Query, cancellationToken), schema, cancellationToken);
+        var sameScan = comparison is not null && comparison.Query == group.Query ? new DestinationReport.Collector(comparison) : null;
+        var scan = store.ScanAsync(group.Query, cancellationToken);
+        var first = await DestinationReport.BuildAsync(group, sameScan is null ? scan : scan.Passing(sameScan.Add, cancellationToken), schema, cancellationToken);
         if (comparison is null) return new DestinationComparison(first, null, null);
-        var second = await DestinationReport.BuildAsync(comparison, store.ScanAsync(comparison.Query, cancellationToken), schema, cancellationToken);
+        var second = sameScan?.Build(schema)
+            ?? await DestinationReport.BuildAsync(comparison, store.ScanAsync(comparison.Query, cancellationToken), schema, cancellationToken);
         return new DestinationComparison(first, second, ReportDifferences.Between(first, second));
     }
 

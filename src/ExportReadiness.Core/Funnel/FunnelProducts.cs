@@ -21,17 +21,6 @@ public sealed class FunnelCollector
         else _products[a.ProductId] = (a.SubmittedAt < seen.First.SubmittedAt ? slim : seen.First, a.SubmittedAt >= seen.Latest.SubmittedAt ? slim : seen.Latest);
     }
 
-    /// <summary>Passes the assessments on unchanged, gathering their products on the way: one scan feeds two reports.</summary>
-    public async IAsyncEnumerable<Assessment> Collect(IAsyncEnumerable<Assessment> assessments,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await foreach (var a in assessments.WithCancellation(cancellationToken))
-        {
-            Add(a);
-            yield return a;
-        }
-    }
-
     /// <summary>The products with their timelines, only those of the intake year <paramref name="cohort"/> when given.</summary>
     public IReadOnlyList<FunnelProduct> Products(FunnelStages stages, IReadOnlyDictionary<string, IReadOnlyList<StageMove>> moves, DateOnly today, int? cohort = null) =>
         _products.Select(p => new FunnelProduct(p.Key, p.Value.First.Programme, p.Value.Latest.Company.Name, p.Value.Latest.Product.Name,

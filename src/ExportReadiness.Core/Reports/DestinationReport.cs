@@ -40,13 +40,26 @@ public sealed record DestinationReport(
     public static async Task<DestinationReport> BuildAsync(
         DestinationGroup group, IAsyncEnumerable<Assessment> assessments, QuestionnaireSchema schema, CancellationToken cancellationToken)
     {
-        var latest = new Dictionary<string, Assessment>(StringComparer.Ordinal);
-        await foreach (var a in assessments.WithCancellation(cancellationToken))
+        var collector = new Collector(group);
+        await foreach (var a in assessments.WithCancellation(cancellationToken)) collector.Add(a);
+        return collector.Build(schema);
+    }
+
+    /// <summary>
+    /// The group's products as a scan passes, each its latest scored assessment: a second group over the same
+    /// assessments (the same destination at another date) is built from the first group's scan, not a second one.
+    /// </summary>
+    public sealed class Collector(DestinationGroup group)
+    {
+        private readonly Dictionary<string, Assessment> _latest = new(StringComparer.Ordinal);
+
+        public void Add(Assessment a)
         {
-            if (a.Status != AssessmentStatus.Scored || a.Result is null || !group.Includes(a)) continue;
-            if (!latest.TryGetValue(a.ProductId, out var seen) || IsLater(a, seen)) latest[a.ProductId] = a;
+            if (a.Status != AssessmentStatus.Scored || a.Result is null || !group.Includes(a)) return;
+            if (!_latest.TryGetValue(a.ProductId, out var seen) || IsLater(a, seen)) _latest[a.ProductId] = a;
         }
-        return Summarise(group, latest.Values, schema);
+
+        public DestinationReport Build(QuestionnaireSchema schema) => Summarise(group, _latest.Values, schema);
     }
 
     private static bool IsLater(Assessment a, Assessment than) =>
