@@ -19,11 +19,13 @@ namespace ExportReadiness.FunctionApp;
 /// </summary>
 public sealed class AdvisorAuthorizationMiddleware(IAuthorizationPolicyProvider policies, IPolicyEvaluator evaluator, AdvisorAntiforgery antiforgery) : IFunctionsWorkerMiddleware
 {
-    private static readonly ConcurrentDictionary<string, IReadOnlyList<IAuthorizeData>> Requirements = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<IAuthorizeData>?> Requirements = new(StringComparer.Ordinal);
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
-        var requirements = Requirements.GetOrAdd(context.FunctionDefinition.EntryPoint, AuthorizeDataOf);
+        // Fail closed: a function whose rules cannot be read is refused (a 500 problem), never run as if anonymous.
+        var requirements = Requirements.GetOrAdd(context.FunctionDefinition.EntryPoint, AuthorizeDataOf)
+            ?? throw new InvalidOperationException($"The entry point {context.FunctionDefinition.EntryPoint} cannot be resolved, so its authorization is unknown.");
         if (requirements.Count == 0 || context.GetHttpContext() is not { } http)
         {
             await next(context);
@@ -40,13 +42,17 @@ public sealed class AdvisorAuthorizationMiddleware(IAuthorizationPolicyProvider 
         else await next(context);
     }
 
-    /// <summary>The <c>[Authorize]</c> attributes of the function's method and class, found from its entry point (Namespace.Class.Method).</summary>
-    public static IReadOnlyList<IAuthorizeData> AuthorizeDataOf(string entryPoint)
+    /// <summary>
+    /// The <c>[Authorize]</c> attributes of the function's method and class, found from its entry point
+    /// (Namespace.Class.Method); null when the entry point names no method of this app.
+    /// </summary>
+    public static IReadOnlyList<IAuthorizeData>? AuthorizeDataOf(string entryPoint)
     {
         var dot = entryPoint.LastIndexOf('.');
+        if (dot <= 0) return null;
         var type = typeof(AdvisorAuthorizationMiddleware).Assembly.GetType(entryPoint[..dot]);
         var method = type?.GetMethod(entryPoint[(dot + 1)..], BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static);
-        if (type is null || method is null) return [];
+        if (type is null || method is null) return null;
         return [.. type.GetCustomAttributes<AuthorizeAttribute>(inherit: true), .. method.GetCustomAttributes<AuthorizeAttribute>(inherit: true)];
     }
 }

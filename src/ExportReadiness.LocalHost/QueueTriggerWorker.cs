@@ -12,8 +12,9 @@ namespace ExportReadiness.LocalHost;
 /// <summary>
 /// The local host's driver of a queue trigger, with the Functions host's semantics: a batch of messages hidden
 /// while handled (a short lease, renewed until the handler returns), each deleted only after it succeeded, released with the visibility timeout on failure,
-/// and copied to <c>{queue}-poison</c> once it has failed maxDequeueCount times. Polling backs off to
-/// maxPollingInterval while the queue is empty.
+/// and copied to <c>{queue}-poison</c> once it has failed maxDequeueCount times. At most batchSize +
+/// newBatchThreshold messages are held at once (<see cref="InFlightWindow"/>). Polling backs off to maxPollingInterval
+/// while the queue is empty.
 /// </summary>
 public sealed partial class QueueTriggerWorker(
     IQueueFunction function,
@@ -25,6 +26,7 @@ public sealed partial class QueueTriggerWorker(
     private static readonly TimeSpan MinimumPollingInterval = TimeSpan.FromMilliseconds(100);
     private readonly QueueClient _queue = storage.Queue(function.QueueName);
     private readonly QueueClient _poison = storage.Queue(function.QueueName + StorageNames.PoisonSuffix);
+    private readonly InFlightWindow _window = new(options.Value.BatchSize, options.Value.NewBatchThreshold);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,19 +34,23 @@ public sealed partial class QueueTriggerWorker(
         await StorageClients.RetryWhileUnavailableAsync(() => storage.EnsureCreatedAsync(stoppingToken), logger, stoppingToken);
         // Messages that arrive before the first model is published would only burn their retries.
         await currentModel.WaitUntilAvailableAsync(stoppingToken);
-        // The host keeps up to batchSize + newBatchThreshold messages in flight; so many polling loops do the same.
-        var pollers = (int)Math.Ceiling((settings.BatchSize + settings.NewBatchThreshold) / (double)settings.BatchSize);
-        await Task.WhenAll(Enumerable.Range(0, pollers).Select(_ => PollAsync(settings, stoppingToken)));
+        await PollAsync(settings, stoppingToken);
     }
 
+    /// <summary>
+    /// One fetch at a time, as much as the window has room for; each batch is handled on its own while the next is
+    /// fetched. On stopping, the batches in hand are finished (or released) before the worker ends.
+    /// </summary>
     private async Task PollAsync(QueueTriggerOptions settings, CancellationToken stoppingToken)
     {
         var delay = MinimumPollingInterval;
+        var handling = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                QueueMessage[] messages = await _queue.ReceiveMessagesAsync(settings.BatchSize, settings.ProcessingLease, stoppingToken);
+                var room = await _window.WaitForRoomAsync(stoppingToken);
+                QueueMessage[] messages = await _queue.ReceiveMessagesAsync(room, settings.ProcessingLease, stoppingToken);
                 if (messages.Length == 0)
                 {
                     await Task.Delay(delay, stoppingToken);
@@ -52,7 +58,9 @@ public sealed partial class QueueTriggerWorker(
                     continue;
                 }
                 delay = MinimumPollingInterval;
-                await ProcessAsync(messages, settings, stoppingToken);
+                _window.Hold(messages.Length);
+                handling.RemoveAll(t => t.IsCompleted);
+                handling.Add(HandleBatchAsync(messages, settings, stoppingToken));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -64,6 +72,27 @@ public sealed partial class QueueTriggerWorker(
                 LogPollFailed(function.Name, e);
                 await Task.Delay(settings.MaxPollingInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
+        }
+        await Task.WhenAll(handling);
+    }
+
+    private async Task HandleBatchAsync(QueueMessage[] messages, QueueTriggerOptions settings, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await ProcessAsync(messages, settings, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            // Settling failed (storage went away): the messages reappear when their lease ends and are delivered again.
+            LogBatchFailed(function.Name, messages.Length, e);
+        }
+        finally
+        {
+            _window.Release(messages.Length);
         }
     }
 
@@ -177,6 +206,9 @@ public sealed partial class QueueTriggerWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Function}: message {MessageId} failed {DequeueCount} times and was moved to the poison queue: {Reason}")]
     private partial void LogPoisoned(string function, string messageId, long dequeueCount, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Function}: a batch of {Count} messages could not be handled or settled; they will be delivered again")]
+    private partial void LogBatchFailed(string function, int count, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Function}: polling the queue failed")]
     private partial void LogPollFailed(string function, Exception exception);

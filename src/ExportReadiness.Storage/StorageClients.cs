@@ -87,14 +87,22 @@ public sealed class StorageClients
 
     /// <summary>
     /// Storage cannot be reached, or refuses us for now (network, throttling, a managed identity whose role
-    /// assignment is still propagating on a new deployment): worth a retry, not a bug.
+    /// assignment is still propagating on a new deployment): worth a retry, not a bug. Storage answering 404, 409 or
+    /// 412 is not an outage: it is an answer about the data, and one that escapes its caller is a bug to see as such.
     /// </summary>
     /// <remarks>The SDK reports a retry budget spent as an <see cref="AggregateException"/> of each try's failure.</remarks>
     public static bool IsUnavailable(Exception exception) => exception switch
     {
         AggregateException { InnerExceptions.Count: > 0 } tries => tries.InnerExceptions.All(IsUnavailable),
-        _ => exception is RequestFailedException or HttpRequestException or Azure.Identity.AuthenticationFailedException,
+        RequestFailedException failed => IsOutageStatus(failed.Status),
+        _ => exception is HttpRequestException or Azure.Identity.AuthenticationFailedException,
     };
+
+    /// <summary>
+    /// 0: no answer at all (refused, reset, timed out); 408, 429 and 5xx: busy or down; 401 and 403: an identity the
+    /// account does not accept yet (a new role assignment takes minutes to reach storage).
+    /// </summary>
+    private static bool IsOutageStatus(int status) => status is 0 or 401 or 403 or 408 or 429 or >= 500;
 
     /// <summary>
     /// Runs a start-up step until storage lets it through, waiting 2 s, 4 s, … up to a minute between tries,

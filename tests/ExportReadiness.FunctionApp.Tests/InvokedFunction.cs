@@ -15,8 +15,14 @@ public sealed class InvokedFunction : FunctionContext
     private const string HttpContextKey = "HttpRequestContext";
 
     public InvokedFunction(MethodInfo function, HttpContext http)
+        : this($"{function.DeclaringType!.FullName}.{function.Name}", function.Name, http)
     {
-        FunctionDefinition = new Definition(function);
+    }
+
+    /// <summary>An invocation by entry point alone: one the app may not be able to resolve.</summary>
+    public InvokedFunction(string entryPoint, string name, HttpContext http)
+    {
+        FunctionDefinition = new Definition(entryPoint, name);
         InstanceServices = http.RequestServices;
         Items = new Dictionary<object, object> { [HttpContextKey] = http };
     }
@@ -31,13 +37,13 @@ public sealed class InvokedFunction : FunctionContext
     public override IDictionary<object, object> Items { get; set; }
     public override IInvocationFeatures Features => null!;
 
-    private sealed class Definition(MethodInfo method) : FunctionDefinition
+    private sealed class Definition(string entryPoint, string name) : FunctionDefinition
     {
         public override ImmutableArray<FunctionParameter> Parameters => [];
-        public override string PathToAssembly => method.DeclaringType!.Assembly.Location;
-        public override string EntryPoint => $"{method.DeclaringType!.FullName}.{method.Name}";
-        public override string Id => method.Name;
-        public override string Name => method.Name;
+        public override string PathToAssembly => typeof(ExportReadiness.FunctionApp.AdvisorAuthorizationMiddleware).Assembly.Location;
+        public override string EntryPoint => entryPoint;
+        public override string Id => name;
+        public override string Name => name;
         public override IImmutableDictionary<string, BindingMetadata> InputBindings { get; } =
             ImmutableDictionary<string, BindingMetadata>.Empty.Add("request", new Binding("httpTrigger"));
         public override IImmutableDictionary<string, BindingMetadata> OutputBindings => ImmutableDictionary<string, BindingMetadata>.Empty;

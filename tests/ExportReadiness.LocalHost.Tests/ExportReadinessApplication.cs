@@ -20,13 +20,17 @@ public sealed class ExportReadinessApplication : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly ILoggerProvider? _logs;
     private readonly TimeProvider? _clock;
+    private readonly Action<IServiceCollection>? _services;
 
-    public ExportReadinessApplication(string connectionString, IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null, TimeProvider? clock = null)
+    /// <param name="services">Changes to the app's services after its own composition (a fault to inject, say).</param>
+    public ExportReadinessApplication(string connectionString, IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null, TimeProvider? clock = null,
+        Action<IServiceCollection>? services = null)
     {
         _connectionString = connectionString;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         _logs = logs;
         _clock = clock;
+        _services = services;
         UseKestrel(0);
     }
 
@@ -52,6 +56,7 @@ public sealed class ExportReadinessApplication : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_logs is not null) builder.ConfigureLogging(logging => logging.AddProvider(_logs));
         if (_clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(_clock));
+        if (_services is not null) builder.ConfigureTestServices(_services);
     }
 
     /// <summary>A client that leaves cookies and redirects to the test (<see cref="AdvisorSessionClient"/> keeps the cookies).</summary>

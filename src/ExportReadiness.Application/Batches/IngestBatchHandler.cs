@@ -57,9 +57,9 @@ public sealed partial class IngestBatchHandler(
             if (await batches.GetAsync(ParseBatchId(messageText), cancellationToken) is { Status: not BatchStatus.Ingested } batch)
                 await batches.SaveAsync(batch with { Status = BatchStatus.Failed, FailureReason = error.Message }, cancellationToken);
         }
-        catch (Exception e) when (e is MalformedMessageException || StorageClients.IsUnavailable(e))
+        catch (Exception e) when (e is MalformedMessageException or Azure.RequestFailedException || StorageClients.IsUnavailable(e))
         {
-            // No batch to mark, or storage is down too: the poison queue keeps the message.
+            // No batch to mark, or storage refuses or is down too: the poison queue keeps the message.
         }
     }
 

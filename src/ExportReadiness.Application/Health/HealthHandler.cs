@@ -52,6 +52,11 @@ public sealed class HealthHandler(StorageClients storage, CurrentModel model, Ti
         {
             reachable = true;
         }
+        catch (Azure.RequestFailedException e) when (!StorageClients.IsUnavailable(e))
+        {
+            // Storage answered (a missing queue, say): reachable, though not ready to score.
+            reachable = true;
+        }
         catch (Exception e) when (StorageClients.IsUnavailable(e) || e is OperationCanceledException)
         {
             reachable = false;

@@ -13,6 +13,13 @@ public sealed partial class StorageExceptionHandler(IProblemDetailsService probl
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        {
+            // The caller hung up: nobody reads an answer, and nothing went wrong on our side.
+            LogClientGone(context.Request.Method, context.Request.Path);
+            context.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+            return true;
+        }
         var (status, title) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "The request could not be read."),
@@ -34,6 +41,9 @@ public sealed partial class StorageExceptionHandler(IProblemDetailsService probl
             ProblemDetails = { Status = status, Title = title },
         });
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Method} {Path}: the client closed the request before its answer")]
+    private partial void LogClientGone(string method, PathString path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request to {Path} failed")]
     private partial void LogFailure(PathString path, Exception exception);

@@ -27,21 +27,20 @@ public static class ActionPlanSections
     /// The plan, and with <paramref name="forms"/> (the SME holding the token) the forms. An empty plan stays off the
     /// printed report; the forms never print.
     /// </summary>
-    public static string Section(IReadOnlyList<PlannedAction> plan, IReadOnlyList<GapChoice> gaps, QuestionnaireSchema schema, string lang, Forms? forms, string? notice = null)
+    public static string Section(IReadOnlyList<PlannedAction> plan, IReadOnlyList<GapChoice> gaps, QuestionnaireSchema schema, string lang, Forms? forms, DateOnly today, string? notice = null)
     {
         var html = new StringBuilder($"<section class=\"action-plan card{(plan.Count == 0 ? " no-print" : "")}\" id=\"action-plan\"{(forms?.ViaApi == true ? " data-via-api" : "")}><h2>{T(lang, "Handlingsplan", "Action plan")}</h2>");
         if (notice is not null) html.Append($"<p class=\"status no-print\" id=\"action-plan-notice\" role=\"status\">{E(notice)}</p>");
         if (plan.Count == 0)
             html.Append($"<p class=\"muted\" id=\"action-plan-empty\">{T(lang, "Inga åtgärder planerade än. Välj en lucka nedan, vem som gör det och till när.", "No actions planned yet. Pick a gap below, who does it and by when.")}</p>");
-        else html.Append(Table(plan, schema, lang, forms));
+        else html.Append(Table(plan, schema, lang, forms, today));
         if (forms is not null && gaps.Count > 0) html.Append(AddForm(gaps, schema, lang, forms));
         if (forms?.ViaApi == true) html.Append("<p class=\"no-print\" id=\"action-plan-message\" role=\"status\"></p>");
         return html.Append("</section>").ToString();
     }
 
-    private static string Table(IReadOnlyList<PlannedAction> plan, QuestionnaireSchema schema, string lang, Forms? forms)
+    private static string Table(IReadOnlyList<PlannedAction> plan, QuestionnaireSchema schema, string lang, Forms? forms, DateOnly today)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var html = new StringBuilder($"<table id=\"action-plan-table\"><thead><tr><th>{T(lang, "Åtgärd", "Action")}</th><th>{T(lang, "Område", "Dimension")}</th>")
             .Append($"<th>{T(lang, "Ansvarig", "Owner")}</th><th>{T(lang, "Klart senast", "Due")}</th><th>{T(lang, "Status", "Status")}</th>")
             .Append(forms is null ? "" : $"<th class=\"no-print\">{T(lang, "Ändra", "Change")}</th>").Append("</tr></thead><tbody>");

@@ -108,7 +108,7 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, Q
             .Append(FunnelSections.StagePanel(assessment.ProductId, await funnel.TimelineAsync(productHistory, cancellationToken), funnel.Stages, funnel.Today, funnel.LatestMoveDate, lang))
             // The SME's forms, posted by advisor.js to the API under the same paths (with the session's antiforgery header).
             .Append(assessment.Result is null ? "" : ActionPlanSections.Section(plan, ActionGaps.Of(assessment, schema), schema, lang,
-                ActionPlanSections.Forms.ForAdvisor(assessment.Id)))
+                ActionPlanSections.Forms.ForAdvisor(assessment.Id), funnel.Today))
             .Append(await programmes.MatchAsync(assessment, cancellationToken) is { } matches ? ProgrammeSections.ForProduct(matches, lang) : "")
             .Append(ReviewPanel(assessment, current, history, lang))
             .Append($"<h2>{T(lang, "Svar", "Answers")}</h2><table id=\"answers\"><tr><th>{T(lang, "Fråga", "Question")}</th><th>{T(lang, "Svar", "Answer")}</th><th>{T(lang, "Poäng", "Points")}</th></tr>");

@@ -10,12 +10,15 @@ using static ExportReadiness.Application.Pages.Html;
 namespace ExportReadiness.Application.Pages;
 
 /// <summary>The SME's pages: the questionnaire form at <c>/</c> and its private result page.</summary>
-public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access, IAssessmentStore store, ProgrammeOffers programmes, IActionPlanStore actionPlans)
+public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access, IAssessmentStore store, ProgrammeOffers programmes, IActionPlanStore actionPlans, TimeProvider clock)
 {
     /// <summary>Holds an SME's access token for its result page only (the cookie's path is that page).</summary>
     public const string ResultTokenCookie = "sme_token";
 
     public IResult Form(HttpRequest request) => FormPage(request, null, null);
+
+    /// <summary>The app's calendar day, for "overdue": the same clock as the CSV export and the tests' fake one.</summary>
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>
     /// The form again, filled in with an assessment's answers, for its SME to re-assess the product. Only the holder of
@@ -45,7 +48,7 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
             .Append($"<div class=\"progress\" aria-live=\"polite\"><div class=\"progress-bar\" id=\"progress-bar\"></div><span id=\"progress-text\"></span></div>")
             .Append($"<div class=\"form-errors\" id=\"form-errors\" role=\"alert\" hidden></div>")
             .Append($"<fieldset><legend>{T(lang, "Företaget och produkten", "The company and the product")}</legend>")
-            .Append(string.Concat(schema.Context.Select(f => ContextInput(f, schema, lang, values.GetValueOrDefault(f.Id)))))
+            .Append(string.Concat(schema.Context.Select(f => ContextInput(f, schema, lang, values.GetValueOrDefault(f.Id), clock.GetUtcNow()))))
             .Append("</fieldset>");
 
         foreach (var dimension in schema.Dimensions)
@@ -100,7 +103,7 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
     }
 
     /// <summary>One company or product field, with the label and bounds the schema (and so the validator) gives it.</summary>
-    private static string ContextInput(ContextField f, QuestionnaireSchema schema, string lang, string? value)
+    private static string ContextInput(ContextField f, QuestionnaireSchema schema, string lang, string? value, DateTimeOffset now)
     {
         var valueAttribute = value is null ? "" : $" value=\"{E(value)}\"";
         var input = f.Type switch
@@ -108,7 +111,7 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
             ContextFieldType.Sector => Select(f.Id, schema.Sectors.Select(s => (s.Id, s.Name.In(lang))), lang, value),
             ContextFieldType.Region => Select(f.Id, schema.Regions.Select(r => (r.Id, r.Name.In(lang))), lang, value),
             ContextFieldType.Integer or ContextFieldType.Number =>
-                $"<input type=\"number\" name=\"{f.Id}\" min=\"{N(f.Min!.Value)}\" max=\"{N(f.MaxOn(DateTimeOffset.UtcNow)!.Value)}\" step=\"{(f.Type == ContextFieldType.Integer ? "1" : "any")}\" data-kind=\"number\"{valueAttribute}>",
+                $"<input type=\"number\" name=\"{f.Id}\" min=\"{N(f.Min!.Value)}\" max=\"{N(f.MaxOn(now)!.Value)}\" step=\"{(f.Type == ContextFieldType.Integer ? "1" : "any")}\" data-kind=\"number\"{valueAttribute}>",
             _ when f.MaxLength > 500 => $"<textarea name=\"{f.Id}\" maxlength=\"{f.MaxLength}\" rows=\"2\">{E(value)}</textarea>",
             _ => $"<input type=\"text\" name=\"{f.Id}\" maxlength=\"{f.MaxLength}\"{valueAttribute}>",
         };
@@ -169,7 +172,7 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
             body.Append(ChangeSection(earlier, r, schema, lang, ActionPlan.DoneSince(plan, earlier.LastScored(), assessment, schema)));
             // The SME holding the token gets the forms; an advisor reading the page sees the plan (and changes it through the API).
             var forms = ownToken ? new ActionPlanSections.Forms(page, Access.AdvisorAntiforgery.HiddenField(context)) : null;
-            body.Append(ActionPlanSections.Section(plan, ActionGaps.Of(assessment, schema), schema, lang, forms, ActionPlanForms.Notice(request, lang)));
+            body.Append(ActionPlanSections.Section(plan, ActionGaps.Of(assessment, schema), schema, lang, forms, Today(), ActionPlanForms.Notice(request, lang)));
             if (await programmes.MatchAsync(assessment, cancellationToken) is { } matches) body.Append(ProgrammeSections.ForProduct(matches, lang));
         }
         // Only the SME holding this assessment's token can re-assess from it (the link's page asks for the same cookie).

@@ -27,6 +27,9 @@ public static class QueueFunctionExtensions
     public static async Task<string> HandleOneAsync(this IQueueFunction function, string text, long dequeueCount, CancellationToken cancellationToken)
     {
         var result = (await function.HandleAsync([new QueueDelivery(text, (int)Math.Min(dequeueCount, int.MaxValue))], cancellationToken))[0];
-        return result.Error is null ? result.Outcome! : throw result.Error;
+        if (result.Error is null) return result.Outcome!;
+        // Rethrown with the stack of where it was thrown, so the host's log shows the handler's line, not this one.
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(result.Error);
+        return null!;
     }
 }

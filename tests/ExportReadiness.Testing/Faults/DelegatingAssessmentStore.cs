@@ -1,0 +1,40 @@
+using ExportReadiness.Core.Assessments;
+
+namespace ExportReadiness.Testing.Faults;
+
+/// <summary>
+/// An assessment store that passes every call to a real one: a test overrides the one call it makes fail, so the app
+/// around it runs as it does in production.
+/// </summary>
+public abstract class DelegatingAssessmentStore(IAssessmentStore inner) : IAssessmentStore
+{
+    public virtual Task AddAsync(Assessment assessment, CancellationToken cancellationToken) => inner.AddAsync(assessment, cancellationToken);
+
+    public virtual Task AddManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) => inner.AddManyAsync(assessments, cancellationToken);
+
+    public virtual Task<Assessment?> FindAsync(string id, CancellationToken cancellationToken) => inner.FindAsync(id, cancellationToken);
+
+    public virtual Task<IReadOnlyList<Assessment>> ProductHistoryAsync(string productId, CancellationToken cancellationToken) =>
+        inner.ProductHistoryAsync(productId, cancellationToken);
+
+    public virtual Task<IReadOnlyDictionary<string, Assessment>> FindManyAsync(IReadOnlyList<ScoringRequest> keys, CancellationToken cancellationToken) =>
+        inner.FindManyAsync(keys, cancellationToken);
+
+    public virtual Task<bool> TryReplaceAsync(Assessment assessment, CancellationToken cancellationToken) => inner.TryReplaceAsync(assessment, cancellationToken);
+
+    public virtual Task<AssessmentPage> ListAsync(AssessmentQuery query, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+        inner.ListAsync(query, continuationToken, pageSize, cancellationToken);
+
+    public virtual IAsyncEnumerable<Assessment> ScanAsync(AssessmentQuery query, CancellationToken cancellationToken) => inner.ScanAsync(query, cancellationToken);
+
+    public virtual Task<int> CountAsync(AssessmentQuery query, CancellationToken cancellationToken) => inner.CountAsync(query, cancellationToken);
+
+    public virtual Task<IReadOnlySet<string>> ReplaceManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
+        inner.ReplaceManyAsync(assessments, cancellationToken);
+
+    public virtual IAsyncEnumerable<PendingAssessment> PendingAsync(DateTimeOffset writtenBefore, CancellationToken cancellationToken) =>
+        inner.PendingAsync(writtenBefore, cancellationToken);
+
+    public virtual Task<bool> TryMarkRequeuedAsync(PendingAssessment pending, CancellationToken cancellationToken) =>
+        inner.TryMarkRequeuedAsync(pending, cancellationToken);
+}
