@@ -41,6 +41,8 @@ public sealed class FunctionAppHost : IAsyncDisposable
     private async Task StartCoreAsync(IDictionary<string, string?>? settings, bool bootstrapModel)
     {
         await _azurite.StartAsync();
+        // The bundled model trained once for the run, as a deployment that has published one; the bootstrapper loads it.
+        if (bootstrapModel) await SeededModel.PublishAsync(_azurite.ConnectionString);
         var builder = FunctionsApplication.CreateBuilder([]);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {

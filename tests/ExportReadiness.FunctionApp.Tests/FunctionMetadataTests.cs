@@ -38,6 +38,10 @@ public class FunctionMetadataTests
             .ToList();
     }
 
+    /// <summary>The classes the generated metadata's entry points name: the ones the worker will construct.</summary>
+    public static IEnumerable<string> EntryPointClasses() =>
+        Functions().Select(f => f.EntryPoint[..f.EntryPoint.LastIndexOf('.')]).Distinct();
+
     /// <summary>The local host's endpoints, mapped by its own MapExportReadiness (no server, no storage calls).</summary>
     private static IReadOnlyList<RouteEndpoint> LocalEndpoints()
     {

@@ -1,6 +1,7 @@
 using ExportReadiness.Application.Access;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Storage;
+using ExportReadiness.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -37,11 +38,12 @@ public sealed class ExportReadinessApplication : WebApplicationFactory<Program>
     public StorageClients Storage => Services.GetRequiredService<StorageClients>();
 
     /// <summary>
-    /// The app started on Kestrel and ready to score: the first start against an empty storage trains and publishes a
-    /// model, so wait (up to 3 minutes) until the app scores with it.
+    /// The app started on Kestrel and ready to score, on storage that has the bundled model published (trained once per
+    /// run, <see cref="SeededModel"/>), so the app loads it instead of training its own.
     /// </summary>
     public static async Task<ExportReadinessApplication> StartAsync(string connectionString)
     {
+        await SeededModel.PublishAsync(connectionString);
         var app = new ExportReadinessApplication(connectionString);
         app.StartServer();
         await app.Services.GetRequiredService<CurrentModel>().WaitUntilAvailableAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
@@ -113,8 +115,19 @@ public abstract class OwnStorageTests(string? azuriteLocation = null) : IAsyncLi
     }
 }
 
+/// <summary>
+/// The tests that share the pipeline (one Azurite, one app) and the one Chromium of the run. A collection runs its tests
+/// one at a time, so they never compete for the app's capacity or the browser.
+/// </summary>
 [CollectionDefinition(Name)]
-public sealed class PipelineCollection : ICollectionFixture<PipelineFixture>
+public sealed class PipelineCollection : ICollectionFixture<PipelineFixture>, ICollectionFixture<Browser.BrowserFixture>
 {
     public const string Name = "pipeline";
+}
+
+/// <summary>The nightly run's tests: an Azurite and app of their own, since a run re-scores every row it finds.</summary>
+[CollectionDefinition(Name)]
+public sealed class RescoreCollection : ICollectionFixture<PipelineFixture>
+{
+    public const string Name = "rescore";
 }

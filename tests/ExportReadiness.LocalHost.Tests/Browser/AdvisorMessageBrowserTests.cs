@@ -9,15 +9,13 @@ namespace ExportReadiness.LocalHost.Tests.Browser;
 /// on screen and printed, shows the message with the advisor's name and date, and never the note.
 /// </summary>
 [Collection(PipelineCollection.Name)]
-public class AdvisorMessageBrowserTests(PipelineFixture pipeline) : IAsyncLifetime
+public class AdvisorMessageBrowserTests(PipelineFixture pipeline, BrowserFixture browser) : IAsyncLifetime
 {
-    private readonly BrowserFixture _browser = new();
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task InitializeAsync() => _browser.InitializeAsync();
+    public Task DisposeAsync() => browser.CloseContextsAsync();
 
-    public Task DisposeAsync() => _browser.DisposeAsync();
-
-    private Task<IPage> NewPageAsync() => _browser.NewPageAsync(pipeline.App.ClientOptions.BaseAddress.ToString().TrimEnd('/'));
+    private Task<IPage> NewPageAsync() => browser.NewPageAsync(pipeline.App.ClientOptions.BaseAddress.ToString().TrimEnd('/'));
 
     [Fact]
     public async Task A_message_the_advisor_writes_to_the_company_appears_on_its_result_page_and_the_internal_note_does_not()

@@ -13,23 +13,22 @@ namespace ExportReadiness.LocalHost.Tests.Browser;
 /// the session for every copy of its cookie.
 /// </summary>
 [Collection(PipelineCollection.Name)]
-public class AdvisorSessionBrowserTests(PipelineFixture pipeline) : IAsyncLifetime
+public class AdvisorSessionBrowserTests(PipelineFixture pipeline, BrowserFixture browser) : IAsyncLifetime
 {
-    private readonly BrowserFixture _browser = new();
     private WebApplication? _attacker;
     private string BaseUrl => pipeline.App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
-    public Task InitializeAsync() => _browser.InitializeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
         if (_attacker is not null) await _attacker.DisposeAsync();
-        await _browser.DisposeAsync();
+        await browser.CloseContextsAsync();
     }
 
     private async Task<IPage> SignedInPageAsync()
     {
-        var context = await _browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/advisor/login?lang=en");
         await page.FillAsync("input[name=key]", ExportReadinessApplication.AdvisorKey);

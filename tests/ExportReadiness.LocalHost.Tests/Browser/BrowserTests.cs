@@ -5,16 +5,15 @@ using Microsoft.Playwright;
 namespace ExportReadiness.LocalHost.Tests.Browser;
 
 [Collection(PipelineCollection.Name)]
-public partial class BrowserTests(PipelineFixture pipeline) : IAsyncLifetime
+public partial class BrowserTests(PipelineFixture pipeline, BrowserFixture browser) : IAsyncLifetime
 {
-    private readonly BrowserFixture _browser = new();
     private string BaseUrl => pipeline.App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
-    public Task InitializeAsync() => _browser.InitializeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync() => _browser.DisposeAsync();
+    public Task DisposeAsync() => browser.CloseContextsAsync();
 
-    private Task<IPage> NewPageAsync() => _browser.NewPageAsync(BaseUrl);
+    private Task<IPage> NewPageAsync() => browser.NewPageAsync(BaseUrl);
 
     /// <summary>A new visitor opens an advisor page, is asked to sign in, signs in with a key (landing on the dashboard), and opens the page again.</summary>
     private async Task<IPage> SignedInAdvisorPageAsync(string path)

@@ -28,7 +28,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
     public string Output => string.Join('\n', _output);
 
     /// <summary>Starts the app and waits until it answers its readiness probe (storage reachable).</summary>
-    public static async Task<LocalHostProcess> StartAsync(string connectionString)
+    /// <param name="settings">More environment settings (<c>ExportReadiness__…</c>) for this process.</param>
+    public static async Task<LocalHostProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         var project = Path.Combine(Azurite.RepositoryRoot(), "src", "ExportReadiness.LocalHost");
         // The local host built in this test run's configuration (Release in CI), beside its project as run-local uses it.
@@ -47,6 +48,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
                 ["ExportReadiness__Queue__MaxPollingInterval"] = "00:00:00.250",
             },
         };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}.");
         var app = new LocalHostProcess(process, baseAddress);
         process.OutputDataReceived += (_, e) => app.Keep(e.Data);
