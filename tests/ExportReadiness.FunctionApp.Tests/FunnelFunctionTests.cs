@@ -18,7 +18,7 @@ public class FunnelFunctionTests(FunctionAppFixture fixture)
     [Fact]
     public async Task The_move_function_records_the_signed_in_advisor_and_the_funnel_function_counts_the_move_while_a_caller_without_a_key_is_refused()
     {
-        var programme = $"fa-funnel-{Guid.NewGuid():N}"[..20];
+        var programme = Unique.Programme("fa-funnel");
         var assessment = AssessmentBuilder.Mixed().InProgramme(programme).ToAssessment();
         await fixture.App.Services.GetRequiredService<IAssessmentStore>().AddAsync(assessment, default);
         var functions = fixture.App.Function<FunnelFunctions>();

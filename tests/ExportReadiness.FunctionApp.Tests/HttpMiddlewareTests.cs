@@ -84,7 +84,7 @@ public class HttpMiddlewareTests(FunctionAppFixture fixture)
         var submit = Request("/api/assessments");
         submit.Request.Method = "POST";
         submit.Request.ContentType = "application/json";
-        submit.Request.Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(AssessmentBuilder.Mixed().InProgramme("fa-http").ToJsonString()));
+        submit.Request.Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(AssessmentBuilder.Mixed().InProgramme(Unique.Programme("fa-http")).ToJsonString()));
         await (await fixture.App.Function<SmeFunctions>().SubmitAssessment(submit.Request, default)).ExecuteAsync(submit);
 
         Assert.Equal((int)HttpStatusCode.Accepted, submit.Response.StatusCode);

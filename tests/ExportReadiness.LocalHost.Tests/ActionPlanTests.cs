@@ -18,7 +18,7 @@ public class ActionPlanTests(PipelineFixture pipeline)
     private readonly HttpClient _sme = pipeline.App.CreateClient();
     private readonly HttpClient _advisor = pipeline.App.CreateAdvisorClient();
 
-    private static string Programme(string name) => $"plan-{name}-{Guid.NewGuid():N}"[..24];
+    private static string Programme(string name) => Unique.Programme($"plan-{name}");
 
     private static string Plan(string id) => $"/api/assessments/{id}/actions";
 

@@ -60,7 +60,7 @@ public class AdvisorSessionTests(PipelineFixture pipeline)
     {
         using var advisor = pipeline.App.CreateSessionClient();
         await advisor.SignInAsync();
-        var accepted = await pipeline.App.CreateClient().SubmitAsync(AssessmentBuilder.Mixed().InProgramme("csrf"));
+        var accepted = await pipeline.App.CreateClient().SubmitAsync(AssessmentBuilder.Mixed().InProgramme(Unique.Programme("csrf")));
 
         foreach (var request in new[]
         {
@@ -87,7 +87,7 @@ public class AdvisorSessionTests(PipelineFixture pipeline)
     [Fact]
     public async Task An_api_client_with_the_key_header_needs_no_antiforgery_token()
     {
-        var accepted = await pipeline.App.CreateClient().SubmitAsync(AssessmentBuilder.Mixed().InProgramme("csrf-key"));
+        var accepted = await pipeline.App.CreateClient().SubmitAsync(AssessmentBuilder.Mixed().InProgramme(Unique.Programme("csrf-key")));
         var response = await pipeline.App.CreateAdvisorClient().SendAsync(Json(HttpMethod.Put, $"/api/assessments/{accepted.Id}/review", """{"verdict":"NotYet","note":"by key"}"""));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

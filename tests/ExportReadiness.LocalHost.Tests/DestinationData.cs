@@ -14,7 +14,7 @@ namespace ExportReadiness.LocalHost.Tests;
 /// </summary>
 public static class DestinationData
 {
-    public static string NewProgramme(string name) => $"dest-{name}-{Guid.NewGuid():N}"[..20];
+    public static string NewProgramme(string name) => Unique.Programme($"dest-{name}");
 
     private static AssessmentBuilder Tourism(string programme, string company) =>
         AssessmentBuilder.Strong().InSector("tourism").InRegion("SE-G").InProgramme(programme).Named(company);

@@ -15,7 +15,7 @@ public class StageFunnelApiTests(PipelineFixture pipeline)
     private readonly HttpClient _advisor = pipeline.App.CreateAdvisorClient();
     private static readonly string Today = DateTime.UtcNow.ToString("yyyy-MM-dd");
 
-    private static string Programme(string name) => $"funnel-{name}-{Guid.NewGuid():N}"[..24];
+    private static string Programme(string name) => Unique.Programme($"funnel-{name}");
 
     private static string MoveJson(string stage, string date, string? note = null) =>
         JsonSerializer.Serialize(new { stage, date, note });

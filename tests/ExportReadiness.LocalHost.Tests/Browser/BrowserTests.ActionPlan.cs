@@ -14,7 +14,7 @@ public partial class BrowserTests
     public async Task An_sme_plans_two_actions_from_its_gaps_prints_the_plan_marks_one_done_and_sees_it_beside_the_change_after_reassessing()
     {
         var sme = pipeline.App.CreateClient();
-        var programme = $"browser-plan-{Guid.NewGuid():N}"[..22];
+        var programme = Unique.Programme("browser-plan");
         var first = await sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(programme).Named("Skellefteå Båt AB"));
         await sme.WaitForStatusAsync(first.Id, first.AccessToken);
         var page = await NewPageAsync();

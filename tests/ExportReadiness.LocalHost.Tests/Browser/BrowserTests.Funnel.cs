@@ -14,7 +14,7 @@ public partial class BrowserTests
     {
         var sme = pipeline.App.CreateClient();
         var advisor = pipeline.App.CreateAdvisorClient();
-        var programme = $"browser-funnel-{Guid.NewGuid():N}"[..22];
+        var programme = Unique.Programme("browser-funnel");
         var moved = await sme.SubmitAsync(AssessmentBuilder.Strong().InProgramme(programme).Named("Kiruna Kåtor AB"));
         var selected = await sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(programme).Named("Luleå Lax AB"));
         var lastYear = await sme.SubmitAsync(AssessmentBuilder.Weak().InProgramme(programme).Named("Boden Bär AB"));

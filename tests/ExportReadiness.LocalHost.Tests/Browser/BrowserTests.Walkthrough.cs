@@ -15,7 +15,7 @@ public partial class BrowserTests
     [Fact]
     public async Task One_tourism_product_goes_from_its_first_assessment_through_a_plan_and_the_funnel_to_export_ready()
     {
-        var programme = $"asnen-walk-{Guid.NewGuid():N}"[..20];
+        var programme = Unique.Programme("asnen-walk");
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
         var sme = await NewPageAsync();
         var dialogs = 0;

@@ -101,7 +101,7 @@ public partial class BrowserTests(PipelineFixture pipeline) : IAsyncLifetime
     public async Task An_advisor_signs_in_filters_by_sector_opens_an_assessment_and_records_a_review()
     {
         var sme = pipeline.App.CreateClient();
-        var programme = $"browser-{Guid.NewGuid():N}"[..18];
+        var programme = Unique.Programme("browser");
         var mining = await sme.SubmitAsync(AssessmentBuilder.Strong().InProgramme(programme).InSector("mining").Named("<script>alert('x')</script> Gruv AB"));
         var tourism = await sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(programme).InSector("tourism").Named("Fjällstugor i Åre AB"));
         await sme.WaitForStatusAsync(mining.Id, mining.AccessToken);

@@ -45,7 +45,7 @@ public class BatchResumeTests(PipelineFixture pipeline)
     {
         var store = new RecordingBatchStore(pipeline.App.Services.GetRequiredService<IBatchStore>());
         var handler = ActivatorUtilities.CreateInstance<IngestBatchHandler>(pipeline.App.Services, (IBatchStore)store);
-        var programme = $"resume-{Guid.NewGuid():N}"[..18];
+        var programme = Unique.Programme("resume");
         var csv = new BatchFileBuilder()
             .AddMany(299, i => AssessmentBuilder.Mixed().Named($"Före {i} AB"))
             .Add(AssessmentBuilder.Mixed().Named("Trasig AB"), row => row["employees"] = "many") // line 301, before the checkpoint

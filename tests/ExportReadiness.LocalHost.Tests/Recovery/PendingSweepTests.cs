@@ -51,7 +51,7 @@ public class PendingSweepTests(PipelineFixture pipeline)
         var submission = AssessmentBuilder.Mixed().ToSubmission();
         var assessment = new Assessment
         {
-            Id = AssessmentIntake.NewId(), Programme = $"orphan-{Guid.NewGuid():N}"[..18], SchemaVersion = 1, Company = submission.Company,
+            Id = AssessmentIntake.NewId(), Programme = Unique.Programme("orphan"), SchemaVersion = 1, Company = submission.Company,
             Product = submission.Product, Answers = submission.Answers, SubmittedAt = DateTimeOffset.UtcNow, AccessTokenHash = "",
         };
         await Store.AddAsync(assessment, default);
