@@ -183,12 +183,13 @@ public class BatchTests(PipelineFixture pipeline)
         Assert.True(await store.TryAddAsync(new Batch { Id = id, DefaultProgramme = "default", UploadedAt = DateTimeOffset.UtcNow, SizeBytes = 10 }, default));
         var handler = pipeline.App.Services.GetRequiredService<IngestBatchHandler>();
         var message = ExportReadiness.Storage.Batches.StorageBatchQueue.Message(id);
+        var lastDelivery = pipeline.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Application.Hosting.QueueTriggerOptions>>().Value.MaxDequeueCount;
 
-        var early = await handler.HandleAsync([new QueueDelivery(message, 1)], default);
+        var early = await handler.HandleAsync([new QueueDelivery(message, lastDelivery - 1)], default);
         Assert.NotNull(early[0].Error);
         Assert.NotEqual(BatchStatus.Failed, (await store.GetAsync(id, default))!.Status);
 
-        var last = await handler.HandleAsync([new QueueDelivery(message, 5)], default);
+        var last = await handler.HandleAsync([new QueueDelivery(message, lastDelivery)], default);
         Assert.NotNull(last[0].Error);
         var batch = JsonDocument.Parse(await _advisor.GetStringAsync($"/api/batches/{id}")).RootElement;
         Assert.Equal("Failed", batch.GetProperty("status").GetString());
