@@ -67,6 +67,7 @@ public class BatchResumeTests(PipelineFixture pipeline)
         var results = await handler.HandleAsync([new QueueDelivery(message, 2)], default);
 
         Assert.Null(results[0].Error);
+        Assert.NotEmpty(store.AcceptedWritten); // the resumed ingest saved its progress through the recording store
         Assert.All(store.AcceptedWritten, accepted => Assert.True(accepted >= 1000, $"accepted went down to {accepted}"));
         var batch = (await store.GetAsync(id, default))!;
         Assert.Equal(BatchStatus.Ingested, batch.Status);
