@@ -22,6 +22,7 @@ using Microsoft.ML;
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- latency [warm=40] [idle=8]
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- load [seconds=20] [rates=50,100,200] [Setting=value ...]
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- reports [products=2000] [runs=5]
+//   dotnet run -c Release --project bench/ExportReadiness.Bench -- validation [rows=5000] [runs=5]
 internal static class LoadDriver
 {
     public static async Task<int> Main(string[] args)
@@ -33,6 +34,9 @@ internal static class LoadDriver
                 args.Skip(3).Select(a => a.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]));
         if (args is ["reports", ..])
             return await ReportLatency.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000,
+                args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
+        if (args is ["validation", ..])
+            return ValidationSpeed.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000,
                 args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
         if (args is ["latency", ..])
             return await SubmitLatency.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40,

@@ -39,6 +39,7 @@ public class ExplanationTests(TrainedModelFixture fixture) : IClassFixture<Train
     {
         var e = Score(profile, sector).Explanation!;
         var byId = QuestionnaireSchema.V1.QuestionsById;
+        Assert.Equal(QuestionnaireSchema.V1.Dimensions.Select(d => d.Id).Order(), e.Dimensions.Select(d => d.Id).Order());
         foreach (var d in e.Dimensions)
             Assert.Equal(d.Points, e.Questions.Where(q => byId[q.Id].Dimension == d.Id).Sum(q => q.Points), 6);
     }
@@ -50,12 +51,13 @@ public class ExplanationTests(TrainedModelFixture fixture) : IClassFixture<Train
         var result = Score(profile, sector);
         var headroom = result.Explanation!.Questions.ToDictionary(q => q.Id, q => q.Headroom);
         Assert.All(result.TopGaps, g => Assert.Equal(headroom[g.QuestionId], g.Impact));
-        if (result.TopGaps.Count == AssessmentScorer.GapCount)
-        {
-            var smallestGap = result.TopGaps.Min(g => g.Impact);
-            var gapIds = result.TopGaps.Select(g => g.QuestionId).ToHashSet();
-            Assert.All(result.Explanation.Questions.Where(q => !gapIds.Contains(q.Id)), q => Assert.True(q.Headroom <= smallestGap));
-        }
+        // With every gap place taken, no question left out has more headroom than the smallest gap; with places to
+        // spare, every answer below the top is a gap, so a question left out has no headroom at all.
+        var smallestGap = result.TopGaps.Count == AssessmentScorer.GapCount ? result.TopGaps.Min(g => g.Impact) : 0;
+        var gapIds = result.TopGaps.Select(g => g.QuestionId).ToHashSet();
+        var leftOut = result.Explanation.Questions.Where(q => !gapIds.Contains(q.Id)).ToList();
+        Assert.NotEmpty(leftOut);
+        Assert.All(leftOut, q => Assert.True(q.Headroom <= smallestGap, $"{q.Id}: headroom {q.Headroom} above the smallest gap {smallestGap}"));
     }
 
     [Fact]

@@ -34,6 +34,7 @@ public class ModelTests(TrainedModelFixture fixture) : IClassFixture<TrainedMode
     [Fact]
     public void Held_out_rows_carry_both_probabilities_and_every_metric_is_reported()
     {
+        Assert.NotEmpty(fixture.Trained.HeldOut);
         Assert.Equal(_metrics.HeldOutRows, fixture.Trained.HeldOut.Count);
         Assert.All(fixture.Trained.HeldOut, h => Assert.InRange(h.Model, 0, 1));
         Assert.All(fixture.Trained.HeldOut, h => Assert.InRange(h.Rubric, 0, 1));

@@ -91,10 +91,13 @@ public class SubmissionValidatorTests
         var outcome = new SubmissionValidator(Schema).Validate(JsonDocument.Parse(json.ToJsonString()).RootElement);
         Assert.Contains($"{employees.Max}", outcome.Errors["company.employees"].Single());
 
-        // The founding year's upper bound is this year, whatever year it is.
+        // The founding year's upper bound is this year by the validator's clock, up to its last second.
+        var newYearsEve = new SubmissionValidator(Schema, new FixedClock(new DateTimeOffset(2026, 12, 31, 23, 59, 59, TimeSpan.Zero)));
         json = AssessmentBuilder.Strong().ToJson();
-        json["company"]!["yearFounded"] = DateTime.UtcNow.Year + 1;
-        Assert.Contains("company.yearFounded", new SubmissionValidator(Schema).Validate(JsonDocument.Parse(json.ToJsonString()).RootElement).Errors.Keys);
+        json["company"]!["yearFounded"] = 2026;
+        Assert.True(newYearsEve.Validate(JsonDocument.Parse(json.ToJsonString()).RootElement).IsValid);
+        json["company"]!["yearFounded"] = 2027;
+        Assert.Contains("company.yearFounded", newYearsEve.Validate(JsonDocument.Parse(json.ToJsonString()).RootElement).Errors.Keys);
         Assert.Equal(QuestionnaireSchema.ContextFieldIds, Schema.Context.Select(f => f.Id));
     }
 

@@ -19,7 +19,9 @@ public class UnknownAnswerTests(TrainedModelFixture fixture) : IClassFixture<Tra
     public void Leaving_an_optional_question_blank_moves_the_score_less_than_answering_it_at_either_extreme()
     {
         var mixed = AssessmentBuilder.Mixed().ToSubmission();
-        foreach (var question in Schema.Questions.Where(q => !q.Required && q.AppliesToSector(mixed.Company.Sector)))
+        var optional = Schema.Questions.Where(q => !q.Required && q.AppliesToSector(mixed.Company.Sector)).ToList();
+        Assert.NotEmpty(optional);
+        foreach (var question in optional)
         {
             var lowest = Probability(new Dictionary<string, Answer>(mixed.Answers) { [question.Id] = AnswerScale.OrderedChoices(question)[0] }, mixed.Company);
             var highest = Probability(new Dictionary<string, Answer>(mixed.Answers) { [question.Id] = AnswerScale.Top(question) }, mixed.Company);
@@ -34,7 +36,9 @@ public class UnknownAnswerTests(TrainedModelFixture fixture) : IClassFixture<Tra
     {
         var rubric = new Rubric(Schema);
         var mixed = AssessmentBuilder.Mixed().ToSubmission();
-        foreach (var question in Schema.Questions.Where(q => q.Options?.Any(o => o.DontKnow) == true))
+        var withDontKnow = Schema.Questions.Where(q => q.Options?.Any(o => o.DontKnow) == true).ToList();
+        Assert.NotEmpty(withDontKnow);
+        foreach (var question in withDontKnow)
         {
             var dontKnow = new Dictionary<string, Answer>(mixed.Answers) { [question.Id] = AnswerScale.OrderedChoices(question)[0] };
             var lowest = new Dictionary<string, Answer>(mixed.Answers) { [question.Id] = AnswerScale.OrderedChoices(question)[1] };

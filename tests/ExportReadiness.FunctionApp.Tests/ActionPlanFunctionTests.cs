@@ -32,7 +32,7 @@ public class ActionPlanFunctionTests(FunctionAppFixture fixture)
     {
         var token = AccessToken.Create();
         var question = QuestionnaireSchema.V1.Questions.First(q => q.AppliesTo is null);
-        var assessment = AssessmentBuilder.Strong().WithGapsIn(question.Id).InProgramme("fa-plans").ToAssessment(accessTokenHash: AccessToken.Hash(token)) with
+        var assessment = AssessmentBuilder.Strong().WithGapsIn(question.Id).InProgramme(Unique.Programme("fa-plans")).ToAssessment(accessTokenHash: AccessToken.Hash(token)) with
         {
             Status = AssessmentStatus.Scored,
             Result = new ScoringResult(70, ReadinessLevel.Ready, 0.7, [new DimensionScore(question.Dimension, 60)],

@@ -35,7 +35,7 @@ public class DestinationReportFunctionTests(FunctionAppFixture fixture)
     [Fact]
     public async Task The_destination_report_functions_answer_an_advisor_and_refuse_anyone_else_without_running()
     {
-        var programme = $"fa-dest-{Guid.NewGuid():N}"[..16];
+        var programme = Unique.Programme("fa-dest");
         await StoreScoredAsync(programme, AssessmentBuilder.Strong().InSector("tourism"));
         await StoreScoredAsync(programme, AssessmentBuilder.Strong().InSector("tourism").WithAnswer("tour_bookable_packages", "none"));
         var api = fixture.App.Function<AdvisorApiFunctions>();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Reflection;
 using ExportReadiness.Core.Programmes;
 using ExportReadiness.FunctionApp.Functions;
+using ExportReadiness.Testing;
 
 namespace ExportReadiness.FunctionApp.Tests;
 
@@ -43,7 +44,7 @@ public class ProgrammeFunctionTests(FunctionAppFixture fixture)
     {
         var advisor = fixture.App.Function<AdvisorProgrammeFunctions>();
         var open = fixture.App.Function<ProgrammeFunctions>();
-        var id = $"fa-test-{Guid.NewGuid():N}"[..16];
+        var id = Unique.Programme("fa-test");
         try
         {
             var put = fixture.Request("PUT", "/api/programmes/extension", FunctionCalls.AdvisorKey, Extension(id));

@@ -30,7 +30,7 @@ public class ReviewFunctionTests(FunctionAppFixture fixture)
     private async Task<(Assessment Assessment, string Token)> StoredAsync()
     {
         var token = AccessToken.Create();
-        var assessment = AssessmentBuilder.Mixed().InProgramme("fa-reviews").ToAssessment(accessTokenHash: AccessToken.Hash(token));
+        var assessment = AssessmentBuilder.Mixed().InProgramme(Unique.Programme("fa-reviews")).ToAssessment(accessTokenHash: AccessToken.Hash(token));
         await fixture.App.Services.GetRequiredService<IAssessmentStore>().AddAsync(assessment, default);
         return (assessment, token);
     }

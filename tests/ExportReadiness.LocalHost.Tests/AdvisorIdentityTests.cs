@@ -29,7 +29,7 @@ public class AdvisorIdentityTests(PipelineFixture pipeline)
     public async Task A_review_records_the_advisor_whose_key_signed_it_not_a_name_in_the_body()
     {
         var sme = pipeline.App.CreateClient();
-        var accepted = await sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme("identity"));
+        var accepted = await sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(Unique.Programme("identity")));
 
         var first = await ReviewAsync(pipeline.App.CreateAdvisorClient(), accepted.Id, new { verdict = "NotYet", note = "Plan first.", advisor = "Somebody Else" });
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -58,10 +58,11 @@ public class AdvisorIdentityTests(PipelineFixture pipeline)
             ["ExportReadiness:AppServiceAuthentication"] = "true",
             ["ExportReadiness:Standalone"] = "false",
         });
-        var accepted = await app.CreateClient().SubmitAsync(AssessmentBuilder.Strong().InProgramme("easy-auth"));
+        var programme = Unique.Programme("easy-auth");
+        var accepted = await app.CreateClient().SubmitAsync(AssessmentBuilder.Strong().InProgramme(programme));
 
         var advisor = WithPrincipal(app.CreateClient(), "karin.ek@region.example", "Advisor");
-        Assert.Equal(HttpStatusCode.OK, (await advisor.GetAsync("/api/assessments?programme=easy-auth")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await advisor.GetAsync($"/api/assessments?programme={programme}")).StatusCode);
         // The platform's sign-in is a cookie the browser sends by itself: a change needs the page's antiforgery token too.
         Assert.Equal(HttpStatusCode.BadRequest, (await ReviewAsync(advisor, accepted.Id, new { verdict = "ExportReady", note = "Forged." })).StatusCode);
         using var browser = app.CreateSessionClient();
@@ -79,6 +80,6 @@ public class AdvisorIdentityTests(PipelineFixture pipeline)
         var signIn = await app.CreateClient().GetAsync("/advisor?lang=en");
         Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
         Assert.Contains("/.auth/login/aad?post_login_redirect_uri=", await signIn.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.OK, (await app.CreateAdvisorClient().GetAsync("/api/assessments?programme=easy-auth")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateAdvisorClient().GetAsync($"/api/assessments?programme={programme}")).StatusCode);
     }
 }

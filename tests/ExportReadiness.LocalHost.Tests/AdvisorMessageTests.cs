@@ -61,7 +61,7 @@ public class AdvisorMessageTests(PipelineFixture pipeline)
     [Fact]
     public async Task A_message_to_the_sme_is_in_its_api_answer_and_on_its_result_page_and_the_internal_note_is_in_neither()
     {
-        var accepted = await ScoredAsync("messages");
+        var accepted = await ScoredAsync(Unique.Programme("messages"));
         const string note = "Internt: ledningen verkar tveksam, följ upp före nästa kohort.";
         const string message = "Bra start! Ta fram en exportplan för Norge <före> mars & hör av er.";
 
@@ -96,7 +96,7 @@ public class AdvisorMessageTests(PipelineFixture pipeline)
     [Fact]
     public async Task An_old_style_review_body_with_only_a_note_still_works_and_stays_internal()
     {
-        var accepted = await ScoredAsync("messages");
+        var accepted = await ScoredAsync(Unique.Programme("messages"));
         const string note = "Stark produkt, men inget exportpris satt.";
 
         // The body clients sent before messages to the SME existed, with the advisor field they used to send.
@@ -118,7 +118,7 @@ public class AdvisorMessageTests(PipelineFixture pipeline)
     [Fact]
     public async Task A_later_review_without_a_message_withdraws_it_from_the_sme()
     {
-        var accepted = await ScoredAsync("messages");
+        var accepted = await ScoredAsync(Unique.Programme("messages"));
         var first = await PutReviewAsync(accepted.Id, new { verdict = "NotYet", messageToSme = "Ring mig om certifieringen." });
         Assert.Single((await SmeAnswerAsync(accepted)).Json.GetProperty("advisorMessages").EnumerateArray());
 
@@ -132,7 +132,7 @@ public class AdvisorMessageTests(PipelineFixture pipeline)
     [Fact]
     public async Task A_message_that_is_not_text_or_too_long_is_a_problem_naming_it()
     {
-        var accepted = await ScoredAsync("messages");
+        var accepted = await ScoredAsync(Unique.Programme("messages"));
 
         var notText = await PutReviewAsync(accepted.Id, new { verdict = "NotYet", messageToSme = 42 });
         var tooLong = await PutReviewAsync(accepted.Id, new { verdict = "NotYet", messageToSme = new string('x', ReviewHandlers.MaxMessageLength + 1) });

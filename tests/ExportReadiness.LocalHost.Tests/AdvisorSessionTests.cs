@@ -22,6 +22,8 @@ public class AdvisorSessionTests(PipelineFixture pipeline)
     public async Task Signing_in_sets_an_http_only_same_site_strict_session_cookie_that_is_neither_nor_holds_the_key()
     {
         using var advisor = pipeline.App.CreateSessionClient();
+        // A browser that signed in before the session cookie still holds the raw key in the legacy cookie.
+        advisor.Cookies[AdvisorKeys.LegacyCookie] = ExportReadinessApplication.AdvisorKey;
         var signedIn = await advisor.SignInAsync();
 
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
@@ -31,6 +33,10 @@ public class AdvisorSessionTests(PipelineFixture pipeline)
         Assert.Contains("; path=/", line);
         Assert.DoesNotContain("; secure", line); // plain http here; see the front-end test for https
         Assert.DoesNotContain("expires=", line); // a browser-session cookie: gone when the browser closes
+        // Signing in deletes it: an expired, empty cookie of that name, which the browser drops.
+        var legacy = Assert.Single(advisor.LastSetCookies, c => c.StartsWith(AdvisorKeys.LegacyCookie + "=;", StringComparison.Ordinal)).ToLowerInvariant();
+        Assert.Contains("expires=thu, 01 jan 1970", legacy);
+        Assert.Contains("; path=/", legacy);
         Assert.DoesNotContain(AdvisorKeys.LegacyCookie, advisor.Cookies.Keys);
         Assert.DoesNotContain(advisor.Cookies.Values, v => v.Contains(ExportReadinessApplication.AdvisorKey, StringComparison.Ordinal));
         Assert.DoesNotContain(advisor.Cookies.Values, v => Uri.UnescapeDataString(v).Contains(ExportReadinessApplication.AdvisorKey, StringComparison.Ordinal));
@@ -60,7 +66,7 @@ public class AdvisorSessionTests(PipelineFixture pipeline)
     {
         using var advisor = pipeline.App.CreateSessionClient();
         await advisor.SignInAsync();
-        var accepted = await pipeline.App.CreateClient().SubmitAsync(AssessmentBuilder.Mixed().InProgramme("csrf"));
+        var accepted = await pipeline.App.CreateClient().SubmitAsync(AssessmentBuilder.Mixed().InProgramme(Unique.Programme("csrf")));
 
         foreach (var request in new[]
         {
@@ -87,7 +93,7 @@ public class AdvisorSessionTests(PipelineFixture pipeline)
     [Fact]
     public async Task An_api_client_with_the_key_header_needs_no_antiforgery_token()
     {
-        var accepted = await pipeline.App.CreateClient().SubmitAsync(AssessmentBuilder.Mixed().InProgramme("csrf-key"));
+        var accepted = await pipeline.App.CreateClient().SubmitAsync(AssessmentBuilder.Mixed().InProgramme(Unique.Programme("csrf-key")));
         var response = await pipeline.App.CreateAdvisorClient().SendAsync(Json(HttpMethod.Put, $"/api/assessments/{accepted.Id}/review", """{"verdict":"NotYet","note":"by key"}"""));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

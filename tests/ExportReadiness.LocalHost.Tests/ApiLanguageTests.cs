@@ -76,7 +76,7 @@ public class ApiLanguageTests(PipelineFixture pipeline)
         Assert.Equal("Begäran har ogiltiga fält.", json.Title);
         Assert.StartsWith("Innehållet är inte giltig JSON (rad 1", json.Errors["$"]);
 
-        var accepted = await _client.SubmitAsync(AssessmentBuilder.Weak().InProgramme("languages"));
+        var accepted = await _client.SubmitAsync(AssessmentBuilder.Weak().InProgramme(Unique.Programme("languages")));
         var review = await ProblemAsync(await SendAsync(_advisor, HttpMethod.Put, $"/api/assessments/{accepted.Id}/review",
             JsonSerializer.Serialize(new { verdict = "Kanske", note = 7 }), "sv"));
         Assert.Equal("Granskningen har ogiltiga fält.", review.Title);

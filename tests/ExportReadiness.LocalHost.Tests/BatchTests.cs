@@ -30,7 +30,7 @@ public class BatchTests(PipelineFixture pipeline)
     [Fact]
     public async Task A_batch_with_good_and_bad_rows_scores_the_good_and_names_each_bad_line()
     {
-        var programme = $"batch-{Guid.NewGuid():N}"[..18];
+        var programme = Unique.Programme("batch");
         var enumQuestion = QuestionnaireSchema.V1.Questions.First(q => q.Type == QuestionType.Choice && q.AppliesTo is null && q.Required);
         var csv = new BatchFileBuilder()
             .Add(AssessmentBuilder.Strong().Named("Luleå Stål AB").InSector("mining"))
@@ -81,7 +81,7 @@ public class BatchTests(PipelineFixture pipeline)
         // Blank lines keep it cheap to ingest; what is tested is that the upload is not refused.
         var csv = new BatchFileBuilder().Add(AssessmentBuilder.Mixed().Named("Stor Fil AB")).ToCsv() + new string('\n', 31_000_000);
 
-        var response = await UploadAsync(csv, $"big-{Guid.NewGuid():N}"[..16]);
+        var response = await UploadAsync(csv, Unique.Programme("big"));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
@@ -92,7 +92,7 @@ public class BatchTests(PipelineFixture pipeline)
     [Fact]
     public async Task A_nan_in_the_middle_of_three_thousand_rows_rejects_that_line_alone()
     {
-        var programme = $"nan-{Guid.NewGuid():N}"[..18];
+        var programme = Unique.Programme("nan");
         var csv = new BatchFileBuilder()
             .AddMany(2700, i => AssessmentBuilder.Mixed().Named($"Rad {i} AB"))
             .Add(AssessmentBuilder.Mixed().Named("Trasig AB"), row => row["turnoverSek"] = "NaN") // line 2,702
@@ -114,7 +114,7 @@ public class BatchTests(PipelineFixture pipeline)
     [Fact]
     public async Task A_browser_form_upload_and_a_file_typed_as_excel_csv_are_both_accepted()
     {
-        var programme = $"types-{Guid.NewGuid():N}"[..18];
+        var programme = Unique.Programme("types");
         var form = new MultipartFormDataContent
         {
             { new StringContent(new BatchFileBuilder().Add(AssessmentBuilder.Mixed().Named("Formulär AB")).ToCsv(), Encoding.UTF8, "text/csv"), "file", "batch.csv" },
@@ -136,7 +136,7 @@ public class BatchTests(PipelineFixture pipeline)
     [Fact]
     public async Task Posting_the_same_file_twice_does_not_duplicate()
     {
-        var programme = $"twice-{Guid.NewGuid():N}"[..18];
+        var programme = Unique.Programme("twice");
         var csv = new BatchFileBuilder().AddMany(4, i => AssessmentBuilder.Mixed().Named($"Dubblett {i} AB")).ToCsv();
 
         var first = await UploadAsync(csv, programme);
@@ -156,7 +156,7 @@ public class BatchTests(PipelineFixture pipeline)
     [Fact]
     public async Task Re_posting_a_batch_whose_ingest_message_was_lost_ingests_it()
     {
-        var programme = $"lost-{Guid.NewGuid():N}"[..18];
+        var programme = Unique.Programme("lost");
         var csv = new BatchFileBuilder().AddMany(2, i => AssessmentBuilder.Mixed().Named($"Förlorad {i} AB")).ToCsv();
         var first = await UploadAsync(csv, programme);
         var id = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
@@ -183,12 +183,13 @@ public class BatchTests(PipelineFixture pipeline)
         Assert.True(await store.TryAddAsync(new Batch { Id = id, DefaultProgramme = "default", UploadedAt = DateTimeOffset.UtcNow, SizeBytes = 10 }, default));
         var handler = pipeline.App.Services.GetRequiredService<IngestBatchHandler>();
         var message = ExportReadiness.Storage.Batches.StorageBatchQueue.Message(id);
+        var lastDelivery = pipeline.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Application.Hosting.QueueTriggerOptions>>().Value.MaxDequeueCount;
 
-        var early = await handler.HandleAsync([new QueueDelivery(message, 1)], default);
+        var early = await handler.HandleAsync([new QueueDelivery(message, lastDelivery - 1)], default);
         Assert.NotNull(early[0].Error);
         Assert.NotEqual(BatchStatus.Failed, (await store.GetAsync(id, default))!.Status);
 
-        var last = await handler.HandleAsync([new QueueDelivery(message, 5)], default);
+        var last = await handler.HandleAsync([new QueueDelivery(message, lastDelivery)], default);
         Assert.NotNull(last[0].Error);
         var batch = JsonDocument.Parse(await _advisor.GetStringAsync($"/api/batches/{id}")).RootElement;
         Assert.Equal("Failed", batch.GetProperty("status").GetString());

@@ -14,12 +14,13 @@ namespace ExportReadiness.LocalHost.Tests;
 /// </summary>
 public static class DestinationData
 {
-    public static string NewProgramme(string name) => $"dest-{name}-{Guid.NewGuid():N}"[..20];
+    public static string NewProgramme(string name) => Unique.Programme($"dest-{name}");
 
     private static AssessmentBuilder Tourism(string programme, string company) =>
         AssessmentBuilder.Strong().InSector("tourism").InRegion("SE-G").InProgramme(programme).Named(company);
 
-    public static async Task SeedAsync(HttpClient sme, string programmeA, string programmeB)
+    /// <summary>Seeds both programmes and waits until every assessment is scored; the UTC dates the app recorded the first and the last at.</summary>
+    public static async Task<(DateOnly FirstDay, DateOnly LastDay)> SeedAsync(HttpClient sme, string programmeA, string programmeB)
     {
         var first = await sme.SubmitAsync(AssessmentBuilder.Weak().InSector("tourism").InRegion("SE-G").InProgramme(programmeA).Named("Åsnens Kanot AB"));
         var submitted = new List<SubmissionAccepted>
@@ -33,6 +34,8 @@ public static class DestinationData
         };
         await sme.WaitForStatusAsync(first.Id, first.AccessToken);
         submitted.Add(await sme.ReassessAcceptedAsync(Tourism(programmeA, "Åsnens Kanot AB").WithAnswer("tour_market_language", false), first));
-        foreach (var s in submitted) await sme.WaitForStatusAsync(s.Id, s.AccessToken);
+        var days = new List<DateOnly> { await sme.SubmittedOnAsync(first) };
+        foreach (var s in submitted) days.Add(PipelineClient.DayOf((await sme.WaitForStatusAsync(s.Id, s.AccessToken)).SubmittedAt));
+        return (days.Min(), days.Max());
     }
 }

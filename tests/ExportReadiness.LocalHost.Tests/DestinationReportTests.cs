@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -11,9 +12,6 @@ public class DestinationReportTests(PipelineFixture pipeline)
 {
     private readonly HttpClient _sme = pipeline.App.CreateClient();
     private readonly HttpClient _advisor = pipeline.App.CreateAdvisorClient();
-
-    private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd");
-    private static string Yesterday => DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd");
 
     private async Task<JsonElement> ReportAsync(string query)
     {
@@ -29,12 +27,13 @@ public class DestinationReportTests(PipelineFixture pipeline)
     public async Task A_programmes_report_counts_each_product_once_against_each_visitsweden_criterion_and_lists_its_shared_gaps()
     {
         var (a, b) = (DestinationData.NewProgramme("a"), DestinationData.NewProgramme("b"));
-        await DestinationData.SeedAsync(_sme, a, b);
+        var (_, seededOn) = await DestinationData.SeedAsync(_sme, a, b);
 
         var answer = await ReportAsync($"programme={a}");
         var group = answer.GetProperty("group");
         Assert.Equal(a, group.GetProperty("group").GetProperty("programme").GetString());
-        Assert.Equal(Today, group.GetProperty("group").GetProperty("asOf").GetString());
+        // Without a date, as of the app's today: not before the day it recorded the last submission, not after now.
+        Assert.InRange(DateOnly.Parse(group.GetProperty("group").GetProperty("asOf").GetString()!, CultureInfo.InvariantCulture), seededOn, PipelineClient.TodayAfterwards());
         Assert.Equal(5, group.GetProperty("products").GetInt32()); // the re-assessed product once, the manufacturer too
         Assert.Equal(JsonValueKind.Null, answer.GetProperty("comparison").ValueKind);
 
@@ -58,7 +57,7 @@ public class DestinationReportTests(PipelineFixture pipeline)
     public async Task Two_programmes_or_two_dates_side_by_side_give_the_differences_per_criterion_and_dimension()
     {
         var (a, b) = (DestinationData.NewProgramme("a"), DestinationData.NewProgramme("b"));
-        await DestinationData.SeedAsync(_sme, a, b);
+        var (firstDay, _) = await DestinationData.SeedAsync(_sme, a, b);
 
         var answer = await ReportAsync($"programme={a}&sector=tourism&compareProgramme={b}");
         var comparison = answer.GetProperty("comparison");
@@ -76,9 +75,10 @@ public class DestinationReportTests(PipelineFixture pipeline)
         var marketing = differences.GetProperty("dimensions").EnumerateArray().Single(d => d.GetProperty("id").GetString() == "marketing").GetProperty("value").GetDouble();
         Assert.True(marketing > 0, $"B communicates in the market's language, A mostly not: {marketing}");
 
-        // The same programme yesterday: nothing had been submitted yet.
-        var overTime = await ReportAsync($"programme={a}&compareAsOf={Yesterday}");
-        Assert.Equal(Yesterday, overTime.GetProperty("comparison").GetProperty("group").GetProperty("asOf").GetString());
+        // The same programme the day before its first submission: nothing had been submitted yet.
+        var dayBefore = firstDay.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var overTime = await ReportAsync($"programme={a}&compareAsOf={dayBefore}");
+        Assert.Equal(dayBefore, overTime.GetProperty("comparison").GetProperty("group").GetProperty("asOf").GetString());
         Assert.Equal(0, overTime.GetProperty("comparison").GetProperty("products").GetInt32());
         Assert.Equal(-5, overTime.GetProperty("differences").GetProperty("products").GetInt32());
         Assert.Equal(JsonValueKind.Null, Criterion(overTime.GetProperty("comparison"), "tour_net_rates").GetProperty("share").ValueKind);
@@ -88,15 +88,17 @@ public class DestinationReportTests(PipelineFixture pipeline)
     public async Task The_csv_has_a_row_per_criterion_and_gap_and_a_column_per_group()
     {
         var (a, b) = (DestinationData.NewProgramme("a"), DestinationData.NewProgramme("b"));
-        await DestinationData.SeedAsync(_sme, a, b);
+        var (_, lastDay) = await DestinationData.SeedAsync(_sme, a, b);
+        // A date the test chose (every seeded assessment was submitted on or before it), so the header is known.
+        var asOf = lastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        var response = await _advisor.GetAsync($"/api/reports/destination.csv?programme={a}&compareProgramme={b}&lang=en");
+        var response = await _advisor.GetAsync($"/api/reports/destination.csv?programme={a}&asOf={asOf}&compareProgramme={b}&lang=en");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]); // a BOM, so Excel reads UTF-8
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal($"kind,id,name,jointAction,{a} · {Today},{b} · {Today},difference", lines[0]);
+        Assert.Equal($"kind,id,name,jointAction,{a} · {asOf},{b} · {asOf},difference", lines[0]);
         Assert.Equal("products,,Products,,5,2,-3", lines[1]);
         Assert.Contains("criterion,tour_bookable_packages,Bookable 2–5 day packages,,0.5,1,0.5", lines);
         Assert.Contains("criterion,all,All six criteria,,0.25,1,0.75", lines);

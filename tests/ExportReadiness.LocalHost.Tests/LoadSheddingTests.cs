@@ -25,10 +25,11 @@ public class LoadSheddingTests(PipelineFixture pipeline)
             [$"{LoadSheddingOptions.Section}:MaxQueueWait"] = "00:00:00.300",
         });
         var client = app.CreateClient();
+        var (held, refusedProgramme, after) = (Unique.Programme("shed-held"), Unique.Programme("shed-refused"), Unique.Programme("shed-after"));
         var shedding = app.Services.GetRequiredService<LoadShedding>();
 
         // A slow client: its request holds the only turn while its body has not all arrived.
-        var body = Encoding.UTF8.GetBytes(AssessmentBuilder.Mixed().InProgramme("shed-held").ToJsonString());
+        var body = Encoding.UTF8.GetBytes(AssessmentBuilder.Mixed().InProgramme(held).ToJsonString());
         using var slow = new TcpClient();
         await slow.ConnectAsync(client.BaseAddress!.Host, client.BaseAddress.Port);
         var stream = slow.GetStream();
@@ -41,7 +42,7 @@ public class LoadSheddingTests(PipelineFixture pipeline)
             await Task.Delay(20);
         }
 
-        var refused = await client.PostJsonAsync("/api/assessments", AssessmentBuilder.Mixed().InProgramme("shed-refused").ToJsonString());
+        var refused = await client.PostJsonAsync("/api/assessments", AssessmentBuilder.Mixed().InProgramme(refusedProgramme).ToJsonString());
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
         Assert.Contains("busy", (await refused.ProblemAsync()).GetProperty("title").GetString());
@@ -57,11 +58,12 @@ public class LoadSheddingTests(PipelineFixture pipeline)
         await stream.WriteAsync(body.AsMemory(1));
         var answer = await new StreamReader(stream).ReadLineAsync();
         Assert.StartsWith("HTTP/1.1 202", answer);
-        Assert.Equal(HttpStatusCode.Accepted, (await client.PostJsonAsync("/api/assessments", AssessmentBuilder.Mixed().InProgramme("shed-after").ToJsonString())).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostJsonAsync("/api/assessments", AssessmentBuilder.Mixed().InProgramme(after).ToJsonString())).StatusCode);
 
         var store = app.Services.GetRequiredService<IAssessmentStore>();
-        Assert.Equal(0, await store.CountAsync(new AssessmentQuery(Programme: "shed-refused"), CancellationToken.None));
-        Assert.Equal(1, await store.CountAsync(new AssessmentQuery(Programme: "shed-held"), CancellationToken.None));
+        Assert.Equal(0, await store.CountAsync(new AssessmentQuery(Programme: refusedProgramme), CancellationToken.None));
+        Assert.Equal(1, await store.CountAsync(new AssessmentQuery(Programme: held), CancellationToken.None));
+        Assert.Equal(1, await store.CountAsync(new AssessmentQuery(Programme: after), CancellationToken.None));
         Assert.True(shedding.Refused >= 2);
     }
 }

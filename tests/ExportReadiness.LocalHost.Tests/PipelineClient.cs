@@ -62,6 +62,18 @@ public static class PipelineClient
         }
     }
 
+    /// <summary>The UTC date the app recorded <paramref name="accepted"/> at: a "today" by the app's clock, not the test's.</summary>
+    public static async Task<DateOnly> SubmittedOnAsync(this HttpClient client, SubmissionAccepted accepted) =>
+        DayOf((await client.GetAssessmentAsync(accepted.Id, accepted.AccessToken))!.SubmittedAt);
+
+    public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.UtcDateTime);
+
+    /// <summary>
+    /// The UTC date now. The app runs in the test's process, on the same clock: read after an answer, no "today" the
+    /// app took while answering is later than this; with a date the app recorded before it, it brackets the app's today.
+    /// </summary>
+    public static DateOnly TodayAfterwards() => DayOf(DateTimeOffset.UtcNow);
+
     public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -14,7 +14,7 @@ public class ProductHistoryTests(PipelineFixture pipeline)
     private readonly HttpClient _sme = pipeline.App.CreateClient();
     private readonly HttpClient _advisor = pipeline.App.CreateAdvisorClient();
 
-    private static string Programme(string name) => $"history-{name}-{Guid.NewGuid():N}"[..24];
+    private static string Programme(string name) => Unique.Programme($"history-{name}");
 
     [Fact]
     public async Task A_reassessment_proven_by_the_earlier_token_joins_its_product_and_its_answer_lists_the_earlier_scores()

@@ -15,8 +15,6 @@ public class ProgrammeTests(PipelineFixture pipeline)
     private readonly HttpClient _sme = pipeline.App.CreateClient();
     private readonly HttpClient _advisor = pipeline.App.CreateAdvisorClient();
 
-    private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
-
     private async Task<(SubmissionAccepted Accepted, JsonElement View)> ScoredAsync(AssessmentBuilder builder, string? acceptLanguage = null)
     {
         var accepted = await _sme.SubmitAsync(builder);
@@ -35,7 +33,7 @@ public class ProgrammeTests(PipelineFixture pipeline)
     [Fact]
     public async Task An_assessments_answer_lists_programmes_whose_reasons_name_its_gaps()
     {
-        var (_, view) = await ScoredAsync(AssessmentBuilder.Mixed().InProgramme(Unique("offers")).InRegion("SE-G"));
+        var (_, view) = await ScoredAsync(AssessmentBuilder.Mixed().InProgramme(Unique.Programme("offers")).InRegion("SE-G"));
 
         var headroom = view.GetProperty("result").GetProperty("explanation").GetProperty("questions").EnumerateArray()
             .ToDictionary(q => q.GetProperty("id").GetString()!, q => q.GetProperty("headroom").GetDouble());
@@ -61,7 +59,7 @@ public class ProgrammeTests(PipelineFixture pipeline)
     [Fact]
     public async Task The_programmes_come_in_the_language_the_request_asks_for()
     {
-        var (accepted, english) = await ScoredAsync(AssessmentBuilder.Mixed().InProgramme(Unique("lang")), acceptLanguage: "en-GB, sv;q=0.5");
+        var (accepted, english) = await ScoredAsync(AssessmentBuilder.Mixed().InProgramme(Unique.Programme("lang")), acceptLanguage: "en-GB, sv;q=0.5");
 
         var first = english.GetProperty("programmes")[0];
         Assert.Equal(["en"], first.GetProperty("name").EnumerateObject().Select(n => n.Name));
@@ -75,7 +73,7 @@ public class ProgrammeTests(PipelineFixture pipeline)
     {
         // Gaps only in the product's uniqueness and adaptation: the gaps both regions' innovation support names.
         AssessmentBuilder Product(string region) => AssessmentBuilder.Strong().InSector("other").InRegion(region)
-            .InProgramme(Unique("regions")).WithGapsIn("prod_usp", "prod_adaptation");
+            .InProgramme(Unique.Programme("regions")).WithGapsIn("prod_usp", "prod_adaptation");
 
         var (_, kalmar) = await ScoredAsync(Product("SE-H"));
         var (_, gotland) = await ScoredAsync(Product("SE-I"));
@@ -92,7 +90,7 @@ public class ProgrammeTests(PipelineFixture pipeline)
     [Fact]
     public async Task An_advisors_extension_adds_a_programme_that_then_appears_in_a_matching_result()
     {
-        var id = Unique("test-lift");
+        var id = Unique.Programme("test-lift");
         try
         {
             var put = await _advisor.PutExtensionAsync(ProgrammeExtensionDocument.Document(ProgrammeExtensionDocument.Programme(id, "SE-Z")));
@@ -105,11 +103,11 @@ public class ProgrammeTests(PipelineFixture pipeline)
             var stored = JsonDocument.Parse(await _advisor.GetStringAsync(ProgrammeExtensionDocument.Route)).RootElement;
             Assert.Equal(id, stored.GetProperty("programmes")[0].GetProperty("id").GetString());
 
-            var (_, jamtland) = await ScoredAsync(AssessmentBuilder.Mixed().InRegion("SE-Z").InProgramme(Unique("extension")));
+            var (_, jamtland) = await ScoredAsync(AssessmentBuilder.Mixed().InRegion("SE-Z").InProgramme(Unique.Programme("extension")));
             var offer = jamtland.GetProperty("programmes")[0];
             Assert.Equal(id, offer.GetProperty("id").GetString());
             Assert.Contains(offer.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("kind").GetString() == "region" && r.GetProperty("id").GetString() == "SE-Z");
-            var (_, elsewhere) = await ScoredAsync(AssessmentBuilder.Mixed().InRegion("SE-Y").InProgramme(Unique("extension")));
+            var (_, elsewhere) = await ScoredAsync(AssessmentBuilder.Mixed().InRegion("SE-Y").InProgramme(Unique.Programme("extension")));
             Assert.DoesNotContain(id, OfferedIds(elsewhere));
         }
         finally
@@ -128,7 +126,7 @@ public class ProgrammeTests(PipelineFixture pipeline)
         });
         other.StartServer();
         var elsewhere = other.CreateClient();
-        var id = Unique("test-other");
+        var id = Unique.Programme("test-other");
         static async Task<List<string?>> IdsAsync(HttpClient client) =>
             JsonDocument.Parse(await client.GetStringAsync("/api/programmes")).RootElement.GetProperty("programmes").EnumerateArray().Select(p => p.GetProperty("id").GetString()).ToList();
         Assert.DoesNotContain(id, await IdsAsync(elsewhere)); // read, and so cached, before the PUT
@@ -195,7 +193,7 @@ public class ProgrammeTests(PipelineFixture pipeline)
     [Fact]
     public async Task An_sme_cannot_replace_the_extension_but_anyone_reads_the_catalogue()
     {
-        var accepted = await _sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(Unique("sme-put")));
+        var accepted = await _sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(Unique.Programme("sme-put")));
         using var request = new HttpRequestMessage(HttpMethod.Put, ProgrammeExtensionDocument.Route)
         {
             Content = new StringContent(ProgrammeExtensionDocument.Empty().ToJsonString(), Encoding.UTF8, "application/json"),
@@ -216,7 +214,7 @@ public class ProgrammeTests(PipelineFixture pipeline)
     [Fact]
     public async Task The_cohort_report_counts_the_programmes_its_products_are_offered()
     {
-        var programme = Unique("cohort");
+        var programme = Unique.Programme("cohort");
         var (_, first) = await ScoredAsync(AssessmentBuilder.Mixed().InProgramme(programme).InRegion("SE-H"));
         var (_, second) = await ScoredAsync(AssessmentBuilder.Weak().InProgramme(programme).InSector("tourism").InRegion("SE-G"));
 
@@ -235,7 +233,7 @@ public class ProgrammeTests(PipelineFixture pipeline)
     [Fact]
     public async Task The_portfolio_csv_has_each_assessments_top_programme_ids()
     {
-        var programme = Unique("csv-prog");
+        var programme = Unique.Programme("csv-prog");
         var (accepted, view) = await ScoredAsync(AssessmentBuilder.Mixed().InProgramme(programme).InRegion("SE-H"));
 
         var csv = Encoding.UTF8.GetString(await _advisor.GetByteArrayAsync($"/api/reports/portfolio.csv?programme={programme}")).TrimStart('\uFEFF');

@@ -11,7 +11,7 @@ public partial class SecurityHeadersTests(PipelineFixture pipeline)
     public async Task Pages_and_api_answers_forbid_framing_sniffing_inline_script_and_caching()
     {
         var sme = pipeline.App.CreateClient();
-        var accepted = await sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme("headers"));
+        var accepted = await sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(Unique.Programme("headers")));
         await sme.WaitForStatusAsync(accepted.Id, accepted.AccessToken);
         var advisor = pipeline.App.CreateAdvisorClient();
 

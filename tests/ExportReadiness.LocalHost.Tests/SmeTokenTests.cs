@@ -14,7 +14,7 @@ public class SmeTokenTests(PipelineFixture pipeline)
     [Fact]
     public async Task The_result_link_trades_its_token_for_a_cookie_scoped_to_that_page_and_redirects_without_it()
     {
-        var accepted = await pipeline.App.CreateClient().SubmitAsync(AssessmentBuilder.Mixed().InProgramme("tokens"));
+        var accepted = await pipeline.App.CreateClient().SubmitAsync(AssessmentBuilder.Mixed().InProgramme(Unique.Programme("tokens")));
         // A client that shows each answer as it is: no redirects followed, cookies only as the test sends them.
         HttpClient Browser() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = pipeline.App.CreateClient().BaseAddress };
 
@@ -44,16 +44,17 @@ public class SmeTokenTests(PipelineFixture pipeline)
         var logs = new CapturedLogs();
         await using var app = new ExportReadinessApplication(pipeline.Azurite.ConnectionString, new Dictionary<string, string?> { ["ExportReadiness:Standalone"] = "false" }, logs);
         var sme = app.CreateClient();
-        var accepted = await sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme("tokens"));
+        var programme = Unique.Programme("tokens");
+        var accepted = await sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(programme));
         await sme.GetAsync($"/result/{accepted.Id}?token={accepted.AccessToken}");
         await sme.GetAsync($"/api/assessments/{accepted.Id}?token={accepted.AccessToken}");
-        await app.CreateAdvisorClient().GetAsync("/api/assessments?programme=tokens");
+        await app.CreateAdvisorClient().GetAsync($"/api/assessments?programme={programme}");
         // A key pasted into a URL by mistake is as secret as one in its header.
-        await sme.GetAsync($"/api/assessments?programme=tokens&key={ExportReadinessApplication.AdvisorKey}");
+        await sme.GetAsync($"/api/assessments?programme={programme}&key={ExportReadinessApplication.AdvisorKey}");
 
         // Each request is logged, its path and status kept, its secrets replaced.
         Assert.Contains(logs.Lines, l => l.Contains($"GET /api/assessments/{accepted.Id}?token={RequestLog.Redacted} answered 200", StringComparison.Ordinal));
-        Assert.Contains(logs.Lines, l => l.Contains($"GET /api/assessments?programme=tokens&key={RequestLog.Redacted} answered 401", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.Contains($"GET /api/assessments?programme={programme}&key={RequestLog.Redacted} answered 401", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.Contains(accepted.AccessToken, StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.Contains(ExportReadinessApplication.AdvisorKey, StringComparison.Ordinal));
     }

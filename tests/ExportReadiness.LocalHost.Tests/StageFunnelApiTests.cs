@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -13,16 +14,18 @@ public class StageFunnelApiTests(PipelineFixture pipeline)
 {
     private readonly HttpClient _sme = pipeline.App.CreateClient();
     private readonly HttpClient _advisor = pipeline.App.CreateAdvisorClient();
-    private static readonly string Today = DateTime.UtcNow.ToString("yyyy-MM-dd");
 
-    private static string Programme(string name) => $"funnel-{name}-{Guid.NewGuid():N}"[..24];
+    private static string Programme(string name) => Unique.Programme($"funnel-{name}");
 
     private static string MoveJson(string stage, string date, string? note = null) =>
         JsonSerializer.Serialize(new { stage, date, note });
 
-    private Task<HttpResponseMessage> MoveAsync(string productId, string stage, string? date = null, string? note = null, string? lang = null)
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A move dated <paramref name="date"/>: a date the test chose from the app's own answers, never the test's clock.</summary>
+    private Task<HttpResponseMessage> MoveAsync(string productId, string stage, string date, string? note = null, string? lang = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/products/{productId}/stages") { Content = new StringContent(MoveJson(stage, date ?? Today, note), Encoding.UTF8, "application/json") };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/products/{productId}/stages") { Content = new StringContent(MoveJson(stage, date, note), Encoding.UTF8, "application/json") };
         if (lang is not null) request.Headers.TryAddWithoutValidation("Accept-Language", lang);
         return _advisor.SendAsync(request);
     }
@@ -33,8 +36,9 @@ public class StageFunnelApiTests(PipelineFixture pipeline)
     public async Task An_advisor_moving_a_product_records_date_note_and_advisor_and_a_retry_records_nothing_twice()
     {
         var product = await _sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(Programme("move")));
+        var assessedOn = await _sme.SubmittedOnAsync(product);
 
-        var moved = await MoveAsync(product.Id, "selected", note: "Stark produkt, svag prissättning");
+        var moved = await MoveAsync(product.Id, "selected", Day(assessedOn), note: "Stark produkt, svag prissättning");
         Assert.Equal(HttpStatusCode.Created, moved.StatusCode);
         Assert.Equal($"/api/products/{product.Id}", moved.Headers.Location?.OriginalString);
         var view = await JsonAsync(moved);
@@ -44,11 +48,11 @@ public class StageFunnelApiTests(PipelineFixture pipeline)
         Assert.Equal(JsonValueKind.Null, history[0].GetProperty("advisor").ValueKind); // the screening nobody recorded
         Assert.Equal(ExportReadinessApplication.AdvisorName, history[1].GetProperty("advisor").GetString());
         Assert.Equal("Stark produkt, svag prissättning", history[1].GetProperty("note").GetString());
-        Assert.Equal(Today, history[1].GetProperty("date").GetString());
-        Assert.Equal(DateTime.UtcNow.Year, view.GetProperty("cohort").GetInt32());
+        Assert.Equal(Day(assessedOn), history[1].GetProperty("date").GetString());
+        Assert.Equal(assessedOn.Year, view.GetProperty("cohort").GetInt32());
 
         // The same stage and date again (a retried request): 200, still one move.
-        var retried = await MoveAsync(product.Id, "selected", note: "Stark produkt, svag prissättning");
+        var retried = await MoveAsync(product.Id, "selected", Day(assessedOn), note: "Stark produkt, svag prissättning");
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         Assert.Equal(2, (await JsonAsync(retried)).GetProperty("history").GetArrayLength());
 
@@ -57,16 +61,19 @@ public class StageFunnelApiTests(PipelineFixture pipeline)
         var stages = productView.GetProperty("stages");
         Assert.Equal("selected", stages.GetProperty("currentStage").GetString());
         Assert.Equal(["screened", "selected"], stages.GetProperty("daysInStage").EnumerateArray().Select(d => d.GetProperty("stage").GetString()));
-        Assert.All(stages.GetProperty("daysInStage").EnumerateArray(), d => Assert.Equal(0, d.GetProperty("days").GetInt32()));
+        var days = stages.GetProperty("daysInStage").EnumerateArray().Select(d => d.GetProperty("days").GetInt32()).ToList();
+        Assert.Equal(0, days[0]); // screened and selected on the same day
+        Assert.InRange(days[1], 0, PipelineClient.TodayAfterwards().DayNumber - assessedOn.DayNumber); // selected until the app's today
     }
 
     [Fact]
     public async Task A_move_with_bad_fields_is_a_400_naming_stage_date_and_note_in_swedish()
     {
         var product = await _sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(Programme("bad")));
-        var tomorrowPlusTwo = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd");
+        // Two days on: past the latest date the app takes (its today, give or take a time zone), whenever it reads its clock.
+        var inTwoDays = Day(PipelineClient.TodayAfterwards().AddDays(2));
 
-        var response = await MoveAsync(product.Id, "exporterar", tomorrowPlusTwo, new string('x', 2001), lang: "sv");
+        var response = await MoveAsync(product.Id, "exporterar", inTwoDays, new string('x', 2001), lang: "sv");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.ProblemAsync();
@@ -88,12 +95,12 @@ public class StageFunnelApiTests(PipelineFixture pipeline)
     [Fact]
     public async Task Moving_an_unknown_product_is_404_and_an_sme_token_or_no_key_cannot_move_or_read_the_funnel()
     {
-        var unknown = await MoveAsync(Guid.NewGuid().ToString("N"), "selected");
+        var unknown = await MoveAsync(Guid.NewGuid().ToString("N"), "selected", "2026-03-02");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         await unknown.ProblemAsync();
 
         var product = await _sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(Programme("access")));
-        using var asSme = new HttpRequestMessage(HttpMethod.Post, $"/api/products/{product.Id}/stages") { Content = new StringContent(MoveJson("exporting", Today), Encoding.UTF8, "application/json") };
+        using var asSme = new HttpRequestMessage(HttpMethod.Post, $"/api/products/{product.Id}/stages") { Content = new StringContent(MoveJson("exporting", "2026-03-02"), Encoding.UTF8, "application/json") };
         asSme.Headers.Add(AssessmentHandlers.TokenHeader, product.AccessToken);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _sme.SendAsync(asSme)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _sme.GetAsync("/api/reports/funnel")).StatusCode);
@@ -106,13 +113,18 @@ public class StageFunnelApiTests(PipelineFixture pipeline)
     public async Task The_funnel_of_a_programmes_intake_counts_5_screened_3_selected_2_export_ready_with_conversion_in_json_csv_and_the_portfolio()
     {
         var programme = Programme("report");
-        var products = new List<string>();
+        var submitted = new List<SubmissionAccepted>();
         for (var i = 0; i < 5; i++)
-            products.Add((await _sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(programme).Named($"Företag {i} AB"))).Id);
-        foreach (var id in products.Take(3)) Assert.Equal(HttpStatusCode.Created, (await MoveAsync(id, "selected")).StatusCode);
+            submitted.Add(await _sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(programme).Named($"Företag {i} AB")));
+        var products = submitted.Select(s => s.Id).ToList();
+        // The intake: each product screened on the day the app recorded the first submission, so all five are one
+        // cohort even if midnight (or new year) passed between the submissions; every move is dated that day.
+        var intake = await _sme.SubmittedOnAsync(submitted[0]);
+        foreach (var id in products) Assert.Equal(HttpStatusCode.Created, (await MoveAsync(id, "screened", Day(intake))).StatusCode);
+        foreach (var id in products.Take(3)) Assert.Equal(HttpStatusCode.Created, (await MoveAsync(id, "selected", Day(intake))).StatusCode);
         // Two skip "in development": reaching export-ready counts it as passed.
-        foreach (var id in products.Take(2)) Assert.Equal(HttpStatusCode.Created, (await MoveAsync(id, "export-ready")).StatusCode);
-        var year = DateTime.UtcNow.Year;
+        foreach (var id in products.Take(2)) Assert.Equal(HttpStatusCode.Created, (await MoveAsync(id, "export-ready", Day(intake))).StatusCode);
+        var year = intake.Year;
 
         var report = await JsonAsync(await _advisor.GetAsync($"/api/reports/funnel?programme={programme}&cohort={year}"));
         var row = report.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("programme").GetString() == programme);
@@ -138,7 +150,8 @@ public class StageFunnelApiTests(PipelineFixture pipeline)
         var first = lines.Single(l => l.StartsWith(products[0], StringComparison.Ordinal)).Split(',');
         var header = lines[0].Split(',');
         string Cell(string column) => first[Array.IndexOf(header, column)];
-        Assert.Equal(("export-ready", year.ToString(), Today, "", "0"), (Cell("currentStage"), Cell("cohort"), Cell("entered_selected"), Cell("entered_in-development"), Cell("days_export-ready")));
+        Assert.Equal(("export-ready", year.ToString(CultureInfo.InvariantCulture), Day(intake), ""), (Cell("currentStage"), Cell("cohort"), Cell("entered_selected"), Cell("entered_in-development")));
+        Assert.InRange(int.Parse(Cell("days_export-ready"), CultureInfo.InvariantCulture), 0, PipelineClient.TodayAfterwards().DayNumber - intake.DayNumber); // export-ready until the app's today
     }
 
     [Fact]

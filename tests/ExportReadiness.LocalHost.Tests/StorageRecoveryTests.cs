@@ -25,7 +25,7 @@ public sealed class StorageRecoveryTests(Xunit.Abstractions.ITestOutputHelper ou
         async Task SubmitAsync()
         {
             var clock = Stopwatch.StartNew();
-            var response = await client.PostJsonAsync("/api/assessments", AssessmentBuilder.Mixed().InProgramme("outage").ToJsonString());
+            var response = await client.PostJsonAsync("/api/assessments", AssessmentBuilder.Mixed().InProgramme(Unique.Programme("outage")).ToJsonString());
             if (response.StatusCode == HttpStatusCode.Accepted)
             {
                 var body = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -16,7 +16,8 @@ public class SubmissionTests(PipelineFixture pipeline)
     [Fact]
     public async Task A_submitted_questionnaire_is_scored_and_readable_with_its_token()
     {
-        var response = await _client.PostJsonAsync("/api/assessments", AssessmentBuilder.Mixed().InProgramme("Norrbotten 2026").ToJsonString());
+        var programme = Unique.Programme("Norrbotten 2026");
+        var response = await _client.PostJsonAsync("/api/assessments", AssessmentBuilder.Mixed().InProgramme(programme).ToJsonString());
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var accepted = (await response.Content.ReadFromJsonAsync<SubmissionAccepted>(PipelineClient.Json))!;
         Assert.Equal($"/api/assessments/{accepted.Id}", response.Headers.Location?.OriginalString);
@@ -34,7 +35,7 @@ public class SubmissionTests(PipelineFixture pipeline)
         Assert.Equal(result.ReadinessScore, why.Baseline + why.Questions.Sum(q => q.Points), 1);
         Assert.Equal(why.Questions.OrderByDescending(q => q.Headroom).Take(3).Select(q => q.Headroom), result.TopGaps.Select(g => g.Impact));
         Assert.Equal(pipeline.App.Services.GetRequiredService<CurrentModel>().Loaded!.Version, result.ModelVersion);
-        Assert.Equal("Norrbotten 2026", scored.Programme);
+        Assert.Equal(programme, scored.Programme);
     }
 
     [Fact]

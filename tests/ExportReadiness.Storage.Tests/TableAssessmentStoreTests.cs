@@ -23,7 +23,7 @@ public class TableAssessmentStoreTests(StorageFixture storage)
     [Fact]
     public async Task A_products_history_is_its_first_assessment_and_every_reassessment_oldest_first_across_programmes()
     {
-        var programme = $"store-{Guid.NewGuid():N}"[..18];
+        var programme = Unique.Programme("store");
         var start = DateTimeOffset.UtcNow;
         var rows = Assessments(programme, 4).Select((a, i) => a with { SubmittedAt = start.AddMinutes(i) }).ToList();
         var first = rows[0];
@@ -48,7 +48,7 @@ public class TableAssessmentStoreTests(StorageFixture storage)
     [Fact]
     public async Task More_rows_than_one_transaction_holds_are_stored_and_listed_page_by_page()
     {
-        var programme = $"store-{Guid.NewGuid():N}"[..18];
+        var programme = Unique.Programme("store");
         var written = Assessments(programme, 250);
 
         await _store.AddManyAsync(written, default);
@@ -72,7 +72,7 @@ public class TableAssessmentStoreTests(StorageFixture storage)
     [Fact]
     public async Task An_assessment_is_found_by_its_id_alone_and_adding_it_again_changes_nothing()
     {
-        var assessment = Assessments($"find-{Guid.NewGuid():N}"[..16], 1)[0];
+        var assessment = Assessments(Unique.Programme("find"), 1)[0];
         await _store.AddAsync(assessment, default);
         await _store.AddAsync(assessment with { Company = assessment.Company with { Name = "Annat AB" } }, default);
 
@@ -87,7 +87,7 @@ public class TableAssessmentStoreTests(StorageFixture storage)
     [Fact]
     public async Task A_replace_based_on_a_stale_read_loses_to_the_write_in_between()
     {
-        var assessment = Assessments($"etag-{Guid.NewGuid():N}"[..16], 1)[0];
+        var assessment = Assessments(Unique.Programme("etag"), 1)[0];
         await _store.AddAsync(assessment, default);
         var first = (await _store.FindAsync(assessment.Id, default))!;
         var second = (await _store.FindAsync(assessment.Id, default))!;

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using ExportReadiness.Application.Funnel;
 using ExportReadiness.Application.ActionPlans;
@@ -7,6 +8,7 @@ using ExportReadiness.Core.ActionPlans;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Core.Localization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -15,8 +17,14 @@ namespace ExportReadiness.Application.Assessments;
 /// <summary>Submitting a self-assessment, reading it back, and the advisors' list.</summary>
 public sealed class AssessmentHandlers(
     SubmissionValidator validator, AssessmentIntake intake, IAssessmentStore store, AssessmentAccess access, IOptions<ExportReadinessOptions> options,
-    ProgrammeOffers programmes, FunnelReader funnel, IActionPlanStore actionPlans, QuestionnaireSchema schema)
+    ProgrammeOffers programmes, FunnelReader funnel, IActionPlanStore actionPlans, QuestionnaireSchema schema, IDataProtectionProvider dataProtection)
 {
+    /// <summary>
+    /// The list's continuation tokens are the store's, protected: a token the list never gave out (made up, cut short,
+    /// from another deployment's keys) is told apart from a real one and refused, instead of reading some other page.
+    /// </summary>
+    private readonly IDataProtector _pageTokens = dataProtection.CreateProtector("ExportReadiness.Assessments.ListContinuationToken");
+
     public const string TokenHeader = "X-Assessment-Token";
 
     /// <summary>The submission's link to the assessment it re-assesses (with that one's token in <see cref="TokenHeader"/>).</summary>
@@ -95,11 +103,27 @@ public sealed class AssessmentHandlers(
         var pageSize = DefaultPageSize;
         if (request.Query.TryGetValue("pageSize", out var size) && (!int.TryParse(size, out pageSize) || pageSize is < 1 or > MaxPageSize))
             errors["pageSize"] = [Messages.WholeNumberBetween(1, MaxPageSize).In(lang)];
+        var token = request.Query["continuationToken"].ToString();
+        string? storeToken = null;
+        if (token.Length > 0 && (storeToken = StoreTokenOf(token)) is null)
+            errors["continuationToken"] = [Messages.UnknownContinuationToken.In(lang)];
         if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidListFilters, lang);
 
-        var token = request.Query["continuationToken"].ToString();
-        var page = await store.ListAsync(query, token.Length == 0 ? null : token, pageSize, cancellationToken);
-        return TypedResults.Ok(new AssessmentList(page.Items.Select(a => a.AsSummary()).ToList(), page.ContinuationToken));
+        var page = await store.ListAsync(query, storeToken, pageSize, cancellationToken);
+        return TypedResults.Ok(new AssessmentList(page.Items.Select(a => a.AsSummary()).ToList(),
+            page.ContinuationToken is { } next ? _pageTokens.Protect(next) : null));
+    }
+
+    private string? StoreTokenOf(string token)
+    {
+        try
+        {
+            return _pageTokens.Unprotect(token);
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException)
+        {
+            return null;
+        }
     }
 
     internal static string? TokenOf(HttpRequest request)

@@ -46,6 +46,9 @@ public static class Messages
         new($"Använd ett av: {string.Join(", ", values)}.", $"Use one of: {string.Join(", ", values)}.");
     public static readonly LocalizedText NotAValidValue = new("Inget giltigt värde.", "Not a valid value.");
     public static readonly LocalizedText UseDate = new("Ange ett datum som ÅÅÅÅ-MM-DD.", "Use a date as yyyy-MM-dd.");
+    public static readonly LocalizedText UnknownContinuationToken = new(
+        "Okänd continuationToken: skicka den som förra sidan gav, eller ingen för första sidan.",
+        "Unknown continuationToken: send the one the previous page gave, or none for the first page.");
 
     // The questionnaire (SubmissionValidator).
     public static LocalizedText SchemaVersionNotServed(int version, int served) =>

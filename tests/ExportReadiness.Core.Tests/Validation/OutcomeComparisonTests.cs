@@ -1,5 +1,6 @@
 using ExportReadiness.Core.Scoring;
 using ExportReadiness.Core.Validation;
+using ExportReadiness.Testing;
 
 namespace ExportReadiness.Core.Tests.Validation;
 
@@ -42,7 +43,7 @@ public class OutcomeComparisonTests
     [Fact]
     public void Without_rubric_probabilities_the_rubric_has_ranking_metrics_only()
     {
-        var result = OutcomeComparison.Compare("all", Noisy(200, seed: 3), null, Options);
+        var result = OutcomeComparison.Compare("all", OutcomeRows.Noisy(200, seed: 3), null, Options);
         Assert.NotNull(result.RocAuc.Rubric.Value);
         Assert.Null(result.Brier.Rubric.Value);
         Assert.Null(result.Ece.Difference.Value);
@@ -51,7 +52,7 @@ public class OutcomeComparisonTests
     [Fact]
     public void Bootstrap_intervals_contain_the_point_estimate_and_repeat_exactly_with_the_same_seed()
     {
-        var rows = Noisy(600, seed: 11);
+        var rows = OutcomeRows.Noisy(600, seed: 11);
         var probabilities = OutcomeComparison.CrossFittedRubricProbabilities(rows, 5, seed: 1);
         var first = OutcomeComparison.Compare("all", rows, probabilities, Options);
         var again = OutcomeComparison.Compare("all", rows, probabilities, Options);
@@ -70,7 +71,7 @@ public class OutcomeComparisonTests
     [Fact]
     public void The_difference_of_a_side_with_itself_is_exactly_zero_because_resamples_are_paired()
     {
-        var rows = Noisy(300, seed: 5).Select(r => r with { RubricScore = r.ModelProbability * 100 }).ToArray();
+        var rows = OutcomeRows.Noisy(300, seed: 5).Select(r => r with { RubricScore = r.ModelProbability * 100 }).ToArray();
         var result = OutcomeComparison.Compare("all", rows, null, Options);
         Assert.Equal(new Estimate(0, 0, 0), result.RocAuc.Difference);
         Assert.Equal(new Estimate(0, 0, 0), result.PrAuc.Difference);
@@ -117,7 +118,7 @@ public class OutcomeComparisonTests
     [Fact]
     public void Cross_fitted_rubric_probabilities_rise_with_the_score_and_need_both_outcomes()
     {
-        var rows = Noisy(500, seed: 2);
+        var rows = OutcomeRows.Noisy(500, seed: 2);
         var probabilities = OutcomeComparison.CrossFittedRubricProbabilities(rows, 5, seed: 1)!;
         var low = rows.Select((r, i) => (r, p: probabilities[i])).Where(x => x.r.RubricScore < 20).Average(x => x.p);
         var high = rows.Select((r, i) => (r, p: probabilities[i])).Where(x => x.r.RubricScore > 80).Average(x => x.p);
@@ -128,32 +129,15 @@ public class OutcomeComparisonTests
     [Fact]
     public void Thousand_resamples_of_five_thousand_rows_allocate_almost_nothing_per_resample()
     {
-        // Wall-clock limits are flaky on a shared CI machine; allocations are not. A resample that copied its rows
-        // or sorted them again would allocate hundreds of kilobytes each, hundreds of megabytes in all.
-        var rows = Noisy(5000, seed: 9);
+        // Allocations, not time: a resample that copied its rows or sorted them again would allocate hundreds of
+        // kilobytes each, hundreds of megabytes in all. How long it takes is measured by the bench (validation mode).
+        var rows = OutcomeRows.Noisy(5000, seed: 9);
         var probabilities = OutcomeComparison.CrossFittedRubricProbabilities(rows, 5, 1);
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         OutcomeComparison.Compare("all", rows, probabilities, Options);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.True(allocated < 8_000_000, $"allocated {allocated:N0} bytes");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
     }
 
     private static OutcomeRow Row(double model, double rubric, bool outcome) => new(model, rubric, outcome, "manufacturing");
-
-    /// <summary>Rows whose outcome follows a hidden strength that both sides see with noise.</summary>
-    internal static OutcomeRow[] Noisy(int count, int seed)
-    {
-        var random = new Random(seed);
-        return Enumerable.Range(0, count).Select(_ =>
-        {
-            var strength = random.NextDouble();
-            return new OutcomeRow(
-                Math.Clamp(strength + (random.NextDouble() - 0.5) * 0.6, 0, 1),
-                Math.Clamp(strength * 100 + (random.NextDouble() - 0.5) * 70, 0, 100),
-                random.NextDouble() < strength,
-                "manufacturing");
-        }).ToArray();
-    }
 }

@@ -16,7 +16,7 @@ public class OutcomeValidatorTests(TrainedModelFixture fixture) : IClassFixture<
         QuestionnaireSchema.V1,
         new AssessmentScorer(fixture.Encoder),
         new AssessmentCsv(QuestionnaireSchema.V1, new SubmissionValidator(QuestionnaireSchema.V1)),
-        new FixedTime());
+        new FixedClock(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero)));
 
     private Task<ValidationReport> Validate(string csv, OutcomeFormat format = OutcomeFormat.Auto, ComparisonOptions? options = null) =>
         _validator.ValidateAsync(new StringReader(csv), fixture.Trained.Model, format, options ?? Options);
@@ -119,11 +119,5 @@ public class OutcomeValidatorTests(TrainedModelFixture fixture) : IClassFixture<
         Assert.Contains("| ROC AUC (higher is better) |", text, StringComparison.Ordinal);
         Assert.Equal(1 + report.Sectors.Count, text.Split("| metric | model | rubric | model − rubric |").Length - 1);
         Assert.Contains("## Rejected rows", text, StringComparison.Ordinal);
-    }
-
-    /// <summary>The batch file with an <c>outcome</c> column appended, one value per data row.</summary>
-    private sealed class FixedTime : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
     }
 }

@@ -21,7 +21,7 @@ public class AdvisorMessageBrowserTests(PipelineFixture pipeline, BrowserFixture
     public async Task A_message_the_advisor_writes_to_the_company_appears_on_its_result_page_and_the_internal_note_does_not()
     {
         var sme = pipeline.App.CreateClient();
-        var accepted = await sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme("browser-messages").InSector("food").Named("Norrgott Bärförädling AB"));
+        var accepted = await sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(Unique.Programme("browser-messages")).InSector("food").Named("Norrgott Bärförädling AB"));
         await sme.WaitForStatusAsync(accepted.Id, accepted.AccessToken);
         const string internalNote = "Internt: osäker finansiering, ta upp i styrgruppen.";
         const string message = "Hej! Ni är nära. Ta fram nettopriser för återförsäljare i Tyskland,\nså går vi igenom dem på mötet i januari.";

@@ -51,6 +51,6 @@ public partial class BrowserTests
         Assert.True(await page.Locator("#criteria svg.chart").IsVisibleAsync());
         var pdf = PrintedPdf.Read(await page.PdfAsync(new PagePdfOptions { Path = BrowserFixture.Artifact("advisor-destination-report.pdf"), PreferCSSPageSize = true, PrintBackground = true }));
         Assert.InRange(pdf.PageCount, 1, 3); // two groups side by side: criteria, shared gaps, dimensions on at most three A4 sheets
-        Assert.All(pdf.PageSizesInPoints, size => Assert.Equal((595, 842), size));
+        pdf.AssertEveryPageIsA4();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -14,16 +15,19 @@ public partial class BrowserTests
     {
         var sme = pipeline.App.CreateClient();
         var advisor = pipeline.App.CreateAdvisorClient();
-        var programme = $"browser-funnel-{Guid.NewGuid():N}"[..22];
+        var programme = Unique.Programme("browser-funnel");
         var moved = await sme.SubmitAsync(AssessmentBuilder.Strong().InProgramme(programme).Named("Kiruna Kåtor AB"));
         var selected = await sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(programme).Named("Luleå Lax AB"));
         var lastYear = await sme.SubmitAsync(AssessmentBuilder.Weak().InProgramme(programme).Named("Boden Bär AB"));
         await sme.WaitForStatusAsync(moved.Id, moved.AccessToken);
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
-        var viaApi = await advisor.PostJsonAsync($"/api/products/{selected.Id}/stages", JsonSerializer.Serialize(new { stage = "selected", date = today }));
+        // Every move is dated the day the app recorded the first submission (a date from the app, not the test's
+        // clock), so the stages and cohorts below hold whenever midnight or new year falls.
+        var assessedOn = await sme.SubmittedOnAsync(moved);
+        var day = Day(assessedOn);
+        var viaApi = await advisor.PostJsonAsync($"/api/products/{selected.Id}/stages", JsonSerializer.Serialize(new { stage = "selected", date = day }));
         Assert.Equal(HttpStatusCode.Created, viaApi.StatusCode);
-        // Screened on paper last year, before its first assessment here: last year's intake.
-        var screenedEarlier = DateTime.UtcNow.AddYears(-1).ToString("yyyy-MM-dd");
+        // Screened on paper a year earlier, before its first assessment here: the year before's intake.
+        var screenedEarlier = Day(assessedOn.AddYears(-1));
         var earlier = await advisor.PostJsonAsync($"/api/products/{lastYear.Id}/stages", JsonSerializer.Serialize(new { stage = "screened", date = screenedEarlier }));
         Assert.Equal(HttpStatusCode.Created, earlier.StatusCode);
 
@@ -34,19 +38,17 @@ public partial class BrowserTests
         await Assertions.Expect(page.Locator("#stage-funnel")).ToBeVisibleAsync(); // signed in, on the dashboard
         await page.GotoAsync($"/advisor/assessments/{moved.Id}?lang=en");
 
-        // Screened since the first assessment; the form proposes the next stage and today.
-        await Assertions.Expect(page.Locator("#current-stage")).ToContainTextAsync("Screened since " + today);
+        // Screened since the first assessment; the form proposes the next stage and the app's today.
+        await Assertions.Expect(page.Locator("#current-stage")).ToContainTextAsync("Screened since " + day);
         await Assertions.Expect(page.Locator("#stage-form select[name=stage]")).ToHaveValueAsync("selected");
-        await Assertions.Expect(page.Locator("#stage-form input[name=date]")).ToHaveValueAsync(today);
-        await page.FillAsync("#stage-form textarea[name=note]", "Stark produkt <b>men</b> svag prissättning");
-        await page.ClickAsync("#stage-form button[type=submit]");
-        await Assertions.Expect(page.Locator("#current-stage")).ToContainTextAsync("Selected for development since " + today);
+        var proposed = DateOnly.ParseExact(await page.InputValueAsync("#stage-form input[name=date]"), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.InRange(proposed, assessedOn, PipelineClient.TodayAfterwards());
+        await MoveStageAsync(page, "selected", day, "Stark produkt <b>men</b> svag prissättning");
+        await Assertions.Expect(page.Locator("#current-stage")).ToContainTextAsync("Selected for development since " + day);
 
         // Straight on to export-ready, skipping development.
-        await page.SelectOptionAsync("#stage-form select[name=stage]", "export-ready");
-        await page.FillAsync("#stage-form textarea[name=note]", "Norsk grossist klar");
-        await page.ClickAsync("#stage-form button[type=submit]");
-        await Assertions.Expect(page.Locator("#current-stage")).ToContainTextAsync("Export-ready since " + today);
+        await MoveStageAsync(page, "export-ready", day, "Norsk grossist klar");
+        await Assertions.Expect(page.Locator("#current-stage")).ToContainTextAsync("Export-ready since " + day);
         var rows = page.Locator("#stage-history tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(3);
         await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("first assessment");
@@ -59,7 +61,7 @@ public partial class BrowserTests
         // The dashboard of the programme, per cohort: this year 2 screened → 2 selected → 1 (skipped, so reached) → 1
         // export-ready → 0; last year's one product still screened; in all 3 → 2 → 1 → 1 → 0.
         await page.GotoAsync($"/advisor?lang=en&programme={programme}");
-        var year = DateTime.UtcNow.Year;
+        var year = assessedOn.Year;
         var row = page.Locator($"#stage-funnel tr.programme[data-programme='{programme}'][data-cohort='{year}']");
         await Assertions.Expect(row.Locator(".chain")).ToHaveTextAsync("2 → 2 → 1 → 1 → 0");
         await Assertions.Expect(row.Locator("td[data-stage=in-development] .conversion")).ToHaveTextAsync("(50 %)");

@@ -15,7 +15,7 @@ public partial class BrowserTests
     public async Task Reassessing_from_the_result_page_prefills_the_form_and_the_linked_result_shows_the_change_per_dimension()
     {
         var sme = pipeline.App.CreateClient();
-        var programme = $"browser-hist-{Guid.NewGuid():N}"[..21];
+        var programme = Unique.Programme("browser-hist");
         var first = await sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(programme).InSector("food").InRegion("SE-H").Named("Öland Must AB"));
         var before = await sme.WaitForStatusAsync(first.Id, first.AccessToken);
         var page = await NewPageAsync();
@@ -88,7 +88,7 @@ public partial class BrowserTests
     public async Task An_advisor_sees_the_whole_history_of_a_product_on_its_detail_page()
     {
         var sme = pipeline.App.CreateClient();
-        var programme = $"browser-histadv-{Guid.NewGuid():N}"[..24];
+        var programme = Unique.Programme("browser-histadv");
         var first = await sme.SubmitAsync(AssessmentBuilder.Weak().InProgramme(programme).Named("Gotlands Ull AB"));
         await sme.WaitForStatusAsync(first.Id, first.AccessToken);
         var accepted = await sme.ReassessAcceptedAsync(AssessmentBuilder.Mixed().InProgramme(programme).Named("Gotlands Ull AB"), first);

@@ -13,7 +13,7 @@ public partial class BrowserTests
     public async Task The_sme_result_page_and_its_printed_report_list_the_best_matching_programmes_with_why_and_the_source()
     {
         var sme = pipeline.App.CreateClient();
-        var accepted = await sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme($"browser-prog-{Guid.NewGuid():N}"[..21]).InSector("food").InRegion("SE-H").Named("Kalmar Rökeri AB"));
+        var accepted = await sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(Unique.Programme("browser-prog")).InSector("food").InRegion("SE-H").Named("Kalmar Rökeri AB"));
         await sme.WaitForStatusAsync(accepted.Id, accepted.AccessToken);
         var page = await NewPageAsync();
         var dialogs = 0;
@@ -52,7 +52,7 @@ public partial class BrowserTests
     public async Task The_advisor_report_shows_which_programmes_the_cohorts_gaps_call_for_most()
     {
         var sme = pipeline.App.CreateClient();
-        var programme = $"browser-demand-{Guid.NewGuid():N}"[..23];
+        var programme = Unique.Programme("browser-demand");
         string[] regions = ["SE-H", "SE-G", "SE-F"];
         var submitted = new List<SubmissionAccepted>();
         foreach (var (region, i) in regions.Select((r, i) => (r, i)))

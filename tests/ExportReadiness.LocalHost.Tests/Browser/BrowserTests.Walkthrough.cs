@@ -15,8 +15,7 @@ public partial class BrowserTests
     [Fact]
     public async Task One_tourism_product_goes_from_its_first_assessment_through_a_plan_and_the_funnel_to_export_ready()
     {
-        var programme = $"asnen-walk-{Guid.NewGuid():N}"[..20];
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        var programme = Unique.Programme("asnen-walk");
         var sme = await NewPageAsync();
         var dialogs = 0;
         sme.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
@@ -49,14 +48,14 @@ public partial class BrowserTests
         await sme.Locator("#action-plan").ScreenshotAsync(new LocatorScreenshotOptions { Path = BrowserFixture.Screenshot("walkthrough-2-action-plan") });
 
         // 3. The advisor selects the product for development, puts it in development, adds to the plan and writes to the company.
+        // Each move is dated the day the app recorded the first assessment: a date from the app, not the test's clock.
+        var day = Day(PipelineClient.DayOf((await pipeline.App.CreateAdvisorClient().GetAssessmentAsync(firstId, null))!.SubmittedAt));
         var advisor = await SignedInAdvisorPageAsync($"/advisor/assessments/{firstId}?lang=en");
-        await Assertions.Expect(advisor.Locator("#current-stage")).ToContainTextAsync("Screened since " + today);
+        await Assertions.Expect(advisor.Locator("#current-stage")).ToContainTextAsync("Screened since " + day);
         foreach (var (stage, note, shown) in new[] { ("selected", "Stark natur, saknar paket för utländska researrangörer", "Selected for development"), ("in-development", "Paketering med regionens exportcentrum", "In development") })
         {
-            await advisor.SelectOptionAsync("#stage-form select[name=stage]", stage);
-            await advisor.FillAsync("#stage-form textarea[name=note]", note);
-            await advisor.ClickAsync("#stage-form button[type=submit]");
-            await Assertions.Expect(advisor.Locator("#current-stage")).ToContainTextAsync($"{shown} since {today}");
+            await MoveStageAsync(advisor, stage, day, note);
+            await Assertions.Expect(advisor.Locator("#current-stage")).ToContainTextAsync($"{shown} since {day}");
         }
         // The advisor adds an action to the company's plan from the same gaps (the third row).
         await Assertions.Expect(advisor.Locator("#action-plan-table tbody tr")).ToHaveCountAsync(2);
@@ -96,20 +95,18 @@ public partial class BrowserTests
         await sme.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("walkthrough-4-reassessed"), FullPage = true });
         await sme.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         var printed = PrintedPdf.Read(await sme.PdfAsync(new PagePdfOptions { Path = BrowserFixture.Artifact("walkthrough-4-reassessed.pdf"), PreferCSSPageSize = true, PrintBackground = true }));
-        Assert.All(printed.PageSizesInPoints, size => Assert.Equal((595, 842), size));
+        printed.AssertEveryPageIsA4();
 
         // 5. The advisor confirms: export-ready, both as a verdict on the new assessment and as the product's stage.
         await advisor.GotoAsync($"/advisor/assessments/{secondId}?lang=en");
-        await Assertions.Expect(advisor.Locator("#current-stage")).ToContainTextAsync("In development since " + today);
+        await Assertions.Expect(advisor.Locator("#current-stage")).ToContainTextAsync("In development since " + day);
         await advisor.CheckAsync("input[name=verdict][value=ExportReady]");
         await advisor.FillAsync("textarea[name=note]", "Nettopriser och paket på plats.");
         await advisor.FillAsync("textarea[name=messageToSme]", "Grattis: produkten är exportmogen. Nästa steg: VisitSwedens och regionens säljaktiviteter.");
         await advisor.ClickAsync("#review-form button[type=submit]");
         await Assertions.Expect(advisor.Locator("#current-verdict")).ToContainTextAsync("Export ready");
-        await advisor.SelectOptionAsync("#stage-form select[name=stage]", "export-ready");
-        await advisor.FillAsync("#stage-form textarea[name=note]", "Bekräftad efter omprövning");
-        await advisor.ClickAsync("#stage-form button[type=submit]");
-        await Assertions.Expect(advisor.Locator("#current-stage")).ToContainTextAsync("Export-ready since " + today);
+        await MoveStageAsync(advisor, "export-ready", day, "Bekräftad efter omprövning");
+        await Assertions.Expect(advisor.Locator("#current-stage")).ToContainTextAsync("Export-ready since " + day);
         await Assertions.Expect(advisor.Locator("#stage-history tbody tr")).ToHaveCountAsync(4);
         await advisor.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("walkthrough-5-export-ready"), FullPage = true });
 

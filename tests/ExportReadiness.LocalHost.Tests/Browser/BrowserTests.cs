@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using ExportReadiness.Testing;
 using Microsoft.Playwright;
@@ -14,6 +15,17 @@ public partial class BrowserTests(PipelineFixture pipeline, BrowserFixture brows
     public Task DisposeAsync() => browser.CloseContextsAsync();
 
     private Task<IPage> NewPageAsync() => browser.NewPageAsync(BaseUrl);
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>An advisor's stage move on a product's page, dated <paramref name="day"/> rather than the today the form proposes.</summary>
+    private static async Task MoveStageAsync(IPage page, string stage, string day, string note)
+    {
+        await page.SelectOptionAsync("#stage-form select[name=stage]", stage);
+        await page.FillAsync("#stage-form input[name=date]", day);
+        await page.FillAsync("#stage-form textarea[name=note]", note);
+        await page.ClickAsync("#stage-form button[type=submit]");
+    }
 
     /// <summary>A new visitor opens an advisor page, is asked to sign in, signs in with a key (landing on the dashboard), and opens the page again.</summary>
     private async Task<IPage> SignedInAdvisorPageAsync(string path)
@@ -90,7 +102,7 @@ public partial class BrowserTests(PipelineFixture pipeline, BrowserFixture brows
         Assert.Equal(0, await page.Locator(".no-print button:visible").CountAsync()); // the print button, the action-plan forms
         var pdf = PrintedPdf.Read(await page.PdfAsync(new PagePdfOptions { Path = BrowserFixture.Artifact("sme-result.pdf"), PreferCSSPageSize = true, PrintBackground = true }));
         Assert.InRange(pdf.PageCount, 1, 3); // score, areas, why the score, what to do next, the matching programmes: at most three A4 sheets
-        Assert.All(pdf.PageSizesInPoints, size => Assert.Equal((595, 842), size));
+        pdf.AssertEveryPageIsA4();
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
         await page.GotoAsync("/");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("sme-form"), FullPage = false });
@@ -100,7 +112,7 @@ public partial class BrowserTests(PipelineFixture pipeline, BrowserFixture brows
     public async Task An_advisor_signs_in_filters_by_sector_opens_an_assessment_and_records_a_review()
     {
         var sme = pipeline.App.CreateClient();
-        var programme = $"browser-{Guid.NewGuid():N}"[..18];
+        var programme = Unique.Programme("browser");
         var mining = await sme.SubmitAsync(AssessmentBuilder.Strong().InProgramme(programme).InSector("mining").Named("<script>alert('x')</script> Gruv AB"));
         var tourism = await sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(programme).InSector("tourism").Named("Fjällstugor i Åre AB"));
         await sme.WaitForStatusAsync(mining.Id, mining.AccessToken);

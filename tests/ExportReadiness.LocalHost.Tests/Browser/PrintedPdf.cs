@@ -23,6 +23,14 @@ public sealed partial record PrintedPdf(int PageCount, IReadOnlyList<(int Width,
         return new PrintedPdf(PageObject().Count(text), sizes);
     }
 
+    /// <summary>Fails unless every page has a size and it is A4 portrait (595 × 842 points): not passed by finding no sizes at all.</summary>
+    public void AssertEveryPageIsA4()
+    {
+        Assert.True(PageCount > 0, "The PDF has no pages.");
+        Assert.Equal(PageCount, PageSizesInPoints.Count);
+        Assert.All(PageSizesInPoints, size => Assert.Equal((595, 842), size));
+    }
+
     [GeneratedRegex(@"/Type\s*/Page(?![s\w])")]
     private static partial Regex PageObject();
 

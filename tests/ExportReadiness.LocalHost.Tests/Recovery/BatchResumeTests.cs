@@ -45,7 +45,7 @@ public class BatchResumeTests(PipelineFixture pipeline)
     {
         var store = new RecordingBatchStore(pipeline.App.Services.GetRequiredService<IBatchStore>());
         var handler = ActivatorUtilities.CreateInstance<IngestBatchHandler>(pipeline.App.Services, (IBatchStore)store);
-        var programme = $"resume-{Guid.NewGuid():N}"[..18];
+        var programme = Unique.Programme("resume");
         var csv = new BatchFileBuilder()
             .AddMany(299, i => AssessmentBuilder.Mixed().Named($"Före {i} AB"))
             .Add(AssessmentBuilder.Mixed().Named("Trasig AB"), row => row["employees"] = "many") // line 301, before the checkpoint
@@ -67,6 +67,7 @@ public class BatchResumeTests(PipelineFixture pipeline)
         var results = await handler.HandleAsync([new QueueDelivery(message, 2)], default);
 
         Assert.Null(results[0].Error);
+        Assert.NotEmpty(store.AcceptedWritten); // the resumed ingest saved its progress through the recording store
         Assert.All(store.AcceptedWritten, accepted => Assert.True(accepted >= 1000, $"accepted went down to {accepted}"));
         var batch = (await store.GetAsync(id, default))!;
         Assert.Equal(BatchStatus.Ingested, batch.Status);

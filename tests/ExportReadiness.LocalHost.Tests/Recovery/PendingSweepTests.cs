@@ -51,7 +51,7 @@ public class PendingSweepTests(PipelineFixture pipeline)
         var submission = AssessmentBuilder.Mixed().ToSubmission();
         var assessment = new Assessment
         {
-            Id = AssessmentIntake.NewId(), Programme = $"orphan-{Guid.NewGuid():N}"[..18], SchemaVersion = 1, Company = submission.Company,
+            Id = AssessmentIntake.NewId(), Programme = Unique.Programme("orphan"), SchemaVersion = 1, Company = submission.Company,
             Product = submission.Product, Answers = submission.Answers, SubmittedAt = DateTimeOffset.UtcNow, AccessTokenHash = "",
         };
         await Store.AddAsync(assessment, default);
@@ -102,12 +102,16 @@ public class PendingSweepTests(PipelineFixture pipeline)
         var orphan = await OrphanedRowAsync();
         var age = pipeline.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Application.Hosting.ExportReadinessOptions>>().Value.PendingSweepAge;
         var queue = new RecordingQueue();
+        // Sweeps at instants fixed from the row's own time, not from the wall clock: the row is written at (or just
+        // after) its SubmittedAt, and its re-send mark at some later real instant; how long the test takes is irrelevant.
+        var written = orphan.SubmittedAt;
 
-        await SweepAsync(Sweeper(TimeProvider.System, queue));
+        await SweepAsync(Sweeper(new FixedClock(written), queue));
         Assert.DoesNotContain(orphan.Id, queue.Sent); // younger than the sweep age: its message may be on its way
-        await SweepAsync(Sweeper(new LaterClock(age + TimeSpan.FromSeconds(15)), queue));
+        await SweepAsync(Sweeper(new FixedClock(written + 2 * age), queue));
         Assert.Single(queue.Sent, orphan.Id);
-        await SweepAsync(Sweeper(new LaterClock(age + TimeSpan.FromSeconds(15)), queue));
+        // Marked as re-sent after `written`, so at the same instant it is not due again: that needs twice the age.
+        await SweepAsync(Sweeper(new FixedClock(written + 2 * age), queue));
         Assert.Single(queue.Sent, orphan.Id); // re-sent once: now due after twice the age
         await SweepAsync(Sweeper(new LaterClock(PendingSweeper.Backoff(age, 1) + TimeSpan.FromSeconds(15)), queue));
         Assert.Equal(2, queue.Sent.Count(id => id == orphan.Id));
