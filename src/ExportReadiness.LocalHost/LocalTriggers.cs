@@ -16,11 +16,24 @@ public static class LocalTriggers
     public static IHostApplicationBuilder AddLocalTriggers(this IHostApplicationBuilder builder)
     {
         if (!builder.Configuration.GetValue($"{ExportReadinessOptions.Section}:{nameof(ExportReadinessOptions.Standalone)}", true)) return builder;
+        bool Enabled(string function) => !IsDisabled(builder.Configuration, function);
         // Plain AddSingleton: AddHostedService would keep only the first of two workers of the same type.
-        builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueTriggerWorker>(sp, sp.GetRequiredService<ScoreAssessmentHandler>()));
-        builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueTriggerWorker>(sp, sp.GetRequiredService<IngestBatchHandler>()));
-        builder.Services.AddHostedService<RescoreScheduler>();
-        builder.Services.AddHostedService<PendingSweepScheduler>();
+        if (Enabled(ScoreAssessment))
+            builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueTriggerWorker>(sp, sp.GetRequiredService<ScoreAssessmentHandler>()));
+        if (Enabled(IngestBatch))
+            builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueTriggerWorker>(sp, sp.GetRequiredService<IngestBatchHandler>()));
+        if (Enabled(NightlyRescore)) builder.Services.AddHostedService<RescoreScheduler>();
+        if (Enabled(SweepPending)) builder.Services.AddHostedService<PendingSweepScheduler>();
         return builder;
     }
+
+    /// <summary>The Function App's function names, which the settings below name too.</summary>
+    public const string ScoreAssessment = "ScoreAssessment", IngestBatch = "IngestBatch", NightlyRescore = "NightlyRescore", SweepPending = "SweepPending";
+
+    /// <summary>
+    /// The Functions host's own switch, <c>AzureWebJobs.{function}.Disabled</c> (<c>AzureWebJobs__{function}__Disabled</c>
+    /// in the environment): a function so disabled is not triggered, by the Functions host on Azure or by this host.
+    /// </summary>
+    public static bool IsDisabled(IConfiguration configuration, string function) =>
+        configuration.GetValue($"AzureWebJobs:{function}:Disabled", false) || configuration.GetValue($"AzureWebJobs.{function}.Disabled", false);
 }

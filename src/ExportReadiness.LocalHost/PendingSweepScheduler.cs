@@ -6,7 +6,7 @@ namespace ExportReadiness.LocalHost;
 public sealed class PendingSweepScheduler(PendingSweeper sweeper, TimeProvider clock, ILogger<PendingSweepScheduler> logger)
     : TimerTriggerWorker(clock, logger)
 {
-    protected override string Name => "SweepPending";
+    protected override string Name => LocalTriggers.SweepPending;
 
     protected override string Schedule => PendingSweeper.Schedule;
 

@@ -28,6 +28,9 @@ public sealed partial class QueueTriggerWorker(
     private readonly QueueClient _poison = storage.Queue(function.QueueName + StorageNames.PoisonSuffix);
     private readonly InFlightWindow _window = new(options.Value.BatchSize, options.Value.NewBatchThreshold);
 
+    /// <summary>The queue this worker triggers its function from.</summary>
+    public string QueueName => function.QueueName;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;

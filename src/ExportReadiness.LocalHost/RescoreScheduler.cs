@@ -8,7 +8,7 @@ namespace ExportReadiness.LocalHost;
 public sealed class RescoreScheduler(RescoreJob job, TimeProvider clock, IOptions<ExportReadinessOptions> options, ILogger<RescoreScheduler> logger)
     : TimerTriggerWorker(clock, logger)
 {
-    protected override string Name => "NightlyRescore";
+    protected override string Name => LocalTriggers.NightlyRescore;
 
     protected override string Schedule => options.Value.RescoreSchedule;
 

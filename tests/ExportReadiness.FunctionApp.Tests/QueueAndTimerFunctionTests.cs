@@ -65,7 +65,7 @@ public class QueueAndTimerFunctionTests(FunctionAppFixture fixture)
     [Fact]
     public async Task A_message_delivered_twice_to_score_assessment_leaves_one_result()
     {
-        var assessment = await StoredAsync(AssessmentBuilder.Mixed(), "fa-scoring");
+        var assessment = await StoredAsync(AssessmentBuilder.Mixed(), Unique.Programme("fa-scoring"));
         var function = fixture.App.Function<ScoreAssessmentFunction>();
         var message = JsonSerializer.Serialize(new { assessmentId = assessment.Id });
 
@@ -90,7 +90,7 @@ public class QueueAndTimerFunctionTests(FunctionAppFixture fixture)
     [Fact]
     public async Task An_assessment_that_cannot_be_scored_is_marked_failed_on_the_last_delivery_the_host_makes()
     {
-        var broken = await StoredAsync(AssessmentBuilder.Mixed(), "fa-failing");
+        var broken = await StoredAsync(AssessmentBuilder.Mixed(), Unique.Programme("fa-failing"));
         var question = broken.Answers.First(a => a.Value.Choice is not null).Key;
         broken = broken with { Answers = new Dictionary<string, Answer>(broken.Answers) { [question] = Answer.Of("no-longer-an-option") } };
         Assert.True(await Services.GetRequiredService<IAssessmentStore>().TryReplaceAsync(broken, default));
@@ -115,7 +115,7 @@ public class QueueAndTimerFunctionTests(FunctionAppFixture fixture)
         var id = Guid.NewGuid().ToString("N");
         var csv = new BatchFileBuilder().AddMany(3, _ => AssessmentBuilder.Mixed()).Add(AssessmentBuilder.Mixed(), row => row["employees"] = "many").ToCsv();
         await batches.SaveInputAsync(id, new MemoryStream(Encoding.UTF8.GetBytes(csv)), default);
-        Assert.True(await batches.TryAddAsync(new Batch { Id = id, DefaultProgramme = "fa-batch", UploadedAt = DateTimeOffset.UtcNow, SizeBytes = csv.Length }, default));
+        Assert.True(await batches.TryAddAsync(new Batch { Id = id, DefaultProgramme = Unique.Programme("fa-batch"), UploadedAt = DateTimeOffset.UtcNow, SizeBytes = csv.Length }, default));
 
         await fixture.App.Function<IngestBatchFunction>().IngestBatch(Delivery(JsonSerializer.Serialize(new { batchId = id }), 1), default);
 
@@ -132,7 +132,7 @@ public class QueueAndTimerFunctionTests(FunctionAppFixture fixture)
     public async Task The_pending_sweep_timer_sends_the_scoring_message_of_a_row_left_without_one()
     {
         // As a process that died between writing the row and sending its message leaves it.
-        var orphan = await StoredAsync(AssessmentBuilder.Mixed(), "fa-orphan");
+        var orphan = await StoredAsync(AssessmentBuilder.Mixed(), Unique.Programme("fa-orphan"));
         // The sweep as it runs a minute later (the row is then older than the sweep age), not a test waiting for it.
         var aMinuteLater = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(1));
         var sweeper = ActivatorUtilities.CreateInstance<PendingSweeper>(Services, (TimeProvider)aMinuteLater);
@@ -158,9 +158,11 @@ public class QueueAndTimerFunctionTests(FunctionAppFixture fixture)
     [Fact]
     public async Task The_nightly_rescore_timer_records_a_model_run()
     {
+        var before = (await Services.GetRequiredService<IModelRunStore>().RecentAsync(100, default)).Select(r => r.Id).ToHashSet();
+
         await fixture.App.Function<NightlyRescoreFunction>().NightlyRescore(new Microsoft.Azure.Functions.Worker.TimerInfo(), default);
 
-        var run = (await Services.GetRequiredService<IModelRunStore>().RecentAsync(1, default)).Single();
+        var run = Assert.Single(await Services.GetRequiredService<IModelRunStore>().RecentAsync(100, default), r => !before.Contains(r.Id));
         Assert.Equal("timer", run.Trigger);
         Assert.Equal(ModelRunStatus.Completed, run.Status);
         Assert.NotNull(run.Decision);
@@ -193,16 +195,17 @@ public class NoModelYetFunctionTests : IAsyncLifetime
         var id = AssessmentIntake.NewId();
         await store.AddAsync(new Assessment
         {
-            Id = id, Programme = "no-model", SchemaVersion = 1, Company = submission.Company, Product = submission.Product,
+            Id = id, Programme = Unique.Programme("no-model"), SchemaVersion = 1, Company = submission.Company, Product = submission.Product,
             Answers = submission.Answers, SubmittedAt = DateTimeOffset.UtcNow, AccessTokenHash = "",
         }, default);
         var function = _app.Function<ScoreAssessmentFunction>();
         var message = JsonSerializer.Serialize(new { assessmentId = id });
         QueueMessage Delivery(long count) => QueuesModelFactory.QueueMessage("m", "p", new BinaryData(Encoding.UTF8.GetBytes(message)), count);
 
-        await Assert.ThrowsAsync<ModelUnavailableException>(() => function.ScoreAssessment(Delivery(1), default));
+        var last = _app.Services.GetRequiredService<IOptions<QueueTriggerOptions>>().Value.MaxDequeueCount;
+        await Assert.ThrowsAsync<ModelUnavailableException>(() => function.ScoreAssessment(Delivery(last - 1), default));
         Assert.Equal(AssessmentStatus.Pending, (await store.FindAsync(id, default))!.Status);
-        await Assert.ThrowsAsync<ModelUnavailableException>(() => function.ScoreAssessment(Delivery(5), default));
+        await Assert.ThrowsAsync<ModelUnavailableException>(() => function.ScoreAssessment(Delivery(last), default));
         Assert.Equal(AssessmentStatus.Failed, (await store.FindAsync(id, default))!.Status);
     }
 }

@@ -2,6 +2,7 @@ using ExportReadiness.Application.Access;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Storage;
 using ExportReadiness.Testing;
+using ExportReadiness.LocalHost;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -55,6 +56,10 @@ public sealed class ExportReadinessApplication : WebApplicationFactory<Program>
         builder.UseSetting(StorageNames.ConnectionSetting, _connectionString);
         builder.UseSetting($"{ExportReadinessOptions.Section}:AdvisorApiKeys", $"{AdvisorName}:{AdvisorKey}, {OtherAdvisorName}:{OtherAdvisorKey}");
         builder.UseSetting($"{QueueTriggerOptions.Section}:MaxPollingInterval", "00:00:00.250");
+        // The timers off, as the Functions host's AzureWebJobs.{function}.Disabled turns a function off: a run that crosses
+        // 02:00 UTC must not retrain and re-score under the tests, nor a background sweep race a test's own.
+        builder.UseSetting($"AzureWebJobs:{LocalTriggers.NightlyRescore}:Disabled", "true");
+        builder.UseSetting($"AzureWebJobs:{LocalTriggers.SweepPending}:Disabled", "true");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_logs is not null) builder.ConfigureLogging(logging => logging.AddProvider(_logs));
         if (_clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(_clock));

@@ -54,7 +54,7 @@ public class RescoreTests(PipelineFixture pipeline)
     [Fact]
     public async Task A_challenger_that_is_not_better_is_not_published_and_only_stale_rows_are_rescored()
     {
-        var programme = $"stale-{Guid.NewGuid():N}"[..18];
+        var programme = Unique.Programme("stale");
         var stale = await StaleAssessmentsAsync(programme, 3);
         var championVersion = await ChampionAsync(TrainedOnce.Bundled);
         var fresh = await _sme.SubmitAsync(AssessmentBuilder.Strong().InProgramme(programme));
@@ -82,7 +82,7 @@ public class RescoreTests(PipelineFixture pipeline)
         var encoder = Services.GetRequiredService<FeatureEncoder>();
         var weak = new ModelTrainer(encoder).Train(BundledTrainingSet.Load(QuestionnaireSchema.V1).Take(300).ToList(), TrainedOnce.TrainedAt.AddDays(-1));
         await ChampionAsync(weak);
-        var programme = $"better-{Guid.NewGuid():N}"[..18];
+        var programme = Unique.Programme("better");
         var accepted = await _sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(programme));
         Assert.Equal(weak.Metrics.Version, (await _sme.WaitForStatusAsync(accepted.Id, accepted.AccessToken)).Result!.ModelVersion);
 
@@ -100,7 +100,7 @@ public class RescoreTests(PipelineFixture pipeline)
     [Fact]
     public async Task Advisor_verdicts_are_training_labels_and_the_run_repairs_a_lost_copy_on_the_assessment()
     {
-        var programme = $"labels-{Guid.NewGuid():N}"[..18];
+        var programme = Unique.Programme("labels");
         var advisor = pipeline.App.CreateAdvisorClient();
         var reviewed = new List<string>();
         foreach (var (builder, verdict) in new[] { (AssessmentBuilder.Strong(), "ExportReady"), (AssessmentBuilder.Weak(), "NotYet") })
@@ -127,7 +127,7 @@ public class RescoreTests(PipelineFixture pipeline)
     [Fact]
     public async Task A_stale_assessment_that_cannot_be_scored_does_not_stop_the_run()
     {
-        var programme = $"unscorable-{Guid.NewGuid():N}"[..18];
+        var programme = Unique.Programme("unscorable");
         var stale = await StaleAssessmentsAsync(programme, 2);
         var broken = (await Store.FindAsync(stale[0], default))!;
         var question = broken.Answers.First(a => a.Value.Choice is not null).Key;
@@ -158,12 +158,13 @@ public class RescoreTests(PipelineFixture pipeline)
     [Fact]
     public async Task A_run_stopped_half_way_is_resumed_and_scores_each_assessment_once()
     {
-        var programme = $"resume-{Guid.NewGuid():N}"[..18];
+        var programme = Unique.Programme("resume");
         var stale = await StaleAssessmentsAsync(programme, 6);
         using var stop = new CancellationTokenSource();
         var job = Job(pageSize: 2);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => job.RunAsync("test", stop.Token, new SyncProgress(_ => stop.Cancel())));
+        // The collection's tests run one at a time and none of its apps runs the timer: the newest run is this one.
         var interrupted = (await Services.GetRequiredService<IModelRunStore>().RecentAsync(1, default))[0];
         Assert.Equal(ModelRunStatus.Running, interrupted.Status);
         Assert.Equal(2, interrupted.Rescored);

@@ -6,6 +6,8 @@ using ExportReadiness.Core.Assessments;
 using ExportReadiness.Application.Scoring;
 using ExportReadiness.Storage;
 using ExportReadiness.Testing;
+using ExportReadiness.Application.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ExportReadiness.LocalHost.Tests;
 
@@ -15,19 +17,6 @@ public class ScoringQueueTests(PipelineFixture pipeline)
     private readonly HttpClient _client = pipeline.App.CreateClient();
     private QueueClient Queue => pipeline.App.Storage.Queue(StorageNames.ScoringQueue);
     private QueueClient Poison => pipeline.App.Storage.Queue(StorageNames.ScoringPoisonQueue);
-
-    [Fact]
-    public async Task A_malformed_message_ends_in_the_poison_queue_while_good_ones_still_score()
-    {
-        var marker = Guid.NewGuid().ToString("N");
-        await Queue.SendMessageAsync($"not json {marker}");
-        await Queue.SendMessageAsync($$"""{"assessmentId":"unknown-{{marker}}"}""");
-        var good = await _client.SubmitAsync(AssessmentBuilder.Strong());
-
-        await _client.WaitForStatusAsync(good.Id, good.AccessToken);
-        var poisoned = await WaitForPoisonAsync(marker, expected: 2);
-        Assert.Contains(poisoned, m => m == $"not json {marker}");
-    }
 
     [Fact]
     public async Task A_message_that_is_not_base64_goes_to_the_poison_queue_and_holds_up_nothing()
@@ -68,7 +57,7 @@ public class ScoringQueueTests(PipelineFixture pipeline)
         var question = submission.Answers.First(a => a.Value.Choice is not null).Key;
         var broken = new Assessment
         {
-            Id = AssessmentIntake.NewId(), Programme = "broken", SchemaVersion = 1, Company = submission.Company, Product = submission.Product,
+            Id = AssessmentIntake.NewId(), Programme = Unique.Programme("broken"), SchemaVersion = 1, Company = submission.Company, Product = submission.Product,
             // An option value the questionnaire does not know (as if stored under an older schema).
             Answers = new Dictionary<string, Core.Questionnaire.Answer>(submission.Answers) { [question] = Core.Questionnaire.Answer.Of("retired-option") },
             SubmittedAt = DateTimeOffset.UtcNow, AccessTokenHash = "",
@@ -80,7 +69,7 @@ public class ScoringQueueTests(PipelineFixture pipeline)
         var handler = pipeline.App.Services.GetRequiredService<ScoreAssessmentHandler>();
         var results = await handler.HandleAsync(
         [
-            new QueueDelivery(JsonSerializer.Serialize(new { assessmentId = broken.Id }), 5),
+            new QueueDelivery(JsonSerializer.Serialize(new { assessmentId = broken.Id }), pipeline.App.Services.GetRequiredService<IOptions<QueueTriggerOptions>>().Value.MaxDequeueCount),
             new QueueDelivery(JsonSerializer.Serialize(new { assessmentId = fine.Id }), 1),
         ], default);
 
@@ -90,17 +79,20 @@ public class ScoringQueueTests(PipelineFixture pipeline)
         Assert.Equal(AssessmentStatus.Scored, (await store.FindAsync(fine.Id, default))!.Status);
     }
 
+    /// <summary>
+    /// The poison queue's messages naming <paramref name="marker"/>, read page by page (a peek sees only the first 32
+    /// of a queue other tests poison too); each page read is hidden for a second, which nobody else reading it minds.
+    /// </summary>
     private async Task<List<string>> WaitForPoisonAsync(string marker, int expected)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        var ours = new Dictionary<string, string>(StringComparer.Ordinal);
+        await Until.TrueAsync(async () =>
         {
-            var peeked = await Poison.PeekMessagesAsync(32);
-            var ours = peeked.Value.Select(m => m.Body.ToString()).Where(b => b.Contains(marker, StringComparison.Ordinal)).ToList();
-            if (ours.Count >= expected) return ours;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Only {ours.Count} of {expected} messages reached the poison queue.");
-            await Task.Delay(200);
-        }
+            while ((await Poison.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1))).Value is { Length: > 0 } page)
+                foreach (var message in page.Where(m => m.Body.ToString().Contains(marker, StringComparison.Ordinal))) ours[message.MessageId] = message.Body.ToString();
+            return ours.Count >= expected;
+        }, $"{expected} messages reached the poison queue");
+        return [.. ours.Values];
     }
 
     private async Task WaitForQueueToDrainAsync()

@@ -1,4 +1,4 @@
-namespace ExportReadiness.LocalHost.Tests.Queues;
+namespace ExportReadiness.LocalHost.Tests;
 
 /// <summary>Waits for a condition the test observes (never for a time that is supposed to be enough); gives up after a generous bound.</summary>
 public static class Until
