@@ -1,0 +1,240 @@
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Reviews;
+using ExportReadiness.Core.Scoring;
+using Xunit;
+using static ExportReadiness.Testing.Contracts.ContractData;
+
+namespace ExportReadiness.Testing.Contracts;
+
+/// <summary>
+/// What every <see cref="IAssessmentStore"/> does, whatever holds the rows: run against the Table Storage adapter on
+/// Azurite and against the in-memory fake, so a handler test on the fake proves what it would prove on storage.
+/// </summary>
+public abstract class AssessmentStoreContract
+{
+    protected abstract IAssessmentStore Store { get; }
+
+    /// <summary>Now by the clock that stamps the store's writes (Azurite's is the machine's; the fake's is the test's).</summary>
+    protected abstract DateTimeOffset StoreNow { get; }
+
+    private async Task<List<Assessment>> AddedAsync(string programme, int count)
+    {
+        var rows = Assessments(programme, count);
+        await Store.AddManyAsync(rows, default);
+        return rows;
+    }
+
+    private async Task<Assessment> ScoredAsync(Assessment row, int score, string modelVersion)
+    {
+        var read = (await Store.FindAsync(row.Id, default))!;
+        Assert.True(await Store.TryReplaceAsync(read with { Status = AssessmentStatus.Scored, Result = Result(score, modelVersion) }, default));
+        return (await Store.FindAsync(row.Id, default))!;
+    }
+
+    private async Task<List<string>> IdsAsync(AssessmentQuery query)
+    {
+        var ids = new List<string>();
+        await foreach (var a in Store.ScanAsync(query, default)) ids.Add(a.Id);
+        return ids;
+    }
+
+    [Fact]
+    public async Task Adding_an_id_again_one_by_one_or_in_bulk_keeps_the_first_row()
+    {
+        var row = (await AddedAsync(Unique("again"), 1))[0];
+
+        await Store.AddAsync(row with { Company = row.Company with { Name = "Annat AB" } }, default);
+        await Store.AddManyAsync([row with { Status = AssessmentStatus.Failed }], default);
+
+        var found = (await Store.FindAsync(row.Id, default))!;
+        Assert.Equal(row.Company.Name, found.Company.Name);
+        Assert.Equal(AssessmentStatus.Pending, found.Status);
+        Assert.Equal(row.Answers.Count, found.Answers.Count);
+    }
+
+    [Fact]
+    public async Task An_assessment_is_found_by_its_id_alone_or_in_its_programme_and_not_under_another()
+    {
+        var programme = Unique("find");
+        var rows = await AddedAsync(programme, 2);
+
+        var found = await Store.FindManyAsync(
+            [new(rows[0].Id), new(rows[1].Id, Programme: programme), new("no-such-id"), new("not/a#key")], default);
+
+        Assert.Equal(rows.Select(r => r.Id).Order(StringComparer.Ordinal), found.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(programme, found[rows[0].Id].Programme);
+        Assert.Empty(await Store.FindManyAsync([new(rows[0].Id, Programme: Unique("elsewhere"))], default));
+        Assert.Null(await Store.FindAsync("no-such-id", default));
+    }
+
+    [Fact]
+    public async Task A_replace_based_on_a_stale_read_loses_to_the_write_in_between()
+    {
+        var row = (await AddedAsync(Unique("stale"), 1))[0];
+        var first = (await Store.FindAsync(row.Id, default))!;
+        var second = (await Store.FindAsync(row.Id, default))!;
+
+        Assert.True(await Store.TryReplaceAsync(first with { Status = AssessmentStatus.Failed, FailureReason = "test" }, default));
+        Assert.False(await Store.TryReplaceAsync(second with { Status = AssessmentStatus.Pending }, default));
+
+        var stored = (await Store.FindAsync(row.Id, default))!;
+        Assert.Equal(AssessmentStatus.Failed, stored.Status);
+        Assert.NotEqual(first.ConcurrencyToken, stored.ConcurrencyToken);
+    }
+
+    [Fact]
+    public async Task Replacing_many_writes_exactly_the_rows_unchanged_since_they_were_read()
+    {
+        var rows = await AddedAsync(Unique("many"), 3);
+        var read = (await Store.FindManyAsync(rows.Select(r => new ScoringRequest(r.Id)).ToList(), default)).Values.ToList();
+        await ScoredAsync(rows[1], 70, "model-b");
+
+        var written = await Store.ReplaceManyAsync(read.Select(a => a with { Status = AssessmentStatus.Scored, Result = Result(40, "model-a") }).ToList(), default);
+
+        Assert.Equal([rows[0].Id, rows[2].Id], written.Order(StringComparer.Ordinal));
+        Assert.Equal("model-b", (await Store.FindAsync(rows[1].Id, default))!.Result!.ModelVersion);
+        Assert.Equal("model-a", (await Store.FindAsync(rows[2].Id, default))!.Result!.ModelVersion);
+    }
+
+    [Fact]
+    public async Task A_products_history_is_its_first_assessment_and_every_reassessment_oldest_first_across_programmes()
+    {
+        var programme = Unique("history");
+        var rows = Assessments(programme, 4);
+        var first = rows[0];
+        var second = rows[1] with { ProductId = first.Id, PreviousAssessmentId = first.Id };
+        var third = rows[2] with { ProductId = first.Id, PreviousAssessmentId = second.Id, Programme = programme + "-b" };
+        foreach (var a in new[] { third, rows[3], first, second }) await Store.AddAsync(a, default);
+
+        var history = await Store.ProductHistoryAsync(first.Id, default);
+
+        Assert.Equal([first.Id, second.Id, third.Id], history.Select(a => a.Id));
+        Assert.Equal([null, first.Id, second.Id], history.Select(a => a.PreviousAssessmentId));
+        Assert.Empty(await Store.ProductHistoryAsync(second.Id, default));
+        Assert.Empty(await Store.ProductHistoryAsync("a/b", default));
+    }
+
+    [Fact]
+    public async Task A_listing_pages_through_every_match_in_id_order_and_ends_without_a_token()
+    {
+        var programme = Unique("pages");
+        var rows = await AddedAsync(programme, 10);
+        var query = new AssessmentQuery(Programme: programme);
+
+        var seen = new List<string>();
+        var pages = new List<int>();
+        string? token = null;
+        do
+        {
+            var page = await Store.ListAsync(query, token, 4, default);
+            seen.AddRange(page.Items.Select(a => a.Id));
+            pages.Add(page.Items.Count);
+            token = page.ContinuationToken;
+        }
+        while (token is not null && pages.Count < 10);
+
+        Assert.Null(token);
+        Assert.Equal(rows.Select(r => r.Id).Order(StringComparer.Ordinal), seen);
+        Assert.All(pages, count => Assert.InRange(count, 0, 4));
+        Assert.Equal(10, await Store.CountAsync(query, default));
+        Assert.Equal(seen, await IdsAsync(query));
+    }
+
+    [Fact]
+    public async Task Filters_select_by_level_status_sector_verdict_batch_and_the_model_a_row_was_not_scored_by()
+    {
+        var programme = Unique("filters");
+        var rows = await AddedAsync(programme, 4);
+        var ready = await ScoredAsync(rows[0], 85, "model-a");
+        await ScoredAsync(rows[1], 30, "model-b");
+        Assert.True(await Store.TryReplaceAsync(ready with { Review = Review(ready.Id, Verdict.ExportReady, 1) }, default));
+        var batched = Assessments(programme, 1)[0] with { BatchId = Unique("batch") };
+        await Store.AddAsync(batched, default);
+
+        Assert.Equal([rows[0].Id], await IdsAsync(new(programme, Level: ReadinessLevel.ExportReady)));
+        Assert.Equal(new[] { rows[2].Id, rows[3].Id, batched.Id }.Order(StringComparer.Ordinal), (await IdsAsync(new(programme, Status: AssessmentStatus.Pending))).Order(StringComparer.Ordinal));
+        Assert.Equal([rows[0].Id], await IdsAsync(new(programme, Verdict: Verdict.ExportReady)));
+        Assert.Equal([batched.Id], await IdsAsync(new(programme, BatchId: batched.BatchId)));
+        Assert.Equal(5, (await IdsAsync(new(programme, Sector: rows[0].Company.Sector, Region: rows[0].Company.Region))).Count);
+        Assert.Empty(await IdsAsync(new(programme, Sector: "no-such-sector")));
+        // A Pending row has no model version: it is "not scored by" no model, so re-scoring never picks it up.
+        Assert.Equal([rows[1].Id], await IdsAsync(new(programme, NotScoredBy: "model-a")));
+        Assert.Equal(1, await Store.CountAsync(new(programme, Status: AssessmentStatus.Scored, NotScoredBy: "model-b"), default));
+    }
+
+    [Fact]
+    public async Task A_scored_and_reviewed_row_reads_back_with_its_result_review_and_links()
+    {
+        var programme = Unique("roundtrip");
+        var first = Assessments(programme, 1)[0];
+        var row = Assessments(programme, 1)[0] with { BatchId = "batch-1", ProductId = first.Id, PreviousAssessmentId = first.Id };
+        await Store.AddAsync(row, default);
+        var scored = await ScoredAsync(row, 64, "model-a");
+        var review = Review(row.Id, Verdict.NotYet, 5, "Intern anteckning");
+        Assert.True(await Store.TryReplaceAsync(scored with { Review = review }, default));
+
+        var read = (await Store.FindAsync(row.Id, default))!;
+
+        Assert.Equal((64, ReadinessLevel.Ready, "model-a", Monday.AddHours(1)), (read.Result!.ReadinessScore, read.Result.Level, read.Result.ModelVersion, read.Result.ScoredAt));
+        Assert.Equal(Result(64, "model-a").Dimensions.OrderBy(d => d.Id, StringComparer.Ordinal), read.Result.Dimensions.OrderBy(d => d.Id, StringComparer.Ordinal));
+        Assert.Equal(review, read.Review);
+        Assert.Equal(("batch-1", first.Id, first.Id), (read.BatchId, read.ProductId, read.PreviousAssessmentId));
+        Assert.Equal(row.SubmittedAt, read.SubmittedAt);
+    }
+
+    [Fact]
+    public async Task A_pending_row_unchanged_since_the_cutoff_is_due_for_a_sweep_and_a_scored_one_is_not()
+    {
+        var programme = Unique("pending");
+        var rows = await AddedAsync(programme, 2);
+        await ScoredAsync(rows[1], 50, "model-a");
+
+        var due = await PendingAsync(programme, StoreNow.AddDays(1));
+
+        var pending = Assert.Single(due);
+        Assert.Equal((rows[0].Id, programme, 0), (pending.Id, pending.Programme, pending.Requeues));
+        Assert.InRange(pending.LastWrittenAt, StoreNow.AddDays(-1), StoreNow.AddDays(1));
+        Assert.Empty(await PendingAsync(programme, StoreNow.AddDays(-1)));
+    }
+
+    [Fact]
+    public async Task A_requeue_is_counted_once_per_read_and_never_on_a_row_scored_since()
+    {
+        var programme = Unique("requeue");
+        var row = (await AddedAsync(programme, 1))[0];
+        var read = Assert.Single(await PendingAsync(programme, StoreNow.AddDays(1)));
+
+        Assert.True(await Store.TryMarkRequeuedAsync(read, default));
+        Assert.False(await Store.TryMarkRequeuedAsync(read, default));
+        var again = Assert.Single(await PendingAsync(programme, StoreNow.AddDays(1)));
+        Assert.Equal(1, again.Requeues);
+        Assert.Equal(AssessmentStatus.Pending, (await Store.FindAsync(row.Id, default))!.Status);
+
+        await ScoredAsync(row, 50, "model-a");
+        Assert.False(await Store.TryMarkRequeuedAsync(again, default));
+        Assert.Equal(AssessmentStatus.Scored, (await Store.FindAsync(row.Id, default))!.Status);
+        Assert.False(await Store.TryMarkRequeuedAsync(again with { Id = "no-such-id" }, default));
+    }
+
+    [Fact]
+    public async Task A_full_write_of_a_pending_row_starts_its_requeue_count_again()
+    {
+        var programme = Unique("rewrite");
+        var row = (await AddedAsync(programme, 1))[0];
+        Assert.True(await Store.TryMarkRequeuedAsync(Assert.Single(await PendingAsync(programme, StoreNow.AddDays(1))), default));
+
+        var read = (await Store.FindAsync(row.Id, default))!;
+        Assert.True(await Store.TryReplaceAsync(read with { Review = Review(row.Id, Verdict.NotYet, 1) }, default));
+
+        Assert.Equal(0, Assert.Single(await PendingAsync(programme, StoreNow.AddDays(1))).Requeues);
+    }
+
+    /// <summary>The sweep's rows of one programme: the table is shared with other tests.</summary>
+    private async Task<List<PendingAssessment>> PendingAsync(string programme, DateTimeOffset writtenBefore)
+    {
+        var rows = new List<PendingAssessment>();
+        await foreach (var p in Store.PendingAsync(writtenBefore, default))
+            if (p.Programme == programme) rows.Add(p);
+        return rows;
+    }
+}

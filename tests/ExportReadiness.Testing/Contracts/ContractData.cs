@@ -1,0 +1,39 @@
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Reviews;
+using ExportReadiness.Core.Scoring;
+
+namespace ExportReadiness.Testing.Contracts;
+
+/// <summary>
+/// Data for the store contracts. Every name is new per test (the adapters' contracts share one Azurite), and every time is
+/// whole milliseconds, the precision the adapters keep.
+/// </summary>
+public static class ContractData
+{
+    public static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A name no other test uses: a programme, a product, a session.</summary>
+    public static string Unique(string what) => $"{what}-{Guid.NewGuid():N}"[..Math.Min(what.Length + 17, 40)];
+
+    /// <summary>Pending assessments of <paramref name="programme"/> whose ids share a batch-like prefix and sort in the order made.</summary>
+    public static List<Assessment> Assessments(string programme, int count)
+    {
+        var submission = AssessmentBuilder.Mixed().ToSubmission();
+        var prefix = Guid.NewGuid().ToString("N")[..16];
+        return Enumerable.Range(1, count).Select(i => new Assessment
+        {
+            Id = $"{prefix}{i:D8}", Programme = programme, SchemaVersion = submission.SchemaVersion,
+            Company = submission.Company with { Name = $"Företag {i} AB" }, Product = submission.Product, Answers = submission.Answers,
+            SubmittedAt = Monday.AddMinutes(i), AccessTokenHash = "",
+        }).ToList();
+    }
+
+    /// <summary>A result as the scorer writes one, by <paramref name="modelVersion"/>.</summary>
+    public static ScoringResult Result(int score, string modelVersion) => new(
+        score, ReadinessLevels.FromScore(score), score / 100.0,
+        [new DimensionScore("market", 100 - score), new DimensionScore("management", score)],
+        [], modelVersion, Monday.AddHours(1));
+
+    public static Review Review(string assessmentId, Verdict verdict, int minute, string note = "") =>
+        new(assessmentId, verdict, note, "Anna Lind", Monday.AddMinutes(minute)) { MessageToSme = $"Meddelande {minute}" };
+}

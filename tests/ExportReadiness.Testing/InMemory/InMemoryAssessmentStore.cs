@@ -1,0 +1,158 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using ExportReadiness.Core.Assessments;
+
+namespace ExportReadiness.Testing.InMemory;
+
+/// <summary>
+/// <see cref="IAssessmentStore"/> in memory, laid out as <c>TableAssessmentStore</c> lays out its tables: rows keyed by
+/// programme and id (listed in that order), an id → programme index, a product index for re-assessments. It keeps the
+/// adapter's rules: an add never overwrites, a replace is conditional on the row's ETag, a filter on a column the row
+/// lacks matches nothing (a Pending row is never "not scored by" a model), and the sweep's requeue count lives on the row
+/// until a full write replaces the row.
+/// </summary>
+public sealed class InMemoryAssessmentStore : IAssessmentStore
+{
+    private const int ScanPageSize = 1000;
+    private readonly InMemoryTable<StoredAssessment> _rows;
+    private readonly InMemoryTable<string> _programmeOf;
+    private readonly InMemoryTable<string> _reassessments;
+
+    /// <summary><paramref name="clock"/> is the store's own: it stamps when each row was last written.</summary>
+    public InMemoryAssessmentStore(TimeProvider? clock = null)
+    {
+        clock ??= TimeProvider.System;
+        _rows = new(clock);
+        _programmeOf = new(clock);
+        _reassessments = new(clock);
+    }
+
+    /// <summary>A row as stored: the assessment without its version, and the sweep's column beside it.</summary>
+    private sealed record StoredAssessment(Assessment Assessment, int Requeues = 0);
+
+    public Task AddAsync(Assessment assessment, CancellationToken cancellationToken)
+    {
+        // The index rows first, as the adapter writes them: a row that exists is always findable by id and product.
+        _programmeOf.Upsert("", assessment.Id, assessment.Programme);
+        if (assessment.ProductId != assessment.Id) _reassessments.Upsert(assessment.ProductId, assessment.Id, assessment.Programme);
+        _rows.TryAdd(assessment.Programme, assessment.Id, new StoredAssessment(AsStored(assessment)));
+        return Task.CompletedTask;
+    }
+
+    public async Task AddManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
+    {
+        foreach (var assessment in assessments) await AddAsync(assessment, cancellationToken);
+    }
+
+    public async Task<Assessment?> FindAsync(string id, CancellationToken cancellationToken) =>
+        (await FindManyAsync([new ScoringRequest(id)], cancellationToken)).GetValueOrDefault(id);
+
+    public Task<IReadOnlyDictionary<string, Assessment>> FindManyAsync(IReadOnlyList<ScoringRequest> keys, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, Assessment>(StringComparer.Ordinal);
+        foreach (var key in keys.Where(k => Identifiers.IsValid(k.AssessmentId)).DistinctBy(k => k.AssessmentId))
+        {
+            // A programme the message names is trusted as the adapter trusts it: a wrong one finds nothing.
+            var programme = key.Programme is { } known && Identifiers.IsValid(known) ? known : _programmeOf.Get("", key.AssessmentId)?.Value;
+            if (programme is not null && _rows.Get(programme, key.AssessmentId) is { } row) found[row.Key] = Read(row);
+        }
+        return Task.FromResult<IReadOnlyDictionary<string, Assessment>>(found);
+    }
+
+    public async Task<IReadOnlyList<Assessment>> ProductHistoryAsync(string productId, CancellationToken cancellationToken)
+    {
+        if (!Identifiers.IsValid(productId)) return [];
+        var keys = _reassessments.Partition(productId).Select(r => new ScoringRequest(r.Key, Programme: r.Value)).Prepend(new ScoringRequest(productId)).ToList();
+        var found = await FindManyAsync(keys, cancellationToken);
+        return found.Values.Where(a => a.ProductId == productId).OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+    }
+
+    public Task<bool> TryReplaceAsync(Assessment assessment, CancellationToken cancellationToken) => Task.FromResult(Replace(assessment));
+
+    public Task<IReadOnlySet<string>> ReplaceManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<string>>(assessments.Where(Replace).Select(a => a.Id).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>A full write: the requeue count goes with the old row, as a Table Storage replace drops columns it does not name.</summary>
+    private bool Replace(Assessment assessment) =>
+        _rows.TryReplace(assessment.Programme, assessment.Id, new StoredAssessment(AsStored(assessment)), assessment.ConcurrencyToken).Outcome switch
+        {
+            TableWrite.Written => true,
+            TableWrite.Stale => false,
+            // The adapter's 404 is no concurrency outcome either: it throws.
+            _ => throw new KeyNotFoundException($"Assessment {assessment.Id} is not stored in programme {assessment.Programme}."),
+        };
+
+    public Task<AssessmentPage> ListAsync(AssessmentQuery query, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    {
+        var after = continuationToken is null ? ((string, string)?)null : Decode(continuationToken);
+        var matches = _rows.All().Where(r => after is not { } from || IsAfterOrAt(r, from)).Where(r => Matches(query, r.Value.Assessment));
+        var page = matches.Take(pageSize + 1).ToList();
+        var next = page.Count > pageSize ? Encode(page[pageSize]) : null;
+        return Task.FromResult(new AssessmentPage(page.Take(pageSize).Select(Read).ToList(), next));
+    }
+
+    /// <summary>Page by page, each page read when it is reached, as the adapter's query does: rows changed meanwhile are seen as they are then.</summary>
+    public async IAsyncEnumerable<Assessment> ScanAsync(AssessmentQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? token = null;
+        do
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var page = await ListAsync(query, token, ScanPageSize, cancellationToken);
+            foreach (var assessment in page.Items) yield return assessment;
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+    }
+
+    public Task<int> CountAsync(AssessmentQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult(_rows.All().Count(r => Matches(query, r.Value.Assessment)));
+
+    public async IAsyncEnumerable<PendingAssessment> PendingAsync(DateTimeOffset writtenBefore, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // When the row was last written, not SubmittedAt: a batch row carries its upload time but is written later.
+        foreach (var row in _rows.All().Where(r => r.Value.Assessment.Status == AssessmentStatus.Pending && r.Timestamp <= writtenBefore))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return new PendingAssessment(row.Key, row.Partition, row.Timestamp, row.Value.Requeues, row.ETag);
+        }
+        await Task.CompletedTask;
+    }
+
+    public Task<bool> TryMarkRequeuedAsync(PendingAssessment pending, CancellationToken cancellationToken) =>
+        Task.FromResult(_rows.TryUpdate(pending.Programme, pending.Id, stored => stored with { Requeues = pending.Requeues + 1 }, pending.ConcurrencyToken).Outcome
+            == TableWrite.Written);
+
+    /// <summary>The adapter's filter: a condition on a column the row lacks (no result, no review, no batch) is false.</summary>
+    public static bool Matches(AssessmentQuery q, Assessment a) =>
+        (q.Programme is null || a.Programme == q.Programme)
+        && (q.Level is not { } level || a.Result?.Level == level)
+        && (q.Sector is null || a.Company.Sector == q.Sector)
+        && (q.Region is null || a.Company.Region == q.Region)
+        && (q.Status is not { } status || a.Status == status)
+        && (q.Verdict is not { } verdict || a.Review?.Verdict == verdict)
+        && (q.NotScoredBy is null || (a.Result is { } result && result.ModelVersion != q.NotScoredBy))
+        && (q.BatchId is null || a.BatchId == q.BatchId);
+
+    /// <summary>What the row keeps: the review's copy carries neither its own version nor another id (the mapper writes neither).</summary>
+    private static Assessment AsStored(Assessment a) => a with
+    {
+        ConcurrencyToken = null,
+        Review = a.Review is { } review ? review with { AssessmentId = a.Id, ConcurrencyToken = null } : null,
+    };
+
+    private static Assessment Read(InMemoryTable<StoredAssessment>.Row row) => row.Value.Assessment with { ConcurrencyToken = row.ETag };
+
+    private static bool IsAfterOrAt(InMemoryTable<StoredAssessment>.Row row, (string Partition, string Key) from) =>
+        string.CompareOrdinal(row.Partition, from.Partition) is var byPartition && (byPartition > 0 || (byPartition == 0 && string.CompareOrdinal(row.Key, from.Key) >= 0));
+
+    /// <summary>The next page's first key, opaque to callers as Table Storage's tokens are.</summary>
+    private static string Encode(InMemoryTable<StoredAssessment>.Row next) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{next.Partition}\n{next.Key}"));
+
+    private static (string, string) Decode(string token)
+    {
+        var parts = Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split('\n', 2);
+        return (parts[0], parts[1]);
+    }
+}

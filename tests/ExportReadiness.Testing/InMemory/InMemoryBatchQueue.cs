@@ -1,0 +1,18 @@
+using System.Text.Json;
+using ExportReadiness.Core.Batches;
+
+namespace ExportReadiness.Testing.InMemory;
+
+/// <summary><see cref="IBatchQueue"/> in memory: <c>{"batchId": "…"}</c> per request, as <c>StorageBatchQueue</c> writes it.</summary>
+public sealed class InMemoryBatchQueue : InMemoryQueue, IBatchQueue
+{
+    public Task EnqueueIngestAsync(string batchId, CancellationToken cancellationToken)
+    {
+        Send(JsonSerializer.Serialize(new { batchId }));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The batch ids asked for, in order.</summary>
+    public IReadOnlyList<string> SentBatchIds =>
+        Sent.Select(m => JsonDocument.Parse(m).RootElement.GetProperty("batchId").GetString()!).ToList();
+}

@@ -1,0 +1,25 @@
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Training;
+
+namespace ExportReadiness.Testing.InMemory;
+
+/// <summary><see cref="IModelRunStore"/> in memory, as <c>TableModelRunStore</c>: one partition whose keys (reversed ticks) list the newest run first.</summary>
+public sealed class InMemoryModelRunStore(TimeProvider? clock = null) : IModelRunStore
+{
+    private const string Partition = "runs";
+    private readonly InMemoryTable<ModelRun> _table = new(clock ?? TimeProvider.System);
+
+    public string NewRunId(DateTimeOffset startedAt) => $"{DateTimeOffset.MaxValue.UtcTicks - startedAt.UtcTicks:D19}";
+
+    public Task SaveAsync(ModelRun run, CancellationToken cancellationToken)
+    {
+        _table.Upsert(Partition, run.Id, run);
+        return Task.CompletedTask;
+    }
+
+    public Task<ModelRun?> GetAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult(Identifiers.IsValid(id) ? _table.Get(Partition, id)?.Value : null);
+
+    public Task<IReadOnlyList<ModelRun>> RecentAsync(int count, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ModelRun>>(_table.Partition(Partition).Take(count).Select(r => r.Value).ToList());
+}

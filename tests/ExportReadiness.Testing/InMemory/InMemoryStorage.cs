@@ -1,0 +1,54 @@
+using ExportReadiness.Core.ActionPlans;
+using ExportReadiness.Core.Advisors;
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Batches;
+using ExportReadiness.Core.Funnel;
+using ExportReadiness.Core.Programmes;
+using ExportReadiness.Core.Reviews;
+using ExportReadiness.Core.Scoring;
+using ExportReadiness.Core.Training;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ExportReadiness.Testing.InMemory;
+
+/// <summary>
+/// Every store and queue interface of Core in memory, sharing one store clock: what a test composes in place of Azure
+/// Storage. <see cref="AddTo"/> registers each fake as the service its interface names, replacing any registration there.
+/// </summary>
+public sealed class InMemoryStorage(TimeProvider clock)
+{
+    public InMemoryAssessmentStore Assessments { get; } = new(clock);
+    public InMemorySubmissionArchive Submissions { get; } = new();
+    public InMemoryScoringQueue ScoringQueue { get; } = new();
+    public InMemoryReviewStore Reviews { get; } = new(clock);
+    public InMemoryBatchStore Batches { get; } = new(clock);
+    public InMemoryBatchQueue BatchQueue { get; } = new();
+    public InMemoryStageMoveStore StageMoves { get; } = new(clock);
+    public InMemoryActionPlanStore ActionPlans { get; } = new(clock);
+    public InMemoryAdvisorSessionStore AdvisorSessions { get; } = new(clock);
+    public InMemoryModelRepository Models { get; } = new();
+    public InMemoryModelRunStore ModelRuns { get; } = new(clock);
+    public InMemoryDistributedLock Locks { get; } = new();
+    public InMemoryProgrammeExtensionStore ProgrammeExtension { get; } = new();
+
+    /// <summary>The interfaces this class stands in for, each with its fake: one list, so none is forgotten in <see cref="AddTo"/>.</summary>
+    public IReadOnlyList<(Type Service, object Fake)> Registrations =>
+    [
+        (typeof(IAssessmentStore), Assessments), (typeof(ISubmissionArchive), Submissions), (typeof(IScoringQueue), ScoringQueue),
+        (typeof(IReviewStore), Reviews), (typeof(IBatchStore), Batches), (typeof(IBatchQueue), BatchQueue),
+        (typeof(IStageMoveStore), StageMoves), (typeof(IActionPlanStore), ActionPlans), (typeof(IAdvisorSessionStore), AdvisorSessions),
+        (typeof(IModelRepository), Models), (typeof(IModelRunStore), ModelRuns), (typeof(IDistributedLock), Locks),
+        (typeof(IProgrammeExtensionStore), ProgrammeExtension),
+    ];
+
+    public IServiceCollection AddTo(IServiceCollection services)
+    {
+        foreach (var (service, fake) in Registrations)
+        {
+            services.RemoveAll(service);
+            services.AddSingleton(service, fake);
+        }
+        return services;
+    }
+}

@@ -1,0 +1,19 @@
+using System.Collections.Concurrent;
+using ExportReadiness.Core.Assessments;
+
+namespace ExportReadiness.Testing.InMemory;
+
+/// <summary><see cref="ISubmissionArchive"/> in memory: write-once like the blob (If-None-Match: *), a retry keeps the first bytes.</summary>
+public sealed class InMemorySubmissionArchive : ISubmissionArchive
+{
+    private readonly ConcurrentDictionary<string, byte[]> _blobs = new(StringComparer.Ordinal);
+
+    public Task SaveAsync(string assessmentId, ReadOnlyMemory<byte> rawJson, CancellationToken cancellationToken)
+    {
+        _blobs.TryAdd(assessmentId, rawJson.ToArray());
+        return Task.CompletedTask;
+    }
+
+    public Task<ReadOnlyMemory<byte>?> GetAsync(string assessmentId, CancellationToken cancellationToken) =>
+        Task.FromResult(_blobs.TryGetValue(assessmentId, out var raw) ? (ReadOnlyMemory<byte>?)raw.ToArray() : null);
+}
