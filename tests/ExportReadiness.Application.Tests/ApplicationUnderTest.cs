@@ -67,6 +67,16 @@ public sealed class ApplicationUnderTest : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    private readonly List<AsyncServiceScope> _requestScopes = [];
+
+    /// <summary>A request's own services, as a host gives each request a scope; disposed with the app.</summary>
+    public IServiceProvider RequestServices()
+    {
+        var scope = Services.CreateAsyncScope();
+        lock (_requestScopes) _requestScopes.Add(scope);
+        return scope.ServiceProvider;
+    }
+
     public TOptions Options<TOptions>() where TOptions : class => Get<IOptions<TOptions>>().Value;
 
     /// <summary>
@@ -84,6 +94,7 @@ public sealed class ApplicationUnderTest : IAsyncDisposable
             services.Remove(keyRing);
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         Storage.AddTo(services);
+        services.AddSingleton(Storage);
 
         var storageAssembly = typeof(StorageClients).Assembly;
         var left = services.Where(d => d.ImplementationType?.Assembly == storageAssembly || d.ImplementationInstance?.GetType().Assembly == storageAssembly).ToList();
@@ -93,6 +104,7 @@ public sealed class ApplicationUnderTest : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var scope in _requestScopes) await scope.DisposeAsync();
         if (_host is IAsyncDisposable host) await host.DisposeAsync();
         else _host.Dispose();
     }

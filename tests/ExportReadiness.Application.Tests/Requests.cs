@@ -17,7 +17,7 @@ public static class Requests
 {
     public static HttpContext Request(this ApplicationUnderTest app, string method, string target, string? body = null, string contentType = "application/json")
     {
-        var context = new DefaultHttpContext { RequestServices = app.Services };
+        var context = new DefaultHttpContext { RequestServices = app.RequestServices() };
         var query = target.IndexOf('?', StringComparison.Ordinal);
         context.Request.Method = method;
         context.Request.Scheme = "http";

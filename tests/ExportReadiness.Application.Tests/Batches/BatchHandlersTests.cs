@@ -1,0 +1,110 @@
+using ExportReadiness.Application.Batches;
+using ExportReadiness.Core.Batches;
+using ExportReadiness.Testing;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ExportReadiness.Application.Tests.Batches;
+
+public sealed class BatchHandlersTests : IAsyncLifetime
+{
+    private readonly ApplicationUnderTest _app = new();
+
+    private static string File(int rows) => new BatchFileBuilder().AddMany(rows, i => AssessmentBuilder.Mixed().Named($"Rad {i} AB")).ToCsv();
+
+    [Fact]
+    public async Task An_upload_is_accepted_with_its_location_stored_and_sent_for_ingest()
+    {
+        var csv = File(2);
+
+        var accepted = Assert.IsType<Accepted<BatchView>>(await _app.UploadAsync(csv));
+
+        var view = accepted.Value!;
+        Assert.Equal($"/api/batches/{view.Id}", accepted.Location);
+        Assert.Equal((BatchStatus.Accepted, "umea", _app.Clock.GetUtcNow(), false), (view.Status, view.DefaultProgramme, view.UploadedAt, view.Duplicate));
+        Assert.Equal([view.Id], _app.Storage.BatchQueue.SentBatchIds);
+        await using var input = await _app.Storage.Batches.OpenInputAsync(view.Id, default);
+        Assert.Equal(csv, await new StreamReader(input).ReadToEndAsync());
+    }
+
+    [Fact]
+    public async Task The_same_file_posted_twice_is_the_same_batch_and_is_sent_again_only_while_not_yet_ingested()
+    {
+        var csv = File(3);
+        var id = await _app.UploadedAsync(csv);
+
+        var beforeIngest = Assert.IsType<Ok<BatchView>>(await _app.UploadAsync(csv)).Value!;
+        await _app.IngestWaitingAsync();
+        var afterIngest = Assert.IsType<Ok<BatchView>>(await _app.UploadAsync(csv)).Value!;
+
+        Assert.Equal((id, true), (beforeIngest.Id, beforeIngest.Duplicate));
+        Assert.Equal((id, true, 3), (afterIngest.Id, afterIngest.Duplicate, afterIngest.Accepted));
+        // The first message and the re-sent one; none after the batch was ingested.
+        Assert.Equal([id, id], _app.Storage.BatchQueue.SentBatchIds);
+        Assert.Equal(3, _app.Storage.ScoringQueue.SentIds.Count);
+    }
+
+    [Fact]
+    public async Task The_same_file_for_another_programme_is_another_batch()
+    {
+        var csv = File(1);
+
+        var umea = await _app.UploadedAsync(csv, "umea");
+        var lulea = await _app.UploadedAsync(csv, "lulea");
+
+        Assert.NotEqual(umea, lulea);
+    }
+
+    [Fact]
+    public async Task A_file_with_unknown_columns_is_refused_whole_naming_the_column()
+    {
+        var problem = (await _app.UploadAsync("companyName,sector,favouriteColour\r\nA,mining,blue\r\n")).Problem();
+
+        Assert.Equal(StatusCodes.Status400BadRequest, problem.Status);
+        Assert.Contains(problem.Errors["header"], e => e.Contains("favouriteColour", StringComparison.Ordinal));
+        Assert.Empty(_app.Storage.BatchQueue.Sent);
+    }
+
+    [Fact]
+    public async Task A_programme_that_is_no_identifier_is_refused_before_the_file_is_read()
+    {
+        var problem = (await _app.UploadAsync(File(1), programme: "umeå/2026")).Problem();
+
+        Assert.Equal(StatusCodes.Status400BadRequest, problem.Status);
+        Assert.Equal(["programme"], problem.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_no_csv_is_415()
+    {
+        var problem = (await _app.UploadAsync("{}", contentType: "application/json")).Problem();
+
+        Assert.Equal(StatusCodes.Status415UnsupportedMediaType, problem.Status);
+    }
+
+    [Fact]
+    public async Task A_file_over_the_batch_limit_is_413_and_nothing_is_stored()
+    {
+        await using var app = new ApplicationUnderTest(new Dictionary<string, string?> { ["ExportReadiness:MaxBatchBytes"] = "2048" });
+
+        var problem = (await app.UploadAsync(File(3))).Problem();
+
+        Assert.Equal(StatusCodes.Status413PayloadTooLarge, problem.Status);
+        Assert.Empty(app.Storage.BatchQueue.Sent);
+    }
+
+    [Fact]
+    public async Task An_unknown_batch_is_404_and_so_are_the_rejections_of_one_not_yet_ingested()
+    {
+        var id = await _app.UploadedAsync(File(1));
+        var handlers = _app.Get<BatchHandlers>();
+
+        var unknown = (await handlers.Get("0000000000000000", (await _app.Get("/api/batches/x").AsAdvisorAsync()).Request, default)).Result.Problem();
+        var rejections = (await handlers.RejectedCsv(id, (await _app.Get($"/api/batches/{id}/rejected.csv").AsAdvisorAsync()).Request, default)).Problem();
+
+        Assert.Equal((404, 404), (unknown.Status, rejections.Status));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+}

@@ -1,0 +1,166 @@
+using System.Text.Json;
+using ExportReadiness.Application.Batches;
+using ExportReadiness.Application.Hosting;
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Batches;
+using ExportReadiness.Core.Questionnaire;
+using ExportReadiness.Testing;
+using ExportReadiness.Testing.InMemory;
+
+namespace ExportReadiness.Application.Tests.Batches;
+
+public sealed class IngestBatchHandlerTests : IAsyncLifetime
+{
+    private readonly ApplicationUnderTest _app = new();
+
+    private IngestBatchHandler Handler => _app.Get<IngestBatchHandler>();
+
+    private static string Message(string batchId) => JsonSerializer.Serialize(new { batchId });
+
+    [Fact]
+    public async Task Good_rows_become_pending_assessments_sent_for_scoring_and_each_bad_line_is_logged_with_its_reason()
+    {
+        var enumQuestion = QuestionnaireSchema.V1.Questions.First(q => q.Type == QuestionType.Choice && q.AppliesTo is null && q.Required);
+        var csv = new BatchFileBuilder()
+            .Add(AssessmentBuilder.Strong().Named("Luleå Stål AB").InSector("mining"))
+            .Add(AssessmentBuilder.Mixed().Named("Ok Trä AB"), row => row["employees"] = "many")          // line 3
+            .Add(AssessmentBuilder.Weak().Named("Kalix Fisk AB").InSector("food"))
+            .Add(AssessmentBuilder.Mixed().Named("Utan Svar AB"), row => row[enumQuestion.Id] = "kanske") // line 5
+            .Add(AssessmentBuilder.Mixed().InSector("tourism").Named("Abisko Turism AB"))
+            .ToCsv();
+        var id = await _app.UploadedAsync(csv);
+
+        await _app.IngestWaitingAsync();
+
+        var batch = await _app.BatchAsync(id);
+        Assert.Equal((BatchStatus.Ingested, 5, 3, 2), (batch.Status, batch.Rows, batch.Accepted, batch.Rejected));
+        Assert.Equal(_app.Clock.GetUtcNow(), batch.IngestedAt);
+        var stored = new List<Assessment>();
+        await foreach (var a in _app.Storage.Assessments.ScanAsync(new AssessmentQuery(BatchId: id), default)) stored.Add(a);
+        Assert.Equal(["Abisko Turism AB", "Kalix Fisk AB", "Luleå Stål AB"], stored.Select(a => a.Company.Name).Order(StringComparer.Ordinal));
+        Assert.All(stored, a => Assert.Equal((AssessmentStatus.Pending, "umea", batch.UploadedAt), (a.Status, a.Programme, a.SubmittedAt)));
+        Assert.Equal(stored.Select(a => a.Id).Order(StringComparer.Ordinal), _app.Storage.ScoringQueue.SentIds.Order(StringComparer.Ordinal));
+
+        var english = await _app.ViewAsync(id);
+        Assert.Equal([3L, 5L], english.Rejections.Select(r => r.Line));
+        Assert.Equal("employees: Expected a number.", english.Rejections[0].Reason);
+        Assert.Contains(enumQuestion.Id, english.Rejections[1].Reason, StringComparison.Ordinal);
+        Assert.Equal("employees: Förväntade ett tal.", (await _app.ViewAsync(id, "sv-SE")).Rejections[0].Reason);
+    }
+
+    [Fact]
+    public async Task Once_scored_the_batchs_rows_are_counted_as_scored()
+    {
+        var id = await _app.UploadedAsync(new BatchFileBuilder().AddMany(3, i => AssessmentBuilder.Mixed().Named($"Rad {i} AB")).ToCsv());
+        await _app.IngestWaitingAsync();
+        Assert.Equal(0, (await _app.ViewAsync(id)).Scored);
+
+        await _app.ScoreWaitingAsync();
+
+        Assert.Equal(3, (await _app.ViewAsync(id)).Scored);
+    }
+
+    [Fact]
+    public async Task The_same_batch_delivered_again_once_ingested_adds_sends_and_counts_nothing_more()
+    {
+        var id = await _app.UploadedAsync(new BatchFileBuilder().AddMany(4, i => AssessmentBuilder.Mixed().Named($"Dubblett {i} AB")).ToCsv());
+        await _app.IngestWaitingAsync();
+        var first = await _app.BatchAsync(id);
+
+        var again = await Handler.DeliverAsync(Message(id));
+
+        Assert.Equal("AlreadyIngested", again.Outcome);
+        Assert.Equal(first, await _app.BatchAsync(id));
+        Assert.Equal(4, _app.Storage.ScoringQueue.SentIds.Count);
+        Assert.Equal(4, await _app.Storage.Assessments.CountAsync(new AssessmentQuery(BatchId: id), default));
+    }
+
+    [Fact]
+    public async Task A_delivery_after_a_crash_resumes_after_its_checkpoint_without_adding_sending_or_counting_twice()
+    {
+        // Storage fails at the second chunk's scoring messages, after the first chunk was checkpointed.
+        await using var app = new ApplicationUnderTest(services: s => s.AddSingleton<IScoringQueue>(sp =>
+            new ScoringQueueFailingOnce(sp.GetRequiredService<InMemoryStorage>().ScoringQueue, failingCall: 2)));
+        var csv = new BatchFileBuilder()
+            .AddMany(9, i => AssessmentBuilder.Mixed().Named($"Före {i} AB"))
+            .Add(AssessmentBuilder.Mixed().Named("Trasig AB"), row => row["employees"] = "many") // line 11
+            .AddMany(1090, i => AssessmentBuilder.Mixed().Named($"Efter {i} AB"))
+            .ToCsv();
+        var id = await app.UploadedAsync(csv);
+        var message = Assert.Single(app.Storage.BatchQueue.Drain());
+        var handler = app.Get<IngestBatchHandler>();
+
+        var crashed = await handler.DeliverAsync(message, dequeueCount: 1);
+
+        Assert.IsType<IOException>(crashed.Error);
+        var checkpoint = await app.BatchAsync(id);
+        Assert.Equal((BatchStatus.Ingesting, 502L, 501, 500, 1), (checkpoint.Status, checkpoint.CheckpointLine, checkpoint.Rows, checkpoint.Accepted, checkpoint.Rejected));
+
+        var resumed = await handler.DeliverAsync(message, dequeueCount: 2);
+
+        Assert.Equal("Ingested", resumed.Outcome);
+        var batch = await app.BatchAsync(id);
+        Assert.Equal((BatchStatus.Ingested, 1100, 1099, 1), (batch.Status, batch.Rows, batch.Accepted, batch.Rejected));
+        Assert.Equal(1099, await app.Storage.Assessments.CountAsync(new AssessmentQuery(BatchId: id), default));
+        var sent = app.Storage.ScoringQueue.SentIds;
+        Assert.Equal(1099, sent.Count);
+        Assert.Equal(sent.Count, sent.Distinct().Count());
+        // The line rejected before the checkpoint is in the rejections file the resumed delivery wrote.
+        Assert.Equal([11L], (await app.ViewAsync(id)).Rejections.Select(r => r.Line));
+    }
+
+    [Fact]
+    public async Task A_row_naming_a_product_reassesses_its_latest_assessment_and_one_naming_no_product_is_rejected()
+    {
+        var (earlier, _) = await _app.SubmitScoredAsync(AssessmentBuilder.Mixed().Named("Tidigare AB"));
+        var csv = new BatchFileBuilder()
+            .Add(AssessmentBuilder.Strong().Named("Tidigare AB"), row => row[AssessmentCsv.ProductIdColumn] = earlier)
+            .Add(AssessmentBuilder.Mixed().Named("Okänd AB"), row => row[AssessmentCsv.ProductIdColumn] = "no-such-product") // line 3
+            .ToCsv();
+        var id = await _app.UploadedAsync(csv);
+
+        await _app.IngestWaitingAsync();
+
+        var history = await _app.Storage.Assessments.ProductHistoryAsync(earlier, default);
+        Assert.Equal([earlier, (await _app.BatchAsync(id)).AssessmentId(2)], history.Select(a => a.Id));
+        Assert.Equal(earlier, history[1].PreviousAssessmentId);
+        var rejected = Assert.Single((await _app.ViewAsync(id)).Rejections);
+        Assert.Equal(3, rejected.Line);
+        Assert.Contains("no-such-product", rejected.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_batch_that_cannot_be_ingested_is_marked_failed_with_its_reason_only_on_the_last_delivery()
+    {
+        // A batch row whose uploaded file is gone: every delivery fails.
+        var id = Guid.NewGuid().ToString("N");
+        Assert.True(await _app.Storage.Batches.TryAddAsync(new Batch { Id = id, DefaultProgramme = "umea", UploadedAt = _app.Clock.GetUtcNow(), SizeBytes = 10 }, default));
+
+        var early = await Handler.DeliverAsync(Message(id), dequeueCount: 1);
+        Assert.NotNull(early.Error);
+        Assert.Equal(BatchStatus.Ingesting, (await _app.BatchAsync(id)).Status);
+
+        var last = await Handler.DeliverAsync(Message(id), dequeueCount: _app.Options<QueueTriggerOptions>().MaxDequeueCount);
+
+        var failed = await _app.BatchAsync(id);
+        Assert.Equal(BatchStatus.Failed, failed.Status);
+        Assert.Equal(last.Error!.Message, failed.FailureReason);
+    }
+
+    /// <summary>The in-memory queue, except that one call of many fails as storage going away would fail it.</summary>
+    private sealed class ScoringQueueFailingOnce(IScoringQueue inner, int failingCall) : IScoringQueue
+    {
+        private int _calls;
+
+        public Task EnqueueAsync(ScoringRequest request, CancellationToken cancellationToken) => inner.EnqueueAsync(request, cancellationToken);
+
+        public Task EnqueueManyAsync(string programme, IReadOnlyList<string> assessmentIds, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _calls) == failingCall
+                ? throw new IOException("The connection to storage was reset.")
+                : inner.EnqueueManyAsync(programme, assessmentIds, cancellationToken);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+}
