@@ -62,7 +62,7 @@ public static class Requests
     }
 
     /// <summary>Runs the result as a host would and reads what the client receives.</summary>
-    public static async Task<(int Status, string Body)> ExecuteAsync(this IResult result, HttpContext context)
+    public static async Task<(int Status, string Body)> RenderAsync(this IResult result, HttpContext context)
     {
         await result.ExecuteAsync(context);
         context.Response.Body.Position = 0;

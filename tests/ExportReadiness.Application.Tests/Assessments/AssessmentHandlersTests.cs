@@ -1,0 +1,174 @@
+using System.Text.Json.Nodes;
+using ExportReadiness.Application.Assessments;
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Reviews;
+using ExportReadiness.Core.Scoring;
+using ExportReadiness.Testing;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ExportReadiness.Application.Tests.Assessments;
+
+public sealed class AssessmentHandlersTests : IAsyncLifetime
+{
+    private readonly ApplicationUnderTest _app = new();
+
+    private AssessmentHandlers Handlers => _app.Get<AssessmentHandlers>();
+
+    private async Task<IResult> SubmitAsync(string json, string? token = null)
+    {
+        var context = _app.Request(HttpMethods.Post, "/api/assessments", json);
+        if (token is not null) context.WithToken(token);
+        return (await Handlers.Submit(context.Request, default)).Result;
+    }
+
+    private async Task<IResult> GetAsync(string id, Func<HttpContext, Task<HttpContext>>? caller = null)
+    {
+        var context = _app.Get($"/api/assessments/{id}");
+        if (caller is not null) context = await caller(context);
+        return (await Handlers.Get(id, context, default)).Result;
+    }
+
+    [Fact]
+    public async Task A_valid_submission_is_accepted_with_its_location_and_a_token_and_archived_stored_and_queued()
+    {
+        var json = AssessmentBuilder.Strong().InProgramme("umea").ToJsonString();
+
+        var accepted = Assert.IsType<Accepted<SubmissionAccepted>>(await SubmitAsync(json));
+
+        var body = accepted.Value!;
+        Assert.Equal($"/api/assessments/{body.Id}", accepted.Location);
+        Assert.Equal(AssessmentStatus.Pending, body.Status);
+        var stored = await _app.StoredAsync(body.Id);
+        Assert.Equal(("umea", AssessmentStatus.Pending, _app.Clock.GetUtcNow()), (stored.Programme, stored.Status, stored.SubmittedAt));
+        Assert.True(AccessToken.Matches(body.AccessToken, stored.AccessTokenHash));
+        Assert.Equal(json, System.Text.Encoding.UTF8.GetString((await _app.Storage.Submissions.GetAsync(body.Id, default))!.Value.Span));
+        Assert.Equal([body.Id], _app.Storage.ScoringQueue.SentIds);
+    }
+
+    [Fact]
+    public async Task An_invalid_submission_is_a_problem_naming_each_wrong_field_and_nothing_is_stored()
+    {
+        var required = Core.Questionnaire.QuestionnaireSchema.V1.Questions.First(q => q.Required && q.AppliesTo is null).Id;
+        var json = AssessmentBuilder.Mixed().WithEmployees(-5).Without(required).ToJsonString();
+
+        var problem = (await SubmitAsync(json)).Problem();
+
+        Assert.Equal(StatusCodes.Status400BadRequest, problem.Status);
+        Assert.Contains("company.employees", problem.Errors.Keys);
+        Assert.Contains($"answers.{required}", problem.Errors.Keys);
+        Assert.Equal(0, await _app.Storage.Assessments.CountAsync(new AssessmentQuery(), default));
+        Assert.Empty(_app.Storage.ScoringQueue.Sent);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_no_json_or_of_another_type_is_refused_with_its_status()
+    {
+        var malformed = (await SubmitAsync("{\"company\": ")).Problem();
+        var wrongType = (await Handlers.Submit(_app.Request(HttpMethods.Post, "/api/assessments", "a,b", "text/csv").Request, default)).Result.Problem();
+
+        Assert.Equal((400, 415), (malformed.Status, wrongType.Status));
+        Assert.Equal(["$"], malformed.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task A_reassessment_joins_the_product_only_with_the_earlier_assessments_token()
+    {
+        var (earlier, token) = await _app.SubmitAsync(AssessmentBuilder.Mixed());
+        var (other, otherToken) = await _app.SubmitAsync(AssessmentBuilder.Mixed());
+        JsonObject Reassessing(string id)
+        {
+            var json = AssessmentBuilder.Strong().ToJson();
+            json[AssessmentHandlers.PreviousAssessmentField] = id;
+            return json;
+        }
+
+        var withoutToken = (await SubmitAsync(Reassessing(earlier).ToJsonString())).Problem();
+        var withAnothersToken = (await SubmitAsync(Reassessing(earlier).ToJsonString(), otherToken)).Problem();
+        var accepted = Assert.IsType<Accepted<SubmissionAccepted>>(await SubmitAsync(Reassessing(earlier).ToJsonString(), token));
+
+        foreach (var refused in new[] { withoutToken, withAnothersToken })
+        {
+            Assert.Equal(400, refused.Status);
+            Assert.Equal([AssessmentHandlers.PreviousAssessmentField], refused.Errors.Keys);
+        }
+        var reassessment = await _app.StoredAsync(accepted.Value!.Id);
+        Assert.Equal((earlier, earlier), (reassessment.ProductId, reassessment.PreviousAssessmentId));
+        Assert.Equal(other, (await _app.StoredAsync(other)).ProductId);
+    }
+
+    [Fact]
+    public async Task An_assessment_is_visible_to_its_token_and_to_advisors_and_to_nobody_else_alike()
+    {
+        var (id, token) = await _app.SubmitScoredAsync(AssessmentBuilder.Mixed());
+        var (_, otherToken) = await _app.SubmitAsync(AssessmentBuilder.Mixed());
+
+        var asSme = Assert.IsType<Ok<AssessmentView>>(await GetAsync(id, c => Task.FromResult(c.WithToken(token)))).Value!;
+        var asAdvisor = Assert.IsType<Ok<AssessmentView>>(await GetAsync(id, c => c.AsAdvisorAsync())).Value!;
+        var anonymous = (await GetAsync(id)).Problem();
+        var wrongToken = (await GetAsync(id, c => Task.FromResult(c.WithToken(otherToken)))).Problem();
+        var unknown = (await GetAsync("0000000000000000", c => c.AsAdvisorAsync())).Problem();
+
+        Assert.Equal((AssessmentStatus.Scored, SharedModel.Version), (asSme.Status, asSme.Result!.ModelVersion));
+        Assert.Equal(asSme.Result.ReadinessScore, asAdvisor.Result!.ReadinessScore);
+        // An unknown id and a wrong token look the same: nobody learns which assessments exist.
+        Assert.Equal((404, 404, 404), (anonymous.Status, wrongToken.Status, unknown.Status));
+        Assert.Equal(anonymous.Title, wrongToken.Title);
+    }
+
+    [Fact]
+    public async Task The_sme_reads_the_advisors_message_but_never_the_verdict_or_internal_note()
+    {
+        var (id, token) = await _app.SubmitScoredAsync(AssessmentBuilder.Mixed());
+        var stored = await _app.StoredAsync(id);
+        var review = new Review(id, Verdict.NotYet, "Intern: svag säljkanal", ApplicationUnderTest.AdvisorName, _app.Clock.GetUtcNow()) { MessageToSme = "Börja med en exportplan." };
+        Assert.True(await _app.Storage.Assessments.TryReplaceAsync(stored with { Review = review }, default));
+
+        var asSme = Assert.IsType<Ok<AssessmentView>>(await GetAsync(id, c => Task.FromResult(c.WithToken(token)))).Value!;
+        var asAdvisor = Assert.IsType<Ok<AssessmentView>>(await GetAsync(id, c => c.AsAdvisorAsync())).Value!;
+
+        Assert.Null(asSme.Review);
+        Assert.Equal(["Börja med en exportplan."], asSme.AdvisorMessages.Select(m => m.Text));
+        Assert.Equal("Intern: svag säljkanal", asAdvisor.Review!.Note);
+    }
+
+    [Fact]
+    public async Task The_advisor_list_filters_by_programme_and_level_and_pages_with_a_continuation_token()
+    {
+        var umea = new List<string>();
+        for (var i = 0; i < 5; i++) umea.Add((await _app.SubmitAsync(AssessmentBuilder.Mixed().InProgramme("umea").Named($"Umeå {i} AB"))).Id);
+        await _app.SubmitAsync(AssessmentBuilder.Mixed().InProgramme("lulea"));
+        await _app.ScoreWaitingAsync();
+        var pages = new List<AssessmentList>();
+        string? continuation = null;
+        do
+        {
+            var target = "/api/assessments?programme=umea&pageSize=2" + (continuation is null ? "" : $"&continuationToken={Uri.EscapeDataString(continuation)}");
+            var page = Assert.IsType<Ok<AssessmentList>>((await Handlers.List((await _app.Get(target).AsAdvisorAsync()).Request, default)).Result).Value!;
+            pages.Add(page);
+            continuation = page.ContinuationToken;
+        }
+        while (continuation is not null && pages.Count < 10);
+
+        Assert.Equal([2, 2, 1], pages.Select(p => p.Items.Count));
+        Assert.Equal(umea.Order(StringComparer.Ordinal), pages.SelectMany(p => p.Items).Select(a => a.Id));
+        var level = (await _app.StoredAsync(umea[0])).Result!.Level;
+        var ofLevel = Assert.IsType<Ok<AssessmentList>>((await Handlers.List((await _app.Get($"/api/assessments?programme=umea&level={level}").AsAdvisorAsync()).Request, default)).Result).Value!;
+        Assert.NotEmpty(ofLevel.Items);
+        Assert.All(ofLevel.Items, a => Assert.Equal(("umea", level), (a.Programme, a.Level!.Value)));
+    }
+
+    [Fact]
+    public async Task Invalid_list_filters_are_a_problem_naming_each()
+    {
+        var context = await _app.Get("/api/assessments?level=Brilliant&pageSize=0&programme=a%2Fb").AsAdvisorAsync();
+
+        var problem = (await Handlers.List(context.Request, default)).Result.Problem();
+
+        Assert.Equal(400, problem.Status);
+        Assert.Equal(["level", "pageSize", "programme"], problem.Errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+}
