@@ -229,6 +229,20 @@ public abstract class AssessmentStoreContract
         Assert.Equal(0, Assert.Single(await PendingAsync(programme, StoreNow.AddDays(1))).Requeues);
     }
 
+    [Fact]
+    public async Task A_call_made_after_its_caller_cancelled_is_refused_and_writes_nothing()
+    {
+        var row = (await AddedAsync(Unique("cancel"), 1))[0];
+        var read = (await Store.FindAsync(row.Id, default))!;
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.FindAsync(row.Id, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.ReplaceManyAsync([read with { Status = AssessmentStatus.Failed }], cancelled.Token));
+
+        Assert.Equal(read.ConcurrencyToken, (await Store.FindAsync(row.Id, default))!.ConcurrencyToken);
+    }
+
     /// <summary>The sweep's rows of one programme: the table is shared with other tests.</summary>
     private async Task<List<PendingAssessment>> PendingAsync(string programme, DateTimeOffset writtenBefore)
     {

@@ -71,6 +71,18 @@ public abstract class ReviewStoreContract
     }
 
     [Fact]
+    public async Task A_review_saved_after_its_caller_cancelled_is_refused_and_not_stored()
+    {
+        var id = Unique("review");
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.SaveAsync(Review(id, Verdict.NotYet, 1), null, cancelled.Token));
+
+        Assert.Null(await Store.GetAsync(id, default));
+    }
+
+    [Fact]
     public async Task An_unreviewed_unknown_or_invalid_assessment_has_no_review_and_no_history()
     {
         Assert.Null(await Store.GetAsync(Unique("none"), default));

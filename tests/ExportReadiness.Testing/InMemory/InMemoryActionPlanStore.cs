@@ -13,18 +13,18 @@ public sealed class InMemoryActionPlanStore(TimeProvider? clock = null) : IActio
     private readonly InMemoryTable<PlannedAction> _table = new(clock ?? TimeProvider.System);
 
     public Task<IReadOnlyList<PlannedAction>> ListAsync(string productId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<PlannedAction>>(Identifiers.IsValid(productId) ? _table.Partition(productId).Select(Read).ToList() : []);
+        StorageCall.Answer<IReadOnlyList<PlannedAction>>(cancellationToken, () => Identifiers.IsValid(productId) ? _table.Partition(productId).Select(Read).ToList() : []);
 
     public Task<PlannedAction?> FindAsync(string productId, string actionId, CancellationToken cancellationToken) =>
-        Task.FromResult(Identifiers.IsValid(productId) && Identifiers.IsValid(actionId) && _table.Get(productId, actionId) is { } row ? Read(row) : null);
+        StorageCall.Answer(cancellationToken, () => Identifiers.IsValid(productId) && Identifiers.IsValid(actionId) && _table.Get(productId, actionId) is { } row ? Read(row) : null);
 
     public Task<(ActionSaveOutcome Outcome, PlannedAction? Saved)> AddAsync(PlannedAction action, CancellationToken cancellationToken) =>
-        Task.FromResult(Saved(_table.TryAdd(action.ProductId, action.Id, action with { ConcurrencyToken = null })));
+        StorageCall.Answer(cancellationToken, () => Saved(_table.TryAdd(action.ProductId, action.Id, action with { ConcurrencyToken = null })));
 
     public Task<(ActionSaveOutcome Outcome, PlannedAction? Saved)> ReplaceAsync(PlannedAction action, CancellationToken cancellationToken)
     {
         var version = action.ConcurrencyToken ?? throw new ArgumentException("A change needs the version it replaces.", nameof(action));
-        return Task.FromResult(Saved(_table.TryReplace(action.ProductId, action.Id, action with { ConcurrencyToken = null }, version)));
+        return StorageCall.Answer(cancellationToken, () => Saved(_table.TryReplace(action.ProductId, action.Id, action with { ConcurrencyToken = null }, version)));
     }
 
     public async IAsyncEnumerable<PlannedAction> ScanAsync([EnumeratorCancellation] CancellationToken cancellationToken)

@@ -12,17 +12,16 @@ public sealed class InMemoryAdvisorSessionStore(TimeProvider? clock = null) : IA
     private const string Row = "session";
     private readonly InMemoryTable<AdvisorSession> _table = new(clock ?? TimeProvider.System);
 
-    public Task StartAsync(AdvisorSession session, CancellationToken cancellationToken) =>
-        _table.TryAdd(session.Id, Row, session).Outcome == TableWrite.Written
-            ? Task.CompletedTask
-            : throw new InvalidOperationException($"Session {session.Id} exists already.");
+    public Task StartAsync(AdvisorSession session, CancellationToken cancellationToken) => StorageCall.Do(cancellationToken, () =>
+    {
+        if (_table.TryAdd(session.Id, Row, session).Outcome != TableWrite.Written) throw new InvalidOperationException($"Session {session.Id} exists already.");
+    });
 
     public Task<bool> IsActiveAsync(string sessionId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Task.FromResult(Identifiers.IsValid(sessionId) && _table.Get(sessionId, Row) is { } row && row.Value.EndsAt > now);
+        StorageCall.Answer(cancellationToken, () => Identifiers.IsValid(sessionId) && _table.Get(sessionId, Row) is { } row && row.Value.EndsAt > now);
 
-    public Task EndAsync(string sessionId, CancellationToken cancellationToken)
+    public Task EndAsync(string sessionId, CancellationToken cancellationToken) => StorageCall.Do(cancellationToken, () =>
     {
         if (Identifiers.IsValid(sessionId)) _table.Delete(sessionId, Row);
-        return Task.CompletedTask;
-    }
+    });
 }

@@ -30,14 +30,13 @@ public sealed class InMemoryAssessmentStore : IAssessmentStore
     /// <summary>A row as stored: the assessment without its version, and the sweep's column beside it.</summary>
     private sealed record StoredAssessment(Assessment Assessment, int Requeues = 0);
 
-    public Task AddAsync(Assessment assessment, CancellationToken cancellationToken)
+    public Task AddAsync(Assessment assessment, CancellationToken cancellationToken) => StorageCall.Do(cancellationToken, () =>
     {
         // The index rows first, as the adapter writes them: a row that exists is always findable by id and product.
         _programmeOf.Upsert("", assessment.Id, assessment.Programme);
         if (assessment.ProductId != assessment.Id) _reassessments.Upsert(assessment.ProductId, assessment.Id, assessment.Programme);
         _rows.TryAdd(assessment.Programme, assessment.Id, new StoredAssessment(AsStored(assessment)));
-        return Task.CompletedTask;
-    }
+    });
 
     public async Task AddManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
     {
@@ -47,7 +46,10 @@ public sealed class InMemoryAssessmentStore : IAssessmentStore
     public async Task<Assessment?> FindAsync(string id, CancellationToken cancellationToken) =>
         (await FindManyAsync([new ScoringRequest(id)], cancellationToken)).GetValueOrDefault(id);
 
-    public Task<IReadOnlyDictionary<string, Assessment>> FindManyAsync(IReadOnlyList<ScoringRequest> keys, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, Assessment>> FindManyAsync(IReadOnlyList<ScoringRequest> keys, CancellationToken cancellationToken) =>
+        StorageCall.Answer(cancellationToken, () => Find(keys));
+
+    private IReadOnlyDictionary<string, Assessment> Find(IReadOnlyList<ScoringRequest> keys)
     {
         var found = new Dictionary<string, Assessment>(StringComparer.Ordinal);
         foreach (var key in keys.Where(k => Identifiers.IsValid(k.AssessmentId)).DistinctBy(k => k.AssessmentId))
@@ -56,7 +58,7 @@ public sealed class InMemoryAssessmentStore : IAssessmentStore
             var programme = key.Programme is { } known && Identifiers.IsValid(known) ? known : _programmeOf.Get("", key.AssessmentId)?.Value;
             if (programme is not null && _rows.Get(programme, key.AssessmentId) is { } row) found[row.Key] = Read(row);
         }
-        return Task.FromResult<IReadOnlyDictionary<string, Assessment>>(found);
+        return found;
     }
 
     public async Task<IReadOnlyList<Assessment>> ProductHistoryAsync(string productId, CancellationToken cancellationToken)
@@ -67,10 +69,10 @@ public sealed class InMemoryAssessmentStore : IAssessmentStore
         return found.Values.Where(a => a.ProductId == productId).OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
     }
 
-    public Task<bool> TryReplaceAsync(Assessment assessment, CancellationToken cancellationToken) => Task.FromResult(Replace(assessment));
+    public Task<bool> TryReplaceAsync(Assessment assessment, CancellationToken cancellationToken) => StorageCall.Answer(cancellationToken, () => Replace(assessment));
 
     public Task<IReadOnlySet<string>> ReplaceManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlySet<string>>(assessments.Where(Replace).Select(a => a.Id).ToHashSet(StringComparer.Ordinal));
+        StorageCall.Answer<IReadOnlySet<string>>(cancellationToken, () => assessments.Where(Replace).Select(a => a.Id).ToHashSet(StringComparer.Ordinal));
 
     /// <summary>A full write: the requeue count goes with the old row, as a Table Storage replace drops columns it does not name.</summary>
     private bool Replace(Assessment assessment) =>
@@ -82,13 +84,16 @@ public sealed class InMemoryAssessmentStore : IAssessmentStore
             _ => throw new KeyNotFoundException($"Assessment {assessment.Id} is not stored in programme {assessment.Programme}."),
         };
 
-    public Task<AssessmentPage> ListAsync(AssessmentQuery query, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    public Task<AssessmentPage> ListAsync(AssessmentQuery query, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+        StorageCall.Answer(cancellationToken, () => List(query, continuationToken, pageSize));
+
+    private AssessmentPage List(AssessmentQuery query, string? continuationToken, int pageSize)
     {
         var after = continuationToken is null ? ((string, string)?)null : Decode(continuationToken);
         var matches = _rows.All().Where(r => after is not { } from || IsAfterOrAt(r, from)).Where(r => Matches(query, r.Value.Assessment));
         var page = matches.Take(pageSize + 1).ToList();
         var next = page.Count > pageSize ? Encode(page[pageSize]) : null;
-        return Task.FromResult(new AssessmentPage(page.Take(pageSize).Select(Read).ToList(), next));
+        return new AssessmentPage(page.Take(pageSize).Select(Read).ToList(), next);
     }
 
     /// <summary>Page by page, each page read when it is reached, as the adapter's query does: rows changed meanwhile are seen as they are then.</summary>
@@ -106,7 +111,7 @@ public sealed class InMemoryAssessmentStore : IAssessmentStore
     }
 
     public Task<int> CountAsync(AssessmentQuery query, CancellationToken cancellationToken) =>
-        Task.FromResult(_rows.All().Count(r => Matches(query, r.Value.Assessment)));
+        StorageCall.Answer(cancellationToken, () => _rows.All().Count(r => Matches(query, r.Value.Assessment)));
 
     public async IAsyncEnumerable<PendingAssessment> PendingAsync(DateTimeOffset writtenBefore, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -120,7 +125,7 @@ public sealed class InMemoryAssessmentStore : IAssessmentStore
     }
 
     public Task<bool> TryMarkRequeuedAsync(PendingAssessment pending, CancellationToken cancellationToken) =>
-        Task.FromResult(_rows.TryUpdate(pending.Programme, pending.Id, stored => stored with { Requeues = pending.Requeues + 1 }, pending.ConcurrencyToken).Outcome
+        StorageCall.Answer(cancellationToken, () => _rows.TryUpdate(pending.Programme, pending.Id, stored => stored with { Requeues = pending.Requeues + 1 }, pending.ConcurrencyToken).Outcome
             == TableWrite.Written);
 
     /// <summary>The adapter's filter: a condition on a column the row lacks (no result, no review, no batch) is false.</summary>

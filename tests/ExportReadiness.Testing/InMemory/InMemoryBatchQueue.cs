@@ -6,11 +6,8 @@ namespace ExportReadiness.Testing.InMemory;
 /// <summary><see cref="IBatchQueue"/> in memory: <c>{"batchId": "…"}</c> per request, as <c>StorageBatchQueue</c> writes it.</summary>
 public sealed class InMemoryBatchQueue : InMemoryQueue, IBatchQueue
 {
-    public Task EnqueueIngestAsync(string batchId, CancellationToken cancellationToken)
-    {
-        Send(JsonSerializer.Serialize(new { batchId }));
-        return Task.CompletedTask;
-    }
+    public Task EnqueueIngestAsync(string batchId, CancellationToken cancellationToken) =>
+        StorageCall.Do(cancellationToken, () => Send(JsonSerializer.Serialize(new { batchId })));
 
     /// <summary>The batch ids asked for, in order.</summary>
     public IReadOnlyList<string> SentBatchIds =>

@@ -16,43 +16,37 @@ public sealed class InMemoryBatchStore(TimeProvider? clock = null) : IBatchStore
     private readonly ConcurrentDictionary<string, byte[]> _blobs = new(StringComparer.Ordinal);
 
     public Task<Batch?> GetAsync(string batchId, CancellationToken cancellationToken) =>
-        Task.FromResult(Identifiers.IsValid(batchId) && _table.Get(Partition, batchId) is { } row ? Read(row) : null);
+        StorageCall.Answer(cancellationToken, () => Identifiers.IsValid(batchId) && _table.Get(Partition, batchId) is { } row ? Read(row) : null);
 
     public Task<bool> TryAddAsync(Batch batch, CancellationToken cancellationToken) =>
-        Task.FromResult(_table.TryAdd(Partition, batch.Id, batch with { ConcurrencyToken = null }).Outcome == TableWrite.Written);
+        StorageCall.Answer(cancellationToken, () => _table.TryAdd(Partition, batch.Id, batch with { ConcurrencyToken = null }).Outcome == TableWrite.Written);
 
-    public Task SaveAsync(Batch batch, CancellationToken cancellationToken)
-    {
-        _table.Upsert(Partition, batch.Id, batch with { ConcurrencyToken = null });
-        return Task.CompletedTask;
-    }
+    public Task SaveAsync(Batch batch, CancellationToken cancellationToken) =>
+        StorageCall.Do(cancellationToken, () => _table.Upsert(Partition, batch.Id, batch with { ConcurrencyToken = null }));
 
-    public Task<Batch?> TryReplaceAsync(Batch batch, CancellationToken cancellationToken)
-    {
-        var (outcome, row) = _table.TryReplace(Partition, batch.Id, batch with { ConcurrencyToken = null }, batch.ConcurrencyToken);
-        return Task.FromResult(outcome == TableWrite.Written ? Read(row!) : null);
-    }
+    public Task<Batch?> TryReplaceAsync(Batch batch, CancellationToken cancellationToken) => StorageCall.Answer(cancellationToken, () =>
+        _table.TryReplace(Partition, batch.Id, batch with { ConcurrencyToken = null }, batch.ConcurrencyToken) is (TableWrite.Written, { } row) ? Read(row) : null);
 
     public async Task SaveInputAsync(string batchId, Stream content, CancellationToken cancellationToken)
     {
         using var copy = new MemoryStream();
         await content.CopyToAsync(copy, cancellationToken);
-        _blobs[InputName(batchId)] = copy.ToArray();
+        await StorageCall.Do(cancellationToken, () => _blobs[InputName(batchId)] = copy.ToArray());
     }
 
     public Task<Stream> OpenInputAsync(string batchId, CancellationToken cancellationToken) =>
-        Task.FromResult<Stream>(new MemoryStream(_blobs.TryGetValue(InputName(batchId), out var input)
+        StorageCall.Answer<Stream>(cancellationToken, () => new MemoryStream(_blobs.TryGetValue(InputName(batchId), out var input)
             ? input
             : throw new FileNotFoundException($"Batch {batchId} has no input file."), writable: false));
 
-    public Task<Stream> CreateRejectionsAsync(string batchId, CancellationToken cancellationToken)
+    public Task<Stream> CreateRejectionsAsync(string batchId, CancellationToken cancellationToken) => StorageCall.Answer<Stream>(cancellationToken, () =>
     {
         _blobs[RejectionsName(batchId)] = [];
-        return Task.FromResult<Stream>(new BlobWriteStream(content => _blobs[RejectionsName(batchId)] = content));
-    }
+        return new BlobWriteStream(content => _blobs[RejectionsName(batchId)] = content);
+    });
 
     public Task<Stream?> OpenRejectionsAsync(string batchId, CancellationToken cancellationToken) =>
-        Task.FromResult<Stream?>(_blobs.TryGetValue(RejectionsName(batchId), out var content) ? new MemoryStream(content, writable: false) : null);
+        StorageCall.Answer<Stream?>(cancellationToken, () => _blobs.TryGetValue(RejectionsName(batchId), out var content) ? new MemoryStream(content, writable: false) : null);
 
     private static string InputName(string batchId) => $"{batchId}/input.csv";
 

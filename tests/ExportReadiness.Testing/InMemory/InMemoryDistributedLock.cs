@@ -14,7 +14,7 @@ public sealed class InMemoryDistributedLock : IDistributedLock
     public Task<IAsyncDisposable?> TryAcquireAsync(string name, CancellationToken cancellationToken)
     {
         var held = new Held(this, name);
-        return Task.FromResult<IAsyncDisposable?>(_held.TryAdd(name, held) ? held : null);
+        return StorageCall.Answer<IAsyncDisposable?>(cancellationToken, () => _held.TryAdd(name, held) ? held : null);
     }
 
     /// <summary>Whether someone holds the lock now.</summary>

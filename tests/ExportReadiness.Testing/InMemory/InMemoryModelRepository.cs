@@ -16,24 +16,23 @@ public sealed class InMemoryModelRepository : IModelRepository
     /// <summary>Every version published, in no particular order.</summary>
     public IReadOnlyCollection<string> Versions => _versions.Keys.ToList();
 
-    public Task<string?> GetCurrentVersionAsync(CancellationToken cancellationToken) => Task.FromResult(Volatile.Read(ref _current));
+    public Task<string?> GetCurrentVersionAsync(CancellationToken cancellationToken) => StorageCall.Answer(cancellationToken, () => Volatile.Read(ref _current));
 
-    public Task<ReadinessModel> LoadAsync(string version, int featureCount, CancellationToken cancellationToken)
+    public Task<ReadinessModel> LoadAsync(string version, int featureCount, CancellationToken cancellationToken) => StorageCall.Answer(cancellationToken, () =>
     {
         if (!_versions.TryGetValue(version, out var trained)) throw new FileNotFoundException($"No model {version} is published.");
-        if (trained.Model.FeatureCount != featureCount)
-            throw new InvalidDataException($"Model {version} has {trained.Model.FeatureCount} weights, not {featureCount}.");
-        return Task.FromResult(trained.Model);
-    }
+        return trained.Model.FeatureCount == featureCount
+            ? trained.Model
+            : throw new InvalidDataException($"Model {version} has {trained.Model.FeatureCount} weights, not {featureCount}.");
+    });
 
     public Task<ModelMetrics?> GetMetricsAsync(string version, CancellationToken cancellationToken) =>
-        Task.FromResult(_versions.TryGetValue(version, out var trained) ? trained.Metrics : null);
+        StorageCall.Answer(cancellationToken, () => _versions.TryGetValue(version, out var trained) ? trained.Metrics : null);
 
     /// <summary>The model under its version, then the pointer: as the blobs are written, the pointer last.</summary>
-    public Task PublishAsync(TrainedModel trained, CancellationToken cancellationToken)
+    public Task PublishAsync(TrainedModel trained, CancellationToken cancellationToken) => StorageCall.Do(cancellationToken, () =>
     {
         _versions[trained.Metrics.Version] = trained;
         Volatile.Write(ref _current, trained.Metrics.Version);
-        return Task.CompletedTask;
-    }
+    });
 }

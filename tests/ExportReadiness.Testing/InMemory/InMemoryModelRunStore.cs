@@ -11,15 +11,11 @@ public sealed class InMemoryModelRunStore(TimeProvider? clock = null) : IModelRu
 
     public string NewRunId(DateTimeOffset startedAt) => $"{DateTimeOffset.MaxValue.UtcTicks - startedAt.UtcTicks:D19}";
 
-    public Task SaveAsync(ModelRun run, CancellationToken cancellationToken)
-    {
-        _table.Upsert(Partition, run.Id, run);
-        return Task.CompletedTask;
-    }
+    public Task SaveAsync(ModelRun run, CancellationToken cancellationToken) => StorageCall.Do(cancellationToken, () => _table.Upsert(Partition, run.Id, run));
 
     public Task<ModelRun?> GetAsync(string id, CancellationToken cancellationToken) =>
-        Task.FromResult(Identifiers.IsValid(id) ? _table.Get(Partition, id)?.Value : null);
+        StorageCall.Answer(cancellationToken, () => Identifiers.IsValid(id) ? _table.Get(Partition, id)?.Value : null);
 
     public Task<IReadOnlyList<ModelRun>> RecentAsync(int count, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<ModelRun>>(_table.Partition(Partition).Take(count).Select(r => r.Value).ToList());
+        StorageCall.Answer<IReadOnlyList<ModelRun>>(cancellationToken, () => _table.Partition(Partition).Take(count).Select(r => r.Value).ToList());
 }

@@ -7,12 +7,12 @@ public sealed class InMemoryProgrammeExtensionStore : IProgrammeExtensionStore
 {
     private StoredExtension? _stored;
 
-    public Task<StoredExtension?> GetAsync(CancellationToken cancellationToken) => Task.FromResult(Volatile.Read(ref _stored));
+    public Task<StoredExtension?> GetAsync(CancellationToken cancellationToken) => StorageCall.Answer(cancellationToken, () => Volatile.Read(ref _stored));
 
-    public Task<string> SaveAsync(ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
+    public Task<string> SaveAsync(ReadOnlyMemory<byte> json, CancellationToken cancellationToken) => StorageCall.Answer(cancellationToken, () =>
     {
         var saved = new StoredExtension(json.ToArray(), ETags.Next());
         Volatile.Write(ref _stored, saved);
-        return Task.FromResult(saved.Version);
-    }
+        return saved.Version;
+    });
 }

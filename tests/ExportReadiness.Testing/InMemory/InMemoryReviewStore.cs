@@ -15,16 +15,16 @@ public sealed class InMemoryReviewStore(TimeProvider? clock = null) : IReviewSto
     private readonly InMemoryTable<Review> _table = new(clock ?? TimeProvider.System);
 
     public Task<Review?> GetAsync(string assessmentId, CancellationToken cancellationToken) =>
-        Task.FromResult(Identifiers.IsValid(assessmentId) && _table.Get(assessmentId, Current) is { } row ? Read(row) : null);
+        StorageCall.Answer(cancellationToken, () => Identifiers.IsValid(assessmentId) && _table.Get(assessmentId, Current) is { } row ? Read(row) : null);
 
     public Task<IReadOnlyList<Review>> HistoryAsync(string assessmentId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Review>>(_table.Partition(assessmentId).Where(r => r.Key.StartsWith(HistoryPrefix, StringComparison.Ordinal))
+        StorageCall.Answer<IReadOnlyList<Review>>(cancellationToken, () => _table.Partition(assessmentId).Where(r => r.Key.StartsWith(HistoryPrefix, StringComparison.Ordinal))
             .Select(Read).OrderByDescending(r => r.ReviewedAt).ToList());
 
     public Task<(ReviewSaveOutcome Outcome, string? Version)> SaveAsync(Review review, string? expectedVersion, CancellationToken cancellationToken)
     {
         var stored = review with { ConcurrencyToken = null };
-        return Task.FromResult(_table.Atomically(() =>
+        return StorageCall.Answer(cancellationToken, () => _table.Atomically(() =>
         {
             // The first review is an insert; a later one replaces the version the advisor read. Either fails whole.
             var (outcome, current) = expectedVersion is null

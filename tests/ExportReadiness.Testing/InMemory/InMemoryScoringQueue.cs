@@ -18,17 +18,13 @@ public sealed class InMemoryScoringQueue : InMemoryQueue, IScoringQueue
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public Task EnqueueAsync(ScoringRequest request, CancellationToken cancellationToken)
-    {
-        Send(JsonSerializer.Serialize(request, Json));
-        return Task.CompletedTask;
-    }
+    public Task EnqueueAsync(ScoringRequest request, CancellationToken cancellationToken) =>
+        StorageCall.Do(cancellationToken, () => Send(JsonSerializer.Serialize(request, Json)));
 
-    public Task EnqueueManyAsync(string programme, IReadOnlyList<string> assessmentIds, CancellationToken cancellationToken)
+    public Task EnqueueManyAsync(string programme, IReadOnlyList<string> assessmentIds, CancellationToken cancellationToken) => StorageCall.Do(cancellationToken, () =>
     {
         foreach (var ids in assessmentIds.Chunk(IdsPerMessage)) Send(JsonSerializer.Serialize(new { assessmentIds = ids, programme }, Json));
-        return Task.CompletedTask;
-    }
+    });
 
     /// <summary>Every assessment id any sent message named, in the order sent (an id sent twice appears twice).</summary>
     public IReadOnlyList<string> SentIds => Sent.SelectMany(IdsOf).ToList();

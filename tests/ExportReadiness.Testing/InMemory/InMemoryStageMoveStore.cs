@@ -13,13 +13,13 @@ public sealed class InMemoryStageMoveStore(TimeProvider? clock = null) : IStageM
     private readonly InMemoryTable<StageMove> _table = new(clock ?? TimeProvider.System);
 
     public Task<bool> AddAsync(StageMove move, CancellationToken cancellationToken) =>
-        Task.FromResult(_table.TryAdd(move.ProductId, $"{move.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}_{move.Stage}", move).Outcome == TableWrite.Written);
+        StorageCall.Answer(cancellationToken, () => _table.TryAdd(move.ProductId, $"{move.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}_{move.Stage}", move).Outcome == TableWrite.Written);
 
     public Task<IReadOnlyList<StageMove>> ForProductAsync(string productId, CancellationToken cancellationToken) =>
-        Task.FromResult(Identifiers.IsValid(productId) ? Ordered(_table.Partition(productId).Select(r => r.Value)) : []);
+        StorageCall.Answer(cancellationToken, () => Identifiers.IsValid(productId) ? Ordered(_table.Partition(productId).Select(r => r.Value)) : []);
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<StageMove>>> AllAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<StageMove>>>(_table.All().GroupBy(r => r.Partition, StringComparer.Ordinal)
+        StorageCall.Answer<IReadOnlyDictionary<string, IReadOnlyList<StageMove>>>(cancellationToken, () => _table.All().GroupBy(r => r.Partition, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Ordered(g.Select(r => r.Value)), StringComparer.Ordinal));
 
     private static IReadOnlyList<StageMove> Ordered(IEnumerable<StageMove> moves) => moves.OrderBy(m => m.Date).ThenBy(m => m.RecordedAt).ToList();

@@ -8,12 +8,9 @@ public sealed class InMemorySubmissionArchive : ISubmissionArchive
 {
     private readonly ConcurrentDictionary<string, byte[]> _blobs = new(StringComparer.Ordinal);
 
-    public Task SaveAsync(string assessmentId, ReadOnlyMemory<byte> rawJson, CancellationToken cancellationToken)
-    {
-        _blobs.TryAdd(assessmentId, rawJson.ToArray());
-        return Task.CompletedTask;
-    }
+    public Task SaveAsync(string assessmentId, ReadOnlyMemory<byte> rawJson, CancellationToken cancellationToken) =>
+        StorageCall.Do(cancellationToken, () => _blobs.TryAdd(assessmentId, rawJson.ToArray()));
 
     public Task<ReadOnlyMemory<byte>?> GetAsync(string assessmentId, CancellationToken cancellationToken) =>
-        Task.FromResult(_blobs.TryGetValue(assessmentId, out var raw) ? (ReadOnlyMemory<byte>?)raw.ToArray() : null);
+        StorageCall.Answer(cancellationToken, () => _blobs.TryGetValue(assessmentId, out var raw) ? (ReadOnlyMemory<byte>?)raw.ToArray() : null);
 }
