@@ -83,6 +83,19 @@ public abstract class AssessmentStoreContract
     }
 
     [Fact]
+    public async Task Of_many_writers_replacing_the_same_read_at_once_exactly_one_wins()
+    {
+        var row = (await AddedAsync(Unique("race"), 1))[0];
+        var read = (await Store.FindAsync(row.Id, default))!;
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Task.Run(() => Store.TryReplaceAsync(read with { FailureReason = $"writer {i}", Status = AssessmentStatus.Failed }, default))));
+
+        var winner = Assert.Single(outcomes.Select((won, i) => (won, i)).Where(o => o.won));
+        Assert.Equal($"writer {winner.i}", (await Store.FindAsync(row.Id, default))!.FailureReason);
+    }
+
+    [Fact]
     public async Task Replacing_many_writes_exactly_the_rows_unchanged_since_they_were_read()
     {
         var rows = await AddedAsync(Unique("many"), 3);

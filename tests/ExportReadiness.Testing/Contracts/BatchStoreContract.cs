@@ -69,6 +69,20 @@ public abstract class BatchStoreContract
     }
 
     [Fact]
+    public async Task A_rejections_file_exists_empty_once_created_and_holds_what_its_writer_flushed()
+    {
+        var batch = NewBatch();
+        await using var writer = await Store.CreateRejectionsAsync(batch.Id, default);
+        var empty = await ReadAllAsync((await Store.OpenRejectionsAsync(batch.Id, default))!);
+
+        await writer.WriteAsync(Encoding.UTF8.GetBytes("line,reason\r\n"));
+        await writer.FlushAsync();
+
+        Assert.Empty(empty);
+        Assert.Equal("line,reason\r\n", Encoding.UTF8.GetString(await ReadAllAsync((await Store.OpenRejectionsAsync(batch.Id, default))!)));
+    }
+
+    [Fact]
     public async Task An_unknown_or_invalid_batch_is_not_found()
     {
         Assert.Null(await Store.GetAsync(Guid.NewGuid().ToString("N"), default));

@@ -6,7 +6,7 @@ namespace ExportReadiness.Testing.Contracts;
 
 /// <summary>
 /// Data for the store contracts. Every name is new per test (the adapters' contracts share one Azurite), and every time is
-/// whole milliseconds, the precision the adapters keep.
+/// fixed, so no fact depends on when it runs.
 /// </summary>
 public static class ContractData
 {

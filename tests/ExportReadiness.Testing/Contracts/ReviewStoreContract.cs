@@ -39,6 +39,20 @@ public abstract class ReviewStoreContract
     }
 
     [Fact]
+    public async Task Of_many_advisors_saving_on_the_same_version_at_once_exactly_one_is_saved()
+    {
+        var id = Unique("review");
+        var (_, read) = await Store.SaveAsync(Review(id, Verdict.NotYet, 1), null, default);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Task.Run(() => Store.SaveAsync(Review(id, Verdict.ExportReady, 10 + i, $"advisor {i}"), read, default))));
+
+        var winner = Assert.Single(outcomes.Select((o, i) => (o.Outcome, i)).Where(o => o.Outcome == ReviewSaveOutcome.Saved));
+        Assert.Equal($"advisor {winner.i}", (await Store.GetAsync(id, default))!.Note);
+        Assert.Equal(2, (await Store.HistoryAsync(id, default)).Count);
+    }
+
+    [Fact]
     public async Task The_history_holds_every_verdict_given_newest_first_with_its_note_and_message()
     {
         var id = Unique("review");
