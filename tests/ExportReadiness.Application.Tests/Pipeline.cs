@@ -1,6 +1,7 @@
 using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Scoring;
 using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Testing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -30,6 +31,20 @@ public static class Pipeline
         var submitted = await app.SubmitAsync(assessment);
         await app.ScoreWaitingAsync();
         return submitted;
+    }
+
+    /// <summary>
+    /// Gives the stored assessment an answer option the questionnaire no longer knows, as a row stored under an older
+    /// schema may hold: the model cannot score it.
+    /// </summary>
+    public static async Task MakeUnscorableAsync(this ApplicationUnderTest app, string id)
+    {
+        var stored = await app.StoredAsync(id);
+        var question = stored.Answers.First(a => a.Value.Choice is not null).Key;
+        Assert.True(await app.Storage.Assessments.TryReplaceAsync(stored with
+        {
+            Answers = new Dictionary<string, Answer>(stored.Answers) { [question] = Answer.Of("retired-option") },
+        }, default));
     }
 
     public static async Task<Assessment> StoredAsync(this ApplicationUnderTest app, string id) =>

@@ -5,28 +5,27 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExportReadiness.Application.Tests.ActionPlans;
 
-public sealed class ActionPlanHandlersTests : IAsyncLifetime
+public sealed class ActionPlanHandlersTests : ApplicationTests
 {
-    private readonly ApplicationUnderTest _app = new();
     private string _id = "";
     private string _token = "";
 
-    private ActionPlanHandlers Handlers => _app.Get<ActionPlanHandlers>();
+    private ActionPlanHandlers Handlers => App.Get<ActionPlanHandlers>();
 
-    public async Task InitializeAsync() => (_id, _token) = await _app.SubmitScoredAsync(AssessmentBuilder.Mixed());
+    public override async Task InitializeAsync() => (_id, _token) = await App.SubmitScoredAsync(AssessmentBuilder.Mixed());
 
     private async Task<ActionPlanView> PlanAsync(string? token = null) =>
-        Assert.IsType<Ok<ActionPlanView>>((await Handlers.Get(_id, _app.Get($"/api/assessments/{_id}/actions").WithToken(token ?? _token), default)).Result).Value!;
+        Assert.IsType<Ok<ActionPlanView>>((await Handlers.Get(_id, App.Get($"/api/assessments/{_id}/actions").WithToken(token ?? _token), default)).Result).Value!;
 
     private async Task<(IResult Result, HttpContext Context)> AddAsync(object body, string? token = null)
     {
-        var context = _app.Post($"/api/assessments/{_id}/actions", body).WithToken(token ?? _token);
+        var context = App.Post($"/api/assessments/{_id}/actions", body).WithToken(token ?? _token);
         return ((await Handlers.Post(_id, context, default)).Result, context);
     }
 
     private async Task<(IResult Result, HttpContext Context)> ChangeAsync(string actionId, object body, string? ifMatch)
     {
-        var context = _app.Put($"/api/assessments/{_id}/actions/{actionId}", body).WithToken(_token);
+        var context = App.Put($"/api/assessments/{_id}/actions/{actionId}", body).WithToken(_token);
         if (ifMatch is not null) context.WithHeader("If-Match", ifMatch);
         return ((await Handlers.Put(_id, actionId, context, default)).Result, context);
     }
@@ -49,7 +48,7 @@ public sealed class ActionPlanHandlersTests : IAsyncLifetime
         var action = created.Value!;
         Assert.Equal($"/api/assessments/{_id}/actions/{action.Id}", created.Location);
         Assert.Equal(action.Version, context.Response.Headers.ETag.ToString());
-        Assert.Equal((gap.QuestionId, gap.Dimension, gap.Advice.En, "sme", _id, _app.Clock.GetUtcNow()),
+        Assert.Equal((gap.QuestionId, gap.Dimension, gap.Advice.En, "sme", _id, App.Clock.GetUtcNow()),
             (action.Gap, action.Dimension, action.Title, action.CreatedBy, action.FromAssessmentId, action.CreatedAt));
         Assert.Equal([action.Id], (await PlanAsync()).Actions.Select(a => a.Id));
     }
@@ -59,7 +58,7 @@ public sealed class ActionPlanHandlersTests : IAsyncLifetime
     {
         var body = new { gap = (await GapAsync()).QuestionId, owner = "Anna", dueDate = "2027-03-31" };
         var (first, _) = await AddAsync(body);
-        _app.Clock.Advance(TimeSpan.FromSeconds(30));
+        App.Clock.Advance(TimeSpan.FromSeconds(30));
 
         var (retried, _) = await AddAsync(body);
 
@@ -86,7 +85,7 @@ public sealed class ActionPlanHandlersTests : IAsyncLifetime
     {
         var (added, _) = await AddAsync(new { gap = (await GapAsync()).QuestionId, owner = "Anna", dueDate = "2027-03-31" });
         var action = Assert.IsType<Created<ActionView>>(added).Value!;
-        _app.Clock.Advance(TimeSpan.FromDays(10));
+        App.Clock.Advance(TimeSpan.FromDays(10));
 
         var (withoutVersion, _) = await ChangeAsync(action.Id, new { status = "InProgress" }, null);
         var (started, _) = await ChangeAsync(action.Id, new { status = "InProgress" }, action.Version);
@@ -96,7 +95,7 @@ public sealed class ActionPlanHandlersTests : IAsyncLifetime
 
         Assert.Equal((428, 412), (withoutVersion.Problem().Status, stale.Problem().Status));
         var finished = Assert.IsType<Ok<ActionView>>(done).Value!;
-        Assert.Equal((ActionStatus.Done, _app.Clock.GetUtcNow()), (finished.Status, finished.DoneAt!.Value));
+        Assert.Equal((ActionStatus.Done, App.Clock.GetUtcNow()), (finished.Status, finished.DoneAt!.Value));
         Assert.Equal(finished.Version, context.Response.Headers.ETag.ToString());
         Assert.Equal(404, (await ChangeAsync("no-such-action", new { status = "Done" }, current.Version)).Result.Problem().Status);
     }
@@ -104,12 +103,12 @@ public sealed class ActionPlanHandlersTests : IAsyncLifetime
     [Fact]
     public async Task Another_products_token_or_an_unknown_assessment_finds_no_plan_and_changes_none()
     {
-        var (_, otherToken) = await _app.SubmitAsync(AssessmentBuilder.Weak());
+        var (_, otherToken) = await App.SubmitAsync(AssessmentBuilder.Weak());
         var gap = await GapAsync();
 
         var (refused, _) = await AddAsync(new { gap = gap.QuestionId, owner = "Mallory", dueDate = "2027-03-31" }, otherToken);
-        var read = (await Handlers.Get(_id, _app.Get($"/api/assessments/{_id}/actions").WithToken(otherToken), default)).Result.Problem();
-        var unknown = (await Handlers.Get("0000000000000000", await _app.Get("/api/assessments/0000000000000000/actions").AsAdvisorAsync(), default)).Result.Problem();
+        var read = (await Handlers.Get(_id, App.Get($"/api/assessments/{_id}/actions").WithToken(otherToken), default)).Result.Problem();
+        var unknown = (await Handlers.Get("0000000000000000", await App.Get("/api/assessments/0000000000000000/actions").AsAdvisorAsync(), default)).Result.Problem();
 
         Assert.Equal((404, 404, 404), (refused.Problem().Status, read.Status, unknown.Status));
         Assert.Empty((await PlanAsync()).Actions);
@@ -119,7 +118,7 @@ public sealed class ActionPlanHandlersTests : IAsyncLifetime
     public async Task An_advisor_adds_an_action_in_their_own_name_with_a_key()
     {
         var gap = await GapAsync();
-        var context = await _app.Post($"/api/assessments/{_id}/actions", new { gap = gap.QuestionId, owner = "Anna", dueDate = "2027-03-31" }).AsAdvisorAsync();
+        var context = await App.Post($"/api/assessments/{_id}/actions", new { gap = gap.QuestionId, owner = "Anna", dueDate = "2027-03-31" }).AsAdvisorAsync();
 
         var created = Assert.IsType<Created<ActionView>>((await Handlers.Post(_id, context, default)).Result).Value!;
 
@@ -136,6 +135,4 @@ public sealed class ActionPlanHandlersTests : IAsyncLifetime
         Assert.Equal(["dueDate", "gap", "owner", "status"], problem.Errors.Keys.Order(StringComparer.Ordinal));
         Assert.Empty((await PlanAsync()).Actions);
     }
-
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 }

@@ -8,22 +8,20 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExportReadiness.Application.Tests.Assessments;
 
-public sealed class AssessmentHandlersTests : IAsyncLifetime
+public sealed class AssessmentHandlersTests : ApplicationTests
 {
-    private readonly ApplicationUnderTest _app = new();
-
-    private AssessmentHandlers Handlers => _app.Get<AssessmentHandlers>();
+    private AssessmentHandlers Handlers => App.Get<AssessmentHandlers>();
 
     private async Task<IResult> SubmitAsync(string json, string? token = null)
     {
-        var context = _app.Request(HttpMethods.Post, "/api/assessments", json);
+        var context = App.Request(HttpMethods.Post, "/api/assessments", json);
         if (token is not null) context.WithToken(token);
         return (await Handlers.Submit(context.Request, default)).Result;
     }
 
     private async Task<IResult> GetAsync(string id, Func<HttpContext, Task<HttpContext>>? caller = null)
     {
-        var context = _app.Get($"/api/assessments/{id}");
+        var context = App.Get($"/api/assessments/{id}");
         if (caller is not null) context = await caller(context);
         return (await Handlers.Get(id, context, default)).Result;
     }
@@ -38,11 +36,11 @@ public sealed class AssessmentHandlersTests : IAsyncLifetime
         var body = accepted.Value!;
         Assert.Equal($"/api/assessments/{body.Id}", accepted.Location);
         Assert.Equal(AssessmentStatus.Pending, body.Status);
-        var stored = await _app.StoredAsync(body.Id);
-        Assert.Equal(("umea", AssessmentStatus.Pending, _app.Clock.GetUtcNow()), (stored.Programme, stored.Status, stored.SubmittedAt));
+        var stored = await App.StoredAsync(body.Id);
+        Assert.Equal(("umea", AssessmentStatus.Pending, App.Clock.GetUtcNow()), (stored.Programme, stored.Status, stored.SubmittedAt));
         Assert.True(AccessToken.Matches(body.AccessToken, stored.AccessTokenHash));
-        Assert.Equal(json, System.Text.Encoding.UTF8.GetString((await _app.Storage.Submissions.GetAsync(body.Id, default))!.Value.Span));
-        Assert.Equal([body.Id], _app.Storage.ScoringQueue.SentIds);
+        Assert.Equal(json, System.Text.Encoding.UTF8.GetString((await App.Storage.Submissions.GetAsync(body.Id, default))!.Value.Span));
+        Assert.Equal([body.Id], App.Storage.ScoringQueue.SentIds);
     }
 
     [Fact]
@@ -56,15 +54,15 @@ public sealed class AssessmentHandlersTests : IAsyncLifetime
         Assert.Equal(StatusCodes.Status400BadRequest, problem.Status);
         Assert.Contains("company.employees", problem.Errors.Keys);
         Assert.Contains($"answers.{required}", problem.Errors.Keys);
-        Assert.Equal(0, await _app.Storage.Assessments.CountAsync(new AssessmentQuery(), default));
-        Assert.Empty(_app.Storage.ScoringQueue.Sent);
+        Assert.Equal(0, await App.Storage.Assessments.CountAsync(new AssessmentQuery(), default));
+        Assert.Empty(App.Storage.ScoringQueue.Sent);
     }
 
     [Fact]
     public async Task A_body_that_is_no_json_or_of_another_type_is_refused_with_its_status()
     {
         var malformed = (await SubmitAsync("{\"company\": ")).Problem();
-        var wrongType = (await Handlers.Submit(_app.Request(HttpMethods.Post, "/api/assessments", "a,b", "text/csv").Request, default)).Result.Problem();
+        var wrongType = (await Handlers.Submit(App.Request(HttpMethods.Post, "/api/assessments", "a,b", "text/csv").Request, default)).Result.Problem();
 
         Assert.Equal((400, 415), (malformed.Status, wrongType.Status));
         Assert.Equal(["$"], malformed.Errors.Keys);
@@ -73,8 +71,8 @@ public sealed class AssessmentHandlersTests : IAsyncLifetime
     [Fact]
     public async Task A_reassessment_joins_the_product_only_with_the_earlier_assessments_token()
     {
-        var (earlier, token) = await _app.SubmitAsync(AssessmentBuilder.Mixed());
-        var (other, otherToken) = await _app.SubmitAsync(AssessmentBuilder.Mixed());
+        var (earlier, token) = await App.SubmitAsync(AssessmentBuilder.Mixed());
+        var (other, otherToken) = await App.SubmitAsync(AssessmentBuilder.Mixed());
         JsonObject Reassessing(string id)
         {
             var json = AssessmentBuilder.Strong().ToJson();
@@ -91,16 +89,16 @@ public sealed class AssessmentHandlersTests : IAsyncLifetime
             Assert.Equal(400, refused.Status);
             Assert.Equal([AssessmentHandlers.PreviousAssessmentField], refused.Errors.Keys);
         }
-        var reassessment = await _app.StoredAsync(accepted.Value!.Id);
+        var reassessment = await App.StoredAsync(accepted.Value!.Id);
         Assert.Equal((earlier, earlier), (reassessment.ProductId, reassessment.PreviousAssessmentId));
-        Assert.Equal(other, (await _app.StoredAsync(other)).ProductId);
+        Assert.Equal(other, (await App.StoredAsync(other)).ProductId);
     }
 
     [Fact]
     public async Task An_assessment_is_visible_to_its_token_and_to_advisors_and_to_nobody_else_alike()
     {
-        var (id, token) = await _app.SubmitScoredAsync(AssessmentBuilder.Mixed());
-        var (_, otherToken) = await _app.SubmitAsync(AssessmentBuilder.Mixed());
+        var (id, token) = await App.SubmitScoredAsync(AssessmentBuilder.Mixed());
+        var (_, otherToken) = await App.SubmitAsync(AssessmentBuilder.Mixed());
 
         var asSme = Assert.IsType<Ok<AssessmentView>>(await GetAsync(id, c => Task.FromResult(c.WithToken(token)))).Value!;
         var asAdvisor = Assert.IsType<Ok<AssessmentView>>(await GetAsync(id, c => c.AsAdvisorAsync())).Value!;
@@ -118,10 +116,10 @@ public sealed class AssessmentHandlersTests : IAsyncLifetime
     [Fact]
     public async Task The_sme_reads_the_advisors_message_but_never_the_verdict_or_internal_note()
     {
-        var (id, token) = await _app.SubmitScoredAsync(AssessmentBuilder.Mixed());
-        var stored = await _app.StoredAsync(id);
-        var review = new Review(id, Verdict.NotYet, "Intern: svag säljkanal", ApplicationUnderTest.AdvisorName, _app.Clock.GetUtcNow()) { MessageToSme = "Börja med en exportplan." };
-        Assert.True(await _app.Storage.Assessments.TryReplaceAsync(stored with { Review = review }, default));
+        var (id, token) = await App.SubmitScoredAsync(AssessmentBuilder.Mixed());
+        var stored = await App.StoredAsync(id);
+        var review = new Review(id, Verdict.NotYet, "Intern: svag säljkanal", ApplicationUnderTest.AdvisorName, App.Clock.GetUtcNow()) { MessageToSme = "Börja med en exportplan." };
+        Assert.True(await App.Storage.Assessments.TryReplaceAsync(stored with { Review = review }, default));
 
         var asSme = Assert.IsType<Ok<AssessmentView>>(await GetAsync(id, c => Task.FromResult(c.WithToken(token)))).Value!;
         var asAdvisor = Assert.IsType<Ok<AssessmentView>>(await GetAsync(id, c => c.AsAdvisorAsync())).Value!;
@@ -135,15 +133,15 @@ public sealed class AssessmentHandlersTests : IAsyncLifetime
     public async Task The_advisor_list_filters_by_programme_and_level_and_pages_with_a_continuation_token()
     {
         var umea = new List<string>();
-        for (var i = 0; i < 5; i++) umea.Add((await _app.SubmitAsync(AssessmentBuilder.Mixed().InProgramme("umea").Named($"Umeå {i} AB"))).Id);
-        await _app.SubmitAsync(AssessmentBuilder.Mixed().InProgramme("lulea"));
-        await _app.ScoreWaitingAsync();
+        for (var i = 0; i < 5; i++) umea.Add((await App.SubmitAsync(AssessmentBuilder.Mixed().InProgramme("umea").Named($"Umeå {i} AB"))).Id);
+        await App.SubmitAsync(AssessmentBuilder.Mixed().InProgramme("lulea"));
+        await App.ScoreWaitingAsync();
         var pages = new List<AssessmentList>();
         string? continuation = null;
         do
         {
             var target = "/api/assessments?programme=umea&pageSize=2" + (continuation is null ? "" : $"&continuationToken={Uri.EscapeDataString(continuation)}");
-            var page = Assert.IsType<Ok<AssessmentList>>((await Handlers.List((await _app.Get(target).AsAdvisorAsync()).Request, default)).Result).Value!;
+            var page = Assert.IsType<Ok<AssessmentList>>((await Handlers.List((await App.Get(target).AsAdvisorAsync()).Request, default)).Result).Value!;
             pages.Add(page);
             continuation = page.ContinuationToken;
         }
@@ -151,8 +149,8 @@ public sealed class AssessmentHandlersTests : IAsyncLifetime
 
         Assert.Equal([2, 2, 1], pages.Select(p => p.Items.Count));
         Assert.Equal(umea.Order(StringComparer.Ordinal), pages.SelectMany(p => p.Items).Select(a => a.Id));
-        var level = (await _app.StoredAsync(umea[0])).Result!.Level;
-        var ofLevel = Assert.IsType<Ok<AssessmentList>>((await Handlers.List((await _app.Get($"/api/assessments?programme=umea&level={level}").AsAdvisorAsync()).Request, default)).Result).Value!;
+        var level = (await App.StoredAsync(umea[0])).Result!.Level;
+        var ofLevel = Assert.IsType<Ok<AssessmentList>>((await Handlers.List((await App.Get($"/api/assessments?programme=umea&level={level}").AsAdvisorAsync()).Request, default)).Result).Value!;
         Assert.NotEmpty(ofLevel.Items);
         Assert.All(ofLevel.Items, a => Assert.Equal(("umea", level), (a.Programme, a.Level!.Value)));
     }
@@ -160,15 +158,11 @@ public sealed class AssessmentHandlersTests : IAsyncLifetime
     [Fact]
     public async Task Invalid_list_filters_are_a_problem_naming_each()
     {
-        var context = await _app.Get("/api/assessments?level=Brilliant&pageSize=0&programme=a%2Fb").AsAdvisorAsync();
+        var context = await App.Get("/api/assessments?level=Brilliant&pageSize=0&programme=a%2Fb").AsAdvisorAsync();
 
         var problem = (await Handlers.List(context.Request, default)).Result.Problem();
 
         Assert.Equal(400, problem.Status);
         Assert.Equal(["level", "pageSize", "programme"], problem.Errors.Keys.Order(StringComparer.Ordinal));
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 }

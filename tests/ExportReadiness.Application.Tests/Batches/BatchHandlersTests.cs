@@ -5,10 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExportReadiness.Application.Tests.Batches;
 
-public sealed class BatchHandlersTests : IAsyncLifetime
+public sealed class BatchHandlersTests : ApplicationTests
 {
-    private readonly ApplicationUnderTest _app = new();
-
     private static string File(int rows) => new BatchFileBuilder().AddMany(rows, i => AssessmentBuilder.Mixed().Named($"Rad {i} AB")).ToCsv();
 
     [Fact]
@@ -16,13 +14,13 @@ public sealed class BatchHandlersTests : IAsyncLifetime
     {
         var csv = File(2);
 
-        var accepted = Assert.IsType<Accepted<BatchView>>(await _app.UploadAsync(csv));
+        var accepted = Assert.IsType<Accepted<BatchView>>(await App.UploadAsync(csv));
 
         var view = accepted.Value!;
         Assert.Equal($"/api/batches/{view.Id}", accepted.Location);
-        Assert.Equal((BatchStatus.Accepted, "umea", _app.Clock.GetUtcNow(), false), (view.Status, view.DefaultProgramme, view.UploadedAt, view.Duplicate));
-        Assert.Equal([view.Id], _app.Storage.BatchQueue.SentBatchIds);
-        await using var input = await _app.Storage.Batches.OpenInputAsync(view.Id, default);
+        Assert.Equal((BatchStatus.Accepted, "umea", App.Clock.GetUtcNow(), false), (view.Status, view.DefaultProgramme, view.UploadedAt, view.Duplicate));
+        Assert.Equal([view.Id], App.Storage.BatchQueue.SentBatchIds);
+        await using var input = await App.Storage.Batches.OpenInputAsync(view.Id, default);
         Assert.Equal(csv, await new StreamReader(input).ReadToEndAsync());
     }
 
@@ -30,17 +28,17 @@ public sealed class BatchHandlersTests : IAsyncLifetime
     public async Task The_same_file_posted_twice_is_the_same_batch_and_is_sent_again_only_while_not_yet_ingested()
     {
         var csv = File(3);
-        var id = await _app.UploadedAsync(csv);
+        var id = await App.UploadedAsync(csv);
 
-        var beforeIngest = Assert.IsType<Ok<BatchView>>(await _app.UploadAsync(csv)).Value!;
-        await _app.IngestWaitingAsync();
-        var afterIngest = Assert.IsType<Ok<BatchView>>(await _app.UploadAsync(csv)).Value!;
+        var beforeIngest = Assert.IsType<Ok<BatchView>>(await App.UploadAsync(csv)).Value!;
+        await App.IngestWaitingAsync();
+        var afterIngest = Assert.IsType<Ok<BatchView>>(await App.UploadAsync(csv)).Value!;
 
         Assert.Equal((id, true), (beforeIngest.Id, beforeIngest.Duplicate));
         Assert.Equal((id, true, 3), (afterIngest.Id, afterIngest.Duplicate, afterIngest.Accepted));
         // The first message and the re-sent one; none after the batch was ingested.
-        Assert.Equal([id, id], _app.Storage.BatchQueue.SentBatchIds);
-        Assert.Equal(3, _app.Storage.ScoringQueue.SentIds.Count);
+        Assert.Equal([id, id], App.Storage.BatchQueue.SentBatchIds);
+        Assert.Equal(3, App.Storage.ScoringQueue.SentIds.Count);
     }
 
     [Fact]
@@ -48,8 +46,8 @@ public sealed class BatchHandlersTests : IAsyncLifetime
     {
         var csv = File(1);
 
-        var umea = await _app.UploadedAsync(csv, "umea");
-        var lulea = await _app.UploadedAsync(csv, "lulea");
+        var umea = await App.UploadedAsync(csv, "umea");
+        var lulea = await App.UploadedAsync(csv, "lulea");
 
         Assert.NotEqual(umea, lulea);
     }
@@ -57,17 +55,17 @@ public sealed class BatchHandlersTests : IAsyncLifetime
     [Fact]
     public async Task A_file_with_unknown_columns_is_refused_whole_naming_the_column()
     {
-        var problem = (await _app.UploadAsync("companyName,sector,favouriteColour\r\nA,mining,blue\r\n")).Problem();
+        var problem = (await App.UploadAsync("companyName,sector,favouriteColour\r\nA,mining,blue\r\n")).Problem();
 
         Assert.Equal(StatusCodes.Status400BadRequest, problem.Status);
         Assert.Contains(problem.Errors["header"], e => e.Contains("favouriteColour", StringComparison.Ordinal));
-        Assert.Empty(_app.Storage.BatchQueue.Sent);
+        Assert.Empty(App.Storage.BatchQueue.Sent);
     }
 
     [Fact]
     public async Task A_programme_that_is_no_identifier_is_refused_before_the_file_is_read()
     {
-        var problem = (await _app.UploadAsync(File(1), programme: "umeå/2026")).Problem();
+        var problem = (await App.UploadAsync(File(1), programme: "umeå/2026")).Problem();
 
         Assert.Equal(StatusCodes.Status400BadRequest, problem.Status);
         Assert.Equal(["programme"], problem.Errors.Keys);
@@ -76,7 +74,7 @@ public sealed class BatchHandlersTests : IAsyncLifetime
     [Fact]
     public async Task A_body_that_is_no_csv_is_415()
     {
-        var problem = (await _app.UploadAsync("{}", contentType: "application/json")).Problem();
+        var problem = (await App.UploadAsync("{}", contentType: "application/json")).Problem();
 
         Assert.Equal(StatusCodes.Status415UnsupportedMediaType, problem.Status);
     }
@@ -95,16 +93,12 @@ public sealed class BatchHandlersTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_batch_is_404_and_so_are_the_rejections_of_one_not_yet_ingested()
     {
-        var id = await _app.UploadedAsync(File(1));
-        var handlers = _app.Get<BatchHandlers>();
+        var id = await App.UploadedAsync(File(1));
+        var handlers = App.Get<BatchHandlers>();
 
-        var unknown = (await handlers.Get("0000000000000000", (await _app.Get("/api/batches/x").AsAdvisorAsync()).Request, default)).Result.Problem();
-        var rejections = (await handlers.RejectedCsv(id, (await _app.Get($"/api/batches/{id}/rejected.csv").AsAdvisorAsync()).Request, default)).Problem();
+        var unknown = (await handlers.Get("0000000000000000", (await App.Get("/api/batches/x").AsAdvisorAsync()).Request, default)).Result.Problem();
+        var rejections = (await handlers.RejectedCsv(id, (await App.Get($"/api/batches/{id}/rejected.csv").AsAdvisorAsync()).Request, default)).Problem();
 
         Assert.Equal((404, 404), (unknown.Status, rejections.Status));
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 }

@@ -9,11 +9,9 @@ using ExportReadiness.Testing.InMemory;
 
 namespace ExportReadiness.Application.Tests.Batches;
 
-public sealed class IngestBatchHandlerTests : IAsyncLifetime
+public sealed class IngestBatchHandlerTests : ApplicationTests
 {
-    private readonly ApplicationUnderTest _app = new();
-
-    private IngestBatchHandler Handler => _app.Get<IngestBatchHandler>();
+    private IngestBatchHandler Handler => App.Get<IngestBatchHandler>();
 
     private static string Message(string batchId) => JsonSerializer.Serialize(new { batchId });
 
@@ -28,51 +26,51 @@ public sealed class IngestBatchHandlerTests : IAsyncLifetime
             .Add(AssessmentBuilder.Mixed().Named("Utan Svar AB"), row => row[enumQuestion.Id] = "kanske") // line 5
             .Add(AssessmentBuilder.Mixed().InSector("tourism").Named("Abisko Turism AB"))
             .ToCsv();
-        var id = await _app.UploadedAsync(csv);
+        var id = await App.UploadedAsync(csv);
 
-        await _app.IngestWaitingAsync();
+        await App.IngestWaitingAsync();
 
-        var batch = await _app.BatchAsync(id);
+        var batch = await App.BatchAsync(id);
         Assert.Equal((BatchStatus.Ingested, 5, 3, 2), (batch.Status, batch.Rows, batch.Accepted, batch.Rejected));
-        Assert.Equal(_app.Clock.GetUtcNow(), batch.IngestedAt);
+        Assert.Equal(App.Clock.GetUtcNow(), batch.IngestedAt);
         var stored = new List<Assessment>();
-        await foreach (var a in _app.Storage.Assessments.ScanAsync(new AssessmentQuery(BatchId: id), default)) stored.Add(a);
+        await foreach (var a in App.Storage.Assessments.ScanAsync(new AssessmentQuery(BatchId: id), default)) stored.Add(a);
         Assert.Equal(["Abisko Turism AB", "Kalix Fisk AB", "Luleå Stål AB"], stored.Select(a => a.Company.Name).Order(StringComparer.Ordinal));
         Assert.All(stored, a => Assert.Equal((AssessmentStatus.Pending, "umea", batch.UploadedAt), (a.Status, a.Programme, a.SubmittedAt)));
-        Assert.Equal(stored.Select(a => a.Id).Order(StringComparer.Ordinal), _app.Storage.ScoringQueue.SentIds.Order(StringComparer.Ordinal));
+        Assert.Equal(stored.Select(a => a.Id).Order(StringComparer.Ordinal), App.Storage.ScoringQueue.SentIds.Order(StringComparer.Ordinal));
 
-        var english = await _app.ViewAsync(id);
+        var english = await App.ViewAsync(id);
         Assert.Equal([3L, 5L], english.Rejections.Select(r => r.Line));
         Assert.Equal("employees: Expected a number.", english.Rejections[0].Reason);
         Assert.Contains(enumQuestion.Id, english.Rejections[1].Reason, StringComparison.Ordinal);
-        Assert.Equal("employees: Förväntade ett tal.", (await _app.ViewAsync(id, "sv-SE")).Rejections[0].Reason);
+        Assert.Equal("employees: Förväntade ett tal.", (await App.ViewAsync(id, "sv-SE")).Rejections[0].Reason);
     }
 
     [Fact]
     public async Task Once_scored_the_batchs_rows_are_counted_as_scored()
     {
-        var id = await _app.UploadedAsync(new BatchFileBuilder().AddMany(3, i => AssessmentBuilder.Mixed().Named($"Rad {i} AB")).ToCsv());
-        await _app.IngestWaitingAsync();
-        Assert.Equal(0, (await _app.ViewAsync(id)).Scored);
+        var id = await App.UploadedAsync(new BatchFileBuilder().AddMany(3, i => AssessmentBuilder.Mixed().Named($"Rad {i} AB")).ToCsv());
+        await App.IngestWaitingAsync();
+        Assert.Equal(0, (await App.ViewAsync(id)).Scored);
 
-        await _app.ScoreWaitingAsync();
+        await App.ScoreWaitingAsync();
 
-        Assert.Equal(3, (await _app.ViewAsync(id)).Scored);
+        Assert.Equal(3, (await App.ViewAsync(id)).Scored);
     }
 
     [Fact]
     public async Task The_same_batch_delivered_again_once_ingested_adds_sends_and_counts_nothing_more()
     {
-        var id = await _app.UploadedAsync(new BatchFileBuilder().AddMany(4, i => AssessmentBuilder.Mixed().Named($"Dubblett {i} AB")).ToCsv());
-        await _app.IngestWaitingAsync();
-        var first = await _app.BatchAsync(id);
+        var id = await App.UploadedAsync(new BatchFileBuilder().AddMany(4, i => AssessmentBuilder.Mixed().Named($"Dubblett {i} AB")).ToCsv());
+        await App.IngestWaitingAsync();
+        var first = await App.BatchAsync(id);
 
         var again = await Handler.DeliverAsync(Message(id));
 
         Assert.Equal("AlreadyIngested", again.Outcome);
-        Assert.Equal(first, await _app.BatchAsync(id));
-        Assert.Equal(4, _app.Storage.ScoringQueue.SentIds.Count);
-        Assert.Equal(4, await _app.Storage.Assessments.CountAsync(new AssessmentQuery(BatchId: id), default));
+        Assert.Equal(first, await App.BatchAsync(id));
+        Assert.Equal(4, App.Storage.ScoringQueue.SentIds.Count);
+        Assert.Equal(4, await App.Storage.Assessments.CountAsync(new AssessmentQuery(BatchId: id), default));
     }
 
     [Fact]
@@ -112,19 +110,19 @@ public sealed class IngestBatchHandlerTests : IAsyncLifetime
     [Fact]
     public async Task A_row_naming_a_product_reassesses_its_latest_assessment_and_one_naming_no_product_is_rejected()
     {
-        var (earlier, _) = await _app.SubmitScoredAsync(AssessmentBuilder.Mixed().Named("Tidigare AB"));
+        var (earlier, _) = await App.SubmitScoredAsync(AssessmentBuilder.Mixed().Named("Tidigare AB"));
         var csv = new BatchFileBuilder()
             .Add(AssessmentBuilder.Strong().Named("Tidigare AB"), row => row[AssessmentCsv.ProductIdColumn] = earlier)
             .Add(AssessmentBuilder.Mixed().Named("Okänd AB"), row => row[AssessmentCsv.ProductIdColumn] = "no-such-product") // line 3
             .ToCsv();
-        var id = await _app.UploadedAsync(csv);
+        var id = await App.UploadedAsync(csv);
 
-        await _app.IngestWaitingAsync();
+        await App.IngestWaitingAsync();
 
-        var history = await _app.Storage.Assessments.ProductHistoryAsync(earlier, default);
-        Assert.Equal([earlier, (await _app.BatchAsync(id)).AssessmentId(2)], history.Select(a => a.Id));
+        var history = await App.Storage.Assessments.ProductHistoryAsync(earlier, default);
+        Assert.Equal([earlier, (await App.BatchAsync(id)).AssessmentId(2)], history.Select(a => a.Id));
         Assert.Equal(earlier, history[1].PreviousAssessmentId);
-        var rejected = Assert.Single((await _app.ViewAsync(id)).Rejections);
+        var rejected = Assert.Single((await App.ViewAsync(id)).Rejections);
         Assert.Equal(3, rejected.Line);
         Assert.Contains("no-such-product", rejected.Reason, StringComparison.Ordinal);
     }
@@ -134,15 +132,15 @@ public sealed class IngestBatchHandlerTests : IAsyncLifetime
     {
         // A batch row whose uploaded file is gone: every delivery fails.
         var id = Guid.NewGuid().ToString("N");
-        Assert.True(await _app.Storage.Batches.TryAddAsync(new Batch { Id = id, DefaultProgramme = "umea", UploadedAt = _app.Clock.GetUtcNow(), SizeBytes = 10 }, default));
+        Assert.True(await App.Storage.Batches.TryAddAsync(new Batch { Id = id, DefaultProgramme = "umea", UploadedAt = App.Clock.GetUtcNow(), SizeBytes = 10 }, default));
 
         var early = await Handler.DeliverAsync(Message(id), dequeueCount: 1);
         Assert.NotNull(early.Error);
-        Assert.Equal(BatchStatus.Ingesting, (await _app.BatchAsync(id)).Status);
+        Assert.Equal(BatchStatus.Ingesting, (await App.BatchAsync(id)).Status);
 
-        var last = await Handler.DeliverAsync(Message(id), dequeueCount: _app.Options<QueueTriggerOptions>().MaxDequeueCount);
+        var last = await Handler.DeliverAsync(Message(id), dequeueCount: App.Options<QueueTriggerOptions>().MaxDequeueCount);
 
-        var failed = await _app.BatchAsync(id);
+        var failed = await App.BatchAsync(id);
         Assert.Equal(BatchStatus.Failed, failed.Status);
         Assert.Equal(last.Error!.Message, failed.FailureReason);
     }
@@ -159,8 +157,4 @@ public sealed class IngestBatchHandlerTests : IAsyncLifetime
                 ? throw new IOException("The connection to storage was reset.")
                 : inner.EnqueueManyAsync(programme, assessmentIds, cancellationToken);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 }

@@ -5,29 +5,27 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExportReadiness.Application.Tests.Funnel;
 
-public sealed class StageHandlersTests : IAsyncLifetime
+public sealed class StageHandlersTests : ApplicationTests
 {
-    private readonly ApplicationUnderTest _app = new();
-
-    private StageHandlers Handlers => _app.Get<StageHandlers>();
+    private StageHandlers Handlers => App.Get<StageHandlers>();
 
     /// <summary>A product assessed on the first day of the test (its intake), stored as a web submission leaves it.</summary>
     private async Task<string> ProductAsync(string programme = "umea")
     {
         var first = AssessmentBuilder.Mixed().InProgramme(programme).ToAssessment(submittedAt: ApplicationUnderTest.Start);
-        await _app.Storage.Assessments.AddAsync(first, default);
+        await App.Storage.Assessments.AddAsync(first, default);
         return first.Id;
     }
 
     private async Task<IResult> MoveAsync(string productId, string stage, string date, string note = "")
     {
-        var context = await _app.Post($"/api/products/{productId}/stages", new { stage, date, note }).AsAdvisorAsync();
+        var context = await App.Post($"/api/products/{productId}/stages", new { stage, date, note }).AsAdvisorAsync();
         return (await Handlers.Move(productId, context, default)).Result;
     }
 
     private async Task<FunnelReport> ReportAsync(string query)
     {
-        var context = await _app.Get($"/api/reports/funnel?{query}").AsAdvisorAsync();
+        var context = await App.Get($"/api/reports/funnel?{query}").AsAdvisorAsync();
         return Assert.IsType<Ok<FunnelReport>>((await Handlers.Report(context.Request, default)).Result).Value!;
     }
 
@@ -35,7 +33,7 @@ public sealed class StageHandlersTests : IAsyncLifetime
     public async Task A_move_is_recorded_in_the_signed_in_advisors_name_and_a_retry_records_nothing_twice()
     {
         var product = await ProductAsync();
-        _app.Clock.Advance(TimeSpan.FromDays(3));
+        App.Clock.Advance(TimeSpan.FromDays(3));
 
         var created = Assert.IsType<Created<ProductStageView>>(await MoveAsync(product, "selected", "2026-11-27", "Bra produkt"));
         var retried = Assert.IsType<Ok<ProductStageView>>(await MoveAsync(product, "selected", "2026-11-27", "Igen"));
@@ -45,31 +43,31 @@ public sealed class StageHandlersTests : IAsyncLifetime
         Assert.Equal(
             [("screened", (string?)null, (string?)null), ("selected", "Bra produkt", ApplicationUnderTest.AdvisorName)],
             retried.Value!.History.Select(e => (e.Stage, e.Note, e.Advisor)));
-        var stored = Assert.Single(await _app.Storage.StageMoves.ForProductAsync(product, default));
-        Assert.Equal(("Bra produkt", _app.Clock.GetUtcNow()), (stored.Note, stored.RecordedAt));
+        var stored = Assert.Single(await App.Storage.StageMoves.ForProductAsync(product, default));
+        Assert.Equal(("Bra produkt", App.Clock.GetUtcNow()), (stored.Note, stored.RecordedAt));
     }
 
     [Fact]
     public async Task A_move_is_keyed_on_stage_and_date_so_another_stage_or_date_is_a_move_of_its_own()
     {
         var product = await ProductAsync();
-        _app.Clock.Advance(TimeSpan.FromDays(30));
+        App.Clock.Advance(TimeSpan.FromDays(30));
 
         foreach (var (stage, date) in new[] { ("selected", "2026-12-01"), ("in-development", "2026-12-01"), ("selected", "2026-12-10") })
         {
             // Recorded a minute apart: moves of one day are ordered by when they were recorded.
-            _app.Clock.Advance(TimeSpan.FromMinutes(1));
+            App.Clock.Advance(TimeSpan.FromMinutes(1));
             Assert.IsType<Created<ProductStageView>>(await MoveAsync(product, stage, date));
         }
 
-        Assert.Equal(["selected", "in-development", "selected"], (await _app.Storage.StageMoves.ForProductAsync(product, default)).Select(m => m.Stage));
+        Assert.Equal(["selected", "in-development", "selected"], (await App.Storage.StageMoves.ForProductAsync(product, default)).Select(m => m.Stage));
     }
 
     [Fact]
     public async Task A_move_to_no_configured_stage_or_to_a_day_not_yet_begun_anywhere_is_refused_naming_the_field()
     {
         var product = await ProductAsync();
-        var tomorrowEverywhere = _app.Get<FunnelReader>().LatestMoveDate.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var tomorrowEverywhere = App.Get<FunnelReader>().LatestMoveDate.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var problem = (await MoveAsync(product, "launched", tomorrowEverywhere)).Problem();
         var unknown = (await MoveAsync("0000000000000000", "selected", "2026-11-25")).Problem();
@@ -77,7 +75,7 @@ public sealed class StageHandlersTests : IAsyncLifetime
         Assert.Equal(400, problem.Status);
         Assert.Equal(["date", "stage"], problem.Errors.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(404, unknown.Status);
-        Assert.Empty(await _app.Storage.StageMoves.ForProductAsync(product, default));
+        Assert.Empty(await App.Storage.StageMoves.ForProductAsync(product, default));
     }
 
     [Fact]
@@ -85,7 +83,7 @@ public sealed class StageHandlersTests : IAsyncLifetime
     {
         var (first, second, _) = (await ProductAsync(), await ProductAsync(), await ProductAsync());
         await ProductAsync("lulea");
-        _app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 31, 12, 0, 0, TimeSpan.Zero));
+        App.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 31, 12, 0, 0, TimeSpan.Zero));
         await MoveAsync(first, "selected", "2026-12-01");
         await MoveAsync(first, "in-development", "2026-12-11");
         await MoveAsync(second, "selected", "2026-12-05");
@@ -100,8 +98,4 @@ public sealed class StageHandlersTests : IAsyncLifetime
         Assert.Equal("3 → 2 → 1 → 0 → 0", report.Total.Chain);
         Assert.Equal(0, (await ReportAsync("programme=umea&cohort=2025")).Total.Products);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 }

@@ -6,14 +6,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExportReadiness.Application.Tests.Reports;
 
-public sealed class DestinationReportHandlersTests : IAsyncLifetime
+public sealed class DestinationReportHandlersTests : ApplicationTests
 {
-    private readonly ApplicationUnderTest _app = new();
-
     private async Task<DestinationComparison> ReportAsync(string query)
     {
-        var context = await _app.Get($"/api/reports/destination?{query}").AsAdvisorAsync();
-        return Assert.IsType<Ok<DestinationComparison>>((await _app.Get<DestinationReportHandlers>().Report(context.Request, default)).Result).Value!;
+        var context = await App.Get($"/api/reports/destination?{query}").AsAdvisorAsync();
+        return Assert.IsType<Ok<DestinationComparison>>((await App.Get<DestinationReportHandlers>().Report(context.Request, default)).Result).Value!;
     }
 
     /// <summary>
@@ -23,19 +21,19 @@ public sealed class DestinationReportHandlersTests : IAsyncLifetime
     /// </summary>
     private async Task<(string Id, string Token)> FirstDayAsync()
     {
-        await _app.SubmitAsync(AssessmentBuilder.Strong().InSector("tourism").InProgramme("asnen").Named("Allt Klart AB"));
-        await _app.SubmitAsync(AssessmentBuilder.Strong().InSector("tourism").InProgramme("asnen").Named("Nästan AB").WithGapsIn("tour_net_rates", "tour_sustainability_label"));
-        var weak = await _app.SubmitAsync(AssessmentBuilder.Weak().InSector("tourism").InProgramme("asnen").Named("Början AB"));
-        await _app.SubmitAsync(AssessmentBuilder.Strong().InSector("manufacturing").InProgramme("asnen").Named("Sågverket AB"));
-        await _app.SubmitAsync(AssessmentBuilder.Strong().InSector("tourism").InProgramme("other").Named("Annanstans AB"));
-        await _app.ScoreWaitingAsync();
+        await App.SubmitAsync(AssessmentBuilder.Strong().InSector("tourism").InProgramme("asnen").Named("Allt Klart AB"));
+        await App.SubmitAsync(AssessmentBuilder.Strong().InSector("tourism").InProgramme("asnen").Named("Nästan AB").WithGapsIn("tour_net_rates", "tour_sustainability_label"));
+        var weak = await App.SubmitAsync(AssessmentBuilder.Weak().InSector("tourism").InProgramme("asnen").Named("Början AB"));
+        await App.SubmitAsync(AssessmentBuilder.Strong().InSector("manufacturing").InProgramme("asnen").Named("Sågverket AB"));
+        await App.SubmitAsync(AssessmentBuilder.Strong().InSector("tourism").InProgramme("other").Named("Annanstans AB"));
+        await App.ScoreWaitingAsync();
         return weak;
     }
 
     private static CriterionShare Criterion(DestinationReport report, string id) => report.Criteria.Single(c => c.Id == id);
 
     [Fact]
-    public async Task A_programme_is_measured_against_each_criterion_of_the_products_it_applies_to_and_its_shared_gaps()
+    public async Task A_programme_is_measured_against_each_criterion_of_the_products_itApplies_to_and_its_shared_gaps()
     {
         await FirstDayAsync();
 
@@ -56,15 +54,15 @@ public sealed class DestinationReportHandlersTests : IAsyncLifetime
     public async Task A_reassessment_moves_its_product_so_two_dates_of_one_destination_show_its_progress()
     {
         var weak = await FirstDayAsync();
-        var firstDay = _app.Clock.GetUtcNow();
-        _app.Clock.Advance(TimeSpan.FromDays(40));
+        var firstDay = App.Clock.GetUtcNow();
+        App.Clock.Advance(TimeSpan.FromDays(40));
         var reassessment = AssessmentBuilder.Strong().InSector("tourism").InProgramme("asnen").Named("Början AB").ToJson();
         reassessment[AssessmentHandlers.PreviousAssessmentField] = weak.Id;
-        var context = _app.Request(HttpMethods.Post, "/api/assessments", reassessment.ToJsonString()).WithToken(weak.Token);
-        Assert.IsType<Accepted<SubmissionAccepted>>((await _app.Get<AssessmentHandlers>().Submit(context.Request, default)).Result);
-        await _app.ScoreWaitingAsync();
+        var context = App.Request(HttpMethods.Post, "/api/assessments", reassessment.ToJsonString()).WithToken(weak.Token);
+        Assert.IsType<Accepted<SubmissionAccepted>>((await App.Get<AssessmentHandlers>().Submit(context.Request, default)).Result);
+        await App.ScoreWaitingAsync();
 
-        var comparison = await ReportAsync($"programme=asnen&asOf={firstDay:yyyy-MM-dd}&compareAsOf={_app.Clock.GetUtcNow():yyyy-MM-dd}");
+        var comparison = await ReportAsync($"programme=asnen&asOf={firstDay:yyyy-MM-dd}&compareAsOf={App.Clock.GetUtcNow():yyyy-MM-dd}");
 
         Assert.Equal((4, 4), (comparison.Group.Products, comparison.Comparison!.Products));
         Assert.Equal((2, 3), (Criterion(comparison.Group, "tour_bookable_packages").Met, Criterion(comparison.Comparison, "tour_bookable_packages").Met));
@@ -77,15 +75,11 @@ public sealed class DestinationReportHandlersTests : IAsyncLifetime
         await FirstDayAsync();
 
         var before = (await ReportAsync("programme=asnen&asOf=2026-01-01")).Group;
-        var context = await _app.Get("/api/reports/destination?asOf=25/11/2026").AsAdvisorAsync();
-        var problem = (await _app.Get<DestinationReportHandlers>().Report(context.Request, default)).Result.Problem();
+        var context = await App.Get("/api/reports/destination?asOf=25/11/2026").AsAdvisorAsync();
+        var problem = (await App.Get<DestinationReportHandlers>().Report(context.Request, default)).Result.Problem();
 
         Assert.Equal(0, before.Products);
         Assert.Equal(400, problem.Status);
         Assert.Equal(["asOf"], problem.Errors.Keys);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 }

@@ -9,26 +9,24 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExportReadiness.Application.Tests.Reports;
 
-public sealed class ReportHandlersTests : IAsyncLifetime
+public sealed class ReportHandlersTests : ApplicationTests
 {
-    private readonly ApplicationUnderTest _app = new();
-
     /// <summary>An assessment stored as scoring and reviewing leave it: a known score, so the report's figures are known.</summary>
     private async Task AddAsync(string programme, string sector, int? score, Verdict? verdict = null)
     {
-        var assessment = AssessmentBuilder.Mixed().InProgramme(programme).InSector(sector).ToAssessment(submittedAt: _app.Clock.GetUtcNow());
-        await _app.Storage.Assessments.AddAsync(assessment with
+        var assessment = AssessmentBuilder.Mixed().InProgramme(programme).InSector(sector).ToAssessment(submittedAt: App.Clock.GetUtcNow());
+        await App.Storage.Assessments.AddAsync(assessment with
         {
             Status = score is null ? AssessmentStatus.Pending : AssessmentStatus.Scored,
             Result = score is { } s ? ContractData.Result(s, SharedModel.Version) : null,
-            Review = verdict is { } v ? new Review(assessment.Id, v, "", ApplicationUnderTest.AdvisorName, _app.Clock.GetUtcNow()) : null,
+            Review = verdict is { } v ? new Review(assessment.Id, v, "", ApplicationUnderTest.AdvisorName, App.Clock.GetUtcNow()) : null,
         }, default);
     }
 
     private async Task<PortfolioReport> PortfolioAsync(string query)
     {
-        var context = await _app.Get($"/api/reports/portfolio?{query}").AsAdvisorAsync();
-        return Assert.IsType<Ok<PortfolioReport>>((await _app.Get<ReportHandlers>().Portfolio(context.Request, default)).Result).Value!;
+        var context = await App.Get($"/api/reports/portfolio?{query}").AsAdvisorAsync();
+        return Assert.IsType<Ok<PortfolioReport>>((await App.Get<ReportHandlers>().Portfolio(context.Request, default)).Result).Value!;
     }
 
     [Fact]
@@ -62,15 +60,11 @@ public sealed class ReportHandlersTests : IAsyncLifetime
         await AddAsync("umea", "tourism", 85);
 
         var report = await PortfolioAsync("programme=umea&sector=mining&level=ExportReady");
-        var context = await _app.Get("/api/reports/portfolio?verdict=Perhaps").AsAdvisorAsync();
-        var problem = (await _app.Get<ReportHandlers>().Portfolio(context.Request, default)).Result.Problem();
+        var context = await App.Get("/api/reports/portfolio?verdict=Perhaps").AsAdvisorAsync();
+        var problem = (await App.Get<ReportHandlers>().Portfolio(context.Request, default)).Result.Problem();
 
         Assert.Equal(new Core.Reports.Funnel(1, 1, 1, 1), report.Funnel);
         Assert.Equal(400, problem.Status);
         Assert.Equal(["verdict"], problem.Errors.Keys);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 }

@@ -1,6 +1,5 @@
 using ExportReadiness.Application.Rescoring;
 using ExportReadiness.Core.Assessments;
-using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Core.Training;
 using ExportReadiness.Testing;
 using ExportReadiness.Testing.Contracts;
@@ -13,13 +12,11 @@ namespace ExportReadiness.Application.Tests.Rescoring;
 /// starts from a run already past its training (as one stopped while re-scoring is found), so no model is trained here;
 /// the champion/challenger decision is the trainer's own tests' business.
 /// </summary>
-public sealed class RescoreJobTests : IAsyncLifetime
+public sealed class RescoreJobTests() : ApplicationTests(new ApplicationUnderTest(new Dictionary<string, string?> { ["ExportReadiness:RescorePageSize"] = "2" }))
 {
     private const string OldModel = "19990101T000000Z-old";
 
-    private readonly ApplicationUnderTest _app = new(new Dictionary<string, string?> { ["ExportReadiness:RescorePageSize"] = "2" });
-
-    private RescoreJob Job => _app.Get<RescoreJob>();
+    private RescoreJob Job => App.Get<RescoreJob>();
 
     /// <summary>Assessments scored by a model that is no longer current.</summary>
     private async Task<List<string>> StaleAsync(int count)
@@ -27,8 +24,8 @@ public sealed class RescoreJobTests : IAsyncLifetime
         var ids = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            var assessment = AssessmentBuilder.Mixed().Named($"Gammal {i} AB").ToAssessment(submittedAt: _app.Clock.GetUtcNow());
-            await _app.Storage.Assessments.AddAsync(assessment with { Status = AssessmentStatus.Scored, Result = ContractData.Result(50, OldModel) }, default);
+            var assessment = AssessmentBuilder.Mixed().Named($"Gammal {i} AB").ToAssessment(submittedAt: App.Clock.GetUtcNow());
+            await App.Storage.Assessments.AddAsync(assessment with { Status = AssessmentStatus.Scored, Result = ContractData.Result(50, OldModel) }, default);
             ids.Add(assessment.Id);
         }
         return ids;
@@ -37,9 +34,9 @@ public sealed class RescoreJobTests : IAsyncLifetime
     /// <summary>A run that has trained and decided, and is bringing assessments to the current model: what a stopped run leaves.</summary>
     private async Task<ModelRun> RunPastTrainingAsync()
     {
-        var now = _app.Clock.GetUtcNow();
-        var run = new ModelRun { Id = _app.Storage.ModelRuns.NewRunId(now), Trigger = "nightly", StartedAt = now, Phase = ModelRunPhase.Rescoring, TargetVersion = SharedModel.Version };
-        await _app.Storage.ModelRuns.SaveAsync(run, default);
+        var now = App.Clock.GetUtcNow();
+        var run = new ModelRun { Id = App.Storage.ModelRuns.NewRunId(now), Trigger = "nightly", StartedAt = now, Phase = ModelRunPhase.Rescoring, TargetVersion = SharedModel.Version };
+        await App.Storage.ModelRuns.SaveAsync(run, default);
         return run;
     }
 
@@ -47,23 +44,23 @@ public sealed class RescoreJobTests : IAsyncLifetime
     public async Task A_run_brings_every_scored_assessment_to_the_current_model_one_page_at_a_time()
     {
         var stale = await StaleAsync(5);
-        var (current, _) = await _app.SubmitScoredAsync(AssessmentBuilder.Strong());
-        var untouched = (await _app.StoredAsync(current)).ConcurrencyToken;
-        var (pending, _) = await _app.SubmitAsync(AssessmentBuilder.Weak());
+        var (current, _) = await App.SubmitScoredAsync(AssessmentBuilder.Strong());
+        var untouched = (await App.StoredAsync(current)).ConcurrencyToken;
+        var (pending, _) = await App.SubmitAsync(AssessmentBuilder.Weak());
         var started = await RunPastTrainingAsync();
         var pages = new List<int>();
-        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        App.Clock.Advance(TimeSpan.FromMinutes(1));
 
         var run = await Job.RunAsync("nightly", default, new SyncProgress(r => pages.Add(r.Rescored)));
 
         Assert.Equal((started.Id, ModelRunStatus.Completed, ModelRunPhase.Done, 5, 0), (run!.Id, run.Status, run.Phase, run.Rescored, run.Unscorable));
-        Assert.Equal(_app.Clock.GetUtcNow(), run.EndedAt);
+        Assert.Equal(App.Clock.GetUtcNow(), run.EndedAt);
         Assert.Equal([2, 4, 5], pages);
-        foreach (var id in stale) Assert.Equal(SharedModel.Version, (await _app.StoredAsync(id)).Result!.ModelVersion);
-        Assert.Equal(untouched, (await _app.StoredAsync(current)).ConcurrencyToken);
-        Assert.Equal(AssessmentStatus.Pending, (await _app.StoredAsync(pending)).Status);
-        Assert.Equal(run, await _app.Storage.ModelRuns.GetAsync(run.Id, default));
-        Assert.False(_app.Storage.Locks.IsHeld(RescoreJob.LockName));
+        foreach (var id in stale) Assert.Equal(SharedModel.Version, (await App.StoredAsync(id)).Result!.ModelVersion);
+        Assert.Equal(untouched, (await App.StoredAsync(current)).ConcurrencyToken);
+        Assert.Equal(AssessmentStatus.Pending, (await App.StoredAsync(pending)).Status);
+        Assert.Equal(run, await App.Storage.ModelRuns.GetAsync(run.Id, default));
+        Assert.False(App.Storage.Locks.IsHeld(RescoreJob.LockName));
     }
 
     [Fact]
@@ -74,11 +71,11 @@ public sealed class RescoreJobTests : IAsyncLifetime
         using var stop = new CancellationTokenSource();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Job.RunAsync("nightly", stop.Token, new SyncProgress(_ => stop.Cancel())));
-        var interrupted = (await _app.Storage.ModelRuns.GetAsync(started.Id, default))!;
+        var interrupted = (await App.Storage.ModelRuns.GetAsync(started.Id, default))!;
         var firstPage = new Dictionary<string, string?>();
         foreach (var id in stale)
-            if (await _app.StoredAsync(id) is { Result.ModelVersion: var version } a && version == SharedModel.Version) firstPage[id] = a.ConcurrencyToken;
-        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+            if (await App.StoredAsync(id) is { Result.ModelVersion: var version } a && version == SharedModel.Version) firstPage[id] = a.ConcurrencyToken;
+        App.Clock.Advance(TimeSpan.FromMinutes(1));
 
         var resumed = await Job.RunAsync("nightly", default);
 
@@ -86,8 +83,8 @@ public sealed class RescoreJobTests : IAsyncLifetime
         Assert.Equal(2, firstPage.Count);
         Assert.Equal((started.Id, ModelRunStatus.Completed, 6), (resumed!.Id, resumed.Status, resumed.Rescored));
         // The first page was not scored again: its rows are as the stopped run left them.
-        foreach (var (id, version) in firstPage) Assert.Equal(version, (await _app.StoredAsync(id)).ConcurrencyToken);
-        foreach (var id in stale) Assert.Equal(SharedModel.Version, (await _app.StoredAsync(id)).Result!.ModelVersion);
+        foreach (var (id, version) in firstPage) Assert.Equal(version, (await App.StoredAsync(id)).ConcurrencyToken);
+        foreach (var id in stale) Assert.Equal(SharedModel.Version, (await App.StoredAsync(id)).Result!.ModelVersion);
     }
 
     [Fact]
@@ -95,36 +92,30 @@ public sealed class RescoreJobTests : IAsyncLifetime
     {
         await StaleAsync(1);
         await RunPastTrainingAsync();
-        await using var other = await _app.Storage.Locks.TryAcquireAsync(RescoreJob.LockName, default);
+        await using var other = await App.Storage.Locks.TryAcquireAsync(RescoreJob.LockName, default);
 
         var scheduled = await Job.RunAsync("nightly", default);
         var manual = await Job.StartAsync("manual", default);
-        var asked = await _app.Get<RescoreHandlers>().Start((await _app.Request(HttpMethods.Post, "/api/admin/rescore").AsAdvisorAsync()).Request);
+        var asked = await App.Get<RescoreHandlers>().Start((await App.Request(HttpMethods.Post, "/api/admin/rescore").AsAdvisorAsync()).Request);
 
         Assert.Null(scheduled);
         Assert.Null(manual);
         Assert.Equal(StatusCodes.Status409Conflict, asked.Result.Problem().Status);
-        Assert.Equal(ModelRunStatus.Running, Assert.Single(await _app.Storage.ModelRuns.RecentAsync(10, default)).Status);
+        Assert.Equal(ModelRunStatus.Running, Assert.Single(await App.Storage.ModelRuns.RecentAsync(10, default)).Status);
     }
 
     [Fact]
     public async Task An_assessment_that_cannot_be_scored_keeps_its_result_and_is_counted_without_stopping_the_run()
     {
         var stale = await StaleAsync(3);
-        var broken = await _app.StoredAsync(stale[1]);
-        var question = broken.Answers.First(a => a.Value.Choice is not null).Key;
-        // An option the questionnaire no longer knows, as a row stored under an older schema may hold.
-        Assert.True(await _app.Storage.Assessments.TryReplaceAsync(broken with
-        {
-            Answers = new Dictionary<string, Answer>(broken.Answers) { [question] = Answer.Of("retired-option") },
-        }, default));
+        await App.MakeUnscorableAsync(stale[1]);
         await RunPastTrainingAsync();
 
         var run = await Job.RunAsync("nightly", default);
 
         Assert.Equal((ModelRunStatus.Completed, 2, 1), (run!.Status, run.Rescored, run.Unscorable));
-        Assert.Equal(OldModel, (await _app.StoredAsync(stale[1])).Result!.ModelVersion);
-        Assert.Equal(SharedModel.Version, (await _app.StoredAsync(stale[2])).Result!.ModelVersion);
+        Assert.Equal(OldModel, (await App.StoredAsync(stale[1])).Result!.ModelVersion);
+        Assert.Equal(SharedModel.Version, (await App.StoredAsync(stale[2])).Result!.ModelVersion);
     }
 
     [Fact]
@@ -132,12 +123,12 @@ public sealed class RescoreJobTests : IAsyncLifetime
     {
         var first = await RunPastTrainingAsync();
         await Job.RunAsync("nightly", default);
-        _app.Clock.Advance(TimeSpan.FromDays(1));
+        App.Clock.Advance(TimeSpan.FromDays(1));
         var second = await RunPastTrainingAsync();
-        var handlers = _app.Get<RescoreHandlers>();
+        var handlers = App.Get<RescoreHandlers>();
 
         var recent = (await handlers.Recent(default)).Value!;
-        var unknown = (await handlers.Get("0", (await _app.Get("/api/admin/rescore/runs/0").AsAdvisorAsync()).Request, default)).Result.Problem();
+        var unknown = (await handlers.Get("0", (await App.Get("/api/admin/rescore/runs/0").AsAdvisorAsync()).Request, default)).Result.Problem();
 
         Assert.Equal([second.Id, first.Id], recent.Select(r => r.Id));
         Assert.Equal(404, unknown.Status);
@@ -148,8 +139,4 @@ public sealed class RescoreJobTests : IAsyncLifetime
     {
         public void Report(ModelRun value) => report(value);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 }

@@ -2,37 +2,34 @@ using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Queues;
 using ExportReadiness.Application.Scoring;
 using ExportReadiness.Core.Assessments;
-using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Core.Scoring;
 using ExportReadiness.Testing;
 
 namespace ExportReadiness.Application.Tests.Scoring;
 
-public sealed class ScoreAssessmentHandlerTests : IAsyncLifetime
+public sealed class ScoreAssessmentHandlerTests : ApplicationTests
 {
-    private readonly ApplicationUnderTest _app = new();
-
-    private ScoreAssessmentHandler Handler => _app.Get<ScoreAssessmentHandler>();
+    private ScoreAssessmentHandler Handler => App.Get<ScoreAssessmentHandler>();
 
     private async Task<Assessment> StoredPendingAsync(AssessmentBuilder builder, string? programme = null)
     {
-        var assessment = builder.ToAssessment(submittedAt: _app.Clock.GetUtcNow()) with { Programme = programme ?? Submission.DefaultProgramme };
-        await _app.Storage.Assessments.AddAsync(assessment, default);
+        var assessment = builder.ToAssessment(submittedAt: App.Clock.GetUtcNow()) with { Programme = programme ?? Submission.DefaultProgramme };
+        await App.Storage.Assessments.AddAsync(assessment, default);
         return assessment;
     }
 
     [Fact]
     public async Task A_submitted_assessment_is_scored_by_the_current_model_when_its_message_arrives()
     {
-        var (id, _) = await _app.SubmitAsync(AssessmentBuilder.Strong());
-        _app.Clock.Advance(TimeSpan.FromSeconds(3));
+        var (id, _) = await App.SubmitAsync(AssessmentBuilder.Strong());
+        App.Clock.Advance(TimeSpan.FromSeconds(3));
 
-        var results = await _app.Storage.ScoringQueue.DeliverAsync(Handler);
+        var results = await App.Storage.ScoringQueue.DeliverAsync(Handler);
 
         Assert.Equal(ScoringOutcome.Scored, Assert.Single(results).Outcome);
-        var scored = await _app.StoredAsync(id);
+        var scored = await App.StoredAsync(id);
         Assert.Equal(AssessmentStatus.Scored, scored.Status);
-        Assert.Equal((SharedModel.Version, _app.Clock.GetUtcNow()), (scored.Result!.ModelVersion, scored.Result.ScoredAt));
+        Assert.Equal((SharedModel.Version, App.Clock.GetUtcNow()), (scored.Result!.ModelVersion, scored.Result.ScoredAt));
         Assert.Equal(ReadinessLevels.FromScore(scored.Result.ReadinessScore), scored.Result.Level);
         Assert.NotEmpty(scored.Result.Dimensions);
     }
@@ -40,16 +37,16 @@ public sealed class ScoreAssessmentHandlerTests : IAsyncLifetime
     [Fact]
     public async Task A_message_delivered_twice_leaves_one_result()
     {
-        var (id, _) = await _app.SubmitAsync(AssessmentBuilder.Mixed());
-        var message = Assert.Single(_app.Storage.ScoringQueue.Drain());
+        var (id, _) = await App.SubmitAsync(AssessmentBuilder.Mixed());
+        var message = Assert.Single(App.Storage.ScoringQueue.Drain());
         var first = await Handler.DeliverAsync(message);
-        var afterFirst = await _app.StoredAsync(id);
-        _app.Clock.Advance(TimeSpan.FromMinutes(5));
+        var afterFirst = await App.StoredAsync(id);
+        App.Clock.Advance(TimeSpan.FromMinutes(5));
 
         var second = await Handler.DeliverAsync(message);
 
         Assert.Equal((ScoringOutcome.Scored, ScoringOutcome.AlreadyScored), (first.Outcome, second.Outcome));
-        var afterSecond = await _app.StoredAsync(id);
+        var afterSecond = await App.StoredAsync(id);
         // Not written again: same version of the row, same time of scoring.
         Assert.Equal(afterFirst.ConcurrencyToken, afterSecond.ConcurrencyToken);
         Assert.Equal(afterFirst.Result!.ScoredAt, afterSecond.Result!.ScoredAt);
@@ -58,13 +55,13 @@ public sealed class ScoreAssessmentHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Two_deliveries_of_one_message_in_the_same_batch_both_succeed_with_one_write()
     {
-        var (id, _) = await _app.SubmitAsync(AssessmentBuilder.Mixed());
-        var message = Assert.Single(_app.Storage.ScoringQueue.Drain());
+        var (id, _) = await App.SubmitAsync(AssessmentBuilder.Mixed());
+        var message = Assert.Single(App.Storage.ScoringQueue.Drain());
 
         var results = await Handler.HandleAsync([new QueueDelivery(message, 1), new QueueDelivery(message, 2)], default);
 
         Assert.Equal([ScoringOutcome.Scored, ScoringOutcome.Scored], results.Select(r => r.Outcome));
-        Assert.Equal(AssessmentStatus.Scored, (await _app.StoredAsync(id)).Status);
+        Assert.Equal(AssessmentStatus.Scored, (await App.StoredAsync(id)).Status);
     }
 
     [Fact]
@@ -78,15 +75,15 @@ public sealed class ScoreAssessmentHandlerTests : IAsyncLifetime
     [Fact]
     public async Task A_malformed_message_fails_alone_and_the_others_of_its_batch_are_scored()
     {
-        var (id, _) = await _app.SubmitAsync(AssessmentBuilder.Mixed());
-        var good = Assert.Single(_app.Storage.ScoringQueue.Drain());
+        var (id, _) = await App.SubmitAsync(AssessmentBuilder.Mixed());
+        var good = Assert.Single(App.Storage.ScoringQueue.Drain());
 
         var results = await Handler.HandleAsync([new QueueDelivery("not json", 1), new QueueDelivery("""{"assessmentIds":[]}""", 1), new QueueDelivery(good, 1)], default);
 
         Assert.IsType<MalformedMessageException>(results[0].Error);
         Assert.IsType<MalformedMessageException>(results[1].Error);
         Assert.Equal(ScoringOutcome.Scored, results[2].Outcome);
-        Assert.Equal(AssessmentStatus.Scored, (await _app.StoredAsync(id)).Status);
+        Assert.Equal(AssessmentStatus.Scored, (await App.StoredAsync(id)).Status);
     }
 
     [Fact]
@@ -94,44 +91,39 @@ public sealed class ScoreAssessmentHandlerTests : IAsyncLifetime
     {
         var sound = await StoredPendingAsync(AssessmentBuilder.Mixed());
         var broken = await StoredPendingAsync(AssessmentBuilder.Mixed());
-        var question = broken.Answers.First(a => a.Value.Choice is not null).Key;
-        // An option the questionnaire no longer knows, as a row stored under an older schema may hold.
-        Assert.True(await _app.Storage.Assessments.TryReplaceAsync((await _app.StoredAsync(broken.Id)) with
-        {
-            Answers = new Dictionary<string, Answer>(broken.Answers) { [question] = Answer.Of("retired-option") },
-        }, default));
-        await _app.Storage.ScoringQueue.EnqueueManyAsync(Submission.DefaultProgramme, [sound.Id, broken.Id], default);
-        var message = Assert.Single(_app.Storage.ScoringQueue.Drain());
+        await App.MakeUnscorableAsync(broken.Id);
+        await App.Storage.ScoringQueue.EnqueueManyAsync(Submission.DefaultProgramme, [sound.Id, broken.Id], default);
+        var message = Assert.Single(App.Storage.ScoringQueue.Drain());
 
         var early = await Handler.DeliverAsync(message, dequeueCount: 1);
         Assert.IsType<InvalidDataException>(early.Error);
-        Assert.Equal(AssessmentStatus.Pending, (await _app.StoredAsync(broken.Id)).Status);
-        Assert.Equal(AssessmentStatus.Scored, (await _app.StoredAsync(sound.Id)).Status);
+        Assert.Equal(AssessmentStatus.Pending, (await App.StoredAsync(broken.Id)).Status);
+        Assert.Equal(AssessmentStatus.Scored, (await App.StoredAsync(sound.Id)).Status);
 
-        var last = await Handler.DeliverAsync(message, dequeueCount: _app.Options<QueueTriggerOptions>().MaxDequeueCount);
+        var last = await Handler.DeliverAsync(message, dequeueCount: App.Options<QueueTriggerOptions>().MaxDequeueCount);
 
         Assert.NotNull(last.Error);
-        var failed = await _app.StoredAsync(broken.Id);
+        var failed = await App.StoredAsync(broken.Id);
         Assert.Equal(AssessmentStatus.Failed, failed.Status);
         Assert.Contains("poison", failed.FailureReason, StringComparison.Ordinal);
-        Assert.Equal(AssessmentStatus.Scored, (await _app.StoredAsync(sound.Id)).Status);
+        Assert.Equal(AssessmentStatus.Scored, (await App.StoredAsync(sound.Id)).Status);
     }
 
     [Fact]
     public async Task A_batch_message_scores_every_assessment_it_names_in_its_programme()
     {
         var submission = AssessmentBuilder.Mixed().ToSubmission();
-        var rows = Enumerable.Range(0, 150).Select(i => AssessmentBuilder.Mixed().ToAssessment($"batch000000000000{i:D8}", _app.Clock.GetUtcNow()) with
+        var rows = Enumerable.Range(0, 150).Select(i => AssessmentBuilder.Mixed().ToAssessment($"batch000000000000{i:D8}", App.Clock.GetUtcNow()) with
         {
             Programme = "umea", Company = submission.Company with { Employees = 5 + i },
         }).ToList();
-        await _app.Storage.Assessments.AddManyAsync(rows, default);
-        await _app.Storage.ScoringQueue.EnqueueManyAsync("umea", rows.Select(r => r.Id).ToList(), default);
+        await App.Storage.Assessments.AddManyAsync(rows, default);
+        await App.Storage.ScoringQueue.EnqueueManyAsync("umea", rows.Select(r => r.Id).ToList(), default);
 
-        var results = await _app.Storage.ScoringQueue.DeliverAsync(Handler);
+        var results = await App.Storage.ScoringQueue.DeliverAsync(Handler);
 
         Assert.Equal([ScoringOutcome.Scored, ScoringOutcome.Scored], results.Select(r => r.Outcome));
-        Assert.Equal(150, await _app.Storage.Assessments.CountAsync(new AssessmentQuery("umea", Status: AssessmentStatus.Scored), default));
+        Assert.Equal(150, await App.Storage.Assessments.CountAsync(new AssessmentQuery("umea", Status: AssessmentStatus.Scored), default));
     }
 
     [Fact]
@@ -145,8 +137,4 @@ public sealed class ScoreAssessmentHandlerTests : IAsyncLifetime
         Assert.IsType<ModelUnavailableException>(result.Error);
         Assert.Equal(AssessmentStatus.Pending, (await app.StoredAsync(id)).Status);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 }
