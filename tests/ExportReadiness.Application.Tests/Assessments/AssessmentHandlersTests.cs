@@ -4,6 +4,7 @@ using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Reviews;
 using ExportReadiness.Core.Scoring;
 using ExportReadiness.Testing;
+using ExportReadiness.Testing.InMemory;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExportReadiness.Application.Tests.Assessments;
@@ -56,6 +57,57 @@ public sealed class AssessmentHandlersTests : ApplicationTests
         Assert.Contains($"answers.{required}", problem.Errors.Keys);
         Assert.Equal(0, await App.Storage.Assessments.CountAsync(new AssessmentQuery(), default));
         Assert.Empty(App.Storage.ScoringQueue.Sent);
+    }
+
+    [Fact]
+    public async Task A_submission_whose_client_hangs_up_once_its_row_is_written_still_sends_its_scoring_message()
+    {
+        using var request = new CancellationTokenSource();
+        await using var app = new ApplicationUnderTest(services: s => s.AddSingleton<IScoringQueue>(sp =>
+            new HangingUpBeforeSend(sp.GetRequiredService<InMemoryStorage>().ScoringQueue, request)));
+        var context = app.Request(HttpMethods.Post, "/api/assessments", AssessmentBuilder.Mixed().ToJsonString());
+
+        var accepted = Assert.IsType<Accepted<SubmissionAccepted>>((await app.Get<AssessmentHandlers>().Submit(context.Request, request.Token)).Result);
+
+        Assert.True(request.IsCancellationRequested);
+        Assert.Equal([accepted.Value!.Id], app.Storage.ScoringQueue.SentIds);
+    }
+
+    /// <summary>The client's request is cancelled the moment the scoring message is about to be sent, as a client that hangs up then.</summary>
+    private sealed class HangingUpBeforeSend(IScoringQueue inner, CancellationTokenSource request) : IScoringQueue
+    {
+        public async Task EnqueueAsync(ScoringRequest scoring, CancellationToken cancellationToken)
+        {
+            await request.CancelAsync();
+            await inner.EnqueueAsync(scoring, cancellationToken);
+        }
+
+        public Task EnqueueManyAsync(string programme, IReadOnlyList<string> ids, CancellationToken cancellationToken) => inner.EnqueueManyAsync(programme, ids, cancellationToken);
+    }
+
+    [Theory]
+    [InlineData("{", "$")]
+    [InlineData("null", "$")]
+    [InlineData("{\"schemaVersion\":1}", "company")]
+    [InlineData("{\"schemaVersion\":\"1\",\"company\":{},\"product\":{},\"answers\":[]}", "answers")]
+    [InlineData("{\"schemaVersion\":1,\"programme\":\"\\ud800\"}", "programme")]
+    [InlineData("{\"answers\":{\"\\ud800\":1}}", "answers")]
+    [InlineData("{\"company\":{\"name\":\"\\udc00x\"}}", "company.name")]
+    public async Task A_malformed_body_is_a_400_problem_naming_where_never_an_exception(string body, string field)
+    {
+        var problem = (await SubmitAsync(body)).Problem();
+
+        Assert.Equal(400, problem.Status);
+        Assert.Contains(field, problem.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task A_body_larger_than_the_limit_is_413()
+    {
+        var huge = AssessmentBuilder.Strong().ToJson();
+        huge["product"]!["description"] = new string('x', App.Options<Hosting.ExportReadinessOptions>().MaxRequestBodyBytes);
+
+        Assert.Equal(StatusCodes.Status413PayloadTooLarge, (await SubmitAsync(huge.ToJsonString())).Problem().Status);
     }
 
     [Fact]

@@ -44,6 +44,12 @@ public sealed class IngestBatchHandlerTests : ApplicationTests
         Assert.Equal("employees: Expected a number.", english.Rejections[0].Reason);
         Assert.Contains(enumQuestion.Id, english.Rejections[1].Reason, StringComparison.Ordinal);
         Assert.Equal("employees: Förväntade ett tal.", (await App.ViewAsync(id, "sv-SE")).Rejections[0].Reason);
+        // Every rejected line as a file an advisor opens: the reason in English, then in Swedish.
+        var download = await App.Get($"/api/batches/{id}/rejected.csv").AsAdvisorAsync();
+        var (status, file) = await (await App.Get<BatchHandlers>().RejectedCsv(id, download.Request, default)).RenderAsync(download);
+        var lines = file.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal((200, "line,reason,reason_sv"), (status, lines[0]));
+        Assert.Equal(["3", "5"], lines[1..].Select(l => l.Split(',')[0]));
     }
 
     [Fact]
