@@ -1,6 +1,7 @@
 using ExportReadiness.Application.Health;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Storage;
+using ExportReadiness.Testing;
 using ExportReadiness.Testing.InMemory;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -15,8 +16,8 @@ namespace ExportReadiness.Application.Tests;
 /// <summary>
 /// The application as both hosts compose it (<see cref="ApplicationServiceCollectionExtensions.AddExportReadiness"/>), with
 /// every storage registration swapped for the in-memory fakes and time from a clock the test moves. Nothing is started:
-/// no hosted service runs and nothing listens; tests resolve handlers and call them. The model trained once per run is
-/// published unless a test wants an account without one.
+/// no hosted service runs and nothing listens; tests resolve handlers and call them. The model trained once per run
+/// (<see cref="TrainedOnce"/>) is published unless a test wants an account without one.
 /// </summary>
 public sealed class ApplicationUnderTest : IAsyncDisposable
 {
@@ -24,6 +25,9 @@ public sealed class ApplicationUnderTest : IAsyncDisposable
     public const string AdvisorKey = "test-advisor-key-0123456789";
     public const string OtherAdvisorName = "Erik Berg";
     public const string OtherAdvisorKey = "test-advisor-key-9876543210";
+
+    /// <summary>The version of the model every test scores with: trained once per test run (<see cref="TrainedOnce"/>).</summary>
+    public static string ModelVersion => TrainedOnce.Bundled.Metrics.Version;
 
     /// <summary>When every test's clock starts: a Wednesday morning, UTC.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 9, 30, 0, TimeSpan.Zero);
@@ -56,7 +60,7 @@ public sealed class ApplicationUnderTest : IAsyncDisposable
         // Every registration must be constructible: a storage dependency left behind fails here, not in some test.
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
         _host = builder.Build();
-        if (publishModel) Storage.Models.PublishAsync(SharedModel.Trained, default).GetAwaiter().GetResult();
+        if (publishModel) Storage.Models.PublishAsync(TrainedOnce.Bundled, default).GetAwaiter().GetResult();
     }
 
     public FakeTimeProvider Clock { get; }

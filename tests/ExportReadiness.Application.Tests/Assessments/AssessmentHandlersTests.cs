@@ -158,7 +158,7 @@ public sealed class AssessmentHandlersTests : ApplicationTests
         var wrongToken = (await GetAsync(id, c => Task.FromResult(c.WithToken(otherToken)))).Problem();
         var unknown = (await GetAsync("0000000000000000", c => c.AsAdvisorAsync())).Problem();
 
-        Assert.Equal((AssessmentStatus.Scored, SharedModel.Version), (asSme.Status, asSme.Result!.ModelVersion));
+        Assert.Equal((AssessmentStatus.Scored, ApplicationUnderTest.ModelVersion), (asSme.Status, asSme.Result!.ModelVersion));
         Assert.Equal(asSme.Result.ReadinessScore, asAdvisor.Result!.ReadinessScore);
         // An unknown id and a wrong token look the same: nobody learns which assessments exist.
         Assert.Equal((404, 404, 404), (anonymous.Status, wrongToken.Status, unknown.Status));
@@ -210,11 +210,11 @@ public sealed class AssessmentHandlersTests : ApplicationTests
     [Fact]
     public async Task Invalid_list_filters_are_a_problem_naming_each()
     {
-        var context = await App.Get("/api/assessments?level=Brilliant&pageSize=0&programme=a%2Fb").AsAdvisorAsync();
+        var context = await App.Get("/api/assessments?level=Brilliant&pageSize=0&programme=a%2Fb&continuationToken=made-up").AsAdvisorAsync();
 
         var problem = (await Handlers.List(context.Request, default)).Result.Problem();
 
         Assert.Equal(400, problem.Status);
-        Assert.Equal(["level", "pageSize", "programme"], problem.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["continuationToken", "level", "pageSize", "programme"], problem.Errors.Keys.Order(StringComparer.Ordinal));
     }
 }

@@ -18,7 +18,7 @@ public sealed class ReportHandlersTests : ApplicationTests
         await App.Storage.Assessments.AddAsync(assessment with
         {
             Status = score is null ? AssessmentStatus.Pending : AssessmentStatus.Scored,
-            Result = score is { } s ? ContractData.Result(s, SharedModel.Version) : null,
+            Result = score is { } s ? ContractData.Result(s, ApplicationUnderTest.ModelVersion) : null,
             Review = verdict is { } v ? new Review(assessment.Id, v, "", ApplicationUnderTest.AdvisorName, App.Clock.GetUtcNow()) : null,
         }, default);
     }

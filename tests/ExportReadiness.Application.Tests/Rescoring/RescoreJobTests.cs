@@ -35,7 +35,7 @@ public sealed class RescoreJobTests() : ApplicationTests(new ApplicationUnderTes
     private async Task<ModelRun> RunPastTrainingAsync()
     {
         var now = App.Clock.GetUtcNow();
-        var run = new ModelRun { Id = App.Storage.ModelRuns.NewRunId(now), Trigger = "nightly", StartedAt = now, Phase = ModelRunPhase.Rescoring, TargetVersion = SharedModel.Version };
+        var run = new ModelRun { Id = App.Storage.ModelRuns.NewRunId(now), Trigger = "nightly", StartedAt = now, Phase = ModelRunPhase.Rescoring, TargetVersion = ApplicationUnderTest.ModelVersion };
         await App.Storage.ModelRuns.SaveAsync(run, default);
         return run;
     }
@@ -56,7 +56,7 @@ public sealed class RescoreJobTests() : ApplicationTests(new ApplicationUnderTes
         Assert.Equal((started.Id, ModelRunStatus.Completed, ModelRunPhase.Done, 5, 0), (run!.Id, run.Status, run.Phase, run.Rescored, run.Unscorable));
         Assert.Equal(App.Clock.GetUtcNow(), run.EndedAt);
         Assert.Equal([2, 4, 5], pages);
-        foreach (var id in stale) Assert.Equal(SharedModel.Version, (await App.StoredAsync(id)).Result!.ModelVersion);
+        foreach (var id in stale) Assert.Equal(ApplicationUnderTest.ModelVersion, (await App.StoredAsync(id)).Result!.ModelVersion);
         Assert.Equal(untouched, (await App.StoredAsync(current)).ConcurrencyToken);
         Assert.Equal(AssessmentStatus.Pending, (await App.StoredAsync(pending)).Status);
         Assert.Equal(run, await App.Storage.ModelRuns.GetAsync(run.Id, default));
@@ -74,7 +74,7 @@ public sealed class RescoreJobTests() : ApplicationTests(new ApplicationUnderTes
         var interrupted = (await App.Storage.ModelRuns.GetAsync(started.Id, default))!;
         var firstPage = new Dictionary<string, string?>();
         foreach (var id in stale)
-            if (await App.StoredAsync(id) is { Result.ModelVersion: var version } a && version == SharedModel.Version) firstPage[id] = a.ConcurrencyToken;
+            if (await App.StoredAsync(id) is { Result.ModelVersion: var version } a && version == ApplicationUnderTest.ModelVersion) firstPage[id] = a.ConcurrencyToken;
         App.Clock.Advance(TimeSpan.FromMinutes(1));
 
         var resumed = await Job.RunAsync("nightly", default);
@@ -84,7 +84,7 @@ public sealed class RescoreJobTests() : ApplicationTests(new ApplicationUnderTes
         Assert.Equal((started.Id, ModelRunStatus.Completed, 6), (resumed!.Id, resumed.Status, resumed.Rescored));
         // The first page was not scored again: its rows are as the stopped run left them.
         foreach (var (id, version) in firstPage) Assert.Equal(version, (await App.StoredAsync(id)).ConcurrencyToken);
-        foreach (var id in stale) Assert.Equal(SharedModel.Version, (await App.StoredAsync(id)).Result!.ModelVersion);
+        foreach (var id in stale) Assert.Equal(ApplicationUnderTest.ModelVersion, (await App.StoredAsync(id)).Result!.ModelVersion);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class RescoreJobTests() : ApplicationTests(new ApplicationUnderTes
 
         Assert.Equal((ModelRunStatus.Completed, 2, 1), (run!.Status, run.Rescored, run.Unscorable));
         Assert.Equal(OldModel, (await App.StoredAsync(stale[1])).Result!.ModelVersion);
-        Assert.Equal(SharedModel.Version, (await App.StoredAsync(stale[2])).Result!.ModelVersion);
+        Assert.Equal(ApplicationUnderTest.ModelVersion, (await App.StoredAsync(stale[2])).Result!.ModelVersion);
     }
 
     [Fact]

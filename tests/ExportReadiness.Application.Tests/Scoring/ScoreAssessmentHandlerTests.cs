@@ -29,7 +29,7 @@ public sealed class ScoreAssessmentHandlerTests : ApplicationTests
         Assert.Equal(ScoringOutcome.Scored, Assert.Single(results).Outcome);
         var scored = await App.StoredAsync(id);
         Assert.Equal(AssessmentStatus.Scored, scored.Status);
-        Assert.Equal((SharedModel.Version, App.Clock.GetUtcNow()), (scored.Result!.ModelVersion, scored.Result.ScoredAt));
+        Assert.Equal((ApplicationUnderTest.ModelVersion, App.Clock.GetUtcNow()), (scored.Result!.ModelVersion, scored.Result.ScoredAt));
         Assert.Equal(ReadinessLevels.FromScore(scored.Result.ReadinessScore), scored.Result.Level);
         Assert.NotEmpty(scored.Result.Dimensions);
     }

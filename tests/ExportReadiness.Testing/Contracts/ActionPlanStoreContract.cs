@@ -16,7 +16,7 @@ public abstract class ActionPlanStoreContract
     [Fact]
     public async Task An_action_reads_back_as_added_with_a_version_and_its_id_is_never_overwritten()
     {
-        var product = Unique("product");
+        var product = Unique.Programme("product");
         var (added, saved) = await Store.AddAsync(NewAction(product, "a1"), default);
 
         var (again, none) = await Store.AddAsync(NewAction(product, "a1") with { Title = "Annat" }, default);
@@ -31,7 +31,7 @@ public abstract class ActionPlanStoreContract
     [Fact]
     public async Task A_change_is_saved_on_the_version_read_and_refused_on_a_stale_one_or_a_missing_action()
     {
-        var product = Unique("product");
+        var product = Unique.Programme("product");
         var (_, read) = await Store.AddAsync(NewAction(product, "a1"), default);
 
         var (changed, after) = await Store.ReplaceAsync(read!.WithStatus(ActionStatus.Done, Monday.AddDays(3)), default);
@@ -48,7 +48,7 @@ public abstract class ActionPlanStoreContract
     [Fact]
     public async Task A_products_plan_lists_its_actions_by_id_and_the_scan_reads_each_plan_whole_product_by_product()
     {
-        var (mine, theirs) = (Unique("product"), Unique("product"));
+        var (mine, theirs) = (Unique.Programme("product"), Unique.Programme("product"));
         foreach (var (product, id) in new[] { (mine, "b2"), (theirs, "a1"), (mine, "a1") }) await Store.AddAsync(NewAction(product, id), default);
 
         var scanned = new List<(string Product, string Id)>();
@@ -65,9 +65,9 @@ public abstract class ActionPlanStoreContract
     [Fact]
     public async Task An_unknown_product_has_an_empty_plan_and_invalid_keys_find_nothing()
     {
-        Assert.Empty(await Store.ListAsync(Unique("product"), default));
+        Assert.Empty(await Store.ListAsync(Unique.Programme("product"), default));
         Assert.Empty(await Store.ListAsync("no/such#product", default));
-        Assert.Null(await Store.FindAsync(Unique("product"), "a/1", default));
-        Assert.Null(await Store.FindAsync(Unique("product"), "a1", default));
+        Assert.Null(await Store.FindAsync(Unique.Programme("product"), "a/1", default));
+        Assert.Null(await Store.FindAsync(Unique.Programme("product"), "a1", default));
     }
 }

@@ -12,7 +12,7 @@ public abstract class AdvisorSessionStoreContract
     [Fact]
     public async Task A_session_is_active_until_its_end_and_not_once_ended()
     {
-        var session = new AdvisorSession(Unique("session"), "Anna Lind", Monday, Monday.AddHours(8));
+        var session = new AdvisorSession(Unique.Programme("session"), "Anna Lind", Monday, Monday.AddHours(8));
         await Store.StartAsync(session, default);
 
         Assert.True(await Store.IsActiveAsync(session.Id, Monday.AddHours(8).AddMilliseconds(-1), default));
@@ -25,7 +25,7 @@ public abstract class AdvisorSessionStoreContract
     [Fact]
     public async Task Ending_a_session_that_is_gone_is_no_error_and_unknown_sessions_are_inactive()
     {
-        var id = Unique("session");
+        var id = Unique.Programme("session");
 
         await Store.EndAsync(id, default);
         await Store.EndAsync("not/a#key", default);

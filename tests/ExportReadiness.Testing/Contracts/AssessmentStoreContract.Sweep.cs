@@ -11,7 +11,7 @@ public abstract partial class AssessmentStoreContract
     [Fact]
     public async Task A_pending_row_unchanged_since_the_cutoff_is_due_for_a_sweep_and_a_scored_one_is_not()
     {
-        var programme = Unique("pending");
+        var programme = Unique.Programme("pending");
         var rows = await AddedAsync(programme, 2);
         await ScoredAsync(rows[1], 50, "model-a");
 
@@ -26,7 +26,7 @@ public abstract partial class AssessmentStoreContract
     [Fact]
     public async Task A_requeue_is_counted_once_per_read_and_never_on_a_row_scored_since()
     {
-        var programme = Unique("requeue");
+        var programme = Unique.Programme("requeue");
         var row = (await AddedAsync(programme, 1))[0];
         var read = Assert.Single(await PendingAsync(programme, StoreNow.AddDays(1)));
 
@@ -45,7 +45,7 @@ public abstract partial class AssessmentStoreContract
     [Fact]
     public async Task A_full_write_of_a_pending_row_starts_its_requeue_count_again()
     {
-        var programme = Unique("rewrite");
+        var programme = Unique.Programme("rewrite");
         var row = (await AddedAsync(programme, 1))[0];
         Assert.True(await Store.TryMarkRequeuedAsync(Assert.Single(await PendingAsync(programme, StoreNow.AddDays(1))), default));
 

@@ -41,7 +41,7 @@ public abstract partial class AssessmentStoreContract
     [Fact]
     public async Task Adding_an_id_again_one_by_one_or_in_bulk_keeps_the_first_row()
     {
-        var row = (await AddedAsync(Unique("again"), 1))[0];
+        var row = (await AddedAsync(Unique.Programme("again"), 1))[0];
 
         await Store.AddAsync(row with { Company = row.Company with { Name = "Annat AB" } }, default);
         await Store.AddManyAsync([row with { Status = AssessmentStatus.Failed }], default);
@@ -55,7 +55,7 @@ public abstract partial class AssessmentStoreContract
     [Fact]
     public async Task An_assessment_is_found_by_its_id_alone_or_in_its_programme_and_not_under_another()
     {
-        var programme = Unique("find");
+        var programme = Unique.Programme("find");
         var rows = await AddedAsync(programme, 2);
 
         var found = await Store.FindManyAsync(
@@ -63,14 +63,14 @@ public abstract partial class AssessmentStoreContract
 
         Assert.Equal(rows.Select(r => r.Id).Order(StringComparer.Ordinal), found.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(programme, found[rows[0].Id].Programme);
-        Assert.Empty(await Store.FindManyAsync([new(rows[0].Id, Programme: Unique("elsewhere"))], default));
+        Assert.Empty(await Store.FindManyAsync([new(rows[0].Id, Programme: Unique.Programme("elsewhere"))], default));
         Assert.Null(await Store.FindAsync("no-such-id", default));
     }
 
     [Fact]
     public async Task A_replace_based_on_a_stale_read_loses_to_the_write_in_between()
     {
-        var row = (await AddedAsync(Unique("stale"), 1))[0];
+        var row = (await AddedAsync(Unique.Programme("stale"), 1))[0];
         var first = (await Store.FindAsync(row.Id, default))!;
         var second = (await Store.FindAsync(row.Id, default))!;
 
@@ -85,7 +85,7 @@ public abstract partial class AssessmentStoreContract
     [Fact]
     public async Task Of_many_writers_replacing_the_same_read_at_once_exactly_one_wins()
     {
-        var row = (await AddedAsync(Unique("race"), 1))[0];
+        var row = (await AddedAsync(Unique.Programme("race"), 1))[0];
         var read = (await Store.FindAsync(row.Id, default))!;
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
@@ -98,7 +98,7 @@ public abstract partial class AssessmentStoreContract
     [Fact]
     public async Task Replacing_many_writes_exactly_the_rows_unchanged_since_they_were_read()
     {
-        var rows = await AddedAsync(Unique("many"), 3);
+        var rows = await AddedAsync(Unique.Programme("many"), 3);
         var read = (await Store.FindManyAsync(rows.Select(r => new ScoringRequest(r.Id)).ToList(), default)).Values.ToList();
         await ScoredAsync(rows[1], 70, "model-b");
 
@@ -112,7 +112,7 @@ public abstract partial class AssessmentStoreContract
     [Fact]
     public async Task A_products_history_is_its_first_assessment_and_every_reassessment_oldest_first_across_programmes()
     {
-        var programme = Unique("history");
+        var programme = Unique.Programme("history");
         var rows = Assessments(programme, 4);
         var first = rows[0];
         var second = rows[1] with { ProductId = first.Id, PreviousAssessmentId = first.Id };
@@ -130,7 +130,7 @@ public abstract partial class AssessmentStoreContract
     [Fact]
     public async Task A_listing_pages_through_every_match_in_id_order_and_ends_without_a_token()
     {
-        var programme = Unique("pages");
+        var programme = Unique.Programme("pages");
         var rows = await AddedAsync(programme, 10);
         var query = new AssessmentQuery(Programme: programme);
 
@@ -156,12 +156,12 @@ public abstract partial class AssessmentStoreContract
     [Fact]
     public async Task Filters_select_by_level_status_sector_verdict_batch_and_the_model_a_row_was_not_scored_by()
     {
-        var programme = Unique("filters");
+        var programme = Unique.Programme("filters");
         var rows = await AddedAsync(programme, 4);
         var ready = await ScoredAsync(rows[0], 85, "model-a");
         await ScoredAsync(rows[1], 30, "model-b");
         Assert.True(await Store.TryReplaceAsync(ready with { Review = Review(ready.Id, Verdict.ExportReady, 1) }, default));
-        var batched = Assessments(programme, 1)[0] with { BatchId = Unique("batch") };
+        var batched = Assessments(programme, 1)[0] with { BatchId = Unique.Programme("batch") };
         await Store.AddAsync(batched, default);
 
         Assert.Equal([rows[0].Id], await IdsAsync(new(programme, Level: ReadinessLevel.ExportReady)));
@@ -178,7 +178,7 @@ public abstract partial class AssessmentStoreContract
     [Fact]
     public async Task A_scored_and_reviewed_row_reads_back_with_its_result_review_and_links()
     {
-        var programme = Unique("roundtrip");
+        var programme = Unique.Programme("roundtrip");
         var first = Assessments(programme, 1)[0];
         var row = Assessments(programme, 1)[0] with { BatchId = "batch-1", ProductId = first.Id, PreviousAssessmentId = first.Id };
         await Store.AddAsync(row, default);
@@ -198,7 +198,7 @@ public abstract partial class AssessmentStoreContract
     [Fact]
     public async Task A_call_made_after_its_caller_cancelled_is_refused_and_writes_nothing()
     {
-        var row = (await AddedAsync(Unique("cancel"), 1))[0];
+        var row = (await AddedAsync(Unique.Programme("cancel"), 1))[0];
         var read = (await Store.FindAsync(row.Id, default))!;
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();

@@ -15,14 +15,14 @@ public abstract class SubmissionArchiveContract
     [Fact]
     public async Task A_raw_submission_is_kept_byte_for_byte_and_a_retry_does_not_rewrite_it()
     {
-        var id = Unique("submission");
+        var id = Unique.Programme("submission");
         var raw = Encoding.UTF8.GetBytes("""{ "company": { "name": "Åre Fjällturer AB" },   "answers": {} }""");
 
         await Archive.SaveAsync(id, raw, default);
         await Archive.SaveAsync(id, Encoding.UTF8.GetBytes("{}"), default);
 
         Assert.Equal(raw, (await Archive.GetAsync(id, default))!.Value.ToArray());
-        Assert.Null(await Archive.GetAsync(Unique("missing"), default));
+        Assert.Null(await Archive.GetAsync(Unique.Programme("missing"), default));
     }
 }
 
@@ -34,11 +34,11 @@ public abstract class DistributedLockContract
     [Fact]
     public async Task A_lock_has_one_holder_at_a_time_and_is_free_again_after_release()
     {
-        var name = Unique("lock");
+        var name = Unique.Programme("lock");
 
         var first = await Locks.TryAcquireAsync(name, default);
         var second = await Locks.TryAcquireAsync(name, default);
-        var other = await Locks.TryAcquireAsync(Unique("lock"), default);
+        var other = await Locks.TryAcquireAsync(Unique.Programme("lock"), default);
         Assert.Null(second);
         Assert.NotNull(other);
 

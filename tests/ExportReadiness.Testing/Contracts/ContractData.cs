@@ -5,15 +5,12 @@ using ExportReadiness.Core.Scoring;
 namespace ExportReadiness.Testing.Contracts;
 
 /// <summary>
-/// Data for the store contracts. Every name is new per test (the adapters' contracts share one Azurite), and every time is
+/// Data for the store contracts. Every name is new per test (<see cref="Unique"/>: the adapters' contracts share one Azurite), and every time is
 /// fixed, so no fact depends on when it runs.
 /// </summary>
 public static class ContractData
 {
     public static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
-
-    /// <summary>A name no other test uses: a programme, a product, a session.</summary>
-    public static string Unique(string what) => $"{what}-{Guid.NewGuid():N}"[..Math.Min(what.Length + 17, 40)];
 
     /// <summary>Pending assessments of <paramref name="programme"/> whose ids share a batch-like prefix and sort in the order made.</summary>
     public static List<Assessment> Assessments(string programme, int count)

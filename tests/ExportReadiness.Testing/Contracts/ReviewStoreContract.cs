@@ -12,7 +12,7 @@ public abstract class ReviewStoreContract
     [Fact]
     public async Task The_first_review_needs_no_version_and_a_second_one_without_the_version_conflicts()
     {
-        var id = Unique("review");
+        var id = Unique.Programme("review");
 
         var (first, version) = await Store.SaveAsync(Review(id, Verdict.NotYet, 1), null, default);
         var (second, none) = await Store.SaveAsync(Review(id, Verdict.ExportReady, 2), null, default);
@@ -26,7 +26,7 @@ public abstract class ReviewStoreContract
     [Fact]
     public async Task A_review_saved_on_a_stale_version_conflicts_and_the_one_in_between_stands()
     {
-        var id = Unique("review");
+        var id = Unique.Programme("review");
         var (_, read) = await Store.SaveAsync(Review(id, Verdict.NotYet, 1), null, default);
         var (saved, newer) = await Store.SaveAsync(Review(id, Verdict.ExportReady, 2) with { PreviousVerdict = Verdict.NotYet }, read, default);
 
@@ -41,7 +41,7 @@ public abstract class ReviewStoreContract
     [Fact]
     public async Task Of_many_advisors_saving_on_the_same_version_at_once_exactly_one_is_saved()
     {
-        var id = Unique("review");
+        var id = Unique.Programme("review");
         var (_, read) = await Store.SaveAsync(Review(id, Verdict.NotYet, 1), null, default);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
@@ -55,7 +55,7 @@ public abstract class ReviewStoreContract
     [Fact]
     public async Task The_history_holds_every_verdict_given_newest_first_with_its_note_and_message()
     {
-        var id = Unique("review");
+        var id = Unique.Programme("review");
         string? version = null;
         foreach (var (verdict, minute) in new[] { (Verdict.NotYet, 1), (Verdict.ExportReady, 2), (Verdict.NotYet, 3) })
             (_, version) = await Store.SaveAsync(Review(id, verdict, minute, $"anteckning {minute}"), version, default);
@@ -71,7 +71,7 @@ public abstract class ReviewStoreContract
     [Fact]
     public async Task The_training_labels_are_the_verdicts_in_force_one_per_reviewed_assessment()
     {
-        var (changed, once) = (Unique("label"), Unique("label"));
+        var (changed, once) = (Unique.Programme("label"), Unique.Programme("label"));
         var (_, version) = await Store.SaveAsync(Review(changed, Verdict.NotYet, 1), null, default);
         await Store.SaveAsync(Review(changed, Verdict.ExportReady, 2), version, default);
         await Store.SaveAsync(Review(once, Verdict.NotYet, 3), null, default);
@@ -87,7 +87,7 @@ public abstract class ReviewStoreContract
     [Fact]
     public async Task A_review_saved_after_its_caller_cancelled_is_refused_and_not_stored()
     {
-        var id = Unique("review");
+        var id = Unique.Programme("review");
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
@@ -99,8 +99,8 @@ public abstract class ReviewStoreContract
     [Fact]
     public async Task An_unreviewed_unknown_or_invalid_assessment_has_no_review_and_no_history()
     {
-        Assert.Null(await Store.GetAsync(Unique("none"), default));
+        Assert.Null(await Store.GetAsync(Unique.Programme("none"), default));
         Assert.Null(await Store.GetAsync("not/a#key", default));
-        Assert.Empty(await Store.HistoryAsync(Unique("none"), default));
+        Assert.Empty(await Store.HistoryAsync(Unique.Programme("none"), default));
     }
 }

@@ -15,7 +15,7 @@ public abstract class StageMoveStoreContract
     [Fact]
     public async Task A_products_moves_come_back_by_date_then_time_recorded_and_a_retried_move_keeps_the_first_note()
     {
-        var product = Unique("product");
+        var product = Unique.Programme("product");
         Assert.True(await Store.AddAsync(Move(product, "export-ready", "2026-05-01", "Klar", 5), default));
         Assert.True(await Store.AddAsync(Move(product, "selected", "2026-02-01", "Bra produkt", 2), default));
         Assert.False(await Store.AddAsync(Move(product, "selected", "2026-02-01", "Retried", 3), default));
@@ -25,14 +25,14 @@ public abstract class StageMoveStoreContract
 
         Assert.Equal(["selected", "in-development", "export-ready"], moves.Select(m => m.Stage));
         Assert.Equal(Move(product, "selected", "2026-02-01", "Bra produkt", 2), moves[0]);
-        Assert.Empty(await Store.ForProductAsync(Unique("product"), default));
+        Assert.Empty(await Store.ForProductAsync(Unique.Programme("product"), default));
         Assert.Empty(await Store.ForProductAsync("not/a key", default));
     }
 
     [Fact]
     public async Task Every_products_moves_are_read_in_one_pass_keyed_by_product()
     {
-        var (a, b) = (Unique("product"), Unique("product"));
+        var (a, b) = (Unique.Programme("product"), Unique.Programme("product"));
         await Store.AddAsync(Move(a, "selected", "2026-03-01"), default);
         await Store.AddAsync(Move(b, "exporting", "2026-04-01"), default);
         await Store.AddAsync(Move(b, "selected", "2026-01-01"), default);
