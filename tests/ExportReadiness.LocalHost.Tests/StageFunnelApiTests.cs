@@ -33,40 +33,6 @@ public class StageFunnelApiTests(PipelineFixture pipeline)
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
     [Fact]
-    public async Task An_advisor_moving_a_product_records_date_note_and_advisor_and_a_retry_records_nothing_twice()
-    {
-        var product = await _sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(Programme("move")));
-        var assessedOn = await _sme.SubmittedOnAsync(product);
-
-        var moved = await MoveAsync(product.Id, "selected", Day(assessedOn), note: "Stark produkt, svag prissättning");
-        Assert.Equal(HttpStatusCode.Created, moved.StatusCode);
-        Assert.Equal($"/api/products/{product.Id}", moved.Headers.Location?.OriginalString);
-        var view = await JsonAsync(moved);
-        Assert.Equal("selected", view.GetProperty("currentStage").GetString());
-        var history = view.GetProperty("history").EnumerateArray().ToList();
-        Assert.Equal(["screened", "selected"], history.Select(h => h.GetProperty("stage").GetString()));
-        Assert.Equal(JsonValueKind.Null, history[0].GetProperty("advisor").ValueKind); // the screening nobody recorded
-        Assert.Equal(ExportReadinessApplication.AdvisorName, history[1].GetProperty("advisor").GetString());
-        Assert.Equal("Stark produkt, svag prissättning", history[1].GetProperty("note").GetString());
-        Assert.Equal(Day(assessedOn), history[1].GetProperty("date").GetString());
-        Assert.Equal(assessedOn.Year, view.GetProperty("cohort").GetInt32());
-
-        // The same stage and date again (a retried request): 200, still one move.
-        var retried = await MoveAsync(product.Id, "selected", Day(assessedOn), note: "Stark produkt, svag prissättning");
-        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
-        Assert.Equal(2, (await JsonAsync(retried)).GetProperty("history").GetArrayLength());
-
-        // The product's view carries the stages, with the days spent in each.
-        var productView = await JsonAsync(await _advisor.GetAsync($"/api/products/{product.Id}"));
-        var stages = productView.GetProperty("stages");
-        Assert.Equal("selected", stages.GetProperty("currentStage").GetString());
-        Assert.Equal(["screened", "selected"], stages.GetProperty("daysInStage").EnumerateArray().Select(d => d.GetProperty("stage").GetString()));
-        var days = stages.GetProperty("daysInStage").EnumerateArray().Select(d => d.GetProperty("days").GetInt32()).ToList();
-        Assert.Equal(0, days[0]); // screened and selected on the same day
-        Assert.InRange(days[1], 0, PipelineClient.TodayAfterwards().DayNumber - assessedOn.DayNumber); // selected until the app's today
-    }
-
-    [Fact]
     public async Task A_move_with_bad_fields_is_a_400_naming_stage_date_and_note_in_swedish()
     {
         var product = await _sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(Programme("bad")));
