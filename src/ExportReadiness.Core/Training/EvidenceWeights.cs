@@ -1,6 +1,7 @@
 namespace ExportReadiness.Core.Training;
 
 /// <summary>How much the published evidence behind a prior weight supports it (docs/training-data.md, "An honest prior").</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EvidenceStrength>))]
 public enum EvidenceStrength
 {
     /// <summary>Several firm-level studies agree on the direction and that it is large; the number is still a judgment.</summary>
