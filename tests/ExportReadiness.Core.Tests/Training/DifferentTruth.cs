@@ -1,0 +1,62 @@
+using ExportReadiness.Core.Questionnaire;
+using ExportReadiness.Core.Scoring;
+using ExportReadiness.Core.Training;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace ExportReadiness.Core.Tests.Training;
+
+/// <summary>
+/// A population whose truth differs from the prior where the prior's evidence is weak or its numbers are judgments: trade
+/// fairs, website, e-commerce and quality certification count (almost) nothing, export history half the prior's judgment,
+/// management commitment and working capital more; sectors, size and the base rate differ too (services export more often
+/// here, larger firms not at all). Fresh rows of it judge the models; the oracle scores them with the truth's own weights.
+/// </summary>
+public static class DifferentTruth
+{
+    public static readonly OutcomeWeights Weights = EvidenceWeights.Prior
+        .WithQuestions(new Dictionary<string, double>
+        {
+            ["digi_trade_fairs"] = 0, ["digi_website_languages"] = 0.1, ["chan_ecommerce"] = 0, ["cert_quality_system"] = 0.1,
+            ["exp_export_history"] = 0.8, ["mgmt_export_strategy"] = 1.2, ["fin_working_capital_months"] = 0.8,
+        })
+        .WithSectors(new Dictionary<string, double>
+        {
+            ["tourism"] = 1.0, ["other"] = 0.6, ["digital"] = 0.6, ["manufacturing"] = -0.6, ["process"] = -0.6, ["mining"] = -0.4, ["forestry"] = -0.4, ["food"] = 0.3,
+        }) with { LogEmployees = -0.1, Intercept = -3.0 };
+
+    /// <summary>Labelled rows of the truth, as an agency's outcomes would come.</summary>
+    public static List<LabelledAssessment> Rows(int count, int seed) =>
+        [.. new SyntheticTrainingSet(QuestionnaireSchema.V1, seed, Weights).Generate(count).Select((r, i) => r with { Key = $"truth-{seed}-{i}" })];
+
+    /// <summary>
+    /// The truth's logit for what a model sees: each answer's level share from the encoded features (a blank counts as the
+    /// encoder imputes it), times the truth's weight, centred as the generator centres it, plus context.
+    /// </summary>
+    public static double OracleLogit(FeatureEncoder encoder, LabelledAssessment row)
+    {
+        var features = encoder.Encode(row.Company, row.Answers);
+        var c = row.Company;
+        var logit = Weights.Intercept + Weights.LogEmployees * Math.Log(Math.Max(1, c.Employees))
+            + Weights.LogAge * Math.Log(1 + Math.Max(0, SyntheticTrainingSet.ReferenceYear - c.YearFounded)) + Weights.Sectors.GetValueOrDefault(c.Sector);
+        for (var q = 0; q < encoder.Schema.Questions.Count; q++)
+        {
+            var question = encoder.Schema.Questions[q];
+            if (!question.AppliesToSector(c.Sector)) continue;
+            var (offset, length) = encoder.QuestionFeatures(q).GetOffsetAndLength(features.Length);
+            var share = Enumerable.Range(offset, length).Sum(i => features[i]) / length;
+            logit += Weights.Questions[question.Id] * (share - 0.5);
+        }
+        return logit;
+    }
+
+    /// <summary>A plain logistic regression (ML.NET's defaults, no sign constraint, no prior) fitted on the labels alone.</summary>
+    public static double[] PlainLogit(FeatureEncoder encoder, IReadOnlyList<LabelledAssessment> training, IReadOnlyList<LabelledAssessment> scored)
+    {
+        var ml = new MLContext(1);
+        IDataView Data(IEnumerable<LabelledAssessment> rows) => ml.Data.LoadFromEnumerable(
+            rows.Select(r => new ReadinessExample { Features = encoder.Encode(r.Company, r.Answers), Label = r.ExportReady }), ReadinessModel.InputSchema(encoder.FeatureCount));
+        var model = ml.BinaryClassification.Trainers.LbfgsLogisticRegression().Fit(Data(training));
+        return [.. model.Transform(Data(scored)).GetColumn<float>(nameof(ReadinessPrediction.Probability)).Select(p => (double)p)];
+    }
+}
