@@ -7,27 +7,16 @@ using Microsoft.ML.Data;
 namespace ExportReadiness.Core.Tests.Training;
 
 /// <summary>
-/// A population whose truth differs from the prior where the prior's evidence is weak or its numbers are judgments: trade
-/// fairs, website, e-commerce and quality certification count (almost) nothing, export history half the prior's judgment,
-/// management commitment and working capital more; sectors, size and the base rate differ too (services export more often
-/// here, larger firms not at all). Fresh rows of it judge the models; the oracle scores them with the truth's own weights.
+/// A population whose truth differs from the prior (<see cref="Testing.OutcomeFileBuilder.DifferentFromPrior"/>: services
+/// export more often here, larger firms not at all, trade fairs and websites count for nothing). Fresh rows of it judge the
+/// models; the oracle scores them with the truth's own weights.
 /// </summary>
 public static class DifferentTruth
 {
-    public static readonly OutcomeWeights Weights = EvidenceWeights.Prior
-        .WithQuestions(new Dictionary<string, double>
-        {
-            ["digi_trade_fairs"] = 0, ["digi_website_languages"] = 0.1, ["chan_ecommerce"] = 0, ["cert_quality_system"] = 0.1,
-            ["exp_export_history"] = 0.8, ["mgmt_export_strategy"] = 1.2, ["fin_working_capital_months"] = 0.8,
-        })
-        .WithSectors(new Dictionary<string, double>
-        {
-            ["tourism"] = 1.0, ["other"] = 0.6, ["digital"] = 0.6, ["manufacturing"] = -0.6, ["process"] = -0.6, ["mining"] = -0.4, ["forestry"] = -0.4, ["food"] = 0.3,
-        }) with { LogEmployees = -0.1, Intercept = -3.0 };
+    public static readonly OutcomeWeights Weights = Testing.OutcomeFileBuilder.DifferentFromPrior;
 
     /// <summary>Labelled rows of the truth, as an agency's outcomes would come.</summary>
-    public static List<LabelledAssessment> Rows(int count, int seed) =>
-        [.. new SyntheticTrainingSet(QuestionnaireSchema.V1, seed, Weights).Generate(count).Select((r, i) => r with { Key = $"truth-{seed}-{i}" })];
+    public static List<LabelledAssessment> Rows(int count, int seed) => Testing.OutcomeFileBuilder.Rows(Weights, count, seed);
 
     /// <summary>
     /// The truth's logit for what a model sees: each answer's level share from the encoded features (a blank counts as the
