@@ -1,5 +1,6 @@
 using ExportReadiness.Core.Scoring;
 using ExportReadiness.Core.Training;
+using ExportReadiness.Testing;
 
 namespace ExportReadiness.Core.Tests.Training;
 
@@ -67,7 +68,7 @@ public class DriftAndFoldsTests
     public void Below_forty_real_labels_or_ten_of_an_outcome_the_prior_stays_in_use_and_the_decision_says_so()
     {
         static List<LabelledAssessment> Rows(int positives, int negatives) =>
-            [.. DifferentTruth.Rows(positives + negatives, seed: 5).Select((r, i) => r with { ExportReady = i < positives })];
+            [.. OutcomeFileBuilder.Rows(OutcomeFileBuilder.DifferentFromPrior, positives + negatives, seed: 5).Select((r, i) => r with { ExportReady = i < positives })];
         Assert.False(RealLabelLearning.Enough(Rows(20, 19)));
         Assert.False(RealLabelLearning.Enough(Rows(9, 60)));
         Assert.True(RealLabelLearning.Enough(Rows(10, 30)));

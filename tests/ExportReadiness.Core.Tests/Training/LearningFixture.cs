@@ -1,6 +1,7 @@
 using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Core.Scoring;
 using ExportReadiness.Core.Training;
+using ExportReadiness.Testing;
 
 namespace ExportReadiness.Core.Tests.Training;
 
@@ -22,14 +23,14 @@ public sealed class LearningFixture
         Encoder = new FeatureEncoder(QuestionnaireSchema.V1);
         Synthetic = BundledTrainingSet.Load(QuestionnaireSchema.V1);
         Prior = SyntheticPrior.Train(Encoder, Now.AddDays(-1), MonotonicitySamples);
-        Fresh = DifferentTruth.Rows(4000, seed: 777);
-        Labels200 = DifferentTruth.Rows(200, seed: 1001);
+        Fresh = OutcomeFileBuilder.Rows(OutcomeFileBuilder.DifferentFromPrior, 4000, seed: 777);
+        Labels200 = OutcomeFileBuilder.Rows(OutcomeFileBuilder.DifferentFromPrior, 200, seed: 1001);
         _with200 = new(() => Learn(Labels200));
-        _with2000 = new(() => Learn(DifferentTruth.Rows(2000, seed: 1001)));
+        _with2000 = new(() => Learn(OutcomeFileBuilder.Rows(OutcomeFileBuilder.DifferentFromPrior, 2000, seed: 1001)));
         _random = new(() => [.. new[] { 11, 12, 13 }.Select(seed =>
         {
             var coin = new Random(seed);
-            return Learn([.. DifferentTruth.Rows(500, seed).Select(r => r with { ExportReady = coin.NextDouble() < 0.4 })]);
+            return Learn([.. OutcomeFileBuilder.Rows(OutcomeFileBuilder.DifferentFromPrior, 500, seed).Select(r => r with { ExportReady = coin.NextDouble() < 0.4 })]);
         })]);
     }
 

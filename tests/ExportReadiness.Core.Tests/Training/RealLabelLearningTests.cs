@@ -1,5 +1,6 @@
 using ExportReadiness.Core.Scoring;
 using ExportReadiness.Core.Training;
+using ExportReadiness.Testing;
 
 namespace ExportReadiness.Core.Tests.Training;
 
@@ -16,7 +17,7 @@ public class RealLabelLearningTests(LearningFixture fixture) : IClassFixture<Lea
         Assert.True(outcome.Decision.PublishChallenger, outcome.Decision.Reason);
         var published = fixture.FreshAuc(fixture.Score(fixture.Published(outcome)));
         var prior = fixture.FreshAuc(fixture.Score(fixture.Prior.Model));
-        var plain = fixture.FreshAuc(DifferentTruth.PlainLogit(fixture.Encoder, fixture.Labels200, fixture.Fresh));
+        var plain = fixture.FreshAuc(TruthModels.PlainLogit(fixture.Encoder, fixture.Labels200, fixture.Fresh));
 
         Assert.True(published > prior, $"published {published:F4} vs prior {prior:F4}");
         Assert.True(published >= plain - 0.02, $"published {published:F4} vs plain logit on the 200 labels {plain:F4}");
@@ -39,7 +40,7 @@ public class RealLabelLearningTests(LearningFixture fixture) : IClassFixture<Lea
         var outcome = fixture.With2000Labels;
         Assert.True(outcome.Decision.PublishChallenger, outcome.Decision.Reason);
         var published = fixture.FreshAuc(fixture.Score(fixture.Published(outcome)));
-        var oracle = fixture.FreshAuc([.. fixture.Fresh.Select(r => DifferentTruth.OracleLogit(fixture.Encoder, r))]);
+        var oracle = fixture.FreshAuc([.. fixture.Fresh.Select(r => TruthModels.OracleLogit(OutcomeFileBuilder.DifferentFromPrior, fixture.Encoder, r))]);
 
         Assert.True(published >= oracle - 0.01, $"published {published:F4} vs the truth's own weights {oracle:F4}");
     }
