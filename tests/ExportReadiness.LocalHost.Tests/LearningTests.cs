@@ -62,6 +62,7 @@ public class LearningTests(PipelineFixture own) : IClassFixture<PipelineFixture>
         Assert.Equal(300, run.Labels.OutcomeSets.Single(s => s.Id == setId).Rows);
         Assert.Equal(run.ChallengerVersion, await Services.GetRequiredService<IModelRepository>().GetCurrentVersionAsync(default));
         Assert.Equal("too-few", run.Drift!.Level);
+        Assert.Equal(3, run.Drift.Assessments); // the three scored in the last 90 days; the outcome set's rows are not assessments
         Assert.Equal(run.ChallengerVersion, run.Drift.ModelVersion);
 
         var card = await JsonAsync(await _advisor.GetAsync("/api/model/card"));

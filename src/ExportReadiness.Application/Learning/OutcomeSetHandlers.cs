@@ -31,9 +31,10 @@ public sealed partial class OutcomeSetHandlers(OutcomeValidator reader, IOutcome
         if (request.ContentLength > limit) return TooLarge(limit, lang);
         var (file, problem) = await CsvUpload.OpenAsync(request, cancellationToken);
         if (problem is not null) return problem;
-        // The set's fields: the form's when the file came in a form, else the query's.
-        var fields = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken)).ToDictionary(f => f.Key, f => f.Value.ToString())
-            : request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
+        // The set's fields: the query's, and a form's (which win) when the file came in a form.
+        var fields = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
+        if (request.HasFormContentType)
+            foreach (var (key, value) in await request.ReadFormAsync(cancellationToken)) fields[key] = value.ToString();
         var (set, format, errors) = ReadFields(fields, lang);
         if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidOutcomeSet, lang);
         if (await BoundedBody.ReadAsync(file!, limit, cancellationToken) is not { } content) return TooLarge(limit, lang);

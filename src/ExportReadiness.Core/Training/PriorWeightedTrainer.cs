@@ -45,8 +45,6 @@ public sealed record PriorWeightOptions
 /// </summary>
 public sealed class PriorWeightedTrainer(FeatureEncoder encoder, PriorWeightOptions? options = null)
 {
-    private const float L1Strength = 0.001f; // as in ModelTrainer: keeps the bias free of the non-negativity constraint
-
     public PriorWeightOptions Options { get; } = options ?? new PriorWeightOptions();
 
     /// <summary>The synthetic companies the prior speaks through, with the prior's probability for each.</summary>
@@ -188,19 +186,7 @@ public sealed class PriorWeightedTrainer(FeatureEncoder encoder, PriorWeightOpti
         return ml.Data.LoadFromEnumerable(rows, ReadinessModel.InputSchema(encoder.FeatureCount));
     }
 
-    private LbfgsLogisticRegressionBinaryTrainer Trainer(MLContext ml) =>
-        ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
-        {
-            LabelColumnName = nameof(ReadinessExample.Label),
-            FeatureColumnName = nameof(ReadinessExample.Features),
-            ExampleWeightColumnName = nameof(ReadinessExample.Weight),
-            EnforceNonNegativity = true,
-            L1Regularization = L1Strength,
-            L2Regularization = Options.L2,
-            OptimizationTolerance = 1e-8f,
-            MaximumNumberOfIterations = 1000,
-            NumberOfThreads = 1,
-        });
+    private LbfgsLogisticRegressionBinaryTrainer Trainer(MLContext ml) => ModelTrainer.Trainer(ml, Options.L2);
 
     private static double Margin((float[] Weights, float Bias) linear, float[] x)
     {
