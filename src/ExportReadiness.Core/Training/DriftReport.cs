@@ -6,6 +6,12 @@ namespace ExportReadiness.Core.Training;
 public sealed record DistributionShift(string Id, double Psi, IReadOnlyList<double> Training, IReadOnlyList<double> Recent)
 {
     public bool Large => Psi >= DriftReport.LargeShift;
+
+    /// <summary>Value equality, the shares included: a run read back from storage equals the run saved.</summary>
+    public bool Equals(DistributionShift? other) =>
+        other is not null && Id == other.Id && Psi == other.Psi && Training.SequenceEqual(other.Training) && Recent.SequenceEqual(other.Recent);
+
+    public override int GetHashCode() => HashCode.Combine(Id, Psi);
 }
 
 /// <summary>
@@ -39,6 +45,14 @@ public sealed record DriftReport
     public required string Level { get; init; }
 
     public bool Flagged => Level == "large";
+
+    /// <summary>Value equality, every distribution included: a run read back from storage equals the run saved.</summary>
+    public bool Equals(DriftReport? other) =>
+        other is not null && ModelVersion == other.ModelVersion && From == other.From && To == other.To && Assessments == other.Assessments
+        && ReferenceSource == other.ReferenceSource && ReferenceRows == other.ReferenceRows && Level == other.Level
+        && Equals(Score, other.Score) && Dimensions.SequenceEqual(other.Dimensions);
+
+    public override int GetHashCode() => HashCode.Combine(ModelVersion, To, Assessments, Level);
 
     public static DriftReport Of(TrainingProfile profile, string modelVersion, RecentScores recent, DateTimeOffset to)
     {

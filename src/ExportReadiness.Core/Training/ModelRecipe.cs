@@ -53,6 +53,12 @@ public sealed record TrainingLabels
     /// <summary>A digest of every real row's key and label: equal digests, equal labels.</summary>
     public string? Fingerprint { get; init; }
 
+    /// <summary>Value equality, the set list included: a run read back from storage equals the run saved.</summary>
+    public bool Equals(TrainingLabels? other) =>
+        other is not null && Verdicts == other.Verdicts && Positives == other.Positives && Fingerprint == other.Fingerprint && OutcomeSets.SequenceEqual(other.OutcomeSets);
+
+    public override int GetHashCode() => HashCode.Combine(Verdicts, Positives, Fingerprint, OutcomeSets.Count);
+
     /// <summary>The labels of these rows, counted and fingerprinted.</summary>
     public static TrainingLabels Of(IReadOnlyList<LabelledAssessment> rows, int verdicts, IReadOnlyList<OutcomeSetUse> outcomeSets)
     {
