@@ -108,10 +108,10 @@ public sealed class ModelCardPage(ModelCardReader cards, QuestionnaireSchema sch
             _ => T(lang, $"För få bedömningar för att säga (minst {DriftReport.MinimumAssessments}).", $"Too few assessments to say (at least {DriftReport.MinimumAssessments})."),
         };
         html.Append($"<p id=\"drift-level\" data-level=\"{drift.Level}\" class=\"flag-{drift.Level}\">{level}</p>")
-            .Append($"<p class=\"muted\">{drift.Assessments} {T(lang, "bedömningar", "assessments")} {drift.From:yyyy-MM-dd}–{drift.To:yyyy-MM-dd}; {T(lang, "jämfört med", "compared with")} {drift.ReferenceRows} {(drift.ReferenceSource == TrainingProfile.Real ? T(lang, "verkliga utfall", "real outcomes") : T(lang, "syntetiska företag", "synthetic companies"))}. PSI ≥ {N(DriftReport.LargeShift)} {T(lang, "räknas som stor", "counts as large")}.</p>")
+            .Append($"<p class=\"muted\">{drift.Assessments} {T(lang, "bedömningar", "assessments")} {drift.From:yyyy-MM-dd}–{drift.To:yyyy-MM-dd}; {T(lang, "jämfört med", "compared with")} {drift.ReferenceRows} {(drift.ReferenceSource == TrainingProfile.Real ? T(lang, "verkliga utfall", "real outcomes") : T(lang, "syntetiska företag", "synthetic companies"))}. PSI ≥ {N(DriftReport.LargeShift, "0.00")} {T(lang, "räknas som stor", "counts as large")}.</p>")
             .Append($"<table id=\"drift-table\"><tr><th></th><th>PSI</th></tr>");
         foreach (var shift in drift.Dimensions.Prepend(drift.Score!))
-            html.Append($"<tr data-distribution=\"{E(shift.Id)}\"{(shift.Large ? " class=\"flag-large\"" : "")}><td>{(shift.Id == RecentScores.Score ? T(lang, "Exportmognad (värde)", "Readiness score") : E(schema.DimensionName(shift.Id, lang)))}</td><td>{N(shift.Psi, "0.000")}</td></tr>");
+            html.Append($"<tr data-distribution=\"{E(shift.Id)}\"{(shift.Large && drift.Assessments >= DriftReport.MinimumAssessments ? " class=\"flag-large\"" : "")}><td>{(shift.Id == RecentScores.Score ? T(lang, "Exportmognad (värde)", "Readiness score") : E(schema.DimensionName(shift.Id, lang)))}</td><td>{N(shift.Psi, "0.000")}</td></tr>");
         return html.Append("</table></section>").ToString();
     }
 
