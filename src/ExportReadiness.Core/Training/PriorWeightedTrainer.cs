@@ -40,8 +40,9 @@ public sealed record PriorWeightOptions
 /// the synthetic companies labelled softly by the prior model (each one twice: export-ready with weight s·p/S, not with
 /// s·(1 − p)/S, p the prior's probability). The synthetic part of the loss is then s × the mean cross-entropy between the
 /// prior's and the model's probabilities, smallest exactly at the prior, so s (pseudo-companies) is how much the prior
-/// counts: s → ∞ gives the prior, s = 0 the real labels alone. Context (sector, size, age) is shrunk the same way.
-/// Probabilities are Platt-scaled on out-of-fold predictions of the real rows. The maths: docs/training-data.md.
+/// counts: s → ∞ gives the prior, s = 0 the real labels alone. Context (sector, size, age) is held by only a share of s
+/// (<see cref="PriorWeightOptions.ContextShare"/>), so real labels move it sooner. A candidate may also be Platt-scaled on
+/// out-of-fold predictions of the real rows. The maths: docs/training-data.md.
 /// </summary>
 public sealed class PriorWeightedTrainer(FeatureEncoder encoder, PriorWeightOptions? options = null)
 {
