@@ -69,6 +69,7 @@ var blobContainers = [
   'locks'
   'dataprotection'
   'programmes'
+  'outcomesets'
   deploymentContainer
 ]
 var queues = [
@@ -87,6 +88,7 @@ var tables = [
   'ModelRuns'
   'AdvisorSessions'
   'ActionPlans'
+  'OutcomeSets'
 ]
 
 // Built-in role definition ids.

@@ -23,10 +23,16 @@ using Microsoft.ML;
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- load [seconds=20] [rates=50,100,200] [Setting=value ...]
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- reports [products=2000] [runs=5]
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- validation [rows=5000] [runs=5]
+//   dotnet run -c Release --project bench/ExportReadiness.Bench -- learning [sizes=50,100,200,500,2000] [seeds=1] [randomSeeds=5]
 internal static class LoadDriver
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["learning", ..])
+            return LearningCurve.Run(
+                args.Length > 1 ? args[1].Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList() : [50, 100, 200, 500, 2000],
+                args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1,
+                args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5);
         if (args is ["load", ..])
             return await OpenLoopLoad.RunAsync(
                 args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20,

@@ -5,6 +5,7 @@ using ExportReadiness.Application.Assets;
 using ExportReadiness.Application.Batches;
 using ExportReadiness.Application.Funnel;
 using ExportReadiness.Application.Health;
+using ExportReadiness.Application.Learning;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Pages;
 using ExportReadiness.Application.Programmes;
@@ -56,6 +57,7 @@ public static class ApplicationServiceCollectionExtensions
         // Handlers: written once, bound by each host.
         builder.Services.AddSingleton<ScoreAssessmentHandler>();
         builder.Services.AddSingleton<IngestBatchHandler>();
+        builder.Services.AddSingleton<RealLabelReader>();
         builder.Services.AddSingleton<RescoreJob>();
         builder.Services.AddSingleton<PendingSweeper>();
         builder.Services.AddSingleton<AssessmentHandlers>();
@@ -73,6 +75,10 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddSingleton<QuestionnaireHandler>();
         builder.Services.AddSingleton<AssessmentAccess>();
         builder.Services.AddSingleton<ValidationHandler>();
+        builder.Services.AddSingleton<OutcomeSetHandlers>();
+        builder.Services.AddSingleton<ModelCardReader>();
+        builder.Services.AddSingleton<ModelCardHandlers>();
+        builder.Services.AddSingleton<ModelCardPage>();
         builder.Services.AddSingleton<ProgrammeHandlers>();
         builder.Services.AddSingleton<ActionPlanner>();
         builder.Services.AddSingleton<ActionPlanHandlers>();

@@ -25,6 +25,7 @@ public static class Routes
     public const string AdvisorSignOut = "advisor/logout";
     public const string AdvisorAssessment = "advisor/assessments/{id}";
     public const string AdvisorDestinationReport = "advisor/reports/destination";
+    public const string AdvisorModelCard = "advisor/model";
 
     public const string Questionnaire = "api/questionnaire";
     public const string Health = "api/health";
@@ -49,6 +50,9 @@ public static class Routes
     public const string Rescore = "api/admin/rescore";
     public const string RescoreRuns = "api/admin/rescore/runs";
     public const string RescoreRun = "api/admin/rescore/runs/{id}";
+    public const string OutcomeSets = "api/outcome-sets";
+    public const string OutcomeSet = "api/outcome-sets/{id}";
+    public const string ModelCard = "api/model/card";
     public const string Programmes = "api/programmes";
     public const string ProgrammeExtension = "api/programmes/extension";
     public const string ProgrammeDemand = "api/reports/programmes";

@@ -7,6 +7,7 @@ using ExportReadiness.Application.Batches;
 using ExportReadiness.Application.Funnel;
 using ExportReadiness.Application.Health;
 using ExportReadiness.Application.Hosting;
+using ExportReadiness.Application.Learning;
 using ExportReadiness.Application.Pages;
 using ExportReadiness.Application.Programmes;
 using ExportReadiness.Application.Questionnaire;
@@ -64,6 +65,7 @@ public static class Endpoints
         pages.MapGet(route(Routes.AdvisorDashboard), (HttpRequest r, AdvisorPages p, CancellationToken ct) => p.Dashboard(r, ct));
         pages.MapGet(route(Routes.AdvisorAssessment), (string id, HttpRequest r, AdvisorPages p, CancellationToken ct) => p.Detail(id, r, ct));
         pages.MapGet(route(Routes.AdvisorDestinationReport), (HttpRequest r, DestinationReportPage p, CancellationToken ct) => p.Show(r, ct));
+        pages.MapGet(route(Routes.AdvisorModelCard), (HttpRequest r, ModelCardPage p, CancellationToken ct) => p.Show(r, ct));
 
         var api = app.MapGroup("").RequireAuthorization(AdvisorAuthentication.Policy).AddEndpointFilter(Antiforgery);
         api.MapGet(route(Routes.Assessments), (HttpRequest r, AssessmentHandlers h, CancellationToken ct) => h.List(r, ct)).WithTags("Assessments")
@@ -102,6 +104,17 @@ public static class Endpoints
             .WithSummary("The most recent runs, newest first, with the model decision and counts.");
         api.MapGet(route(Routes.RescoreRun), (string id, HttpRequest r, RescoreHandlers h, CancellationToken ct) => h.Get(id, r, ct)).WithTags("Model runs")
             .WithSummary("One run.");
+        api.MapGet(route(Routes.OutcomeSets), (OutcomeSetHandlers h, CancellationToken ct) => h.List(ct)).WithTags("Learning")
+            .WithSummary("The outcome files kept as training labels, newest first: name, source, the outcome's definition, its date, rows and export-ready rows.");
+        api.MapPost(route(Routes.OutcomeSets), (HttpContext c, OutcomeSetHandlers h, CancellationToken ct) => h.Add(c, ct)).WithTags("Learning")
+            .Accepts<string>(CsvUpload.Csv, CsvUpload.ExcelCsv, CsvUpload.Form)
+            .WithSummary("Keep an outcome file (the validation formats) as training labels, with name, source, definition, date (yyyy-MM-dd) and format (auto|batch|wbes) as query or form fields; 201, or 200 with the set already kept for the same file.");
+        api.MapGet(route(Routes.OutcomeSet), (string id, HttpRequest r, OutcomeSetHandlers h, CancellationToken ct) => h.Get(id, r, ct)).WithTags("Learning")
+            .WithSummary("One kept outcome set, with its first rejected lines.");
+        api.MapDelete(route(Routes.OutcomeSet), (string id, HttpContext c, OutcomeSetHandlers h, CancellationToken ct) => h.Remove(id, c, ct)).WithTags("Learning")
+            .WithSummary("Stop training on an outcome set: 204, or 404 when there is no such set. The next nightly run learns without it.");
+        api.MapGet(route(Routes.ModelCard), (HttpRequest r, ModelCardHandlers h, CancellationToken ct) => h.Get(r, ct)).WithTags("Learning")
+            .WithSummary("The model card: what the model in use learned from, real-row figures with intervals beside the prior's and the rubric's, the weights that moved most, monotonicity, reliability, drift and the runs.");
         api.MapGet(route(Routes.ProgrammeExtension), (ProgrammeHandlers h, CancellationToken ct) => h.Extension(ct)).WithTags("Programmes")
             .WithSummary("The advisors' extension of the programme catalogue, as last written.");
         api.MapPut(route(Routes.ProgrammeExtension), (HttpContext c, ProgrammeHandlers h, CancellationToken ct) => h.PutExtension(c, ct)).WithTags("Programmes")

@@ -20,6 +20,9 @@ public static class StorageNames
     public const string ProgrammesContainer = "programmes";
     public const string ProgrammeExtensionBlob = "extension.json";
 
+    /// <summary>Kept outcome sets' labelled rows, <c>outcomesets/{id}/rows.csv</c>.</summary>
+    public const string OutcomeSetsContainer = "outcomesets";
+
     public const string ScoringQueue = "assessments-to-score";
     /// <summary>Where the Functions host (and the standalone worker) moves a message that keeps failing.</summary>
     public const string PoisonSuffix = "-poison";
@@ -54,7 +57,10 @@ public static class StorageNames
     /// <summary>Products' action plans: PartitionKey = product id, RowKey = action id.</summary>
     public const string ActionPlansTable = "ActionPlans";
 
-    public static readonly string[] Containers = [SubmissionsContainer, ModelsContainer, BatchesContainer, LocksContainer, DataProtectionContainer, ProgrammesContainer];
+    /// <summary>Outcome files kept as training labels: one partition, RowKey = the set's id (a digest of the file).</summary>
+    public const string OutcomeSetsTable = "OutcomeSets";
+
+    public static readonly string[] Containers = [SubmissionsContainer, ModelsContainer, BatchesContainer, LocksContainer, DataProtectionContainer, ProgrammesContainer, OutcomeSetsContainer];
     public static readonly string[] Queues = [ScoringQueue, ScoringPoisonQueue, BatchQueue, BatchPoisonQueue];
-    public static readonly string[] Tables = [AssessmentsTable, AssessmentIndexTable, ProductIndexTable, ReviewsTable, ProductStagesTable, BatchesTable, ModelRunsTable, AdvisorSessionsTable, ActionPlansTable];
+    public static readonly string[] Tables = [AssessmentsTable, AssessmentIndexTable, ProductIndexTable, ReviewsTable, ProductStagesTable, BatchesTable, ModelRunsTable, AdvisorSessionsTable, ActionPlansTable, OutcomeSetsTable];
 }

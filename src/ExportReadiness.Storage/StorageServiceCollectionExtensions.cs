@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddSingleton<IReviewStore, TableReviewStore>();
         builder.Services.AddSingleton<IStageMoveStore, TableStageMoveStore>();
         builder.Services.AddSingleton<IModelRunStore, TableModelRunStore>();
+        builder.Services.AddSingleton<IOutcomeSetStore, StorageOutcomeSetStore>();
         builder.Services.AddSingleton<IDistributedLock, BlobLeaseLock>();
         builder.Services.AddSingleton<IBatchStore, StorageBatchStore>();
         builder.Services.AddSingleton<IBatchQueue, StorageBatchQueue>();

@@ -48,12 +48,12 @@ public class TrainingDataTests
     }
 
     [Fact]
-    public void Export_experience_weighs_most_finance_and_training_little_and_spare_capacity_nothing()
+    public void Export_experience_weighs_most_training_little_and_spare_capacity_nothing()
     {
         var weights = EvidenceWeights.Questions;
         Assert.Equal("exp_export_history", weights.MaxBy(w => w.Value).Key);
         Assert.Equal(0, weights["ops_spare_capacity_percent"]);
-        foreach (var weak in new[] { "fin_export_budget_percent", "fin_working_capital_months", "org_export_training" })
+        foreach (var weak in new[] { "org_export_training" })
             Assert.True(weights[weak] < weights["cert_quality_system"] / 2, weak);
         Assert.All(EvidenceWeights.Sectors, s => Assert.InRange(s.Value, -0.5, 0.5));
     }

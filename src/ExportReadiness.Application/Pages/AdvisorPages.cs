@@ -55,7 +55,8 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, Q
             .Append(Filters(query, schema, lang))
             .Append($"<p class=\"no-print\"><a id=\"csv-export\" href=\"/api/reports/portfolio.csv?{filterQuery}\">{T(lang, "Exportera CSV", "Export CSV")}</a> · ")
             .Append($"<a href=\"/api/batches/template.csv\">{T(lang, "Mall för batchuppladdning", "Batch upload template")}</a> · ")
-            .Append($"<a id=\"destination-report\" href=\"/advisor/reports/destination?{filterQuery}\">{T(lang, "Destinationsrapport", "Destination report")}</a></p>")
+            .Append($"<a id=\"destination-report\" href=\"/advisor/reports/destination?{filterQuery}\">{T(lang, "Destinationsrapport", "Destination report")}</a> · ")
+            .Append($"<a id=\"model-card\" href=\"/advisor/model?lang={lang}\">{T(lang, "Modellkort", "Model card")}</a></p>")
             .Append("<div class=\"grid\">")
             .Append(Card(T(lang, "Screeningtratt", "Screening funnel"), Charts.Columns(
             [

@@ -113,6 +113,33 @@ public static class Charts
         return svg.Append("</svg>").ToString();
     }
 
+    /// <summary>One point of <see cref="Reliability"/>: a probability bin's mean predicted and observed share, and its rows.</summary>
+    public sealed record ReliabilityPoint(double Predicted, double Observed, int Rows);
+
+    /// <summary>
+    /// A reliability diagram: predicted probability across, observed share up, the diagonal where they agree, a point per
+    /// bin sized by its rows. Points under the diagonal are bins the model is too sure about.
+    /// </summary>
+    public static string Reliability(IReadOnlyList<ReliabilityPoint> points, string title, string predictedText, string observedText)
+    {
+        const int size = 240, margin = 40;
+        double X(double p) => margin + p * size;
+        double Y(double p) => margin + (1 - p) * size;
+        var largest = Math.Max(1, points.Count == 0 ? 1 : points.Max(p => p.Rows));
+        var svg = new StringBuilder()
+            .Append($"<svg class=\"chart reliability\" role=\"img\" viewBox=\"0 0 {size + 2 * margin} {size + 2 * margin}\" width=\"100%\" aria-label=\"{Html.E(title)}\"><title>{Html.E(title)}</title>")
+            .Append($"<rect x=\"{margin}\" y=\"{margin}\" width=\"{size}\" height=\"{size}\" class=\"track\"/>")
+            .Append($"<line x1=\"{X(0)}\" y1=\"{Y(0)}\" x2=\"{X(1)}\" y2=\"{Y(1)}\" class=\"diagonal\"/>");
+        foreach (var tick in new[] { 0.0, 0.5, 1.0 })
+            svg.Append($"<text x=\"{Html.N(X(tick))}\" y=\"{margin + size + 14}\" text-anchor=\"middle\" class=\"label small\">{Html.N(tick)}</text>")
+               .Append($"<text x=\"{margin - 6}\" y=\"{Html.N(Y(tick) + 4)}\" text-anchor=\"end\" class=\"label small\">{Html.N(tick)}</text>");
+        svg.Append($"<text x=\"{margin + size / 2}\" y=\"{margin + size + 32}\" text-anchor=\"middle\" class=\"label small\">{Html.E(predictedText)}</text>")
+           .Append($"<text x=\"12\" y=\"{margin + size / 2}\" text-anchor=\"middle\" class=\"label small\" transform=\"rotate(-90 12 {margin + size / 2})\">{Html.E(observedText)}</text>");
+        foreach (var p in points)
+            svg.Append($"<circle cx=\"{Html.N(X(p.Predicted))}\" cy=\"{Html.N(Y(p.Observed))}\" r=\"{Html.N(3 + 7 * Math.Sqrt(p.Rows / (double)largest))}\" class=\"bar point\"><title>{Html.N(p.Predicted, "0.00")} → {Html.N(p.Observed, "0.00")} ({p.Rows})</title></circle>");
+        return svg.Append("</svg>").ToString();
+    }
+
     /// <summary>A change in points as people write it: +5, −3, ±0.</summary>
     public static string Signed(int delta) => delta > 0 ? $"+{delta}" : delta < 0 ? $"−{-delta}" : "±0";
 }

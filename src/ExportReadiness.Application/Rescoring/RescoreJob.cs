@@ -10,16 +10,17 @@ using Microsoft.Extensions.Options;
 namespace ExportReadiness.Application.Rescoring;
 
 /// <summary>
-/// NightlyRescore: retrain a challenger on the bundled set plus every advisor verdict, publish it only if it
-/// beats the champion on the same held-out rows, then bring every scored assessment to the current model,
-/// page by page with batch transactions. One run at a time across instances (a blob lease); the run record
-/// is saved after each page, so a run stopped half-way is resumed by the next one and nothing is scored twice.
+/// NightlyRescore: update the evidence-based prior with every real label (advisor verdicts and kept outcome sets), judge
+/// the challenger against the champion on the real rows only, publish it if it passes, then bring every scored assessment
+/// to the current model, page by page with batch transactions, and measure the drift of the last 90 days. One run at a
+/// time across instances (a blob lease); the run record is saved after each page, so a run stopped half-way is resumed by
+/// the next one and nothing is scored twice.
 /// </summary>
 public sealed partial class RescoreJob(
     IDistributedLock locks,
     IModelRunStore runs,
     IAssessmentStore assessments,
-    IReviewStore reviews,
+    RealLabelReader labels,
     IModelRepository models,
     CurrentModel currentModel,
     AssessmentScorer scorer,
@@ -28,9 +29,6 @@ public sealed partial class RescoreJob(
     ILogger<RescoreJob> logger)
 {
     public const string LockName = "nightly-rescore";
-
-    /// <summary>An advisor's verdict counts as this many synthetic rows in training and evaluation.</summary>
-    public const float VerdictWeight = 5f;
 
     /// <summary>Runs to the end while holding the lock; null when another instance is running one.</summary>
     public async Task<ModelRun?> RunAsync(string trigger, CancellationToken cancellationToken, IProgress<ModelRun>? progress = null)
@@ -96,19 +94,8 @@ public sealed partial class RescoreJob(
 
     private async Task<ModelRun> ChallengeAsync(ModelRun run, CancellationToken cancellationToken)
     {
-        var trainer = new ModelTrainer(scorer.Encoder);
-        var rows = new List<LabelledAssessment>(BundledTrainingSet.Load(scorer.Encoder.Schema));
-        var verdicts = 0;
-        // The labels come from the Reviews table, the record of what advisors decided; on the way, any
-        // assessment row whose copy of the verdict fell behind is brought up to date.
-        await foreach (var label in reviews.TrainingLabelsAsync(cancellationToken))
-        {
-            if ((await ReviewCopy.SyncAsync(assessments, reviews, label.AssessmentId, cancellationToken)).Assessment is not { Review: { } review } a) continue;
-            rows.Add(new LabelledAssessment(a.Company, a.Answers, review.Verdict == Verdict.ExportReady, VerdictWeight, a.Id));
-            verdicts++;
-        }
-
-        var challenger = await Task.Run(() => trainer.Train(rows, clock.GetUtcNow()), cancellationToken);
+        var encoder = scorer.Encoder;
+        var (real, used) = await labels.ReadAsync(cancellationToken);
         ReadinessModel? champion = null;
         try
         {
@@ -117,9 +104,21 @@ public sealed partial class RescoreJob(
         catch (ModelUnavailableException)
         {
         }
-        // Published only if monotone, not worse than the rubric on the same held-out rows, and (with a champion)
-        // lower in log-loss; without a champion the first two gates still apply.
-        var decision = ChampionChallenger.Decide(champion is null ? null : trainer.Measure(champion, ModelTrainer.Partition(rows).Test), challenger);
+        var championRecipe = champion is null ? null : (await models.GetMetricsAsync(champion.Version, cancellationToken))?.Recipe;
+        var now = clock.GetUtcNow();
+        var (challenger, decision) = await Task.Run(() =>
+        {
+            var prior = SyntheticPrior.Train(encoder, now);
+            if (RealLabelLearning.Enough(real))
+            {
+                var learned = new RealLabelLearning(encoder).Learn(prior, BundledTrainingSet.Load(encoder.Schema), real, used,
+                    champion is null ? null : new ChampionModel(champion, championRecipe), now, cancellationToken: cancellationToken);
+                return (learned.Challenger, learned.Decision);
+            }
+            // Too few real labels: the prior is the model; a champion that is not the current prior meets it on its held-out rows.
+            var heldOut = champion is null ? null : new ModelTrainer(encoder).Measure(champion, ModelTrainer.Partition(BundledTrainingSet.Load(encoder.Schema)).Test);
+            return (prior, PriorDecision.Decide(prior, championRecipe, heldOut, used));
+        }, cancellationToken);
         if (decision.PublishChallenger)
         {
             await models.PublishAsync(challenger, cancellationToken);
@@ -132,7 +131,8 @@ public sealed partial class RescoreJob(
             Phase = ModelRunPhase.Rescoring,
             ChampionVersion = champion?.Version,
             ChallengerVersion = challenger.Metrics.Version,
-            AdvisorVerdicts = verdicts,
+            AdvisorVerdicts = used.Verdicts,
+            Labels = used,
             TargetVersion = decision.PublishChallenger ? challenger.Metrics.Version : champion?.Version,
         };
         // No champion and a refused challenger: nothing may score, and the run says why.
@@ -160,7 +160,7 @@ public sealed partial class RescoreJob(
                 await runs.SaveAsync(run, cancellationToken);
                 progress?.Report(run);
             }
-            run = run with { Status = ModelRunStatus.Completed, Phase = ModelRunPhase.Done, EndedAt = clock.GetUtcNow() };
+            run = run with { Drift = await DriftAsync(model.Version, cancellationToken), Status = ModelRunStatus.Completed, Phase = ModelRunPhase.Done, EndedAt = clock.GetUtcNow() };
             await runs.SaveAsync(run, CancellationToken.None);
             LogCompleted(run.Id, run.Rescored, run.TargetVersion!);
             return run;
@@ -171,6 +171,17 @@ public sealed partial class RescoreJob(
             await runs.SaveAsync(run with { Status = ModelRunStatus.Failed, EndedAt = clock.GetUtcNow(), Error = e.Message }, CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>The last 90 days' scored assessments against what the model in use learned from; null for a model without a profile.</summary>
+    private async Task<DriftReport?> DriftAsync(string version, CancellationToken cancellationToken)
+    {
+        if ((await models.GetMetricsAsync(version, cancellationToken))?.Profile is not { } profile) return null;
+        var now = clock.GetUtcNow();
+        var recent = new RecentScores();
+        await foreach (var a in assessments.ScanAsync(new AssessmentQuery(Status: AssessmentStatus.Scored, SubmittedFrom: now.AddDays(-DriftReport.Days)), cancellationToken))
+            if (a.Result is { } result) recent.Add(result);
+        return DriftReport.Of(profile, version, recent, now);
     }
 
     private static async IAsyncEnumerable<List<Assessment>> Pages(IAsyncEnumerable<Assessment> source, int size,

@@ -36,7 +36,7 @@ public sealed partial class ModelBootstrapper(
             {
                 LogTraining();
                 // Training is CPU-bound for seconds; keep it off the thread that starts the host.
-                var trained = await Task.Run(() => new ModelTrainer(encoder).Train(BundledTrainingSet.Load(encoder.Schema), clock.GetUtcNow()), stoppingToken);
+                var trained = await Task.Run(() => SyntheticPrior.Train(encoder, clock.GetUtcNow()), stoppingToken);
                 await models.PublishAsync(trained, stoppingToken);
                 LogPublished(trained.Metrics.Version, trained.Metrics.Model.Auc, trained.Metrics.Rubric.Auc);
             }

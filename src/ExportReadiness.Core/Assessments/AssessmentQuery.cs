@@ -13,6 +13,8 @@ public sealed record AssessmentQuery(
     Verdict? Verdict = null,
     /// <summary>Only assessments not scored by this model version (the re-scoring query).</summary>
     string? NotScoredBy = null,
-    string? BatchId = null);
+    string? BatchId = null,
+    /// <summary>Only assessments submitted at or after this time (the drift check's last 90 days).</summary>
+    DateTimeOffset? SubmittedFrom = null);
 
 public sealed record AssessmentPage(IReadOnlyList<Assessment> Items, string? ContinuationToken);

@@ -153,6 +153,11 @@ public static class Messages
     public static readonly LocalizedText OutcomeFileUnusable = new("Utfallsfilen kan inte användas.", "The outcome file cannot be used.");
     public static readonly LocalizedText NotUtf8 = new("Filen är inte UTF-8-text.", "The file is not UTF-8 text.");
 
+    // Outcome sets kept as training labels, and the model card.
+    public static readonly LocalizedText InvalidOutcomeSet = new("Utfallsuppsättningen har ogiltiga fält; inget sparades.", "The outcome set has invalid fields; nothing was kept.");
+    public static readonly LocalizedText NoSuchOutcomeSet = new("Ingen utfallsuppsättning med detta id.", "No outcome set with this id.");
+    public static readonly LocalizedText NoModelYet = new("Ingen modell är publicerad än.", "No model has been published yet.");
+
     // The programme catalogue.
     public static readonly LocalizedText InvalidExtension = new("Programtillägget är ogiltigt; inget sparades.", "The programme extension is invalid; nothing was saved.");
 

@@ -20,6 +20,34 @@ public sealed record ModelMetrics
 
     /// <summary>The monotonicity check on this model; null in metrics written before it existed.</summary>
     public MonotonicityReport? Monotonicity { get; init; }
+
+    /// <summary>How the model was made (prior, its strength, calibration, labels); null in metrics written before real labels were learned from.</summary>
+    public Training.ModelRecipe? Recipe { get; init; }
+
+    /// <summary>Cross-validated figures on the real labels beside the champion's, the prior's and the rubric's; null for the prior alone.</summary>
+    public Training.RealRowComparison? RealRows { get; init; }
+
+    /// <summary>Every answer's and context term's log-odds in this model beside the prior's, largest move first.</summary>
+    public IReadOnlyList<Training.WeightShift>? WeightShifts { get; init; }
+
+    /// <summary>The reliability diagram: predicted against observed, per probability bin, on the rows the model was judged on.</summary>
+    public IReadOnlyList<ReliabilityBin>? Reliability { get; init; }
+
+    /// <summary>What the model learned from, as distributions of scores, for the drift check of later assessments.</summary>
+    public Training.TrainingProfile? Profile { get; init; }
+}
+
+/// <summary>One bin of a reliability diagram: the rows whose probability fell in [Lower, Upper), their mean probability and the share that was export-ready.</summary>
+public sealed record ReliabilityBin(double Lower, double Upper, int Rows, double MeanPredicted, double Observed)
+{
+    /// <summary>Ten equal-width bins, as the expected calibration error uses; empty bins are left out.</summary>
+    public static IReadOnlyList<ReliabilityBin> Of(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels, int bins = 10) =>
+        Enumerable.Range(0, probabilities.Count)
+            .GroupBy(i => Math.Min(bins - 1, (int)(probabilities[i] * bins)))
+            .OrderBy(g => g.Key)
+            .Select(g => new ReliabilityBin(g.Key / (double)bins, (g.Key + 1) / (double)bins, g.Count(),
+                g.Average(i => probabilities[i]), g.Count(i => labels[i]) / (double)g.Count()))
+            .ToList();
 }
 
 /// <summary>

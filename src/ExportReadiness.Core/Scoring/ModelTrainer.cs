@@ -128,7 +128,8 @@ public sealed class ModelTrainer(FeatureEncoder encoder, int seed = 7)
 
     private static string CandidateName(float l2) => $"{TrainerName}(l2={l2.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
 
-    private static LbfgsLogisticRegressionBinaryTrainer Trainer(MLContext ml, float l2) =>
+    /// <summary>The monotone learner: non-negative L-BFGS logistic regression on the weighted rows (also the prior-weighted refit's).</summary>
+    internal static LbfgsLogisticRegressionBinaryTrainer Trainer(MLContext ml, float l2) =>
         ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
             LabelColumnName = nameof(ReadinessExample.Label),

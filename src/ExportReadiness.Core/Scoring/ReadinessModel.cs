@@ -23,15 +23,19 @@ public sealed class ReadinessModel
     {
         _ml = ml;
         _transformer = transformer;
-        if (transformer is not ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> linear)
-            throw new InvalidDataException($"Model {version} is not a calibrated linear model; it has to be retrained.");
+        var (linear, recalibration) = Parts(transformer)
+            ?? throw new InvalidDataException($"Model {version} is not a calibrated linear model; it has to be retrained.");
         var weights = linear.Model.SubModel.Weights;
         if (weights.Count != featureCount)
             throw new InvalidDataException($"Model {version} has {weights.Count} weights, not {featureCount}.");
         // ML.NET's Platt calibrator: p = 1 / (1 + exp(slope · score + offset)), so the logit is −(slope · score + offset).
-        var slope = linear.Model.Calibrator.Slope;
+        // A model recalibrated on real labels carries a second Platt calibrator over the same raw score, which is the one
+        // whose probability ML.NET returns (the later column of the same name wins).
+        var calibrator = recalibration ?? linear.Model.Calibrator;
+        if (recalibration is not null) Recalibration = new Training.PlattScaling(-recalibration.Slope, -recalibration.Offset);
+        var slope = calibrator.Slope;
         _weights = [.. weights.Select(w => -slope * (double)w)];
-        _bias = -(slope * (double)linear.Model.SubModel.Bias + linear.Model.Calibrator.Offset);
+        _bias = -(slope * (double)linear.Model.SubModel.Bias + calibrator.Offset);
         _inputSchema = InputSchema(featureCount);
         FeatureCount = featureCount;
         Version = version;
@@ -39,8 +43,44 @@ public sealed class ReadinessModel
             new EnginePolicy(this), maximumRetained: Environment.ProcessorCount * 4);
     }
 
+    /// <summary>
+    /// The linear model and, for a model recalibrated on real labels, the Platt calibrator after it: either ML.NET's
+    /// logistic regression alone, or a chain of exactly that and a Platt calibrator over its score. Null for anything else.
+    /// </summary>
+    private static (ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> Linear, PlattCalibrator? Recalibration)? Parts(ITransformer transformer) =>
+        transformer switch
+        {
+            ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> linear => (linear, null),
+            TransformerChain<ITransformer> chain when chain.ToList() is [ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> linear,
+                ISingleFeaturePredictionTransformer<PlattCalibrator> platt] => (linear, platt.Model),
+            _ => null,
+        };
+
+    /// <summary>
+    /// This model's linear part followed by a Platt calibrator fitted elsewhere (on real labels): the weights the
+    /// explanation reads become slope·w, so scores and their explanations stay one and the same logit.
+    /// </summary>
+    internal ReadinessModel Recalibrated(ITransformer platt, string version) =>
+        new(_ml, new TransformerChain<ITransformer>(Parts(_transformer)!.Value.Linear, platt), FeatureCount, version);
+
+    /// <summary>The same model under another version (the prior published as a challenger).</summary>
+    internal ReadinessModel Renamed(string version) => new(_ml, _transformer, FeatureCount, version);
+
+    /// <summary>
+    /// The linear part's own weights and bias, before any calibrator: its ML.NET <c>Score</c>, which a Platt
+    /// calibrator fitted on real labels reads.
+    /// </summary>
+    internal (float[] Weights, float Bias) RawLinear()
+    {
+        var linear = Parts(_transformer)!.Value.Linear.Model.SubModel;
+        return ([.. linear.Weights], linear.Bias);
+    }
+
     private readonly double[] _weights;
     private readonly double _bias;
+
+    /// <summary>The Platt scaling learned from real labels over the linear score, or null for a model that keeps its own calibration.</summary>
+    public Training.PlattScaling? Recalibration { get; }
 
     public string Version { get; }
 

@@ -13,6 +13,9 @@ public sealed record ModelDecision(bool PublishChallenger, HeldOutMetrics Champi
 
     /// <summary>False when there was no champion to compare with (then <see cref="Champion"/> repeats the challenger's figures).</summary>
     public bool HadChampion { get; init; } = true;
+
+    /// <summary>What the two were measured on: cross-validation on real labels, or the synthetic set's held-out rows.</summary>
+    public string? JudgedOn { get; init; }
 }
 
 /// <summary>

@@ -48,6 +48,15 @@ public sealed record ModelRun
     public string? Decision { get; init; }
     public int AdvisorVerdicts { get; init; }
 
+    /// <summary>Every real label the run had: the verdicts and the kept outcome sets' rows, with counts per set.</summary>
+    public TrainingLabels? Labels { get; init; }
+
+    /// <summary>What champion and challenger were judged on: cross-validation on real labels, or the synthetic held-out rows.</summary>
+    public string? JudgedOn { get; init; }
+
+    /// <summary>How the answers and scores of the last 90 days differ from what the model in use learned from (after re-scoring).</summary>
+    public DriftReport? Drift { get; init; }
+
     /// <summary>The model every assessment is being brought to.</summary>
     public string? TargetVersion { get; init; }
 
@@ -73,6 +82,7 @@ public static class ModelRunDecisions
         MonotonicityChecks = decision.MonotonicityChecks,
         Published = decision.PublishChallenger,
         Decision = decision.Reason,
+        JudgedOn = decision.JudgedOn,
     };
 }
 

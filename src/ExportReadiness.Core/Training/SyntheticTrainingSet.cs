@@ -9,10 +9,13 @@ namespace ExportReadiness.Core.Training;
 /// produced enough of them. The simulated outcome is a logistic model whose weights follow published
 /// firm-level evidence (<see cref="EvidenceWeights"/>; every weight and its source in docs/training-data.md):
 /// additive in each answer's level, with modest size, age and sector effects, and label noise, so no model can
-/// be perfect. Answers correlate through one latent capability, as they do in real firms.
+/// be perfect. Answers correlate through one latent capability, as they do in real firms. Another
+/// <see cref="OutcomeWeights"/> table simulates a population whose truth differs from the prior (tests, bench).
 /// </summary>
-public sealed class SyntheticTrainingSet(QuestionnaireSchema schema, int seed = 2013)
+public sealed class SyntheticTrainingSet(QuestionnaireSchema schema, int seed = 2013, OutcomeWeights? truth = null)
 {
+    private readonly OutcomeWeights _truth = truth ?? EvidenceWeights.Prior;
+
     public const int ReferenceYear = 2026;
     public const double LabelNoise = 0.05;
 
@@ -78,14 +81,14 @@ public sealed class SyntheticTrainingSet(QuestionnaireSchema schema, int seed = 
     /// </summary>
     internal double OutcomeLogit(CompanyProfile company, IReadOnlyDictionary<string, Answer> answers)
     {
-        var logit = Intercept
-            + EvidenceWeights.LogEmployees * Math.Log(Math.Max(1, company.Employees))
-            + EvidenceWeights.LogAge * Math.Log(1 + Math.Max(0, ReferenceYear - company.YearFounded))
-            + EvidenceWeights.Sectors.GetValueOrDefault(company.Sector);
+        var logit = _truth.Intercept
+            + _truth.LogEmployees * Math.Log(Math.Max(1, company.Employees))
+            + _truth.LogAge * Math.Log(1 + Math.Max(0, ReferenceYear - company.YearFounded))
+            + _truth.Sectors.GetValueOrDefault(company.Sector);
         foreach (var question in schema.Questions)
         {
             if (!question.AppliesToSector(company.Sector) || !answers.TryGetValue(question.Id, out var answer)) continue;
-            logit += EvidenceWeights.Questions.GetValueOrDefault(question.Id) * (LevelShare(question, answer) - 0.5);
+            logit += _truth.Questions.GetValueOrDefault(question.Id) * (LevelShare(question, answer) - 0.5);
         }
         return logit;
     }

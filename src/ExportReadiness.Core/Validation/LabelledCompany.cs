@@ -22,3 +22,6 @@ public enum OutcomeFormat
     /// <summary>A CSV export of a World Bank Enterprise Surveys country file, read through the shipped mapping.</summary>
     Wbes,
 }
+
+/// <summary>An outcome file read for training: its format, its labelled rows, the rows refused and notes for a reader.</summary>
+public sealed record OutcomeLabels(string Format, IReadOnlyList<Training.LabelledAssessment> Rows, IReadOnlyList<RejectedRow> Rejected, IReadOnlyList<string> Notes);

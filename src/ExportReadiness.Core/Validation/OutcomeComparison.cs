@@ -109,7 +109,7 @@ public static class OutcomeComparison
     /// The percentile interval of the resamples where the metric is defined (a resample of a small sector may hold
     /// no positive at all). Null when the metric is undefined on the rows themselves.
     /// </summary>
-    private static Estimate Interval(double point, double[] resamples, double confidence)
+    internal static Estimate Interval(double point, double[] resamples, double confidence)
     {
         if (double.IsNaN(point)) return Estimate.Unavailable;
         var finite = resamples.Where(double.IsFinite).ToArray();

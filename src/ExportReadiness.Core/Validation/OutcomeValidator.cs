@@ -74,6 +74,22 @@ public sealed class OutcomeValidator(QuestionnaireSchema schema, AssessmentScore
         };
     }
 
+    /// <summary>
+    /// The file's labelled rows for training (<see cref="Training.IOutcomeSetStore"/>), read exactly as
+    /// <see cref="ValidateAsync"/> reads them, with the rows it refused and what a reader must know.
+    /// </summary>
+    /// <exception cref="OutcomeFileException">The file as a whole cannot be read, or no row has a label.</exception>
+    public async Task<OutcomeLabels> ReadLabelsAsync(TextReader csv, OutcomeFormat format = OutcomeFormat.Auto, WbesMapping? mapping = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        var file = Read(await csv.ReadToEndAsync(cancellationToken).ConfigureAwait(false), format, mapping ?? WbesMapping.V1);
+        if (file.Rows.Count == 0)
+            throw new OutcomeFileException($"No row could be read with its outcome: {file.Rejected.Count} rejected" +
+                (file.Rejected.Count > 0 ? $", the first on line {file.Rejected[0].Line}: {file.Rejected[0].Reason}" : ", and the file has no data rows."));
+        return new OutcomeLabels(file.Format,
+            [.. file.Rows.Select(r => new Training.LabelledAssessment(r.Company, r.Answers, r.Outcome, Key: $"line-{r.Line}"))], file.Rejected, file.Notes);
+    }
+
     private OutcomeFile Read(string text, OutcomeFormat format, WbesMapping mapping)
     {
         if (format == OutcomeFormat.Auto) format = LooksLikeWbes(text, mapping) ? OutcomeFormat.Wbes : OutcomeFormat.Batch;

@@ -3,9 +3,9 @@ using ExportReadiness.Application.Pages;
 
 namespace ExportReadiness.FunctionApp.Functions;
 
-/// <summary>The advisor's dashboard, assessment and destination report pages.</summary>
+/// <summary>The advisor's dashboard, assessment, destination report and model card pages.</summary>
 [Authorize(Policy = AdvisorAuthentication.Policy)]
-public sealed class AdvisorPageFunctions(AdvisorPages pages, DestinationReportPage destinations)
+public sealed class AdvisorPageFunctions(AdvisorPages pages, DestinationReportPage destinations, ModelCardPage modelCard)
 {
     [Function(nameof(AdvisorDashboard))]
     public Task<IResult> AdvisorDashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdvisorDashboard)] HttpRequest request, CancellationToken cancellationToken) =>
@@ -18,4 +18,8 @@ public sealed class AdvisorPageFunctions(AdvisorPages pages, DestinationReportPa
     [Function(nameof(AdvisorDestinationReport))]
     public Task<IResult> AdvisorDestinationReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdvisorDestinationReport)] HttpRequest request, CancellationToken cancellationToken) =>
         destinations.Show(request, cancellationToken);
+
+    [Function(nameof(AdvisorModelCard))]
+    public Task<IResult> AdvisorModelCard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdvisorModelCard)] HttpRequest request, CancellationToken cancellationToken) =>
+        modelCard.Show(request, cancellationToken);
 }

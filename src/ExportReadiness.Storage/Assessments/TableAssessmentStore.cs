@@ -211,6 +211,7 @@ public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentSt
         if (q.Verdict is { } verdict) parts.Add(TableClient.CreateQueryFilter($"ReviewVerdict eq {verdict.ToString()}"));
         if (q.NotScoredBy is not null) parts.Add(TableClient.CreateQueryFilter($"ModelVersion ne {q.NotScoredBy}"));
         if (q.BatchId is not null) parts.Add(TableClient.CreateQueryFilter($"BatchId eq {q.BatchId}"));
+        if (q.SubmittedFrom is { } from) parts.Add(TableClient.CreateQueryFilter($"SubmittedAt ge {from}"));
         return parts.Count == 0 ? null : string.Join(" and ", parts);
     }
 }
