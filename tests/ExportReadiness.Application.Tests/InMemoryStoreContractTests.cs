@@ -70,3 +70,8 @@ public sealed class InMemoryProgrammeExtensionStoreContractTests : ProgrammeExte
 {
     protected override IProgrammeExtensionStore Store { get; } = new InMemoryProgrammeExtensionStore();
 }
+
+public sealed class InMemoryOutcomeSetStoreContractTests : OutcomeSetStoreContract
+{
+    protected override IOutcomeSetStore Store { get; } = new InMemoryOutcomeSetStore();
+}

@@ -81,7 +81,7 @@ public partial class StateChangeAntiforgeryFunctionTests(FunctionAppFixture fixt
     {
         Routes.AdvisorSignIn => new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = FunctionCalls.AdvisorKey }),
         Routes.AdvisorSignOut or Routes.ResultActions or Routes.ResultAction => new FormUrlEncodedContent(new Dictionary<string, string> { ["status"] = "Done" }),
-        Routes.Batches or Routes.Validation => new StringContent(new BatchFileBuilder().Add(AssessmentBuilder.Mixed()).ToCsv(), Encoding.UTF8, "text/csv"),
+        Routes.Batches or Routes.Validation or Routes.OutcomeSets => new StringContent(new BatchFileBuilder().Add(AssessmentBuilder.Mixed()).ToCsv(), Encoding.UTF8, "text/csv"),
         _ => new StringContent("{}", Encoding.UTF8, "application/json"),
     };
 

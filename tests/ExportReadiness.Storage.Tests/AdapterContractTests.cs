@@ -83,3 +83,9 @@ public sealed class BlobProgrammeExtensionStoreContractTests(StorageFixture stor
 {
     protected override IProgrammeExtensionStore Store { get; } = new BlobProgrammeExtensionStore(storage.Clients);
 }
+
+[Collection(StorageCollection.Name)]
+public sealed class StorageOutcomeSetStoreContractTests(StorageFixture storage) : OutcomeSetStoreContract
+{
+    protected override IOutcomeSetStore Store { get; } = new StorageOutcomeSetStore(storage.Clients, Core.Questionnaire.QuestionnaireSchema.V1);
+}

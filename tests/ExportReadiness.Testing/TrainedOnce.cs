@@ -5,9 +5,9 @@ using ExportReadiness.Core.Training;
 namespace ExportReadiness.Testing;
 
 /// <summary>
-/// The model trained on the bundled synthetic set, once per test process: real ML.NET training (a few seconds), shared
-/// by every test that needs a model rather than trained again per class or per app. Tests that are about training
-/// itself (the bootstrapper, the nightly run) still train their own.
+/// The evidence-based prior (trained on the bundled synthetic set, as the bootstrapper publishes it), once per test
+/// process: real ML.NET training (a few seconds), shared by every test that needs a model rather than trained again per
+/// class or per app. Tests that are about training itself (the bootstrapper, the nightly run) still train their own.
 /// </summary>
 public static class TrainedOnce
 {
@@ -16,7 +16,7 @@ public static class TrainedOnce
     public static FeatureEncoder Encoder { get; } = new(QuestionnaireSchema.V1);
 
     private static readonly Lazy<TrainedModel> Model = new(() =>
-        new ModelTrainer(Encoder).Train(BundledTrainingSet.Load(QuestionnaireSchema.V1), TrainedAt));
+        SyntheticPrior.Train(Encoder, TrainedAt));
 
     public static TrainedModel Bundled => Model.Value;
 }

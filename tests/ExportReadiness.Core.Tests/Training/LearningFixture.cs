@@ -6,7 +6,7 @@ using ExportReadiness.Testing;
 namespace ExportReadiness.Core.Tests.Training;
 
 /// <summary>
-/// Trains the prior once and runs the learning step once per scenario the tests ask about (200 and 2,000 labels of
+/// Takes the run's prior (<see cref="TrainedOnce"/>) and runs the learning step once per scenario the tests ask about (200 and 2,000 labels of
 /// <see cref="DifferentTruth"/>, 500 random labels under three seeds), each against the prior as champion. Scenarios are
 /// computed on first use and shared by every test.
 /// </summary>
@@ -20,9 +20,10 @@ public sealed class LearningFixture
 
     public LearningFixture()
     {
-        Encoder = new FeatureEncoder(QuestionnaireSchema.V1);
+        Encoder = TrainedOnce.Encoder;
         Synthetic = BundledTrainingSet.Load(QuestionnaireSchema.V1);
-        Prior = SyntheticPrior.Train(Encoder, Now.AddDays(-1), MonotonicitySamples);
+        // The prior as every test of the run has it (trained once), not trained again here.
+        Prior = TrainedOnce.Bundled;
         Fresh = OutcomeFileBuilder.Rows(OutcomeFileBuilder.DifferentFromPrior, 4000, seed: 777);
         Labels200 = OutcomeFileBuilder.Rows(OutcomeFileBuilder.DifferentFromPrior, 200, seed: 1001);
         _with200 = new(() => Learn(Labels200));

@@ -51,6 +51,7 @@ public class StateChangeAntiforgeryTests(PipelineFixture pipeline)
             ("PUT", Routes.Review), ("POST", Routes.ProductStages), ("PUT", Routes.ProgrammeExtension), ("POST", Routes.ActionPlan),
             ("PUT", Routes.PlannedAction), ("POST", Routes.ResultActions), ("POST", Routes.ResultAction), ("POST", Routes.Batches),
             ("POST", Routes.Rescore), ("POST", Routes.AdvisorSignIn), ("POST", Routes.AdvisorSignOut), ("POST", Routes.Assessments),
+            ("POST", Routes.OutcomeSets), ("DELETE", Routes.OutcomeSet),
         }, routes);
     }
 
@@ -92,7 +93,7 @@ public class StateChangeAntiforgeryTests(PipelineFixture pipeline)
     {
         Routes.AdvisorSignIn => new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = ExportReadinessApplication.AdvisorKey }),
         Routes.AdvisorSignOut or Routes.ResultActions or Routes.ResultAction => new FormUrlEncodedContent(new Dictionary<string, string> { ["status"] = "Done" }),
-        Routes.Batches or Routes.Validation => new StringContent(new BatchFileBuilder().Add(AssessmentBuilder.Mixed()).ToCsv(), Encoding.UTF8, "text/csv"),
+        Routes.Batches or Routes.Validation or Routes.OutcomeSets => new StringContent(new BatchFileBuilder().Add(AssessmentBuilder.Mixed()).ToCsv(), Encoding.UTF8, "text/csv"),
         _ => new StringContent("{}", Encoding.UTF8, "application/json"),
     };
 

@@ -31,6 +31,7 @@ public sealed class InMemoryStorage(TimeProvider clock)
     public InMemoryModelRunStore ModelRuns { get; } = new(clock);
     public InMemoryDistributedLock Locks { get; } = new();
     public InMemoryProgrammeExtensionStore ProgrammeExtension { get; } = new();
+    public InMemoryOutcomeSetStore OutcomeSets { get; } = new();
 
     /// <summary>The interfaces this class stands in for, each with its fake: one list, so none is forgotten in <see cref="AddTo"/>.</summary>
     public IReadOnlyList<(Type Service, object Fake)> Registrations =>
@@ -39,7 +40,7 @@ public sealed class InMemoryStorage(TimeProvider clock)
         (typeof(IReviewStore), Reviews), (typeof(IBatchStore), Batches), (typeof(IBatchQueue), BatchQueue),
         (typeof(IStageMoveStore), StageMoves), (typeof(IActionPlanStore), ActionPlans), (typeof(IAdvisorSessionStore), AdvisorSessions),
         (typeof(IModelRepository), Models), (typeof(IModelRunStore), ModelRuns), (typeof(IDistributedLock), Locks),
-        (typeof(IProgrammeExtensionStore), ProgrammeExtension),
+        (typeof(IProgrammeExtensionStore), ProgrammeExtension), (typeof(IOutcomeSetStore), OutcomeSets),
     ];
 
     public IServiceCollection AddTo(IServiceCollection services)
