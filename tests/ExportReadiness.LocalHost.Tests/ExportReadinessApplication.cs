@@ -121,11 +121,12 @@ public abstract class OwnStorageTests(string? azuriteLocation = null) : IAsyncLi
 }
 
 /// <summary>
-/// The tests that share the pipeline (one Azurite, one app) and the one Chromium of the run. A collection runs its tests
-/// one at a time, so they never compete for the app's capacity or the browser.
+/// The tests that share the pipeline: one Azurite, one app. A collection runs its tests one at a time, so they never
+/// compete for the app's capacity; other collections (the browser's, the nightly run's, each outage's) run beside it,
+/// each on storage of its own.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class PipelineCollection : ICollectionFixture<PipelineFixture>, ICollectionFixture<Browser.BrowserFixture>
+public sealed class PipelineCollection : ICollectionFixture<PipelineFixture>
 {
     public const string Name = "pipeline";
 }
@@ -135,4 +136,14 @@ public sealed class PipelineCollection : ICollectionFixture<PipelineFixture>, IC
 public sealed class RescoreCollection : ICollectionFixture<PipelineFixture>
 {
     public const string Name = "rescore";
+}
+
+/// <summary>
+/// The browser tests: the one Chromium of the run and a pipeline of their own, so the slowest tests of the suite run
+/// beside the pipeline collection's instead of after them.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<PipelineFixture>, ICollectionFixture<Browser.BrowserFixture>
+{
+    public const string Name = "browser";
 }

@@ -59,20 +59,40 @@ public sealed class Azurite : IAsyncDisposable
             $"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
     }
 
-    /// <summary>An outage: Azurite is stopped as an operator would stop it (SIGTERM, so a persistent one saves its data).</summary>
+    /// <summary>
+    /// An outage: Azurite is stopped as an operator would stop it (SIGTERM, so a persistent one saves its data). Its node
+    /// process can linger for a minute or more after its three services said they closed (their data saved by then), so
+    /// once they have said so, or after 15 s, it is killed.
+    /// </summary>
     public async Task StopAsync()
     {
         if (_process is not { HasExited: false } process) return;
+        _closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _servicesClosed, 0);
         using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await term.WaitForExitAsync();
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         try
         {
-            await process.WaitForExitAsync(wait.Token);
+            await Task.WhenAny(process.WaitForExitAsync(wait.Token), _closed.Task.WaitAsync(wait.Token));
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
         }
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private TaskCompletionSource _closed = new();
+    private int _servicesClosed;
+
+    /// <summary>Azurite prints "… service successfully closed" for each of its three services as it stops.</summary>
+    private void Watch(string? line)
+    {
+        if (line is not null && line.Contains("successfully closed", StringComparison.Ordinal) && Interlocked.Increment(ref _servicesClosed) == 3)
+            _closed.TrySetResult();
     }
 
     /// <summary>Back on the same ports, so clients built with the connection string reach it again.</summary>
@@ -93,8 +113,8 @@ public sealed class Azurite : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = root,
         })!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.OutputDataReceived += (_, e) => Watch(e.Data);
+        _process.ErrorDataReceived += (_, e) => Watch(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         foreach (var port in new[] { blob, queue, table }) await WaitForPortAsync(port);

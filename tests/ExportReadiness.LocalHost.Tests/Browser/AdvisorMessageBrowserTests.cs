@@ -8,7 +8,7 @@ namespace ExportReadiness.LocalHost.Tests.Browser;
 /// An advisor writes an internal note and a message to the company on the assessment page; the company's result page,
 /// on screen and printed, shows the message with the advisor's name and date, and never the note.
 /// </summary>
-[Collection(PipelineCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public class AdvisorMessageBrowserTests(PipelineFixture pipeline, BrowserFixture browser) : IAsyncLifetime
 {
     public Task InitializeAsync() => Task.CompletedTask;

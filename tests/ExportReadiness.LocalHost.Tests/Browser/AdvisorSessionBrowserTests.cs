@@ -12,7 +12,7 @@ namespace ExportReadiness.LocalHost.Tests.Browser;
 /// sibling app would be) cannot make the signed-in browser start a rescore run or sign out; signing out on the page ends
 /// the session for every copy of its cookie.
 /// </summary>
-[Collection(PipelineCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public class AdvisorSessionBrowserTests(PipelineFixture pipeline, BrowserFixture browser) : IAsyncLifetime
 {
     private WebApplication? _attacker;

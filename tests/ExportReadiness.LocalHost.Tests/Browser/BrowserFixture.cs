@@ -4,7 +4,7 @@ namespace ExportReadiness.LocalHost.Tests.Browser;
 
 /// <summary>
 /// Debian's Chromium (/usr/bin/chromium), driven by Playwright; no browser download. One browser for the whole run,
-/// launched by the first test that needs it (every browser test is in the pipeline collection, which holds this
+/// launched by the first test that needs it (every browser test is in the browser collection, which holds this
 /// fixture); each test gets fresh contexts (a visitor's own cookies), closed when the test ends. Screenshots go to
 /// tests/artifacts/ (git-ignored) for people to look at, as does the printed SME report (PDF).
 /// </summary>

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace ExportReadiness.LocalHost.Tests.Browser;
 
-[Collection(PipelineCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public partial class BrowserTests(PipelineFixture pipeline, BrowserFixture browser) : IAsyncLifetime
 {
     private string BaseUrl => pipeline.App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
