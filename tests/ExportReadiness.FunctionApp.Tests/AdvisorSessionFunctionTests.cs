@@ -1,7 +1,6 @@
 using System.Net;
 using System.Reflection;
 using System.Text;
-using System.Text.RegularExpressions;
 using ExportReadiness.Application.Access;
 using ExportReadiness.FunctionApp.Functions;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +14,7 @@ namespace ExportReadiness.FunctionApp.Tests;
 /// cookie, and wrong keys from one client end in 429.
 /// </summary>
 [Collection(FunctionAppCollection.Name)]
-public partial class AdvisorSessionFunctionTests(FunctionAppFixture fixture)
+public class AdvisorSessionFunctionTests(FunctionAppFixture fixture)
 {
     private const string Key = "function-app-test-key-0123456789";
 
@@ -31,25 +30,11 @@ public partial class AdvisorSessionFunctionTests(FunctionAppFixture fixture)
     }
 
     /// <summary>The cookies a browser keeps after this answer.</summary>
-    private static Dictionary<string, string> Keep(Dictionary<string, string> cookies, HttpContext answered)
-    {
-        foreach (var line in answered.Response.Headers.SetCookie.Select(l => l!))
-        {
-            var pair = line.Split(';')[0];
-            var (name, value) = (pair[..pair.IndexOf('=')], pair[(pair.IndexOf('=') + 1)..]);
-            if (value.Length == 0) cookies.Remove(name);
-            else cookies[name] = value;
-        }
-        return cookies;
-    }
+    private static Dictionary<string, string> Keep(Dictionary<string, string> cookies, HttpContext answered) => FunctionAppBrowser.Keep(cookies, answered);
 
-    private static string Body(HttpContext http)
-    {
-        http.Response.Body.Position = 0;
-        return new StreamReader(http.Response.Body).ReadToEnd();
-    }
+    private static string Body(HttpContext http) => FunctionAppBrowser.Body(http);
 
-    private static string Token(string page) => WebUtility.HtmlDecode(TokenPattern().Match(page).Groups[1].Value);
+    private static string Token(string page) => FunctionAppBrowser.AntiforgeryToken(page);
 
     private static MethodInfo Method<T>(string name) => typeof(T).GetMethod(name)!;
 
@@ -167,7 +152,4 @@ public partial class AdvisorSessionFunctionTests(FunctionAppFixture fixture)
 
         Assert.True(await InvokeAsync(list, WithKey(Key, "198.51.100.21")));
     }
-
-    [GeneratedRegex("(?:name=\"__RequestVerificationToken\" value|name=\"request-verification-token\" content)=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

@@ -1,5 +1,7 @@
+using System.Net;
 using System.Reflection;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
@@ -13,7 +15,7 @@ namespace ExportReadiness.FunctionApp.Tests;
 /// trigger has its method and route, through the worker's problem and authorization middleware, with the route's values
 /// bound to the function's parameters; the cookies the answers set are kept and sent back, as a browser does.
 /// </summary>
-public sealed class FunctionAppBrowser(FunctionAppFixture fixture)
+public sealed partial class FunctionAppBrowser(FunctionAppFixture fixture)
 {
     public Dictionary<string, string> Cookies { get; } = new(StringComparer.Ordinal);
 
@@ -83,14 +85,24 @@ public sealed class FunctionAppBrowser(FunctionAppFixture fixture)
         await result.ExecuteAsync(http);
     }
 
-    private void Keep(HttpContext answered)
+    private void Keep(HttpContext answered) => Keep(Cookies, answered);
+
+    /// <summary>Keeps the cookies an answer sets in <paramref name="cookies"/>, and drops the ones it deletes, as a browser does.</summary>
+    public static Dictionary<string, string> Keep(Dictionary<string, string> cookies, HttpContext answered)
     {
         foreach (var line in answered.Response.Headers.SetCookie.Select(l => l!))
         {
             var pair = line.Split(';')[0];
             var (name, value) = (pair[..pair.IndexOf('=')], pair[(pair.IndexOf('=') + 1)..]);
-            if (value.Length == 0) Cookies.Remove(name);
-            else Cookies[name] = value;
+            if (value.Length == 0) cookies.Remove(name);
+            else cookies[name] = value;
         }
+        return cookies;
     }
+
+    /// <summary>The antiforgery token a page gives its forms (hidden field) and scripts (meta tag).</summary>
+    public static string AntiforgeryToken(string page) => WebUtility.HtmlDecode(TokenPattern().Match(page).Groups[1].Value);
+
+    [GeneratedRegex("(?:name=\"__RequestVerificationToken\" value|name=\"request-verification-token\" content)=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
 }

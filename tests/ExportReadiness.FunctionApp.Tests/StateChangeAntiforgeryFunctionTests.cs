@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using ExportReadiness.Application;
 using ExportReadiness.Application.Access;
 using ExportReadiness.Application.Assessments;
@@ -17,7 +16,7 @@ namespace ExportReadiness.FunctionApp.Tests;
 /// antiforgery token, exactly as the local host does (its twin: StateChangeAntiforgeryTests).
 /// </summary>
 [Collection(FunctionAppCollection.Name)]
-public partial class StateChangeAntiforgeryFunctionTests(FunctionAppFixture fixture)
+public class StateChangeAntiforgeryFunctionTests(FunctionAppFixture fixture)
 {
     /// <summary>Submitting is anonymous: no cookie authorizes anything there (the SME's token travels in a header).</summary>
     private static readonly HashSet<(string Method, string Route)> NoAmbientCredential = [("POST", Routes.Assessments)];
@@ -112,15 +111,11 @@ public partial class StateChangeAntiforgeryFunctionTests(FunctionAppFixture fixt
     /// <summary>Signs in on the sign-in form as a person would: the form's token, then the key.</summary>
     private static async Task SignInAsync(FunctionAppBrowser browser)
     {
-        var form = FunctionAppBrowser.Body(await browser.SendAsync("GET", "/advisor/login"));
-        var token = WebUtility.HtmlDecode(TokenPattern().Match(form).Groups[1].Value);
+        var token = FunctionAppBrowser.AntiforgeryToken(FunctionAppBrowser.Body(await browser.SendAsync("GET", "/advisor/login")));
         var signedIn = await browser.SendAsync("POST", "/advisor/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["key"] = FunctionCalls.AdvisorKey, [AdvisorAntiforgery.FormFieldName] = token,
         }));
         Assert.Equal(StatusCodes.Status302Found, signedIn.Response.StatusCode);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

@@ -131,7 +131,7 @@ public class LearningTests(PipelineFixture own) : IClassFixture<PipelineFixture>
         var bare = await _advisor.PostAsync(OutcomeSets + "?format=spreadsheet&date=2999-01-01", Csv(csv));
         Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
         var errors = (await bare.ProblemAsync()).GetProperty("errors");
-        Assert.Equal(["date", "definition", "format", "name", "source"], errors.EnumerateObject().Select(e => e.Name).Order());
+        Assert.Equal(new[] { "date", "definition", "format", "name", "source" }.Order(StringComparer.Ordinal), errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
 
         var withoutOutcomes = await _advisor.PostAsync(OutcomeSets + Query("No outcomes"), Csv(new BatchFileBuilder().Add(AssessmentBuilder.Mixed()).ToCsv()));
         Assert.Equal(HttpStatusCode.BadRequest, withoutOutcomes.StatusCode);

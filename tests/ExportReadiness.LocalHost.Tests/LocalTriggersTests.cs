@@ -20,13 +20,14 @@ public class LocalTriggersTests
             QueueTriggerWorker queue => $"queue:{queue.QueueName}",
             TimerTriggerWorker timer => $"timer:{timer.GetType().Name}",
             _ => "",
-        }).Where(n => n.Length > 0).Order().ToList();
+        }).Where(n => n.Length > 0).Order(StringComparer.Ordinal).ToList();
     }
 
     [Fact]
     public void Standalone_it_polls_both_queues_and_fires_both_timers()
     {
-        Assert.Equal(["queue:assessments-to-score", "queue:batches-to-ingest", "timer:PendingSweepScheduler", "timer:RescoreScheduler"], TriggeredBy([]));
+        string[] expected = ["queue:assessments-to-score", "queue:batches-to-ingest", "timer:PendingSweepScheduler", "timer:RescoreScheduler"];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), TriggeredBy([]));
     }
 
     [Theory]

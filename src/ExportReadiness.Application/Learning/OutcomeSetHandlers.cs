@@ -27,8 +27,8 @@ public sealed partial class OutcomeSetHandlers(OutcomeValidator reader, IOutcome
     {
         var request = context.Request;
         var lang = ApiLanguage.Of(request);
-        var limit = (int)Math.Min(ValidationHandler.MaxFileBytes, options.Value.MaxBatchBytes);
-        if (request.ContentLength > limit) return TooLarge(limit, lang);
+        var limit = OutcomeUpload.Limit(options.Value);
+        if (request.ContentLength > limit) return OutcomeUpload.TooLarge(limit, lang);
         var (file, problem) = await CsvUpload.OpenAsync(request, cancellationToken);
         if (problem is not null) return problem;
         // The set's fields: the query's, and a form's (which win) when the file came in a form.
@@ -37,26 +37,14 @@ public sealed partial class OutcomeSetHandlers(OutcomeValidator reader, IOutcome
             foreach (var (key, value) in await request.ReadFormAsync(cancellationToken)) fields[key] = value.ToString();
         var (set, format, errors) = ReadFields(fields, lang);
         if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidOutcomeSet, lang);
-        if (await BoundedBody.ReadAsync(file!, limit, cancellationToken) is not { } content) return TooLarge(limit, lang);
+        if (await BoundedBody.ReadAsync(file!, limit, cancellationToken) is not { } content) return OutcomeUpload.TooLarge(limit, lang);
         if (context.User.Identity?.Name is not { Length: > 0 } advisor)
             return Problems.Status(StatusCodes.Status401Unauthorized, Messages.NotAnAdvisor, null, lang);
 
-        OutcomeLabels labels;
-        try
-        {
-            using var text = new StreamReader(new MemoryStream(content), new UTF8Encoding(false, throwOnInvalidBytes: true));
-            labels = await reader.ReadLabelsAsync(text, format, cancellationToken: cancellationToken);
-        }
-        catch (OutcomeFileException e)
-        {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["file"] = [.. e.Problems] }, Messages.OutcomeFileUnusable, lang);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Problems.Invalid("file", Messages.NotUtf8, lang);
-        }
+        var (labels, unusable) = await OutcomeUpload.ReadAsync(content, text => reader.ReadLabelsAsync(text, format, cancellationToken: cancellationToken), lang);
+        if (unusable is not null) return unusable;
 
-        var id = Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(labels.Format + "\n"), .. content]))[..24];
+        var id = Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(labels!.Format + "\n"), .. content]))[..24];
         var (kept, created) = await store.AddAsync(new OutcomeSet
         {
             Id = id,
@@ -113,8 +101,7 @@ public sealed partial class OutcomeSetHandlers(OutcomeValidator reader, IOutcome
         if (!DateOnly.TryParseExact(fields.GetValueOrDefault("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
             errors["date"] = [Messages.UseDate.In(lang)];
         else if (date < earliest || date > today) errors["date"] = [Messages.DateBetween(earliest, today).In(lang)];
-        var format = OutcomeFormat.Auto;
-        if (fields.GetValueOrDefault("format") is { Length: > 0 } text && (!Enum.TryParse(text, ignoreCase: true, out format) || !Enum.IsDefined(format)))
+        if (!OutcomeUpload.TryParseFormat(fields.GetValueOrDefault("format"), out var format))
             errors["format"] = [Messages.UseOneOf(Enum.GetNames<OutcomeFormat>()).In(lang)];
         return (errors.Count > 0 ? null : new SetFields(name, source, definition, date), format, errors);
     }
@@ -123,9 +110,6 @@ public sealed partial class OutcomeSetHandlers(OutcomeValidator reader, IOutcome
 
     private static ProblemHttpResult NotFound(HttpRequest request) =>
         Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchOutcomeSet, ApiLanguage.Of(request));
-
-    private static ProblemHttpResult TooLarge(int limit, string lang) =>
-        Problems.Status(StatusCodes.Status413PayloadTooLarge, Messages.FileTooLarge, Messages.AtMostMiB(limit / (1024 * 1024)), lang);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outcome set {SetId} kept by {Advisor}: {Rows} labelled rows")]
     private partial void LogKept(string setId, int rows, string advisor);

@@ -108,15 +108,16 @@ public sealed partial class RescoreJob(
         var now = clock.GetUtcNow();
         var (challenger, decision) = await Task.Run(() =>
         {
-            var prior = SyntheticPrior.Train(encoder, now);
+            var bundled = BundledTrainingSet.Load(encoder.Schema);
+            var prior = SyntheticPrior.Train(encoder, now, bundled: bundled);
             if (RealLabelLearning.Enough(real))
             {
-                var learned = new RealLabelLearning(encoder).Learn(prior, BundledTrainingSet.Load(encoder.Schema), real, used,
+                var learned = new RealLabelLearning(encoder).Learn(prior, bundled, real, used,
                     champion is null ? null : new ChampionModel(champion, championRecipe), now, cancellationToken: cancellationToken);
                 return (learned.Challenger, learned.Decision);
             }
             // Too few real labels: the prior is the model; a champion that is not the current prior meets it on its held-out rows.
-            var heldOut = champion is null ? null : new ModelTrainer(encoder).Measure(champion, ModelTrainer.Partition(BundledTrainingSet.Load(encoder.Schema)).Test);
+            var heldOut = champion is null ? null : new ModelTrainer(encoder).Measure(champion, ModelTrainer.Partition(bundled).Test);
             return (prior, PriorDecision.Decide(prior, championRecipe, heldOut, used));
         }, cancellationToken);
         if (decision.PublishChallenger)

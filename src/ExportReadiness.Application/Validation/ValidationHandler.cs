@@ -1,5 +1,4 @@
 using ExportReadiness.Core.Localization;
-using System.Text;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Scoring;
 using ExportReadiness.Core.Questionnaire;
@@ -22,34 +21,18 @@ public sealed class ValidationHandler(OutcomeValidator validator, CurrentModel c
     public async Task<Results<JsonHttpResult<ValidationReport>, ValidationProblem, ProblemHttpResult>> Validate(HttpRequest request, CancellationToken cancellationToken)
     {
         var lang = ApiLanguage.Of(request);
-        var format = OutcomeFormat.Auto;
-        if (request.Query["format"].ToString() is { Length: > 0 } text && (!Enum.TryParse(text, ignoreCase: true, out format) || !Enum.IsDefined(format)))
-            return Problems.Invalid("format", Messages.UseOneOf(Enum.GetNames<OutcomeFormat>()), lang);
-        var limit = (int)Math.Min(MaxFileBytes, options.Value.MaxBatchBytes);
-        if (request.ContentLength > limit) return TooLarge(limit, lang);
+        if (!OutcomeUpload.TryParseFormat(request.Query["format"].ToString(), out var format)) return OutcomeUpload.FormatProblem(lang);
+        var limit = OutcomeUpload.Limit(options.Value);
+        if (request.ContentLength > limit) return OutcomeUpload.TooLarge(limit, lang);
 
         var (file, problem) = await CsvUpload.OpenAsync(request, cancellationToken);
         if (problem is not null) return problem;
-        if (await BoundedBody.ReadAsync(file!, limit, cancellationToken) is not { } content) return TooLarge(limit, lang);
+        if (await BoundedBody.ReadAsync(file!, limit, cancellationToken) is not { } content) return OutcomeUpload.TooLarge(limit, lang);
 
         var model = await currentModel.GetAsync(cancellationToken);
-        try
-        {
-            using var reader = new StreamReader(new MemoryStream(content), new UTF8Encoding(false, throwOnInvalidBytes: true));
-            // The file's problems are the readers' own words, in English: they quote the file's columns and codes.
-            // The report's own JSON shape: enum names, and figures that cannot be computed left out rather than NaN.
-            return TypedResults.Json(await validator.ValidateAsync(reader, model, format, cancellationToken: cancellationToken), QuestionnaireSchema.JsonOptions);
-        }
-        catch (OutcomeFileException e)
-        {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["file"] = [.. e.Problems] }, Messages.OutcomeFileUnusable, lang);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Problems.Invalid("file", Messages.NotUtf8, lang);
-        }
+        var (report, unusable) = await OutcomeUpload.ReadAsync(content, reader => validator.ValidateAsync(reader, model, format, cancellationToken: cancellationToken), lang);
+        if (unusable is not null) return unusable;
+        // The report's own JSON shape: enum names, and figures that cannot be computed left out rather than NaN.
+        return TypedResults.Json(report!, QuestionnaireSchema.JsonOptions);
     }
-
-    private static ProblemHttpResult TooLarge(int limit, string lang) =>
-        Problems.Status(StatusCodes.Status413PayloadTooLarge, Messages.FileTooLarge, Messages.AtMostMiB(limit / (1024 * 1024)), lang);
 }

@@ -24,9 +24,11 @@ public static class SyntheticPrior
     /// The prior, trained on the bundled set, with its recipe, its reliability on the synthetic held-out rows and the
     /// synthetic set's profile (what later assessments are compared with until real labels have been learned from).
     /// </summary>
-    public static TrainedModel Train(FeatureEncoder encoder, DateTimeOffset now, int monotonicitySamples = MonotonicityCheck.DefaultSamples)
+    /// <param name="bundled">The bundled set, when the caller has loaded it already (it reads it again for the refit).</param>
+    public static TrainedModel Train(FeatureEncoder encoder, DateTimeOffset now, int monotonicitySamples = MonotonicityCheck.DefaultSamples,
+        IReadOnlyList<LabelledAssessment>? bundled = null)
     {
-        var rows = BundledTrainingSet.Load(encoder.Schema);
+        var rows = bundled ?? BundledTrainingSet.Load(encoder.Schema);
         var trained = new ModelTrainer(encoder).Train(rows, now, monotonicitySamples);
         return trained with
         {

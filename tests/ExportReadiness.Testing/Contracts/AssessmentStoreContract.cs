@@ -104,7 +104,7 @@ public abstract partial class AssessmentStoreContract
 
         var written = await Store.ReplaceManyAsync(read.Select(a => a with { Status = AssessmentStatus.Scored, Result = Result(40, "model-a") }).ToList(), default);
 
-        Assert.Equal([rows[0].Id, rows[2].Id], written.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { rows[0].Id, rows[2].Id }.Order(StringComparer.Ordinal), written.Order(StringComparer.Ordinal));
         Assert.Equal("model-b", (await Store.FindAsync(rows[1].Id, default))!.Result!.ModelVersion);
         Assert.Equal("model-a", (await Store.FindAsync(rows[2].Id, default))!.Result!.ModelVersion);
     }
