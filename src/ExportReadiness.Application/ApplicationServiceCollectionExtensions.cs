@@ -6,6 +6,7 @@ using ExportReadiness.Application.Batches;
 using ExportReadiness.Application.Funnel;
 using ExportReadiness.Application.Health;
 using ExportReadiness.Application.Learning;
+using ExportReadiness.Application.Localization;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Pages;
 using ExportReadiness.Application.Programmes;
@@ -39,6 +40,7 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddOutcomeValidation();
         builder.AddExportReadinessStorage();
 
+        builder.Services.AddTexts();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StorageExceptionHandler>();
         builder.Services.AddSingleton<LoadShedding>();

@@ -32,8 +32,8 @@ public static class Html
     public static bool IsPageRequest(HttpRequest request) =>
         !request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !request.Path.StartsWithSegments("/assets", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Swedish by default; English with ?lang=en.</summary>
-    public static string Language(HttpRequest request) => request.Query["lang"] == "en" ? "en" : "sv";
+    /// <summary>The page's language (<see cref="Localization.RequestLanguage"/>): ?lang=, the lang cookie, Accept-Language, then Swedish.</summary>
+    public static string Language(HttpRequest request) => Localization.RequestLanguage.Of(request).Name;
 
     public static string T(string lang, string sv, string en) => lang == "en" ? en : sv;
 

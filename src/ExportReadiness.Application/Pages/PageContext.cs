@@ -1,0 +1,29 @@
+using System.Globalization;
+using ExportReadiness.Application.Localization;
+
+namespace ExportReadiness.Application.Pages;
+
+/// <summary>What every component of a page may need from the request it answers: its language, its links, its advisor.</summary>
+public sealed class PageContext(HttpContext http, CultureInfo culture)
+{
+    public HttpContext Http { get; } = http;
+
+    public CultureInfo Culture { get; } = culture;
+
+    /// <summary>The page's language as links and data carry it (<c>sv</c>, <c>en</c>, …).</summary>
+    public string Lang => Culture.Name;
+
+    /// <summary>The languages on offer, for the header's links.</summary>
+    public IReadOnlyList<CultureInfo> Languages => Http.RequestServices.GetRequiredService<TextCatalog>().Languages;
+
+    /// <summary>The same page in another language: every query parameter (an SME's token too) is kept.</summary>
+    public string LinkIn(CultureInfo language)
+    {
+        var query = Http.Request.Query.Where(q => q.Key != RequestLanguage.QueryParameter)
+            .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}");
+        return $"{Http.Request.Path}?{string.Join('&', query.Append($"{RequestLanguage.QueryParameter}={language.Name}"))}";
+    }
+
+    /// <summary>This page's address as requested, for "try again".</summary>
+    public string Address => Http.Request.Path + Http.Request.QueryString.ToString();
+}
