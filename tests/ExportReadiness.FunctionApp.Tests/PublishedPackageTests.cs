@@ -21,6 +21,9 @@ public class PublishedPackageTests
             Assert.Contains(file, names);
         Assert.DoesNotContain("local.settings.json", names);
         Assert.Contains("Microsoft.ML.StandardTrainers.dll", names); // the monotone logistic model's learner and transformer
+        // The pages' and API's texts are read from their resource files at run time, in both languages.
+        Assert.Contains("Resources/SharedTexts.resx", names);
+        Assert.Contains("Resources/SharedTexts.en.resx", names);
 
         JsonElement Read(string name)
         {
