@@ -2,12 +2,15 @@ using System.Text;
 
 namespace ExportReadiness.Application.Pages;
 
-/// <summary>Small server-rendered SVG charts: no script, no CDN, and they print.</summary>
-public static class Charts
+// TODO(issue 18 merge): string shims for SmePages, AdvisorPages and ProgrammeSections; the components in Pages/Charts replace
+// them (HorizontalBarChart, ColumnChart, LiftAndHeadroomChart, ChangeBarChart, ReliabilityChart). Delete this file then.
+
+/// <summary>The charts as HTML strings, for the pages not yet components.</summary>
+public static partial class Charts
 {
-    public sealed record Bar(string Label, double Value, string? Css = null);
 
     /// <summary>Horizontal bars, one row each, values on a 0..max scale.</summary>
+    // TODO(issue 18 merge): string shim
     public static string HorizontalBars(IReadOnlyList<Bar> bars, double max, string title, string? unit = null)
     {
         const int rowHeight = 26, labelWidth = 300, barWidth = 340;
@@ -18,7 +21,7 @@ public static class Charts
         {
             var bar = bars[i];
             var y = i * rowHeight + 5;
-            var width = max <= 0 ? 0 : Math.Max(0, Math.Min(1, bar.Value / max)) * barWidth;
+            var width = Length(bar.Value, max, barWidth);
             svg.Append($"<text x=\"{labelWidth - 8}\" y=\"{y + 16}\" text-anchor=\"end\" class=\"label\">{Html.E(bar.Label)}</text>")
                .Append($"<rect x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{barWidth}\" height=\"18\" class=\"track\"/>")
                .Append($"<rect x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{Html.N(width)}\" height=\"18\" class=\"bar {bar.Css}\"/>")
@@ -28,6 +31,7 @@ public static class Charts
     }
 
     /// <summary>Vertical columns (a histogram or a funnel), labels underneath.</summary>
+    // TODO(issue 18 merge): string shim
     public static string Columns(IReadOnlyList<Bar> columns, string title)
     {
         const int plot = 150, gap = 8;
@@ -48,13 +52,11 @@ public static class Charts
         return svg.Append("</svg>").ToString();
     }
 
-    /// <summary>One row of <see cref="LiftAndHeadroom"/>: points an area's answers earn, and points its top answers would add.</summary>
-    public sealed record Contribution(string Label, double Lift, double Headroom);
-
     /// <summary>
     /// Per area, what lifts the score (a solid bar of the points its answers earn above the lowest answers) and
     /// what holds it down (a pale bar of the points still open), on one scale, so areas compare at a glance.
     /// </summary>
+    // TODO(issue 18 merge): string shim
     public static string LiftAndHeadroom(IReadOnlyList<Contribution> rows, string title, string liftText, string headroomText, string openWord)
     {
         const int rowHeight = 26, labelWidth = 300, barWidth = 300;
@@ -77,13 +79,11 @@ public static class Charts
         return svg.Append("</svg>").ToString();
     }
 
-    /// <summary>One row of <see cref="ChangeBars"/>: a dimension's (or the overall) score last time and now.</summary>
-    public sealed record ChangeRow(string Label, double Before, double After);
-
     /// <summary>
     /// Per row, two bars on one 0–100 scale, last time (pale) above now (coloured by direction), and the change in
     /// points: the SME sees at a glance which areas moved and which way.
     /// </summary>
+    // TODO(issue 18 merge): string shim
     public static string ChangeBars(IReadOnlyList<ChangeRow> rows, string title, string beforeText, string afterText)
     {
         const int rowHeight = 34, labelWidth = 300, barWidth = 300;
@@ -103,7 +103,7 @@ public static class Charts
             var before = Math.Clamp(row.Before, 0, 100) / 100 * barWidth;
             var after = Math.Clamp(row.After, 0, 100) / 100 * barWidth;
             var delta = row.After - row.Before;
-            var direction = delta > 0 ? "up" : delta < 0 ? "down" : "same";
+            var direction = Direction(row.Before, row.After);
             svg.Append($"<g class=\"change-row\" data-before=\"{Html.N(row.Before)}\" data-after=\"{Html.N(row.After)}\">")
                .Append($"<text x=\"{labelWidth - 8}\" y=\"{y + 18}\" text-anchor=\"end\" class=\"label\">{Html.E(row.Label)}</text>")
                .Append($"<rect x=\"{labelWidth}\" y=\"{y + 2}\" width=\"{Html.N(before)}\" height=\"10\" class=\"bar before\"/>")
@@ -113,13 +113,11 @@ public static class Charts
         return svg.Append("</svg>").ToString();
     }
 
-    /// <summary>One point of <see cref="Reliability"/>: a probability bin's mean predicted and observed share, and its rows.</summary>
-    public sealed record ReliabilityPoint(double Predicted, double Observed, int Rows);
-
     /// <summary>
     /// A reliability diagram: predicted probability across, observed share up, the diagonal where they agree, a point per
     /// bin sized by its rows. Points under the diagonal are bins the model is too sure about.
     /// </summary>
+    // TODO(issue 18 merge): string shim
     public static string Reliability(IReadOnlyList<ReliabilityPoint> points, string title, string predictedText, string observedText)
     {
         const int size = 240, margin = 40;
@@ -139,7 +137,4 @@ public static class Charts
             svg.Append($"<circle cx=\"{Html.N(X(p.Predicted))}\" cy=\"{Html.N(Y(p.Observed))}\" r=\"{Html.N(3 + 7 * Math.Sqrt(p.Rows / (double)largest))}\" class=\"bar point\"><title>{Html.N(p.Predicted, "0.00")} → {Html.N(p.Observed, "0.00")} ({p.Rows})</title></circle>");
         return svg.Append("</svg>").ToString();
     }
-
-    /// <summary>A change in points as people write it: +5, −3, ±0.</summary>
-    public static string Signed(int delta) => delta > 0 ? $"+{delta}" : delta < 0 ? $"−{-delta}" : "±0";
 }
