@@ -1,8 +1,8 @@
 using ExportReadiness.Core.Localization;
 using ExportReadiness.Application.Hosting;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ExportReadiness.Application.Localization;
 
 namespace ExportReadiness.Application.Access;
 

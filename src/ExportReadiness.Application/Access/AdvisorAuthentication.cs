@@ -3,10 +3,10 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Pages;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
-using ExportReadiness.Application.Localization;
 
 namespace ExportReadiness.Application.Access;
 

@@ -4,9 +4,9 @@ using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Core.ActionPlans;
 using ExportReadiness.Core.Localization;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using ExportReadiness.Application.Localization;
 
 namespace ExportReadiness.Application.ActionPlans;
 

@@ -8,10 +8,10 @@ using ExportReadiness.Core.ActionPlans;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Core.Localization;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using ExportReadiness.Application.Localization;
 
 namespace ExportReadiness.Application.Assessments;
 

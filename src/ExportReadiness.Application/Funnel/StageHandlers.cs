@@ -6,9 +6,9 @@ using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Batches;
 using ExportReadiness.Core.Funnel;
 using ExportReadiness.Core.Localization;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using ExportReadiness.Application.Localization;
 
 namespace ExportReadiness.Application.Funnel;
 

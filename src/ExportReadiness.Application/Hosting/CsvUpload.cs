@@ -1,7 +1,7 @@
 using ExportReadiness.Core.Localization;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
-using ExportReadiness.Application.Localization;
 
 namespace ExportReadiness.Application.Hosting;
 

@@ -1,8 +1,8 @@
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Core.Localization;
 using ExportReadiness.Core.Questionnaire;
-using Microsoft.AspNetCore.Http.HttpResults;
 using ExportReadiness.Application.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExportReadiness.Application.Learning;
 

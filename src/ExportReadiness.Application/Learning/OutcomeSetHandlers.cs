@@ -6,9 +6,9 @@ using ExportReadiness.Application.Validation;
 using ExportReadiness.Core.Localization;
 using ExportReadiness.Core.Training;
 using ExportReadiness.Core.Validation;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using ExportReadiness.Application.Localization;
 
 namespace ExportReadiness.Application.Learning;
 

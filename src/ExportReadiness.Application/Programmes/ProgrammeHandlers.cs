@@ -3,9 +3,9 @@ using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Core.Programmes;
 using ExportReadiness.Core.Questionnaire;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using ExportReadiness.Application.Localization;
 
 namespace ExportReadiness.Application.Programmes;
 

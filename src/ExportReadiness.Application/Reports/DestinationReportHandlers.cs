@@ -4,8 +4,8 @@ using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Core.Reports;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Programmes;
-using Microsoft.AspNetCore.Http.HttpResults;
 using ExportReadiness.Application.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExportReadiness.Application.Reports;
 

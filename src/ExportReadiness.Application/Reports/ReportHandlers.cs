@@ -7,8 +7,8 @@ using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Funnel;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Programmes;
-using Microsoft.AspNetCore.Http.HttpResults;
 using ExportReadiness.Application.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExportReadiness.Application.Reports;
 

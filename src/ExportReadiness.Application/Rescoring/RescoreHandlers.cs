@@ -1,8 +1,8 @@
 using ExportReadiness.Core.Localization;
 using ExportReadiness.Core.Training;
 using ExportReadiness.Application.Hosting;
-using Microsoft.AspNetCore.Http.HttpResults;
 using ExportReadiness.Application.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExportReadiness.Application.Rescoring;
 

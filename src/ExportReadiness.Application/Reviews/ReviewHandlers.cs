@@ -3,9 +3,9 @@ using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Localization;
 using ExportReadiness.Core.Reviews;
 using ExportReadiness.Application.Hosting;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using ExportReadiness.Application.Localization;
 
 namespace ExportReadiness.Application.Reviews;
 

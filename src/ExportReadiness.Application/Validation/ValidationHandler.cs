@@ -3,9 +3,9 @@ using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Scoring;
 using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Core.Validation;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using ExportReadiness.Application.Localization;
 
 namespace ExportReadiness.Application.Validation;
 
