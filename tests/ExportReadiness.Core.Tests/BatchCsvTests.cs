@@ -28,9 +28,9 @@ public class BatchCsvTests
         Assert.Equal([2L, 3L, 4L, 5L], rows.Select(r => r.Line));
         Assert.NotNull(rows[0].Submission);
         Assert.Null(rows[1].Submission);
-        Assert.StartsWith("employees:", rows[1].Rejection!.En);
+        Assert.StartsWith("employees:", rows[1].Rejection!.In(ResourceTexts.English));
         Assert.Null(rows[2].Submission);
-        Assert.StartsWith($"{number.Id}:", rows[2].Rejection!.En);
+        Assert.StartsWith($"{number.Id}:", rows[2].Rejection!.In(ResourceTexts.English));
         Assert.NotNull(rows[3].Submission);
     }
 }

@@ -38,7 +38,7 @@ public class RejectionLogTests
     [Fact]
     public void A_rejected_row_gives_its_reason_in_the_language_asked_for()
     {
-        var row = new RejectedRow(4, new Questionnaire.LocalizedText("Raden kan inte läsas.", "The row cannot be read."));
+        var row = new RejectedRow(4, "The row cannot be read.", "Raden kan inte läsas.");
         Assert.Equal(("Raden kan inte läsas.", "The row cannot be read."), (row.ReasonIn("sv"), row.ReasonIn("en")));
     }
 }

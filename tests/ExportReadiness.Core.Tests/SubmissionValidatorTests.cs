@@ -21,7 +21,7 @@ public class SubmissionValidatorTests
     public void A_complete_questionnaire_is_valid_and_keeps_typed_answers()
     {
         var outcome = Validate(AssessmentBuilder.Strong());
-        Assert.True(outcome.IsValid, string.Join(", ", outcome.Errors.Keys));
+        Assert.True(outcome.IsValid, string.Join(", ", outcome.Messages.Keys));
         Assert.Equal(Submission.DefaultProgramme, outcome.Submission!.Programme);
         Assert.Equal(FirstNumber.Max, outcome.Submission.Answers[FirstNumber.Id].Number);
         Assert.True(outcome.Submission.Answers[FirstYesNo.Id].YesNo);
@@ -31,7 +31,7 @@ public class SubmissionValidatorTests
     public void A_missing_required_answer_is_reported_under_its_question_id()
     {
         var outcome = Validate(AssessmentBuilder.Strong().Without(FirstChoice.Id));
-        Assert.Equal(["answers." + FirstChoice.Id], outcome.Errors.Keys);
+        Assert.Equal(["answers." + FirstChoice.Id], outcome.Messages.Keys);
     }
 
     [Fact]
@@ -42,25 +42,25 @@ public class SubmissionValidatorTests
             .WithAnswer(FirstChoice.Id, 3)
             .WithAnswer(FirstYesNo.Id, "yes")
             .WithAnswer(FirstNumber.Id, FirstNumber.Max!.Value + 1));
-        Assert.Contains("answers.no_such_question", outcome.Errors.Keys);
-        Assert.Contains("answers." + FirstChoice.Id, outcome.Errors.Keys);
-        Assert.Contains("answers." + FirstYesNo.Id, outcome.Errors.Keys);
-        Assert.Contains($"between {FirstNumber.Min} and {FirstNumber.Max}", outcome.Errors["answers." + FirstNumber.Id][0]);
+        Assert.Contains("answers.no_such_question", outcome.Messages.Keys);
+        Assert.Contains("answers." + FirstChoice.Id, outcome.Messages.Keys);
+        Assert.Contains("answers." + FirstYesNo.Id, outcome.Messages.Keys);
+        Assert.Contains($"between {FirstNumber.Min} and {FirstNumber.Max}", outcome.In(ResourceTexts.English)["answers." + FirstNumber.Id][0]);
     }
 
     [Fact]
     public void An_option_value_that_is_not_offered_lists_the_options()
     {
         var outcome = Validate(AssessmentBuilder.Strong().WithAnswer(FirstChoice.Id, "excellent-ish"));
-        Assert.Contains(FirstChoice.Options![0].Value, outcome.Errors["answers." + FirstChoice.Id][0]);
+        Assert.Contains(FirstChoice.Options![0].Value, outcome.In(ResourceTexts.English)["answers." + FirstChoice.Id][0]);
     }
 
     [Fact]
     public void Sector_module_questions_are_required_only_in_their_sector()
     {
         Assert.True(Validate(AssessmentBuilder.Strong().InSector("digital")).IsValid);
-        Assert.Contains("answers." + TourismOnly.Id, Validate(AssessmentBuilder.Strong().InSector("tourism").Without(TourismOnly.Id)).Errors.Keys);
-        Assert.Contains("answers." + TourismOnly.Id, Validate(AssessmentBuilder.Strong().InSector("digital").WithAnswer(TourismOnly.Id, true)).Errors.Keys);
+        Assert.Contains("answers." + TourismOnly.Id, Validate(AssessmentBuilder.Strong().InSector("tourism").Without(TourismOnly.Id)).Messages.Keys);
+        Assert.Contains("answers." + TourismOnly.Id, Validate(AssessmentBuilder.Strong().InSector("digital").WithAnswer(TourismOnly.Id, true)).Messages.Keys);
     }
 
     [Theory]
@@ -76,7 +76,7 @@ public class SubmissionValidatorTests
         var json = AssessmentBuilder.Strong().ToJson();
         json["company"]![property] = JsonValue.Create(value);
         var outcome = new SubmissionValidator(Schema).Validate(JsonDocument.Parse(json.ToJsonString()).RootElement);
-        Assert.Contains(field, outcome.Errors.Keys);
+        Assert.Contains(field, outcome.Messages.Keys);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class SubmissionValidatorTests
 
         json["company"]!["employees"] = employees.Max!.Value + 1;
         var outcome = new SubmissionValidator(Schema).Validate(JsonDocument.Parse(json.ToJsonString()).RootElement);
-        Assert.Contains($"{employees.Max}", outcome.Errors["company.employees"].Single());
+        Assert.Contains($"{employees.Max}", outcome.In(ResourceTexts.English)["company.employees"].Single());
 
         // The founding year's upper bound is this year by the validator's clock, up to its last second.
         var newYearsEve = new SubmissionValidator(Schema, new FixedClock(new DateTimeOffset(2026, 12, 31, 23, 59, 59, TimeSpan.Zero)));
@@ -97,7 +97,7 @@ public class SubmissionValidatorTests
         json["company"]!["yearFounded"] = 2026;
         Assert.True(newYearsEve.Validate(JsonDocument.Parse(json.ToJsonString()).RootElement).IsValid);
         json["company"]!["yearFounded"] = 2027;
-        Assert.Contains("company.yearFounded", newYearsEve.Validate(JsonDocument.Parse(json.ToJsonString()).RootElement).Errors.Keys);
+        Assert.Contains("company.yearFounded", newYearsEve.Validate(JsonDocument.Parse(json.ToJsonString()).RootElement).Messages.Keys);
         Assert.Equal(QuestionnaireSchema.ContextFieldIds, Schema.Context.Select(f => f.Id));
     }
 
@@ -105,8 +105,8 @@ public class SubmissionValidatorTests
     public void Too_long_names_and_a_wrong_schema_version_are_refused()
     {
         var outcome = Validate(AssessmentBuilder.Strong().Named(new string('x', QuestionnaireSchema.V1.Field("company.name").MaxLength!.Value + 1)).WithSchemaVersion(99));
-        Assert.Contains("company.name", outcome.Errors.Keys);
-        Assert.Contains("schemaVersion", outcome.Errors.Keys);
+        Assert.Contains("company.name", outcome.Messages.Keys);
+        Assert.Contains("schemaVersion", outcome.Messages.Keys);
     }
 
     [Theory]
@@ -115,13 +115,13 @@ public class SubmissionValidatorTests
     [InlineData("a?b")]
     public void A_programme_that_cannot_be_a_table_key_is_refused(string programme)
     {
-        Assert.Contains("programme", Validate(AssessmentBuilder.Strong().InProgramme(programme)).Errors.Keys);
+        Assert.Contains("programme", Validate(AssessmentBuilder.Strong().InProgramme(programme)).Messages.Keys);
     }
 
     [Fact]
     public void A_body_that_is_not_an_object_is_refused_as_a_whole()
     {
         var outcome = new SubmissionValidator(Schema).Validate(JsonDocument.Parse("[1,2]").RootElement);
-        Assert.Equal(["$"], outcome.Errors.Keys);
+        Assert.Equal(["$"], outcome.Messages.Keys);
     }
 }

@@ -53,7 +53,7 @@ public class UnknownAnswerTests(TrainedModelFixture fixture) : IClassFixture<Tra
     {
         var question = Schema.Questions.First(q => q.Options?.Any(o => o.DontKnow) == true && q.AppliesToSector("manufacturing"));
         var form = new SubmissionValidator(Schema).Validate(JsonDocument.Parse(AssessmentBuilder.Mixed().WithAnswer(question.Id, "dont_know").ToJsonString()).RootElement);
-        Assert.True(form.IsValid, string.Join(", ", form.Errors.Keys));
+        Assert.True(form.IsValid, string.Join(", ", form.Messages.Keys));
         Assert.Equal("dont_know", form.Submission!.Answers[question.Id].Choice);
 
         var csv = new AssessmentCsv(Schema, new SubmissionValidator(Schema));

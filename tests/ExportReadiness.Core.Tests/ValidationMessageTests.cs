@@ -7,7 +7,10 @@ using ExportReadiness.Testing;
 
 namespace ExportReadiness.Core.Tests;
 
-/// <summary>The validator's messages exist in Swedish and English, under the same fields; only the words differ.</summary>
+/// <summary>
+/// The validator's messages are keys of the <c>ApiTexts</c> resource files with their values; the words exist in
+/// Swedish and English under the same fields, and only the words differ.
+/// </summary>
 public class ValidationMessageTests
 {
     private static readonly QuestionnaireSchema Schema = QuestionnaireSchema.V1;
@@ -22,9 +25,9 @@ public class ValidationMessageTests
     {
         var outcome = Validate(AssessmentBuilder.Strong().Without(Required.Id));
 
-        Assert.Equal(["Ett svar krävs."], outcome.In("sv")["answers." + Required.Id]);
-        Assert.Equal(["An answer is required."], outcome.In("en")["answers." + Required.Id]);
-        Assert.Equal(outcome.In("en")["answers." + Required.Id], outcome.Errors["answers." + Required.Id]); // English is what Errors has always given
+        Assert.Equal([Messages.AnswerRequired], outcome.Messages["answers." + Required.Id]);
+        Assert.Equal(["Ett svar krävs."], outcome.In(ResourceTexts.Swedish)["answers." + Required.Id]);
+        Assert.Equal(["An answer is required."], outcome.In(ResourceTexts.English)["answers." + Required.Id]);
     }
 
     [Fact]
@@ -37,8 +40,8 @@ public class ValidationMessageTests
             .WithEmployees("many")
             .InProgramme("#bad"));
 
-        var sv = outcome.In("sv");
-        var en = outcome.In("en");
+        var sv = outcome.In(ResourceTexts.Swedish);
+        var en = outcome.In(ResourceTexts.English);
         Assert.Equal(new[] { "answers." + Number.Id, "answers." + Required.Id, "answers.no_such_question", "company.employees", "programme" }.Order(), sv.Keys.Order());
         Assert.Equal(en.Keys.Order(), sv.Keys.Order());
         foreach (var field in en.Keys)
@@ -57,24 +60,40 @@ public class ValidationMessageTests
         var outcome = Validate(AssessmentBuilder.Strong().WithAnswer(Required.Id, "sometimes"));
 
         var options = string.Join(", ", Required.Options!.Select(o => o.Value));
-        Assert.Equal($"'sometimes' är inget svarsalternativ. Använd ett av: {options}.", outcome.In("sv")["answers." + Required.Id].Single());
-        Assert.Equal($"'sometimes' is not an option. Use one of: {options}.", outcome.In("en")["answers." + Required.Id].Single());
+        Assert.Equal($"'sometimes' är inget svarsalternativ. Använd ett av: {options}.", outcome.In(ResourceTexts.Swedish)["answers." + Required.Id].Single());
+        Assert.Equal($"'sometimes' is not an option. Use one of: {options}.", outcome.In(ResourceTexts.English)["answers." + Required.Id].Single());
     }
 
     [Fact]
-    public void Every_message_in_the_catalogue_has_both_languages_and_they_differ()
+    public void A_bound_and_a_date_in_a_message_are_written_invariantly_whatever_the_culture()
     {
-        var texts = typeof(Messages).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.FieldType == typeof(LocalizedText))
-            .Select(f => (f.Name, Text: (LocalizedText)f.GetValue(null)!))
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("sv-SE");
+        try
+        {
+            Assert.Equal(["0.5", "-1500"], Messages.Between(0.5, -1500).Arguments);
+            Assert.Equal(["2026-01-02", "2026-12-31"], Messages.DateBetween(new DateOnly(2026, 1, 2), new DateOnly(2026, 12, 31)).Arguments);
+            Assert.Equal("Must be between 0.5 and -1500.", ResourceTexts.English.Text(Messages.Between(0.5, -1500)));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public void Every_message_the_catalogue_can_make_has_words_in_both_files_and_they_differ()
+    {
+        var keys = typeof(Messages).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(Message)).Select(f => ((Message)f.GetValue(null)!).Key)
+            .Concat(typeof(Messages).GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType == typeof(Message)).Select(m => m.Name))
             .ToList();
 
-        Assert.True(texts.Count > 30);
-        Assert.All(texts, t =>
+        Assert.True(keys.Count > 90, $"{keys.Count} messages");
+        Assert.All(keys, key =>
         {
-            Assert.False(string.IsNullOrWhiteSpace(t.Text.Sv), t.Name);
-            Assert.False(string.IsNullOrWhiteSpace(t.Text.En), t.Name);
-            Assert.NotEqual(t.Text.En, t.Text.Sv);
+            Assert.True(ResourceTexts.Swedish.Texts.TryGetValue(key, out var sv) && sv.Trim().Length > 0, $"{key} in ApiTexts.resx");
+            Assert.True(ResourceTexts.English.Texts.TryGetValue(key, out var en) && en.Trim().Length > 0, $"{key} in ApiTexts.en.resx");
+            Assert.NotEqual(en, sv);
         });
     }
 }

@@ -1,16 +1,16 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using ExportReadiness.Application.Hosting;
+using ExportReadiness.Application.Localization;
 using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Testing;
-using Microsoft.Net.Http.Headers;
 
 namespace ExportReadiness.LocalHost.Tests;
 
 /// <summary>
-/// The API's problems speak Swedish to a client that asks for it (Accept-Language) and English otherwise, under the same
-/// field names in both, as the pages speak the language of their <c>?lang=</c>.
+/// The API's problems speak the language a client asks for, by the pages' rule (<see cref="RequestLanguage"/>:
+/// <c>?lang=</c>, the <c>lang</c> cookie, <c>Accept-Language</c>), and English otherwise, under the same field names in
+/// every language. How the rule ranks a header is unit-tested in the application's tests (RequestLanguageTests).
 /// </summary>
 [Collection(PipelineCollection.Name)]
 public class ApiLanguageTests(PipelineFixture pipeline)
@@ -19,9 +19,11 @@ public class ApiLanguageTests(PipelineFixture pipeline)
     private readonly HttpClient _client = pipeline.App.CreateClient();
     private readonly HttpClient _advisor = pipeline.App.CreateAdvisorClient();
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, string? body, string? acceptLanguage, string contentType = "application/json")
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, string? body, string? acceptLanguage,
+        string contentType = "application/json", string? cookie = null)
     {
         using var request = new HttpRequestMessage(method, url);
+        if (cookie is not null) request.Headers.Add("Cookie", $"{RequestLanguage.Cookie}={cookie}");
         if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, contentType);
         if (acceptLanguage is not null) request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
         return await client.SendAsync(request);
@@ -36,9 +38,9 @@ public class ApiLanguageTests(PipelineFixture pipeline)
             problem.GetProperty("errors").EnumerateObject().ToDictionary(e => e.Name, e => string.Join(" ", e.Value.EnumerateArray().Select(m => m.GetString()))));
     }
 
-    private Task<HttpResponseMessage> SubmitIncompleteAsync(string? acceptLanguage) =>
-        SendAsync(_client, HttpMethod.Post, "/api/assessments",
-            AssessmentBuilder.Strong().Without(Required.Id).WithEmployees("many").ToJsonString(), acceptLanguage);
+    private Task<HttpResponseMessage> SubmitIncompleteAsync(string? acceptLanguage, string query = "", string? cookie = null) =>
+        SendAsync(_client, HttpMethod.Post, "/api/assessments" + query,
+            AssessmentBuilder.Strong().Without(Required.Id).WithEmployees("many").ToJsonString(), acceptLanguage, cookie: cookie);
 
     [Fact]
     public async Task A_submission_missing_an_answer_asked_for_in_swedish_gets_swedish_messages_under_the_same_fields_as_english()
@@ -116,32 +118,16 @@ public class ApiLanguageTests(PipelineFixture pipeline)
         Assert.StartsWith("Använd ett av:", errors["format"]);
     }
 
-    [Theory]
-    [InlineData("sv", "sv")]
-    [InlineData("sv-SE", "sv")]
-    [InlineData("SV-fi", "sv")]
-    [InlineData("sv-SE,sv;q=0.9,en-US;q=0.8,en;q=0.7", "sv")]
-    [InlineData("de-DE, sv;q=0.5, en;q=0.4", "sv")]
-    [InlineData("en;q=0.5, sv;q=0.8", "sv")]
-    [InlineData("en-US,en;q=0.9,sv;q=0.8", "en")]
-    [InlineData("sv;q=0, en;q=0.1", "en")]
-    [InlineData("sv;q=0", "en")]
-    [InlineData("de", "en")]
-    [InlineData("*", "en")]
-    [InlineData("", "en")]
-    public void The_language_is_the_first_of_swedish_and_english_in_the_clients_preference(string header, string expected)
-    {
-        Assert.Equal(expected, ApiLanguage.Choose(Ranges(header)));
-    }
-
     [Fact]
-    public void A_client_that_names_neither_swedish_nor_english_has_no_preference_and_gets_english()
+    public async Task The_api_follows_the_same_rule_as_the_pages_lang_in_the_query_then_the_lang_cookie_then_the_header()
     {
-        Assert.Null(ApiLanguage.Preferred(Ranges("de-DE, fr;q=0.8, *;q=0.5")));
-        Assert.Equal("sv", ApiLanguage.Preferred(Ranges("de-DE, sv;q=0.5")));
-        Assert.Equal(ApiLanguage.English, ApiLanguage.Choose(Ranges("de-DE, fr;q=0.8, *;q=0.5")));
-    }
+        var (query, _) = await ProblemAsync(await SubmitIncompleteAsync("en", "?lang=sv"));
+        Assert.Equal("Frågeformuläret har ogiltiga eller saknade svar.", query);
 
-    private static IList<StringWithQualityHeaderValue> Ranges(string header) =>
-        StringWithQualityHeaderValue.TryParseList([header], out var parsed) ? parsed : [];
+        var (cookie, _) = await ProblemAsync(await SubmitIncompleteAsync("en", cookie: "sv"));
+        Assert.Equal("Frågeformuläret har ogiltiga eller saknade svar.", cookie);
+
+        var (queryOverCookie, _) = await ProblemAsync(await SubmitIncompleteAsync("sv", "?lang=en", cookie: "sv"));
+        Assert.Equal("The questionnaire has invalid or missing answers.", queryOverCookie);
+    }
 }

@@ -91,7 +91,7 @@ public sealed class AssessmentBuilder
     {
         var outcome = new SubmissionValidator(_schema).Validate(JsonDocument.Parse(ToJsonString()).RootElement);
         return outcome.Submission ?? throw new InvalidOperationException(
-            "The builder made an invalid submission: " + string.Join("; ", outcome.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+            "The builder made an invalid submission: " + string.Join("; ", outcome.Messages.Select(e => $"{e.Key}: {string.Join(" ", e.Value.AsEnumerable())}")));
     }
 
     /// <summary>A stored Pending assessment of this submission, for tests that write the store directly.</summary>

@@ -50,7 +50,7 @@ internal static class ValidateCommand
         try
         {
             using var reader = new StreamReader(data, AssessmentCsv.FileEncoding, detectEncodingFromByteOrderMarks: true);
-            report = await validator.ValidateAsync(reader, model, format, options, mapping);
+            report = await validator.ValidateAsync(reader, new EnglishMessages(), model, format, options, mapping);
         }
         catch (OutcomeFileException e)
         {

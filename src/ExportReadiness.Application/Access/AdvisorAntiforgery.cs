@@ -1,5 +1,6 @@
 using ExportReadiness.Core.Localization;
 using ExportReadiness.Application.Hosting;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -49,7 +50,7 @@ public sealed partial class AdvisorAntiforgery(IAntiforgery antiforgery, ILogger
             LogRefused(context.Request.Method, context.Request.Path.Value ?? "");
             // The message names the missing cookie, field or header (never a token's value).
             return Problems.Status(StatusCodes.Status400BadRequest, Messages.AntiforgeryInvalid,
-                Messages.SendAntiforgery(e.Message, HeaderName, FormFieldName), ApiLanguage.Of(context.Request));
+                Messages.SendAntiforgery(e.Message, HeaderName, FormFieldName), ApiMessages.Of(context.Request));
         }
     }
 

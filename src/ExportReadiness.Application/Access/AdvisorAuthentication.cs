@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Pages;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -81,16 +82,16 @@ public sealed partial class AdvisorAuthentication(
         if (Context.Features.Get<KeyAttemptsRefused>() is { } refused)
         {
             Response.Headers.RetryAfter = KeyAttemptLimiter.RetryAfterSeconds(refused.RetryAfter);
-            await Problems.Status(StatusCodes.Status429TooManyRequests, Messages.TooManyWrongKeys, Messages.WaitRetryAfter, ApiLanguage.Of(Request)).ExecuteAsync(Context);
+            await Problems.Status(StatusCodes.Status429TooManyRequests, Messages.TooManyWrongKeys, Messages.WaitRetryAfter, ApiMessages.Of(Request)).ExecuteAsync(Context);
             return;
         }
         if (Html.IsPageRequest(Request)) await AdvisorPages.SignIn(Request, Html.Language(Request), appServiceSignIn: appOptions.CurrentValue.AppServiceAuthentication).ExecuteAsync(Context);
         else await Problems.Status(StatusCodes.Status401Unauthorized, Messages.AdvisorKeyRequired,
-            Messages.SendAdvisorKey(AdvisorKeys.Header, Routes.Local(Routes.AdvisorSignIn)), ApiLanguage.Of(Request)).ExecuteAsync(Context);
+            Messages.SendAdvisorKey(AdvisorKeys.Header, Routes.Local(Routes.AdvisorSignIn)), ApiMessages.Of(Request)).ExecuteAsync(Context);
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        await Problems.Status(StatusCodes.Status403Forbidden, Messages.NotAnAdvisor, Messages.AskForAdvisorRole, ApiLanguage.Of(Request)).ExecuteAsync(Context);
+        await Problems.Status(StatusCodes.Status403Forbidden, Messages.NotAnAdvisor, Messages.AskForAdvisorRole, ApiMessages.Of(Request)).ExecuteAsync(Context);
 
     /// <summary>For an operation open to an SME with its token or to an advisor: is the caller an advisor?</summary>
     public static async Task<bool> IsAdvisorAsync(HttpContext context)

@@ -4,6 +4,7 @@ using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Core.ActionPlans;
 using ExportReadiness.Core.Localization;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -23,23 +24,23 @@ public sealed class ActionPlanHandlers(AssessmentAccess access, ActionPlanner pl
     public async Task<Results<Ok<ActionPlanView>, ProblemHttpResult>> Get(string id, HttpContext context, CancellationToken cancellationToken)
     {
         var assessment = await access.FindVisibleAsync(id, context, AssessmentHandlers.TokenOf(context.Request), cancellationToken);
-        if (assessment is null) return NotFound(ApiLanguage.Of(context.Request));
+        if (assessment is null) return NotFound(ApiMessages.Of(context.Request));
         var plan = await store.ListAsync(assessment.ProductId, cancellationToken);
         return TypedResults.Ok(new ActionPlanView(assessment.ProductId, plan.AsViews(), planner.GapsOf(assessment)));
     }
 
     public async Task<Results<Created<ActionView>, Ok<ActionView>, ValidationProblem, ProblemHttpResult>> Post(string id, HttpContext context, CancellationToken cancellationToken)
     {
-        var lang = ApiLanguage.Of(context.Request);
-        var (request, refused) = await ReadAsync(id, context, AddFields, lang, cancellationToken);
+        var texts = ApiMessages.Of(context.Request);
+        var (request, refused) = await ReadAsync(id, context, AddFields, texts, cancellationToken);
         if (refused is not null) return refused;
-        var result = await planner.AddAsync(request!.Assessment, request.Fields, request.Caller, lang, cancellationToken);
+        var result = await planner.AddAsync(request!.Assessment, request.Fields, request.Caller, texts.Lang, cancellationToken);
         switch (result.Outcome)
         {
             case PlanOutcome.Invalid:
-                return Problems.Invalid(In(result.Errors!, lang), Messages.InvalidAction, lang);
+                return Problems.Invalid(result.Errors!, Messages.InvalidAction, texts);
             case PlanOutcome.Conflict:
-                return Problems.Status(StatusCodes.Status409Conflict, Messages.ActionIdTaken, null, lang);
+                return Problems.Status(StatusCodes.Status409Conflict, Messages.ActionIdTaken, null, texts);
             case PlanOutcome.AlreadyPlanned:
                 context.Response.Headers.ETag = result.Action!.ConcurrencyToken;
                 return TypedResults.Ok(result.Action.AsView());
@@ -51,20 +52,20 @@ public sealed class ActionPlanHandlers(AssessmentAccess access, ActionPlanner pl
 
     public async Task<Results<Ok<ActionView>, ValidationProblem, ProblemHttpResult>> Put(string id, string actionId, HttpContext context, CancellationToken cancellationToken)
     {
-        var lang = ApiLanguage.Of(context.Request);
-        var (request, refused) = await ReadAsync(id, context, ChangeFields, lang, cancellationToken);
+        var texts = ApiMessages.Of(context.Request);
+        var (request, refused) = await ReadAsync(id, context, ChangeFields, texts, cancellationToken);
         if (refused is not null) return refused;
         var ifMatch = context.Request.Headers.IfMatch.ToString();
-        if (ifMatch.Length == 0) return Problems.Status(StatusCodes.Status428PreconditionRequired, Messages.SendActionIfMatch, null, lang);
+        if (ifMatch.Length == 0) return Problems.Status(StatusCodes.Status428PreconditionRequired, Messages.SendActionIfMatch, null, texts);
         var result = await planner.ChangeAsync(request!.Assessment, actionId, request.Fields, ifMatch, cancellationToken);
         switch (result.Outcome)
         {
             case PlanOutcome.Invalid:
-                return Problems.Invalid(In(result.Errors!, lang), Messages.InvalidAction, lang);
+                return Problems.Invalid(result.Errors!, Messages.InvalidAction, texts);
             case PlanOutcome.NoSuchAction:
-                return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchAction, lang);
+                return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchAction, texts);
             case PlanOutcome.Conflict:
-                return Problems.Status(StatusCodes.Status412PreconditionFailed, Messages.ActionChanged, Messages.ReloadAction, lang);
+                return Problems.Status(StatusCodes.Status412PreconditionFailed, Messages.ActionChanged, Messages.ReloadAction, texts);
             default:
                 context.Response.Headers.ETag = result.Action!.ConcurrencyToken;
                 return TypedResults.Ok(result.Action.AsView());
@@ -77,38 +78,35 @@ public sealed class ActionPlanHandlers(AssessmentAccess access, ActionPlanner pl
     /// A change's body, caller and assessment, or the problem that ends it: a body that is no JSON object, nobody the
     /// assessment is visible to (404), a cookie-signed advisor without the antiforgery token, a field that is no string.
     /// </summary>
-    private async Task<(PlanRequest? Request, ProblemHttpResult? Refused)> ReadAsync(string id, HttpContext context, string[] names, string lang, CancellationToken cancellationToken)
+    private async Task<(PlanRequest? Request, ProblemHttpResult? Refused)> ReadAsync(string id, HttpContext context, string[] names, ApiMessages texts, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBodyReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
         if (problem is not null) return (null, problem);
-        var (fields, typeErrors) = Fields(body!.Root, names, lang);
-        if (await access.FindWithCallerAsync(id, context, AssessmentHandlers.TokenOf(context.Request), cancellationToken) is not { } caller) return (null, NotFound(lang));
+        var (fields, typeErrors) = Fields(body!.Root, names, texts);
+        if (await access.FindWithCallerAsync(id, context, AssessmentHandlers.TokenOf(context.Request), cancellationToken) is not { } caller) return (null, NotFound(texts));
         if (await antiforgery.CheckAsync(context) is { } refused) return (null, refused);
-        if (typeErrors.Count > 0) return (null, Problems.InvalidFields(typeErrors, Messages.InvalidAction, lang));
+        if (typeErrors.Count > 0) return (null, Problems.InvalidFields(typeErrors, Messages.InvalidAction, texts));
         return (new PlanRequest(caller.Assessment, caller.Caller, fields), null);
     }
 
     /// <summary>The known fields of a JSON body as text (absent or null: none); a field of another JSON type is named.</summary>
-    private static (Dictionary<string, string?> Fields, Dictionary<string, string[]> Errors) Fields(JsonElement root, string[] names, string lang)
+    private static (Dictionary<string, string?> Fields, Dictionary<string, string[]> Errors) Fields(JsonElement root, string[] names, IMessageTexts texts)
     {
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (root.ValueKind != JsonValueKind.Object)
         {
-            errors["$"] = [Messages.BodyMustBeObject.In(lang)];
+            errors["$"] = [texts.Text(Messages.BodyMustBeObject)];
             return (fields, errors);
         }
         foreach (var name in names)
         {
             if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) continue;
             if (value.ValueKind == JsonValueKind.String) fields[name] = value.GetString();
-            else errors[name] = [Messages.ExpectedString.In(lang)];
+            else errors[name] = [texts.Text(Messages.ExpectedString)];
         }
         return (fields, errors);
     }
 
-    internal static Dictionary<string, string[]> In(IReadOnlyDictionary<string, Core.Questionnaire.LocalizedText[]> errors, string lang) =>
-        errors.ToDictionary(e => e.Key, e => e.Value.Select(m => m.In(lang)).ToArray(), StringComparer.Ordinal);
-
-    private static ProblemHttpResult NotFound(string lang) => Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoVisibleAssessment, lang);
+    private static ProblemHttpResult NotFound(IMessageTexts texts) => Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoVisibleAssessment, texts);
 }

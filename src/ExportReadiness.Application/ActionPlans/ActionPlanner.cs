@@ -1,6 +1,7 @@
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Core.ActionPlans;
 using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Localization;
 using ExportReadiness.Core.Questionnaire;
 
 namespace ExportReadiness.Application.ActionPlans;
@@ -20,7 +21,7 @@ public enum PlanOutcome
     Conflict,
 }
 
-public sealed record PlanResult(PlanOutcome Outcome, PlannedAction? Action = null, IReadOnlyDictionary<string, LocalizedText[]>? Errors = null);
+public sealed record PlanResult(PlanOutcome Outcome, PlannedAction? Action = null, IReadOnlyDictionary<string, Message[]>? Errors = null);
 
 /// <summary>
 /// Adding to and changing a product's plan, the same for the API and the SME's result page: the input's rules

@@ -8,6 +8,7 @@ using ExportReadiness.Core.ActionPlans;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Core.Localization;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -36,8 +37,8 @@ public sealed class AssessmentHandlers(
         if (problem is not null) return problem;
 
         var outcome = validator.Validate(body!.Root);
-        var lang = ApiLanguage.Of(request);
-        if (!outcome.IsValid) return Problems.Invalid(outcome.In(lang), Messages.InvalidQuestionnaire, lang);
+        var texts = ApiMessages.Of(request);
+        if (!outcome.IsValid) return Problems.Invalid(outcome.Messages, Messages.InvalidQuestionnaire, texts);
 
         Assessment? previous = null;
         if (body.Root.TryGetProperty(PreviousAssessmentField, out var link) && link.ValueKind != JsonValueKind.Null)
@@ -46,7 +47,7 @@ public sealed class AssessmentHandlers(
             previous = link.ValueKind == JsonValueKind.String && TokenOf(request) is { Length: > 0 } token
                 ? await access.FindByTokenAsync(link.GetString()!, token, cancellationToken)
                 : null;
-            if (previous is null) return Problems.InvalidField(PreviousAssessmentField, Messages.PreviousAssessmentNotYours, lang);
+            if (previous is null) return Problems.InvalidField(PreviousAssessmentField, Messages.PreviousAssessmentNotYours, texts);
         }
 
         var accepted = await intake.AcceptAsync(outcome.Submission!, body.Raw, cancellationToken, previous);
@@ -63,10 +64,10 @@ public sealed class AssessmentHandlers(
         var assessment = await access.FindVisibleAsync(id, context, token, cancellationToken);
         // An unknown id and a wrong token look the same: nobody learns which assessments exist.
         if (assessment is null)
-            return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoVisibleAssessment, ApiLanguage.Of(context.Request));
+            return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoVisibleAssessment, ApiMessages.Of(context.Request));
         // Visible with its token: the SME's view, whoever else the caller is; visible without it: an advisor.
         var asSme = AccessToken.Matches(token, assessment.AccessTokenHash);
-        var lang = ProgrammeViewMapping.RequestedLanguage(context.Request);
+        var lang = RequestLanguage.Requested(context.Request)?.Name;
         var offers = (await programmes.MatchAsync(assessment, cancellationToken))?.Select(m => m.AsOffer(lang)).ToList();
         var earlier = (await store.ProductHistoryAsync(assessment.ProductId, cancellationToken)).Before(assessment);
         var plan = await actionPlans.ListAsync(assessment.ProductId, cancellationToken);
@@ -85,7 +86,7 @@ public sealed class AssessmentHandlers(
     public async Task<Results<Ok<ProductView>, ProblemHttpResult>> Product(string productId, HttpRequest request, CancellationToken cancellationToken)
     {
         var history = await store.ProductHistoryAsync(productId, cancellationToken);
-        if (history.Count == 0) return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchProduct, ApiLanguage.Of(request));
+        if (history.Count == 0) return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchProduct, ApiMessages.Of(request));
         var latest = history[^1];
         return TypedResults.Ok(new ProductView(productId, latest.Company.Name, latest.Product.Name, history.Select(a => a.AsHistoryEntry()).ToList())
         {
@@ -98,16 +99,16 @@ public sealed class AssessmentHandlers(
 
     public async Task<Results<Ok<AssessmentList>, ValidationProblem>> List(HttpRequest request, CancellationToken cancellationToken)
     {
-        var lang = ApiLanguage.Of(request);
-        var (query, errors) = AssessmentFilter.Parse(request.Query, lang);
+        var texts = ApiMessages.Of(request);
+        var (query, errors) = AssessmentFilter.Parse(request.Query);
         var pageSize = DefaultPageSize;
         if (request.Query.TryGetValue("pageSize", out var size) && (!int.TryParse(size, out pageSize) || pageSize is < 1 or > MaxPageSize))
-            errors["pageSize"] = [Messages.WholeNumberBetween(1, MaxPageSize).In(lang)];
+            errors["pageSize"] = [Messages.WholeNumberBetween(1, MaxPageSize)];
         var token = request.Query["continuationToken"].ToString();
         string? storeToken = null;
         if (token.Length > 0 && (storeToken = StoreTokenOf(token)) is null)
-            errors["continuationToken"] = [Messages.UnknownContinuationToken.In(lang)];
-        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidListFilters, lang);
+            errors["continuationToken"] = [Messages.UnknownContinuationToken];
+        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidListFilters, texts);
 
         var page = await store.ListAsync(query, storeToken, pageSize, cancellationToken);
         return TypedResults.Ok(new AssessmentList(page.Items.Select(a => a.AsSummary()).ToList(),

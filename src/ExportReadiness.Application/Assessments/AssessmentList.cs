@@ -25,30 +25,30 @@ public static class AssessmentSummaryMapping
 /// <summary>The filters shared by the list, the portfolio report and the CSV export, read from the query string.</summary>
 public static class AssessmentFilter
 {
-    /// <summary>The query, and the errors of invalid filters in <paramref name="lang"/>.</summary>
-    public static (AssessmentQuery Query, Dictionary<string, string[]> Errors) Parse(IQueryCollection q, string lang = ApiLanguage.English)
+    /// <summary>The query, and the errors of invalid filters (in no language yet).</summary>
+    public static (AssessmentQuery Query, Dictionary<string, Message[]> Errors) Parse(IQueryCollection q)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Message[]>();
         T? Enum<T>(string name) where T : struct, System.Enum
         {
             var text = q[name].ToString();
             if (text.Length == 0) return null;
             if (System.Enum.TryParse<T>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value)) return value;
-            errors[name] = [Messages.UseOneOf(System.Enum.GetNames<T>()).In(lang)];
+            errors[name] = [Messages.UseOneOf(System.Enum.GetNames<T>())];
             return null;
         }
-        string? Text(string name) => Identifier(q, name, errors, lang);
+        string? Text(string name) => Identifier(q, name, errors);
         var query = new AssessmentQuery(Text("programme"), Enum<ReadinessLevel>("level"), Text("sector"), Text("region"),
             Enum<AssessmentStatus>("status"), Enum<Verdict>("verdict"));
         return (query, errors);
     }
 
     /// <summary>A programme, sector or region filter: null when absent; an error under <paramref name="name"/> when not an identifier.</summary>
-    public static string? Identifier(IQueryCollection q, string name, Dictionary<string, string[]> errors, string lang)
+    public static string? Identifier(IQueryCollection q, string name, Dictionary<string, Message[]> errors)
     {
         var text = q[name].ToString().Trim();
         if (text.Length == 0) return null;
-        if (text.Length > 64 || !Identifiers.IsValid(text)) { errors[name] = [Messages.NotAValidValue.In(lang)]; return null; }
+        if (text.Length > 64 || !Identifiers.IsValid(text)) { errors[name] = [Messages.NotAValidValue]; return null; }
         return text;
     }
 }

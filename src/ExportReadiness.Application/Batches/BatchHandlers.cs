@@ -3,6 +3,7 @@ using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Batches;
 using ExportReadiness.Core.Localization;
 using ExportReadiness.Application.Hosting;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -27,10 +28,10 @@ public sealed class BatchHandlers(
 
     public async Task<Results<Accepted<BatchView>, Ok<BatchView>, ValidationProblem, ProblemHttpResult>> Upload(HttpRequest request, CancellationToken cancellationToken)
     {
-        var lang = ApiLanguage.Of(request);
+        var texts = ApiMessages.Of(request);
         var programme = request.Query["programme"].ToString() is { Length: > 0 } p ? p : Submission.DefaultProgramme;
         // The same rule as a web submission's programme: otherwise every row of the batch would be rejected later.
-        if (!SubmissionValidator.IsValidProgramme(programme)) return Problems.Invalid("programme", Messages.ProgrammeRule, lang);
+        if (!SubmissionValidator.IsValidProgramme(programme)) return Problems.Invalid("programme", Messages.ProgrammeRule, texts);
         // Kestrel stops request bodies at about 28.6 MiB by default; a batch file may be MaxBatchBytes (+ multipart framing).
         if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = options.Value.MaxBatchBytes + 64 * 1024;
@@ -53,7 +54,7 @@ public sealed class BatchHandlers(
                 while ((read = await file!.ReadAsync(chunk, cancellationToken)) > 0)
                 {
                     if (target.Length + read > options.Value.MaxBatchBytes)
-                        return Problems.Status(StatusCodes.Status413PayloadTooLarge, Messages.FileTooLarge, Messages.AtMostMiB(options.Value.MaxBatchBytes / (1024 * 1024)), lang);
+                        return Problems.Status(StatusCodes.Status413PayloadTooLarge, Messages.FileTooLarge, Messages.AtMostMiB(options.Value.MaxBatchBytes / (1024 * 1024)), texts);
                     hash.AppendData(chunk, 0, read);
                     await target.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
                 }
@@ -65,7 +66,7 @@ public sealed class BatchHandlers(
             {
                 var headerProblems = csv.HeaderProblems(await reader.ReadLineAsync(cancellationToken) ?? "");
                 if (headerProblems.Count > 0)
-                    return Problems.Invalid(new Dictionary<string, string[]> { ["header"] = [.. headerProblems.Select(h => h.In(lang))] }, Messages.WrongColumns, lang);
+                    return Problems.Invalid(new Dictionary<string, Message[]> { ["header"] = [.. headerProblems] }, Messages.WrongColumns, texts);
             }
 
             if (await batches.GetAsync(batchId, cancellationToken) is { } existing)
@@ -74,15 +75,15 @@ public sealed class BatchHandlers(
                 // message. Failed: the advisor tries again. Either way send one (ingesting is idempotent).
                 if (existing.Status is BatchStatus.Accepted or BatchStatus.Failed)
                     await queue.EnqueueIngestAsync(batchId, cancellationToken);
-                return TypedResults.Ok(await ViewAsync(existing, lang, cancellationToken) with { Duplicate = true });
+                return TypedResults.Ok(await ViewAsync(existing, texts.Lang, cancellationToken) with { Duplicate = true });
             }
 
             await using (var content = File.OpenRead(spool)) await batches.SaveInputAsync(batchId, content, cancellationToken);
             var batch = new Batch { Id = batchId, DefaultProgramme = programme, UploadedAt = clock.GetUtcNow(), SizeBytes = size };
             if (!await batches.TryAddAsync(batch, cancellationToken))
-                return TypedResults.Ok(await ViewAsync((await batches.GetAsync(batchId, cancellationToken))!, lang, cancellationToken) with { Duplicate = true });
+                return TypedResults.Ok(await ViewAsync((await batches.GetAsync(batchId, cancellationToken))!, texts.Lang, cancellationToken) with { Duplicate = true });
             await queue.EnqueueIngestAsync(batchId, cancellationToken);
-            return TypedResults.Accepted($"/{Routes.Batches}/{batchId}", await ViewAsync(batch, lang, cancellationToken));
+            return TypedResults.Accepted($"/{Routes.Batches}/{batchId}", await ViewAsync(batch, texts.Lang, cancellationToken));
         }
         finally
         {
@@ -90,12 +91,15 @@ public sealed class BatchHandlers(
         }
     }
 
-    public async Task<Results<Ok<BatchView>, ProblemHttpResult>> Get(string id, HttpRequest request, CancellationToken cancellationToken) =>
-        await batches.GetAsync(id, cancellationToken) is { } batch
-            ? TypedResults.Ok(await ViewAsync(batch, ApiLanguage.Of(request), cancellationToken))
-            : Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchBatch, ApiLanguage.Of(request));
+    public async Task<Results<Ok<BatchView>, ProblemHttpResult>> Get(string id, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var texts = ApiMessages.Of(request);
+        return await batches.GetAsync(id, cancellationToken) is { } batch
+            ? TypedResults.Ok(await ViewAsync(batch, texts.Lang, cancellationToken))
+            : Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchBatch, texts);
+    }
 
-    /// <summary>The batch with its first rejected lines, each reason in <paramref name="lang"/>.</summary>
+    /// <summary>The batch with its first rejected lines, each reason in <paramref name="lang"/> (<see cref="RejectedRow.ReasonIn"/>).</summary>
     private async Task<BatchView> ViewAsync(Batch batch, string lang, CancellationToken cancellationToken)
     {
         var scored = batch.Accepted > 0 ? await assessments.CountAsync(new AssessmentQuery(Status: AssessmentStatus.Scored, BatchId: batch.Id), cancellationToken) : 0;
@@ -120,5 +124,5 @@ public sealed class BatchHandlers(
         await batches.GetAsync(id, cancellationToken) is { Status: BatchStatus.Ingested } batch
         && await batches.OpenRejectionsAsync(batch.Id, cancellationToken) is { } file
             ? TypedResults.Stream(file, "text/csv; charset=utf-8", $"batch-{batch.Id[..16]}-rejected.csv")
-            : Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoIngestedBatch, ApiLanguage.Of(request));
+            : Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoIngestedBatch, ApiMessages.Of(request));
 }

@@ -1,10 +1,13 @@
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Batches;
 using ExportReadiness.Core.Localization;
+using System.Globalization;
 using ExportReadiness.Application.Hosting;
+using ExportReadiness.Application.Localization;
 using ExportReadiness.Application.Queues;
 using ExportReadiness.Application.Scoring;
 using ExportReadiness.Storage;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace ExportReadiness.Application.Batches;
@@ -23,8 +26,15 @@ public sealed partial class IngestBatchHandler(
     AssessmentCsv csv,
     TimeProvider clock,
     IOptions<QueueTriggerOptions> queueOptions,
+    IStringLocalizer<ApiTexts> texts,
+    TextCatalog catalog,
     ILogger<IngestBatchHandler> logger) : IQueueFunction
 {
+    // Nobody waits for the rejections' reasons: they are written in English and the default language, and whoever reads
+    // them later gets the one of their request (RejectedRow.ReasonIn).
+    private readonly ApiMessages _english = new(texts, CultureInfo.GetCultureInfo(ApiMessages.English));
+    private readonly ApiMessages _default = new(texts, catalog.DefaultCulture);
+
     private const int ChunkSize = 500;
 
     public string Name => "IngestBatch";
@@ -68,6 +78,8 @@ public sealed partial class IngestBatchHandler(
             ? id
             : throw new MalformedMessageException("The message has no valid batchId.");
 
+    private RejectedRow Rejected(long line, RowRejection why) => new(line, why.In(_english), why.In(_default));
+
     private async Task<string> IngestAsync(string batchId, CancellationToken cancellationToken)
     {
         var batch = await batches.GetAsync(batchId, cancellationToken) ?? throw new KeyNotFoundException($"Batch {batchId} does not exist.");
@@ -92,14 +104,14 @@ public sealed partial class IngestBatchHandler(
             {
                 if (row.Line <= resumeAfter)
                 {
-                    if (row.Submission is null) await rejected.AddAsync(new RejectedRow(row.Line, row.Rejection!));
+                    if (row.Submission is null) await rejected.AddAsync(Rejected(row.Line, row.Rejection!));
                     continue;
                 }
                 rows++;
                 line = row.Line;
                 if (row.Submission is not { } s)
                 {
-                    await rejected.AddAsync(new RejectedRow(row.Line, row.Rejection!));
+                    await rejected.AddAsync(Rejected(row.Line, row.Rejection!));
                     continue;
                 }
                 var id = batch.AssessmentId(row.Line);
@@ -109,7 +121,7 @@ public sealed partial class IngestBatchHandler(
                     product = await ProductOfAsync(named, batch.Id, products, cancellationToken);
                     if (product is null)
                     {
-                        await rejected.AddAsync(new RejectedRow(row.Line, Messages.UnknownProduct(AssessmentCsv.ProductIdColumn, named)));
+                        await rejected.AddAsync(Rejected(row.Line, RowRejection.Of(Messages.UnknownProduct(AssessmentCsv.ProductIdColumn, named))));
                         continue;
                     }
                 }

@@ -6,6 +6,7 @@ using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Batches;
 using ExportReadiness.Core.Funnel;
 using ExportReadiness.Core.Localization;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -28,15 +29,15 @@ public sealed class StageHandlers(IAssessmentStore store, IStageMoveStore moves,
     {
         var (body, problem) = await JsonBodyReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
         if (problem is not null) return problem;
-        var lang = ApiLanguage.Of(context.Request);
-        var (stage, date, note, errors) = ReadBody(body!.Root, lang);
-        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidStageMove, lang);
+        var texts = ApiMessages.Of(context.Request);
+        var (stage, date, note, errors) = ReadBody(body!.Root, texts);
+        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidStageMove, texts);
         // The authorization policy has signed the advisor in; an unnamed principal cannot move a product.
         if (context.User.Identity?.Name is not { Length: > 0 } advisor)
-            return Problems.Status(StatusCodes.Status401Unauthorized, Messages.SignInToMoveStage, null, lang);
+            return Problems.Status(StatusCodes.Status401Unauthorized, Messages.SignInToMoveStage, null, texts);
 
         var history = await store.ProductHistoryAsync(productId, cancellationToken);
-        if (history.Count == 0) return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchProduct, lang);
+        if (history.Count == 0) return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchProduct, texts);
         var added = await moves.AddAsync(new StageMove(productId, stage!, date!.Value, note, advisor, clock.GetUtcNow()), cancellationToken);
         var view = await funnel.ViewAsync(history, cancellationToken);
         return added ? TypedResults.Created($"/{Routes.Product.Replace("{productId}", Uri.EscapeDataString(productId))}", view) : TypedResults.Ok(view);
@@ -44,17 +45,17 @@ public sealed class StageHandlers(IAssessmentStore store, IStageMoveStore moves,
 
     public async Task<Results<Ok<FunnelReport>, ValidationProblem>> Report(HttpRequest request, CancellationToken cancellationToken)
     {
-        var lang = ApiLanguage.Of(request);
-        var (query, cohort, errors) = ParseFilter(request.Query, lang);
-        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidReportFilters, lang);
+        var texts = ApiMessages.Of(request);
+        var (query, cohort, errors) = ParseFilter(request.Query);
+        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidReportFilters, texts);
         return TypedResults.Ok(FunnelReport.Build(funnel.Stages, await funnel.ProductsAsync(query, cohort, cancellationToken)));
     }
 
     public async Task<IResult> Csv(HttpContext context, CancellationToken cancellationToken)
     {
-        var lang = ApiLanguage.Of(context.Request);
-        var (query, cohort, errors) = ParseFilter(context.Request.Query, lang);
-        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidExportFilters, lang);
+        var texts = ApiMessages.Of(context.Request);
+        var (query, cohort, errors) = ParseFilter(context.Request.Query);
+        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidExportFilters, texts);
         // Read whole before the first byte: a product's row needs all its assessments and moves.
         var products = await funnel.ProductsAsync(query, cohort, cancellationToken);
         await using var writer = CsvDownload.Start(context,
@@ -65,39 +66,39 @@ public sealed class StageHandlers(IAssessmentStore store, IStageMoveStore moves,
     }
 
     /// <summary>The list's filters plus <c>cohort</c>, an intake year.</summary>
-    public static (AssessmentQuery Query, int? Cohort, Dictionary<string, string[]> Errors) ParseFilter(IQueryCollection q, string lang)
+    public static (AssessmentQuery Query, int? Cohort, Dictionary<string, Message[]> Errors) ParseFilter(IQueryCollection q)
     {
-        var (query, errors) = AssessmentFilter.Parse(q, lang);
+        var (query, errors) = AssessmentFilter.Parse(q);
         int? cohort = null;
         var text = q["cohort"].ToString();
         if (text.Length > 0)
         {
             if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= EarliestMoveDate.Year && year <= 2100) cohort = year;
-            else errors["cohort"] = [Messages.WholeNumberBetween(EarliestMoveDate.Year, 2100).In(lang)];
+            else errors["cohort"] = [Messages.WholeNumberBetween(EarliestMoveDate.Year, 2100)];
         }
         return (query, cohort, errors);
     }
 
-    private (string? Stage, DateOnly? Date, string Note, Dictionary<string, string[]> Errors) ReadBody(JsonElement root, string lang)
+    private (string? Stage, DateOnly? Date, string Note, Dictionary<string, string[]> Errors) ReadBody(JsonElement root, IMessageTexts texts)
     {
         var errors = new Dictionary<string, string[]>();
         if (root.ValueKind != JsonValueKind.Object)
         {
-            errors["$"] = [Messages.BodyMustBeObject.In(lang)];
+            errors["$"] = [texts.Text(Messages.BodyMustBeObject)];
             return (null, null, "", errors);
         }
         string? stage = null;
         if (root.TryGetProperty("stage", out var s) && s.ValueKind == JsonValueKind.String && funnel.Stages.IsConfigured(s.GetString()!)) stage = s.GetString();
-        else errors["stage"] = [Messages.UseOneOf(funnel.Stages.Ids).In(lang)];
+        else errors["stage"] = [texts.Text(Messages.UseOneOf(funnel.Stages.Ids))];
 
         DateOnly? date = null;
         if (!root.TryGetProperty("date", out var d) || d.ValueKind != JsonValueKind.String
             || !DateOnly.TryParseExact(d.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-            errors["date"] = [Messages.UseDate.In(lang)];
-        else if (parsed < EarliestMoveDate || parsed > funnel.LatestMoveDate) errors["date"] = [Messages.DateBetween(EarliestMoveDate, funnel.LatestMoveDate).In(lang)];
+            errors["date"] = [texts.Text(Messages.UseDate)];
+        else if (parsed < EarliestMoveDate || parsed > funnel.LatestMoveDate) errors["date"] = [texts.Text(Messages.DateBetween(EarliestMoveDate, funnel.LatestMoveDate))];
         else date = parsed;
 
-        var note = JsonBodyReader.OptionalText(root, "note", MaxNoteLength, errors, lang);
+        var note = JsonBodyReader.OptionalText(root, "note", MaxNoteLength, errors, texts);
         return (stage, date, note, errors);
     }
 }

@@ -1,4 +1,5 @@
 using ExportReadiness.Core.Localization;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -14,9 +15,9 @@ public static class CsvUpload
 
     public static async Task<(Stream? File, ProblemHttpResult? Problem)> OpenAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var lang = ApiLanguage.Of(request);
+        var texts = ApiMessages.Of(request);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var media))
-            return (null, Unsupported(lang));
+            return (null, Unsupported(texts));
         if (media.MediaType.Equals(Csv, StringComparison.OrdinalIgnoreCase) || media.MediaType.Equals(ExcelCsv, StringComparison.OrdinalIgnoreCase))
             return (request.Body, null);
         if (media.MediaType.Equals(Form, StringComparison.OrdinalIgnoreCase))
@@ -24,11 +25,11 @@ public static class CsvUpload
             var form = await request.ReadFormAsync(cancellationToken);
             return form.Files.Count > 0
                 ? (form.Files[0].OpenReadStream(), null)
-                : (null, Problems.Status(StatusCodes.Status400BadRequest, Messages.NoFileInForm, Messages.AttachCsv, lang));
+                : (null, Problems.Status(StatusCodes.Status400BadRequest, Messages.NoFileInForm, Messages.AttachCsv, texts));
         }
-        return (null, Unsupported(lang));
+        return (null, Unsupported(texts));
     }
 
-    private static ProblemHttpResult Unsupported(string lang) =>
-        Problems.Status(StatusCodes.Status415UnsupportedMediaType, Messages.UnsupportedMediaType, Messages.SendCsv, lang);
+    private static ProblemHttpResult Unsupported(IMessageTexts texts) =>
+        Problems.Status(StatusCodes.Status415UnsupportedMediaType, Messages.UnsupportedMediaType, Messages.SendCsv, texts);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ExportReadiness.Core.Localization;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -8,7 +9,7 @@ namespace ExportReadiness.Application.Hosting;
 /// <summary>
 /// Reads a JSON request body by hand, so a wrong content type is a 415, an oversized body a 413 and
 /// malformed JSON a 400 naming the position, all as problem details, never an exception page, in the request's
-/// language (<see cref="ApiLanguage"/>).
+/// language (<see cref="ApiMessages"/>).
 /// </summary>
 public static class JsonBodyReader
 {
@@ -16,23 +17,23 @@ public static class JsonBodyReader
 
     public static async Task<(Body? Body, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        var lang = ApiLanguage.Of(request);
+        var texts = ApiMessages.Of(request);
         if (!IsJson(request.ContentType))
-            return (null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, Messages.UnsupportedMediaType, Messages.SendJson, lang));
+            return (null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, Messages.UnsupportedMediaType, Messages.SendJson, texts));
         if (request.ContentLength > maxBytes)
-            return (null, TooLarge(maxBytes, lang));
+            return (null, TooLarge(maxBytes, texts));
 
-        if (await BoundedBody.ReadAsync(request.Body, maxBytes, cancellationToken) is not { } raw) return (null, TooLarge(maxBytes, lang));
+        if (await BoundedBody.ReadAsync(request.Body, maxBytes, cancellationToken) is not { } raw) return (null, TooLarge(maxBytes, texts));
         try
         {
             using var document = JsonDocument.Parse(raw, new JsonDocumentOptions { MaxDepth = 16 });
             if (FindInvalidText(document.RootElement, "$") is { } field)
-                return (null, Problems.InvalidField(field, Messages.NotUnicode, lang));
+                return (null, Problems.InvalidField(field, Messages.NotUnicode, texts));
             return (new Body(document.RootElement.Clone(), raw), null);
         }
         catch (JsonException e)
         {
-            return (null, Problems.InvalidField("$", Messages.NotJson((e.LineNumber ?? 0) + 1, e.BytePositionInLine ?? 0), lang));
+            return (null, Problems.InvalidField("$", Messages.NotJson((e.LineNumber ?? 0) + 1, e.BytePositionInLine ?? 0), texts));
         }
     }
 
@@ -77,8 +78,8 @@ public static class JsonBodyReader
         }
     }
 
-    private static ProblemHttpResult TooLarge(int maxBytes, string lang) =>
-        Problems.Status(StatusCodes.Status413PayloadTooLarge, Messages.BodyTooLarge, Messages.AtMostKiB(maxBytes / 1024), lang);
+    private static ProblemHttpResult TooLarge(int maxBytes, IMessageTexts texts) =>
+        Problems.Status(StatusCodes.Status413PayloadTooLarge, Messages.BodyTooLarge, Messages.AtMostKiB(maxBytes / 1024), texts);
 
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media) &&
@@ -86,16 +87,16 @@ public static class JsonBodyReader
          media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>An optional text field of a body, trimmed; absent or null is empty. A non-string or an overlong text adds an error naming the field.</summary>
-    public static string OptionalText(JsonElement root, string field, int maxLength, Dictionary<string, string[]> errors, string lang)
+    public static string OptionalText(JsonElement root, string field, int maxLength, Dictionary<string, string[]> errors, IMessageTexts texts)
     {
         if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null) return "";
         if (value.ValueKind != JsonValueKind.String)
         {
-            errors[field] = [Messages.ExpectedString.In(lang)];
+            errors[field] = [texts.Text(Messages.ExpectedString)];
             return "";
         }
         var text = value.GetString()!.Trim();
-        if (text.Length > maxLength) errors[field] = [Messages.AtMostCharacters(maxLength).In(lang)];
+        if (text.Length > maxLength) errors[field] = [texts.Text(Messages.AtMostCharacters(maxLength))];
         return text;
     }
 }

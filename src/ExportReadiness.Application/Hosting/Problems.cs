@@ -1,45 +1,41 @@
+using ExportReadiness.Application.Localization;
 using ExportReadiness.Core.Localization;
-using ExportReadiness.Core.Questionnaire;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExportReadiness.Application.Hosting;
 
 /// <summary>
-/// RFC 9457 problem responses used across endpoints. The overloads taking <see cref="LocalizedText"/> answer in the
-/// request's language (<see cref="ApiLanguage"/>); the field names in <c>errors</c> are the same in every language.
-/// There are no overloads taking a bare string title: every problem a caller reads has its Swedish text in <see cref="Messages"/>.
+/// RFC 9457 problem responses used across endpoints, in the request's language: every title, detail and field message
+/// is a <see cref="Message"/> whose words come from the <c>ApiTexts</c> resource files (<see cref="ApiMessages"/>).
+/// The field names in <c>errors</c> are the same in every language. There are no overloads taking a bare string title.
 /// </summary>
 public static class Problems
 {
-    private static ProblemHttpResult Status(int status, string title, string? detail) =>
-        TypedResults.Problem(title: title, detail: detail, statusCode: status);
+    public static ProblemHttpResult Status(int status, Message title, Message? detail, IMessageTexts texts) =>
+        TypedResults.Problem(title: texts.Text(title), detail: detail is null ? null : texts.Text(detail), statusCode: status);
 
-    public static ProblemHttpResult Status(int status, LocalizedText title, LocalizedText? detail, string lang) =>
-        Status(status, title.In(lang), detail?.In(lang));
+    /// <summary>TODO(issue 18 merge): string shim for Pages/ActionPlanForms.cs, which names its language as a string.</summary>
+    public static ProblemHttpResult Status(int status, Message title, Message? detail, string lang) =>
+        Status(status, title, detail, ApiMessages.InDefaultFiles(lang));
 
-    private static ValidationProblem Invalid(IDictionary<string, string[]> errors, string title) =>
-        TypedResults.ValidationProblem(errors, title: title);
+    public static ValidationProblem Invalid(IDictionary<string, string[]> errors, Message title, IMessageTexts texts) =>
+        TypedResults.ValidationProblem(errors, title: texts.Text(title));
 
-    public static ValidationProblem Invalid(IDictionary<string, string[]> errors, LocalizedText title, string lang) =>
-        Invalid(errors, title.In(lang));
+    public static ValidationProblem Invalid(IReadOnlyDictionary<string, Message[]> errors, Message title, IMessageTexts texts) =>
+        Invalid(texts.In(errors), title, texts);
 
-    public static ValidationProblem Invalid(string field, LocalizedText message, string lang) =>
-        Invalid(new Dictionary<string, string[]> { [field] = [message.In(lang)] }, Messages.InvalidRequest, lang);
-
-    /// <summary>A 400 with field errors as a <see cref="ProblemHttpResult"/>, for helpers that return one problem type.</summary>
-    public static ProblemHttpResult InvalidField(string field, LocalizedText message, string lang) =>
-        InvalidField(field, message.In(lang), Messages.InvalidRequest.In(lang));
+    public static ValidationProblem Invalid(string field, Message message, IMessageTexts texts) =>
+        Invalid(new Dictionary<string, string[]> { [field] = [texts.Text(message)] }, Messages.InvalidRequest, texts);
 
     /// <summary>A 400 with field errors as a <see cref="ProblemHttpResult"/>, for helpers that return one problem type.</summary>
-    public static ProblemHttpResult InvalidFields(IDictionary<string, string[]> errors, LocalizedText title, string lang) => InvalidFields(errors, title.In(lang));
+    public static ProblemHttpResult InvalidField(string field, Message message, IMessageTexts texts) =>
+        InvalidFields(new Dictionary<string, string[]> { [field] = [texts.Text(message)] }, Messages.InvalidRequest, texts);
 
-    private static ProblemHttpResult InvalidField(string field, string message, string title) =>
-        InvalidFields(new Dictionary<string, string[]> { [field] = [message] }, title);
-
-    private static ProblemHttpResult InvalidFields(IDictionary<string, string[]> errors, string title) =>
+    /// <summary>A 400 with field errors as a <see cref="ProblemHttpResult"/>, for helpers that return one problem type.</summary>
+    public static ProblemHttpResult InvalidFields(IDictionary<string, string[]> errors, Message title, IMessageTexts texts) =>
         TypedResults.Problem(new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = title,
+            Title = texts.Text(title),
         });
 }

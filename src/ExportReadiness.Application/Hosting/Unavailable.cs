@@ -1,8 +1,8 @@
 using ExportReadiness.Core.Localization;
-using ExportReadiness.Core.Questionnaire;
 using System.Globalization;
 using ExportReadiness.Application.Pages;
 using ExportReadiness.Application.Pages.Shared;
+using ExportReadiness.Application.Localization;
 
 namespace ExportReadiness.Application.Hosting;
 
@@ -20,10 +20,10 @@ public static class Unavailable
         request.HttpContext.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         return Html.IsPageRequest(request)
             ? Page(reason, retryAfterSeconds)
-            : Problems.Status(StatusCodes.Status503ServiceUnavailable, Title(reason), Messages.TryAgainIn(retryAfterSeconds), ApiLanguage.Of(request));
+            : Problems.Status(StatusCodes.Status503ServiceUnavailable, Title(reason), Messages.TryAgainIn(retryAfterSeconds), ApiMessages.Of(request));
     }
 
-    private static LocalizedText Title(Reason reason) => reason == Reason.Overloaded ? Messages.ServiceBusy : Messages.StorageUnavailable;
+    private static Message Title(Reason reason) => reason == Reason.Overloaded ? Messages.ServiceBusy : Messages.StorageUnavailable;
 
     private static IResult Page(Reason reason, int retryAfterSeconds) =>
         Pages.Page.Of<TryAgainPage>(new Dictionary<string, object?>

@@ -6,6 +6,7 @@ using ExportReadiness.Application.Validation;
 using ExportReadiness.Core.Localization;
 using ExportReadiness.Core.Training;
 using ExportReadiness.Core.Validation;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -26,22 +27,22 @@ public sealed partial class OutcomeSetHandlers(OutcomeValidator reader, IOutcome
     public async Task<Results<Created<OutcomeSet>, Ok<OutcomeSet>, ValidationProblem, ProblemHttpResult>> Add(HttpContext context, CancellationToken cancellationToken)
     {
         var request = context.Request;
-        var lang = ApiLanguage.Of(request);
+        var texts = ApiMessages.Of(request);
         var limit = OutcomeUpload.Limit(options.Value);
-        if (request.ContentLength > limit) return OutcomeUpload.TooLarge(limit, lang);
+        if (request.ContentLength > limit) return OutcomeUpload.TooLarge(limit, texts);
         var (file, problem) = await CsvUpload.OpenAsync(request, cancellationToken);
         if (problem is not null) return problem;
         // The set's fields: the query's, and a form's (which win) when the file came in a form.
         var fields = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
         if (request.HasFormContentType)
             foreach (var (key, value) in await request.ReadFormAsync(cancellationToken)) fields[key] = value.ToString();
-        var (set, format, errors) = ReadFields(fields, lang);
-        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidOutcomeSet, lang);
-        if (await BoundedBody.ReadAsync(file!, limit, cancellationToken) is not { } content) return OutcomeUpload.TooLarge(limit, lang);
+        var (set, format, errors) = ReadFields(fields, texts);
+        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidOutcomeSet, texts);
+        if (await BoundedBody.ReadAsync(file!, limit, cancellationToken) is not { } content) return OutcomeUpload.TooLarge(limit, texts);
         if (context.User.Identity?.Name is not { Length: > 0 } advisor)
-            return Problems.Status(StatusCodes.Status401Unauthorized, Messages.NotAnAdvisor, null, lang);
+            return Problems.Status(StatusCodes.Status401Unauthorized, Messages.NotAnAdvisor, null, texts);
 
-        var (labels, unusable) = await OutcomeUpload.ReadAsync(content, text => reader.ReadLabelsAsync(text, format, cancellationToken: cancellationToken), lang);
+        var (labels, unusable) = await OutcomeUpload.ReadAsync(content, text => reader.ReadLabelsAsync(text, ApiMessages.InEnglish(context.RequestServices), format, cancellationToken: cancellationToken), texts);
         if (unusable is not null) return unusable;
 
         var id = Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(labels!.Format + "\n"), .. content]))[..24];
@@ -82,14 +83,14 @@ public sealed partial class OutcomeSetHandlers(OutcomeValidator reader, IOutcome
     /// <summary>The set's own fields, every problem at once. The id, counts and uploader are filled in from the file and the request.</summary>
     private sealed record SetFields(string Name, string Source, string Definition, DateOnly Date);
 
-    private (SetFields? Set, OutcomeFormat Format, Dictionary<string, string[]> Errors) ReadFields(IReadOnlyDictionary<string, string> fields, string lang)
+    private (SetFields? Set, OutcomeFormat Format, Dictionary<string, string[]> Errors) ReadFields(IReadOnlyDictionary<string, string> fields, IMessageTexts texts)
     {
         var errors = new Dictionary<string, string[]>();
         string Text(string name, int max)
         {
             var value = fields.GetValueOrDefault(name)?.Trim() ?? "";
-            if (value.Length == 0) errors[name] = [Messages.ValueRequired.In(lang)];
-            else if (value.Length > max) errors[name] = [Messages.AtMostCharacters(max).In(lang)];
+            if (value.Length == 0) errors[name] = [texts.Text(Messages.ValueRequired)];
+            else if (value.Length > max) errors[name] = [texts.Text(Messages.AtMostCharacters(max))];
             return value;
         }
         var name = Text("name", MaxNameLength);
@@ -99,17 +100,17 @@ public sealed partial class OutcomeSetHandlers(OutcomeValidator reader, IOutcome
         var earliest = new DateOnly(1990, 1, 1);
         DateOnly date = default;
         if (!DateOnly.TryParseExact(fields.GetValueOrDefault("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-            errors["date"] = [Messages.UseDate.In(lang)];
-        else if (date < earliest || date > today) errors["date"] = [Messages.DateBetween(earliest, today).In(lang)];
+            errors["date"] = [texts.Text(Messages.UseDate)];
+        else if (date < earliest || date > today) errors["date"] = [texts.Text(Messages.DateBetween(earliest, today))];
         if (!OutcomeUpload.TryParseFormat(fields.GetValueOrDefault("format"), out var format))
-            errors["format"] = [Messages.UseOneOf(Enum.GetNames<OutcomeFormat>()).In(lang)];
+            errors["format"] = [texts.Text(Messages.UseOneOf(Enum.GetNames<OutcomeFormat>()))];
         return (errors.Count > 0 ? null : new SetFields(name, source, definition, date), format, errors);
     }
 
     private static string Location(string id) => "/" + Routes.OutcomeSet.Replace("{id}", Uri.EscapeDataString(id));
 
     private static ProblemHttpResult NotFound(HttpRequest request) =>
-        Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchOutcomeSet, ApiLanguage.Of(request));
+        Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchOutcomeSet, ApiMessages.Of(request));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outcome set {SetId} kept by {Advisor}: {Rows} labelled rows")]
     private partial void LogKept(string setId, int rows, string advisor);

@@ -3,6 +3,7 @@ using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Core.Programmes;
 using ExportReadiness.Core.Questionnaire;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -47,18 +48,18 @@ public sealed class ProgrammeHandlers(ProgrammeCatalogueProvider catalogue, IPro
         catch (CatalogueException e)
         {
             var errors = e.Errors.GroupBy(FieldOf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.Message).ToArray());
-            return Problems.Invalid(errors, Messages.InvalidExtension, ApiLanguage.Of(context.Request));
+            return Problems.Invalid(errors, Messages.InvalidExtension, ApiMessages.Of(context.Request));
         }
     }
 
     /// <summary>Advisors: which programmes the gaps of the filtered assessments call for most (the same filters as the list).</summary>
     public async Task<Results<Ok<CohortDemandView>, ValidationProblem>> Demand(HttpRequest request, CancellationToken cancellationToken)
     {
-        var lang = ApiLanguage.Of(request);
-        var (query, errors) = AssessmentFilter.Parse(request.Query, lang);
-        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidReportFilters, lang);
+        var texts = ApiMessages.Of(request);
+        var (query, errors) = AssessmentFilter.Parse(request.Query);
+        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidReportFilters, texts);
         var demand = await cohort.BuildAsync(query, cancellationToken);
-        return TypedResults.Ok(demand.AsView(ProgrammeViewMapping.RequestedLanguage(request)));
+        return TypedResults.Ok(demand.AsView(RequestLanguage.Requested(request)?.Name));
     }
 
     /// <summary>An error's place as a path: the entry (its id, or <c>programmes[i]</c>) then the field; document-level fields alone.</summary>

@@ -55,20 +55,4 @@ public static class ProgrammeViewMapping
         "en" => new Dictionary<string, string> { ["en"] = text.En },
         _ => new Dictionary<string, string> { ["sv"] = text.Sv, ["en"] = text.En },
     };
-
-    /// <summary>
-    /// The language an API request asks for: <c>?lang=sv|en</c>, else the first of Swedish or English in
-    /// <c>Accept-Language</c> by preference; null (both) when it names neither.
-    /// </summary>
-    public static string? RequestedLanguage(HttpRequest request)
-    {
-        if (request.Query["lang"].ToString() is "sv" or "en") return request.Query["lang"].ToString();
-        foreach (var language in request.GetTypedHeaders().AcceptLanguage.Where(l => l.Quality is not 0.0).OrderByDescending(l => l.Quality ?? 1))
-        {
-            var tag = language.Value.Value ?? "";
-            if (tag.Equals("sv", StringComparison.OrdinalIgnoreCase) || tag.StartsWith("sv-", StringComparison.OrdinalIgnoreCase)) return "sv";
-            if (tag.Equals("en", StringComparison.OrdinalIgnoreCase) || tag.StartsWith("en-", StringComparison.OrdinalIgnoreCase)) return "en";
-        }
-        return null;
-    }
 }

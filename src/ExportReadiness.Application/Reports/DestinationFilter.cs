@@ -2,7 +2,7 @@ using System.Globalization;
 using ExportReadiness.Core.Localization;
 using ExportReadiness.Core.Reports;
 using ExportReadiness.Application.Assessments;
-using ExportReadiness.Application.Hosting;
+using ExportReadiness.Application.Localization;
 
 namespace ExportReadiness.Application.Reports;
 
@@ -16,19 +16,26 @@ public static class DestinationFilter
     public const string Compare = "compare";
     public static readonly string[] Fields = ["programme", "sector", "region", "asOf"];
 
-    /// <summary>The groups, and the errors of invalid parameters in <paramref name="lang"/>. Without a date a group is as of <paramref name="today"/>.</summary>
-    public static (DestinationGroup Group, DestinationGroup? Comparison, Dictionary<string, string[]> Errors) Parse(IQueryCollection q, DateOnly today, string lang = ApiLanguage.English)
+    /// <summary>TODO(issue 18 merge): string shim for Pages/DestinationReportPage.cs: the errors as text in <paramref name="lang"/>.</summary>
+    public static (DestinationGroup Group, DestinationGroup? Comparison, Dictionary<string, string[]> Errors) Parse(IQueryCollection q, DateOnly today, string lang)
     {
-        var errors = new Dictionary<string, string[]>();
+        var (group, comparison, errors) = Parse(q, today);
+        return (group, comparison, ApiMessages.InDefaultFiles(lang).In(errors));
+    }
+
+    /// <summary>The groups, and the errors of invalid parameters (in no language yet). Without a date a group is as of <paramref name="today"/>.</summary>
+    public static (DestinationGroup Group, DestinationGroup? Comparison, Dictionary<string, Message[]> Errors) Parse(IQueryCollection q, DateOnly today)
+    {
+        var errors = new Dictionary<string, Message[]>();
         DateOnly? Date(string name)
         {
             var text = q[name].ToString().Trim();
             if (text.Length == 0) return null;
             if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-            errors[name] = [Messages.UseDate.In(lang)];
+            errors[name] = [Messages.UseDate];
             return null;
         }
-        string? Text(string name) => AssessmentFilter.Identifier(q, name, errors, lang);
+        string? Text(string name) => AssessmentFilter.Identifier(q, name, errors);
 
         var group = new DestinationGroup(Text("programme"), Text("sector"), Text("region"), Date("asOf") ?? today);
         var compared = Fields.Any(f => q[Compare + Capitalised(f)].ToString().Trim().Length > 0);

@@ -4,6 +4,7 @@ using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Core.Reports;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Programmes;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExportReadiness.Application.Reports;
@@ -34,22 +35,22 @@ public sealed class DestinationReportHandlers(IAssessmentStore store, Questionna
 
     public async Task<Results<Ok<DestinationComparison>, ValidationProblem>> Report(HttpRequest request, CancellationToken cancellationToken)
     {
-        var lang = ApiLanguage.Of(request);
-        var (group, comparison, errors) = DestinationFilter.Parse(request.Query, Today, lang);
-        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidReportFilters, lang);
+        var texts = ApiMessages.Of(request);
+        var (group, comparison, errors) = DestinationFilter.Parse(request.Query, Today);
+        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidReportFilters, texts);
         return TypedResults.Ok(await BuildAsync(group, comparison, cancellationToken));
     }
 
     public async Task<IResult> Csv(HttpContext context, CancellationToken cancellationToken)
     {
-        var lang = ApiLanguage.Of(context.Request);
-        var (group, comparison, errors) = DestinationFilter.Parse(context.Request.Query, Today, lang);
-        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidExportFilters, lang);
+        var texts = ApiMessages.Of(context.Request);
+        var (group, comparison, errors) = DestinationFilter.Parse(context.Request.Query, Today);
+        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidExportFilters, texts);
         // Built before the first byte is sent, so a storage outage is still a 503 problem rather than a cut-off file.
         var report = await BuildAsync(group, comparison, cancellationToken);
         await using var writer = CsvDownload.Start(context, $"destination-{group.Programme ?? group.Region ?? "all"}-{group.AsOf:yyyy-MM-dd}.csv");
-        // The page's link says ?lang=; otherwise the names follow Accept-Language as the errors do.
-        await DestinationReportCsv.WriteAsync(writer, report, schema, ProgrammeViewMapping.RequestedLanguage(context.Request) ?? lang, cancellationToken);
+        // The names in the language the errors would have (the page's link says ?lang=): the questionnaire's own texts.
+        await DestinationReportCsv.WriteAsync(writer, report, schema, texts.Lang, cancellationToken);
         await writer.FlushAsync(cancellationToken);
         return TypedResults.Empty;
     }

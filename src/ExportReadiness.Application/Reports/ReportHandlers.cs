@@ -7,6 +7,7 @@ using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Funnel;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Programmes;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExportReadiness.Application.Reports;
@@ -16,17 +17,17 @@ public sealed class ReportHandlers(IAssessmentStore store, AssessmentCsv csv, Pr
 {
     public async Task<Results<Ok<PortfolioReport>, ValidationProblem>> Portfolio(HttpRequest request, CancellationToken cancellationToken)
     {
-        var lang = ApiLanguage.Of(request);
-        var (query, errors) = AssessmentFilter.Parse(request.Query, lang);
-        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidReportFilters, lang);
+        var texts = ApiMessages.Of(request);
+        var (query, errors) = AssessmentFilter.Parse(request.Query);
+        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidReportFilters, texts);
         return TypedResults.Ok(await funnel.PortfolioAsync(query, cancellationToken));
     }
 
     public async Task<IResult> PortfolioCsv(HttpContext context, CancellationToken cancellationToken)
     {
-        var lang = ApiLanguage.Of(context.Request);
-        var (query, errors) = AssessmentFilter.Parse(context.Request.Query, lang);
-        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidExportFilters, lang);
+        var texts = ApiMessages.Of(context.Request);
+        var (query, errors) = AssessmentFilter.Parse(context.Request.Query);
+        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidExportFilters, texts);
         // Streamed row by row: an export of the whole portfolio never sits in memory.
         // One catalogue for the whole file, read before the first byte is sent, so every row is matched against the same one.
         var matcher = await programmes.MatcherAsync(cancellationToken);

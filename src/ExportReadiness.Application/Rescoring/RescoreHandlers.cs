@@ -1,6 +1,7 @@
 using ExportReadiness.Core.Localization;
 using ExportReadiness.Core.Training;
 using ExportReadiness.Application.Hosting;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExportReadiness.Application.Rescoring;
@@ -13,7 +14,7 @@ public sealed class RescoreHandlers(RescoreJob job, IModelRunStore runs, IHostAp
         // The run outlives the request; it stops (and is resumable) when the app stops.
         var run = await job.StartAsync("manual", lifetime.ApplicationStopping);
         return run is null
-            ? Problems.Status(StatusCodes.Status409Conflict, Messages.RescoreRunning, Messages.FollowRunsAt(Routes.Local(Routes.RescoreRuns)), ApiLanguage.Of(request))
+            ? Problems.Status(StatusCodes.Status409Conflict, Messages.RescoreRunning, Messages.FollowRunsAt(Routes.Local(Routes.RescoreRuns)), ApiMessages.Of(request))
             : TypedResults.Accepted($"/{Routes.RescoreRuns}/{run.Id}", run);
     }
 
@@ -23,5 +24,5 @@ public sealed class RescoreHandlers(RescoreJob job, IModelRunStore runs, IHostAp
     public async Task<Results<Ok<ModelRun>, ProblemHttpResult>> Get(string id, HttpRequest request, CancellationToken cancellationToken) =>
         await runs.GetAsync(id, cancellationToken) is { } run
             ? TypedResults.Ok(run)
-            : Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchRun, ApiLanguage.Of(request));
+            : Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchRun, ApiMessages.Of(request));
 }

@@ -3,6 +3,7 @@ using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Localization;
 using ExportReadiness.Core.Reviews;
 using ExportReadiness.Application.Hosting;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,7 @@ public sealed partial class ReviewHandlers(
 
     public async Task<Results<Ok<ReviewView>, ProblemHttpResult>> Get(string id, HttpContext context, CancellationToken cancellationToken)
     {
-        if (await assessments.FindAsync(id, cancellationToken) is null) return NotFound(ApiLanguage.Of(context.Request));
+        if (await assessments.FindAsync(id, cancellationToken) is null) return NotFound(ApiMessages.Of(context.Request));
         var current = await reviews.GetAsync(id, cancellationToken);
         if (current?.ConcurrencyToken is { } version) context.Response.Headers.ETag = version;
         return TypedResults.Ok(new ReviewView(current, current?.ConcurrencyToken, await reviews.HistoryAsync(id, cancellationToken)));
@@ -34,23 +35,23 @@ public sealed partial class ReviewHandlers(
     {
         var (body, problem) = await JsonBodyReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
         if (problem is not null) return problem;
-        var lang = ApiLanguage.Of(context.Request);
-        var (verdict, note, message, errors) = ReadBody(body!.Root, lang);
-        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidReview, lang);
+        var texts = ApiMessages.Of(context.Request);
+        var (verdict, note, message, errors) = ReadBody(body!.Root, texts);
+        if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidReview, texts);
         // The authorization policy has signed the advisor in; an unnamed principal cannot record a verdict.
         if (context.User.Identity?.Name is not { Length: > 0 } advisor)
-            return Problems.Status(StatusCodes.Status401Unauthorized, Messages.SignInToReview, null, lang);
+            return Problems.Status(StatusCodes.Status401Unauthorized, Messages.SignInToReview, null, texts);
 
-        if (await assessments.FindAsync(id, cancellationToken) is null) return NotFound(lang);
+        if (await assessments.FindAsync(id, cancellationToken) is null) return NotFound(texts);
         var current = await reviews.GetAsync(id, cancellationToken);
         var ifMatch = context.Request.Headers.IfMatch.ToString();
         if (current is not null && ifMatch.Length == 0)
-            return Problems.Status(StatusCodes.Status428PreconditionRequired, Messages.AlreadyReviewed, Messages.SendIfMatch, lang);
-        if (current is not null && !EntityVersion.Same(ifMatch, current.ConcurrencyToken)) return Stale(lang);
+            return Problems.Status(StatusCodes.Status428PreconditionRequired, Messages.AlreadyReviewed, Messages.SendIfMatch, texts);
+        if (current is not null && !EntityVersion.Same(ifMatch, current.ConcurrencyToken)) return Stale(texts);
 
         var review = new Review(id, verdict!.Value, note, advisor, clock.GetUtcNow(), current?.Verdict) { MessageToSme = message };
         var (outcome, version) = await reviews.SaveAsync(review, current?.ConcurrencyToken, cancellationToken);
-        if (outcome == ReviewSaveOutcome.Conflict) return Stale(lang);
+        if (outcome == ReviewSaveOutcome.Conflict) return Stale(texts);
 
         var (_, synced) = await ReviewCopy.SyncAsync(assessments, reviews, id, cancellationToken);
         if (!synced) LogCopyDeferred(id);
@@ -62,29 +63,29 @@ public sealed partial class ReviewHandlers(
     private partial void LogCopyDeferred(string assessmentId);
 
     /// <summary>
-    /// The verdict, the internal note and the message to the SME, with errors in <paramref name="lang"/>. An <c>advisor</c>
+    /// The verdict, the internal note and the message to the SME, with errors in <paramref name="texts"/>'s language. An <c>advisor</c>
     /// field, which older clients send, is ignored: the signed-in advisor is recorded.
     /// </summary>
-    private static (Verdict? Verdict, string Note, string Message, Dictionary<string, string[]> Errors) ReadBody(JsonElement root, string lang)
+    private static (Verdict? Verdict, string Note, string Message, Dictionary<string, string[]> Errors) ReadBody(JsonElement root, IMessageTexts texts)
     {
         var errors = new Dictionary<string, string[]>();
         Verdict? verdict = null;
         if (root.ValueKind != JsonValueKind.Object)
         {
-            errors["$"] = [Messages.BodyMustBeObject.In(lang)];
+            errors["$"] = [texts.Text(Messages.BodyMustBeObject)];
             return (null, "", "", errors);
         }
         if (root.TryGetProperty("verdict", out var v) && v.ValueKind == JsonValueKind.String
             && Enum.TryParse<Verdict>(v.GetString(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) verdict = parsed;
-        else errors["verdict"] = [Messages.UseVerdict.In(lang)];
-        var note = JsonBodyReader.OptionalText(root, "note", MaxNoteLength, errors, lang);
-        var message = JsonBodyReader.OptionalText(root, "messageToSme", MaxMessageLength, errors, lang);
+        else errors["verdict"] = [texts.Text(Messages.UseVerdict)];
+        var note = JsonBodyReader.OptionalText(root, "note", MaxNoteLength, errors, texts);
+        var message = JsonBodyReader.OptionalText(root, "messageToSme", MaxMessageLength, errors, texts);
         return (verdict, note, message, errors);
     }
 
 
-    private static ProblemHttpResult NotFound(string lang) => Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchAssessment, lang);
+    private static ProblemHttpResult NotFound(IMessageTexts texts) => Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchAssessment, texts);
 
-    private static ProblemHttpResult Stale(string lang) =>
-        Problems.Status(StatusCodes.Status412PreconditionFailed, Messages.ReviewChanged, Messages.ReloadReview, lang);
+    private static ProblemHttpResult Stale(IMessageTexts texts) =>
+        Problems.Status(StatusCodes.Status412PreconditionFailed, Messages.ReviewChanged, Messages.ReloadReview, texts);
 }

@@ -23,16 +23,16 @@ public static class OutcomeUpload
         return string.IsNullOrEmpty(text) || (Enum.TryParse(text, ignoreCase: true, out format) && Enum.IsDefined(format));
     }
 
-    public static ValidationProblem FormatProblem(string lang) => Problems.Invalid("format", Messages.UseOneOf(Enum.GetNames<OutcomeFormat>()), lang);
+    public static ValidationProblem FormatProblem(IMessageTexts texts) => Problems.Invalid("format", Messages.UseOneOf(Enum.GetNames<OutcomeFormat>()), texts);
 
-    public static ProblemHttpResult TooLarge(int limit, string lang) =>
-        Problems.Status(StatusCodes.Status413PayloadTooLarge, Messages.FileTooLarge, Messages.AtMostMiB(limit / (1024 * 1024)), lang);
+    public static ProblemHttpResult TooLarge(int limit, IMessageTexts texts) =>
+        Problems.Status(StatusCodes.Status413PayloadTooLarge, Messages.FileTooLarge, Messages.AtMostMiB(limit / (1024 * 1024)), texts);
 
     /// <summary>
     /// Reads the file's bytes as UTF-8 with <paramref name="read"/>; a file it cannot use, or that is not UTF-8, is a
     /// problem naming <c>file</c> (the readers' own words, in English: they quote the file's columns and codes).
     /// </summary>
-    public static async Task<(T? Value, ValidationProblem? Problem)> ReadAsync<T>(byte[] content, Func<TextReader, Task<T>> read, string lang)
+    public static async Task<(T? Value, ValidationProblem? Problem)> ReadAsync<T>(byte[] content, Func<TextReader, Task<T>> read, IMessageTexts texts)
     {
         try
         {
@@ -41,11 +41,11 @@ public static class OutcomeUpload
         }
         catch (OutcomeFileException e)
         {
-            return (default, Problems.Invalid(new Dictionary<string, string[]> { ["file"] = [.. e.Problems] }, Messages.OutcomeFileUnusable, lang));
+            return (default, Problems.Invalid(new Dictionary<string, string[]> { ["file"] = [.. e.Problems] }, Messages.OutcomeFileUnusable, texts));
         }
         catch (DecoderFallbackException)
         {
-            return (default, Problems.Invalid("file", Messages.NotUtf8, lang));
+            return (default, Problems.Invalid("file", Messages.NotUtf8, texts));
         }
     }
 }

@@ -3,6 +3,7 @@ using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Scoring;
 using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Core.Validation;
+using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -20,17 +21,19 @@ public sealed class ValidationHandler(OutcomeValidator validator, CurrentModel c
 
     public async Task<Results<JsonHttpResult<ValidationReport>, ValidationProblem, ProblemHttpResult>> Validate(HttpRequest request, CancellationToken cancellationToken)
     {
-        var lang = ApiLanguage.Of(request);
-        if (!OutcomeUpload.TryParseFormat(request.Query["format"].ToString(), out var format)) return OutcomeUpload.FormatProblem(lang);
+        var texts = ApiMessages.Of(request);
+        if (!OutcomeUpload.TryParseFormat(request.Query["format"].ToString(), out var format)) return OutcomeUpload.FormatProblem(texts);
         var limit = OutcomeUpload.Limit(options.Value);
-        if (request.ContentLength > limit) return OutcomeUpload.TooLarge(limit, lang);
+        if (request.ContentLength > limit) return OutcomeUpload.TooLarge(limit, texts);
 
         var (file, problem) = await CsvUpload.OpenAsync(request, cancellationToken);
         if (problem is not null) return problem;
-        if (await BoundedBody.ReadAsync(file!, limit, cancellationToken) is not { } content) return OutcomeUpload.TooLarge(limit, lang);
+        if (await BoundedBody.ReadAsync(file!, limit, cancellationToken) is not { } content) return OutcomeUpload.TooLarge(limit, texts);
 
         var model = await currentModel.GetAsync(cancellationToken);
-        var (report, unusable) = await OutcomeUpload.ReadAsync(content, reader => validator.ValidateAsync(reader, model, format, cancellationToken: cancellationToken), lang);
+        // The report is written in English, the reasons of its rejected rows too.
+        var english = ApiMessages.InEnglish(request.HttpContext.RequestServices);
+        var (report, unusable) = await OutcomeUpload.ReadAsync(content, reader => validator.ValidateAsync(reader, english, model, format, cancellationToken: cancellationToken), texts);
         if (unusable is not null) return unusable;
         // The report's own JSON shape: enum names, and figures that cannot be computed left out rather than NaN.
         return TypedResults.Json(report!, QuestionnaireSchema.JsonOptions);

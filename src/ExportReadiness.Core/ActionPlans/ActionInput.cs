@@ -8,8 +8,8 @@ namespace ExportReadiness.Core.ActionPlans;
 public sealed record ActionChange(string? Id, string? Gap, string? Title, string? Owner, DateOnly? DueDate, ActionStatus? Status);
 
 /// <summary>
-/// Reads an action's fields (as text, from a JSON body or a page's form) and names every bad one, in Swedish and
-/// English, keyed by the field as the client sends it. Adding needs <c>gap</c> (one of the assessment's gaps),
+/// Reads an action's fields (as text, from a JSON body or a page's form) and names every bad one (a <see cref="Message"/>, in no language yet),
+/// keyed by the field as the client sends it. Adding needs <c>gap</c> (one of the assessment's gaps),
 /// <c>owner</c> and <c>dueDate</c>; a change needs <c>status</c>.
 /// </summary>
 public static class ActionInput
@@ -25,10 +25,10 @@ public static class ActionInput
     /// <summary>Due dates a plan can sensibly hold: nobody plans an export step for the year 9999.</summary>
     private static readonly DateOnly Earliest = new(2000, 1, 1), Latest = new(2100, 12, 31);
 
-    public static (ActionChange Change, Dictionary<string, LocalizedText[]> Errors) Read(
+    public static (ActionChange Change, Dictionary<string, Message[]> Errors) Read(
         IReadOnlyDictionary<string, string?> fields, bool adding, IReadOnlyList<GapChoice> gaps)
     {
-        var errors = new Dictionary<string, LocalizedText[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, Message[]>(StringComparer.Ordinal);
         string? Text(string field, int max, bool required)
         {
             var text = fields.GetValueOrDefault(field)?.Trim();

@@ -1,30 +1,26 @@
-using ExportReadiness.Core.Questionnaire;
+using ExportReadiness.Core.Localization;
 
 namespace ExportReadiness.Core.Assessments;
 
 /// <summary>
-/// Either a valid submission or the errors keyed by field path, in the shape of problem details. Each message is kept
-/// in Swedish and English; the caller picks the language, the keys are the same in both.
+/// Either a valid submission or the errors keyed by field path, in the shape of problem details. Each error is a
+/// <see cref="Message"/>; the caller turns it into text in the language it answers in, the keys are the same in all.
 /// </summary>
-public sealed record ValidationOutcome(Submission? Submission, IReadOnlyDictionary<string, LocalizedText[]> Messages)
+public sealed record ValidationOutcome(Submission? Submission, IReadOnlyDictionary<string, Message[]> Messages)
 {
     public bool IsValid => Submission is not null;
 
-    /// <summary>The messages in English: the API's default language, and the language of a batch's rejected rows.</summary>
-    public IReadOnlyDictionary<string, string[]> Errors => In("en");
-
-    /// <summary>The messages in <paramref name="lang"/> ("sv" or "en"), keyed by the same fields.</summary>
-    public Dictionary<string, string[]> In(string lang) =>
-        Messages.ToDictionary(e => e.Key, e => e.Value.Select(m => m.In(lang)).ToArray(), StringComparer.Ordinal);
+    /// <summary>The messages as text (<paramref name="texts"/>' language), keyed by the same fields.</summary>
+    public Dictionary<string, string[]> In(IMessageTexts texts) => texts.In(Messages);
 }
 
 internal sealed class ErrorCollector
 {
-    private readonly Dictionary<string, List<LocalizedText>> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Message>> _errors = new(StringComparer.Ordinal);
 
     public int Count => _errors.Count;
 
-    public void Add(string field, LocalizedText message)
+    public void Add(string field, Message message)
     {
         if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
         list.Add(message);

@@ -14,7 +14,19 @@ namespace ExportReadiness.Core.Batches;
 /// A CSV row read back: its line in the file and either the valid submission or why it was rejected, and the product
 /// the row says it re-assesses (its <c>productId</c> cell), if any.
 /// </summary>
-public sealed record CsvRowOutcome(long Line, Submission? Submission, LocalizedText? Rejection, string? ProductId = null);
+public sealed record CsvRowOutcome(long Line, Submission? Submission, RowRejection? Rejection, string? ProductId = null);
+
+/// <summary>Why a row was rejected: its problems, each after the column it is in (none for the whole row).</summary>
+public sealed record RowRejection(IReadOnlyList<RowProblem> Problems)
+{
+    public static RowRejection Of(Message message) => new([new RowProblem(null, [message])]);
+
+    /// <summary>As the advisor reads it beside the file: <c>employees: Expected a whole number. sector: …</c></summary>
+    public string In(IMessageTexts texts) =>
+        string.Join(" ", Problems.Select(p => (p.Column is null ? "" : $"{p.Column}: ") + string.Join(" ", p.Messages.Select(texts.Text))));
+}
+
+public sealed record RowProblem(string? Column, IReadOnlyList<Message> Messages);
 
 /// <summary>
 /// The answer columns shared by the batch upload, its template and the portfolio export: company context,
@@ -37,10 +49,10 @@ public sealed class AssessmentCsv(QuestionnaireSchema schema, SubmissionValidato
     public static readonly Encoding FileEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
 
     /// <summary>Checks a header line: unknown columns and missing required ones are named, so a wrong file is refused whole.</summary>
-    public IReadOnlyList<LocalizedText> HeaderProblems(string headerLine)
+    public IReadOnlyList<Message> HeaderProblems(string headerLine)
     {
         var columns = SplitHeader(headerLine);
-        var problems = new List<LocalizedText>();
+        var problems = new List<Message>();
         var known = Header.ToHashSet(StringComparer.Ordinal);
         problems.AddRange(columns.Where(c => !known.Contains(c)).Select(Messages.UnknownColumn));
         problems.AddRange(ContextColumns.Where(c => !OptionalColumns.Contains(c) && !columns.Contains(c)).Select(Messages.MissingColumn));
@@ -71,7 +83,7 @@ public sealed class AssessmentCsv(QuestionnaireSchema schema, SubmissionValidato
             if (cells.Count == 0) continue;
             if (csv.Parser.Count > columns.Count)
             {
-                yield return new CsvRowOutcome(line, null, Messages.RowCells(csv.Parser.Count, columns.Count));
+                yield return new CsvRowOutcome(line, null, RowRejection.Of(Messages.RowCells(csv.Parser.Count, columns.Count)));
                 continue;
             }
             yield return Validate(line, cells, defaultProgramme, decimalComma: delimiter == ";");
@@ -86,17 +98,17 @@ public sealed class AssessmentCsv(QuestionnaireSchema schema, SubmissionValidato
             var outcome = validator.Validate(ToJson(cells, defaultProgramme, decimalComma));
             return outcome.IsValid
                 ? new CsvRowOutcome(line, outcome.Submission, null, cells.GetValueOrDefault(ProductIdColumn))
-                : new CsvRowOutcome(line, null, new LocalizedText(Reason(outcome, "sv"), Reason(outcome, "en")));
+                : new CsvRowOutcome(line, null, Rejection(outcome));
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or JsonException or OverflowException)
         {
-            return new CsvRowOutcome(line, null, Messages.RowUnreadable(e.Message));
+            return new CsvRowOutcome(line, null, RowRejection.Of(Messages.RowUnreadable(e.Message)));
         }
     }
 
     /// <summary>Every field's messages after its column, as the advisor reads the file: <c>employees: Expected a whole number.</c></summary>
-    private static string Reason(ValidationOutcome outcome, string lang) =>
-        string.Join(" ", outcome.In(lang).Select(e => $"{ColumnOf(e.Key)}: {string.Join(" ", e.Value)}"));
+    private static RowRejection Rejection(ValidationOutcome outcome) =>
+        new([.. outcome.Messages.Select(e => new RowProblem(ColumnOf(e.Key), e.Value))]);
 
     /// <summary>The row as the JSON body the web form would have sent; unparseable cells stay strings so the validator names them.</summary>
     private JsonElement ToJson(IReadOnlyDictionary<string, string> cells, string defaultProgramme, bool decimalComma)

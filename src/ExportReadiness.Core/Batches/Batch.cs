@@ -1,4 +1,3 @@
-using ExportReadiness.Core.Questionnaire;
 using System.Text.Json.Serialization;
 
 namespace ExportReadiness.Core.Batches;
@@ -47,15 +46,14 @@ public sealed record Batch
 }
 
 /// <summary>
-/// A rejected line and why, in English (<see cref="Reason"/>) and Swedish (<see cref="ReasonSv"/>): the ingest writes the
-/// reason long before anyone reads it, so it keeps both and the reader's request picks one. Rows written before reasons
-/// were bilingual, and the outcome reports (English), have no Swedish one.
+/// A rejected line and why, in English (<see cref="Reason"/>) and the default language, Swedish (<see cref="ReasonSv"/>):
+/// the ingest writes the reason long before anyone reads it, so it keeps both and the reader's request picks one. Rows
+/// written before reasons were bilingual, and the outcome reports (English), have no Swedish one.
 /// </summary>
 public sealed record RejectedRow(long Line, string Reason, [property: System.Text.Json.Serialization.JsonIgnore] string? ReasonSv = null)
 {
-    public RejectedRow(long line, LocalizedText reason) : this(line, reason.En, reason.Sv) { }
-
-    /// <summary>The reason in <paramref name="lang"/> ("en" or Swedish), falling back to English when no Swedish one was kept.</summary>
+    /// <summary>The reason in <paramref name="lang"/>: English for "en", else the default language's (as texts missing in a
+    /// language fall back to it), else English when no Swedish one was kept.</summary>
     public string ReasonIn(string lang) => lang == "en" ? Reason : ReasonSv ?? Reason;
 }
 

@@ -3,6 +3,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Batches;
+using ExportReadiness.Core.Localization;
 
 namespace ExportReadiness.Core.Validation;
 
@@ -11,7 +12,7 @@ namespace ExportReadiness.Core.Validation;
 /// <see cref="AssessmentCsv"/>, so a row is judged exactly as a batch upload would judge it; rows it rejects, and rows
 /// without a readable outcome, are listed with their line and reason.
 /// </summary>
-internal sealed class BatchOutcomeReader(AssessmentCsv csv)
+internal sealed class BatchOutcomeReader(AssessmentCsv csv, IMessageTexts texts)
 {
     public const string OutcomeColumn = "outcome";
 
@@ -24,7 +25,7 @@ internal sealed class BatchOutcomeReader(AssessmentCsv csv)
         if (outcomeIndex < 0)
             throw new OutcomeFileException($"The file has no '{OutcomeColumn}' column: add one with 1/0, true/false, or ExportReady/NotYet per row.");
         var problems = csv.HeaderProblems(string.Join(delimiter, columns.Where((_, i) => i != outcomeIndex)));
-        if (problems.Count > 0) throw new OutcomeFileException(problems.Select(p => p.En).ToList());
+        if (problems.Count > 0) throw new OutcomeFileException(problems.Select(texts.Text).ToList());
 
         var outcomes = OutcomeCells(text, delimiter, outcomeIndex);
         var rows = new List<LabelledCompany>();
@@ -33,7 +34,7 @@ internal sealed class BatchOutcomeReader(AssessmentCsv csv)
         {
             if (row.Submission is not { } submission)
             {
-                rejected.Add(new RejectedRow(row.Line, row.Rejection?.En ?? "The row is not a valid questionnaire."));
+                rejected.Add(new RejectedRow(row.Line, row.Rejection?.In(texts) ?? "The row is not a valid questionnaire."));
                 continue;
             }
             if (ParseOutcome(outcomes.GetValueOrDefault(row.Line)) is not { } outcome)

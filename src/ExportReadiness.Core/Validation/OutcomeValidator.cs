@@ -1,5 +1,6 @@
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Batches;
+using ExportReadiness.Core.Localization;
 using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Core.Scoring;
 
@@ -20,6 +21,7 @@ public sealed class OutcomeValidator(QuestionnaireSchema schema, AssessmentScore
     private const int ScoringChunk = 256;
 
     /// <param name="csv">The labelled file; read to the end.</param>
+    /// <param name="texts">The language of the reasons a questionnaire row is rejected for (the report is written in English).</param>
     /// <param name="model">The model to judge; the rubric is judged beside it on the same rows.</param>
     /// <param name="format">Which layout the file has; <see cref="OutcomeFormat.Auto"/> recognises a WBES file by its columns.</param>
     /// <param name="options">Resamples, seed, confidence; the defaults are 1,000 resamples and 95 %.</param>
@@ -27,6 +29,7 @@ public sealed class OutcomeValidator(QuestionnaireSchema schema, AssessmentScore
     /// <exception cref="OutcomeFileException">The file as a whole cannot be validated (its header, or no scorable row).</exception>
     public async Task<ValidationReport> ValidateAsync(
         TextReader csv,
+        IMessageTexts texts,
         ReadinessModel model,
         OutcomeFormat format = OutcomeFormat.Auto,
         ComparisonOptions? options = null,
@@ -37,7 +40,7 @@ public sealed class OutcomeValidator(QuestionnaireSchema schema, AssessmentScore
         ArgumentNullException.ThrowIfNull(model);
         options ??= new ComparisonOptions();
         var text = await csv.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        var file = Read(text, format, mapping ?? WbesMapping.V1);
+        var file = Read(text, texts, format, mapping ?? WbesMapping.V1);
         if (file.Rows.Count == 0)
             throw new OutcomeFileException($"No row could be scored: {file.Rejected.Count} rejected" +
                 (file.Rejected.Count > 0 ? $", the first on line {file.Rejected[0].Line}: {file.Rejected[0].Reason}" : ", and the file has no data rows."));
@@ -78,11 +81,12 @@ public sealed class OutcomeValidator(QuestionnaireSchema schema, AssessmentScore
     /// The file's labelled rows for training (<see cref="Training.IOutcomeSetStore"/>), read exactly as
     /// <see cref="ValidateAsync"/> reads them, with the rows it refused and what a reader must know.
     /// </summary>
+    /// <param name="texts">The language of the reasons a questionnaire row is rejected for.</param>
     /// <exception cref="OutcomeFileException">The file as a whole cannot be read, or no row has a label.</exception>
-    public async Task<OutcomeLabels> ReadLabelsAsync(TextReader csv, OutcomeFormat format = OutcomeFormat.Auto, WbesMapping? mapping = null, CancellationToken cancellationToken = default)
+    public async Task<OutcomeLabels> ReadLabelsAsync(TextReader csv, IMessageTexts texts, OutcomeFormat format = OutcomeFormat.Auto, WbesMapping? mapping = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(csv);
-        var file = Read(await csv.ReadToEndAsync(cancellationToken).ConfigureAwait(false), format, mapping ?? WbesMapping.V1);
+        var file = Read(await csv.ReadToEndAsync(cancellationToken).ConfigureAwait(false), texts, format, mapping ?? WbesMapping.V1);
         if (file.Rows.Count == 0)
             throw new OutcomeFileException($"No row could be read with its outcome: {file.Rejected.Count} rejected" +
                 (file.Rejected.Count > 0 ? $", the first on line {file.Rejected[0].Line}: {file.Rejected[0].Reason}" : ", and the file has no data rows."));
@@ -90,12 +94,12 @@ public sealed class OutcomeValidator(QuestionnaireSchema schema, AssessmentScore
             [.. file.Rows.Select(r => new Training.LabelledAssessment(r.Company, r.Answers, r.Outcome, Key: $"line-{r.Line}"))], file.Rejected, file.Notes);
     }
 
-    private OutcomeFile Read(string text, OutcomeFormat format, WbesMapping mapping)
+    private OutcomeFile Read(string text, IMessageTexts texts, OutcomeFormat format, WbesMapping mapping)
     {
         if (format == OutcomeFormat.Auto) format = LooksLikeWbes(text, mapping) ? OutcomeFormat.Wbes : OutcomeFormat.Batch;
         return format == OutcomeFormat.Wbes
             ? new WbesOutcomeReader(schema, mapping, time).Read(text)
-            : new BatchOutcomeReader(batchCsv).Read(text);
+            : new BatchOutcomeReader(batchCsv, texts).Read(text);
     }
 
     private static bool LooksLikeWbes(string text, WbesMapping mapping)

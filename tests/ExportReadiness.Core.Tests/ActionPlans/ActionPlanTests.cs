@@ -103,8 +103,8 @@ public class ActionPlanTests(TrainedModelFixture fixture) : IClassFixture<Traine
         var (_, errors) = ActionInput.Read(Fields(("gap", notAGap), ("owner", "Anna"), ("dueDate", "2027-03-01")), adding: true, gaps);
 
         Assert.Equal(["gap"], errors.Keys);
-        Assert.StartsWith("Inte en lucka", errors["gap"][0].In("sv"));
-        Assert.StartsWith("Not a gap", errors["gap"][0].In("en"));
+        Assert.StartsWith("Inte en lucka", ResourceTexts.Swedish.Text(errors["gap"][0]));
+        Assert.StartsWith("Not a gap", ResourceTexts.English.Text(errors["gap"][0]));
         var (change, none) = ActionInput.Read(Fields(("gap", gaps[0].QuestionId), ("owner", " Anna "), ("dueDate", "2027-03-01")), adding: true, gaps);
         Assert.Empty(none);
         Assert.Equal(("Anna", new DateOnly(2027, 3, 1)), (change.Owner, change.DueDate));

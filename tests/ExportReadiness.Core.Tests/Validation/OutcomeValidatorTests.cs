@@ -19,7 +19,7 @@ public class OutcomeValidatorTests(TrainedModelFixture fixture) : IClassFixture<
         new FixedClock(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero)));
 
     private Task<ValidationReport> Validate(string csv, OutcomeFormat format = OutcomeFormat.Auto, ComparisonOptions? options = null) =>
-        _validator.ValidateAsync(new StringReader(csv), fixture.Trained.Model, format, options ?? Options);
+        _validator.ValidateAsync(new StringReader(csv), ResourceTexts.English, fixture.Trained.Model, format, options ?? Options);
 
     [Fact]
     public async Task A_synthetic_survey_file_is_reported_for_model_and_rubric_overall_and_per_sector()
