@@ -7,11 +7,14 @@ namespace ExportReadiness.LocalHost.Tests.Browser;
 public partial class BrowserTests
 {
     [Fact]
-    public async Task An_advisor_records_a_verdict_and_moves_the_product_with_the_keyboard_alone()
+    public async Task An_advisor_records_a_verdict_moves_the_product_and_sorts_the_list_with_the_keyboard_alone()
     {
         var sme = pipeline.App.CreateClient();
-        var submitted = await sme.SubmitAsync(AssessmentBuilder.Strong().InProgramme(Unique.Programme("browser-keyboard")).Named("Tangentbord AB"));
+        var programme = Unique.Programme("browser-keyboard");
+        var submitted = await sme.SubmitAsync(AssessmentBuilder.Strong().InProgramme(programme).Named("Tangentbord AB"));
+        var weaker = await sme.SubmitAsync(AssessmentBuilder.Weak().InProgramme(programme).Named("Mus AB"));
         await sme.WaitForStatusAsync(submitted.Id, submitted.AccessToken);
+        await sme.WaitForStatusAsync(weaker.Id, weaker.AccessToken);
         var page = await SignedInAdvisorPageAsync($"/advisor/assessments/{submitted.Id}?lang=en");
 
         // The first verdict takes the focus with Tab; Space chooses it, and Tab goes on to the note, the message, Save.
@@ -37,6 +40,17 @@ public partial class BrowserTests
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#current-stage")).ToContainTextAsync("In development since");
         await Assertions.Expect(page.Locator("#stage-history tbody tr").Last).ToContainTextAsync("Tangentbordet räcker.");
+
+        // On the dashboard the list sorts by a column from the keyboard: the score header takes the focus, Enter sorts.
+        await page.GotoAsync($"/advisor?lang=en&programme={programme}");
+        var score = page.Locator("#assessments th[data-sort=number]");
+        await TabToAsync(page, "#assessments th[data-sort=number]");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(score).ToHaveAttributeAsync("aria-sort", "ascending");
+        await Assertions.Expect(page.Locator("#assessments tbody tr").First).ToContainTextAsync("Mus AB");
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(score).ToHaveAttributeAsync("aria-sort", "descending");
+        await Assertions.Expect(page.Locator("#assessments tbody tr").First).ToContainTextAsync("Tangentbord AB");
     }
 
     /// <summary>Presses Tab from where the focus is until the element has it: reachable by the keyboard, in the page's order.</summary>
