@@ -1,5 +1,6 @@
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Pages;
+using ExportReadiness.Application.Pages.Advisor;
 using ExportReadiness.Core.Advisors;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -24,28 +25,27 @@ public sealed partial class AdvisorSignIn(
     ILogger<AdvisorSignIn> logger)
 {
     public IResult Form(HttpRequest request) =>
-        AdvisorPages.SignIn(request, Language(request), status: StatusCodes.Status200OK, appServiceSignIn: options.CurrentValue.AppServiceAuthentication);
+        AdvisorPages.SignIn(status: StatusCodes.Status200OK, appServiceSignIn: options.CurrentValue.AppServiceAuthentication);
 
     public async Task<IResult> SignIn(HttpContext context)
     {
         var lang = Language(context.Request);
-        IResult Again(string error, int status) =>
-            AdvisorPages.SignIn(context.Request, lang, error, status, options.CurrentValue.AppServiceAuthentication);
+        IResult Again(SignInError error, int status) => AdvisorPages.SignIn(error, status, options.CurrentValue.AppServiceAuthentication);
 
         if (await antiforgery.ValidateAsync(context) is not null)
-            return Again(T(lang, "Formuläret hade gått ut. Logga in igen.", "The form had expired. Sign in again."), StatusCodes.Status400BadRequest);
+            return Again(SignInError.FormExpired, StatusCodes.Status400BadRequest);
         var client = FrontEnd.ClientAddress(context);
         if (limiter.Refusal(client) is { } wait)
         {
             context.Response.Headers.RetryAfter = KeyAttemptLimiter.RetryAfterSeconds(wait);
-            return Again(T(lang, "För många felaktiga nycklar. Försök igen om en minut.", "Too many wrong keys. Try again in a minute."), StatusCodes.Status429TooManyRequests);
+            return Again(SignInError.TooManyWrongKeys, StatusCodes.Status429TooManyRequests);
         }
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
         if (keys.AdvisorOf(form?["key"].ToString() ?? "") is not { } advisor)
         {
             limiter.RecordFailure(client);
             LogWrongKey(client);
-            return Again(T(lang, "Fel nyckel.", "Wrong key."), StatusCodes.Status401Unauthorized);
+            return Again(SignInError.WrongKey, StatusCodes.Status401Unauthorized);
         }
 
         await AdvisorSessionCookie.SignInAsync(context, advisor, sessions, clock, sessionOptions.CurrentValue);
@@ -61,9 +61,7 @@ public sealed partial class AdvisorSignIn(
         var signedIn = await context.AuthenticateAsync(AdvisorAuthentication.SchemeName);
         if (signedIn.Succeeded) context.User = signedIn.Principal;
         if (await antiforgery.ValidateAsync(context) is not null)
-            return Page(context.Request, T(lang, "Logga ut", "Sign out"),
-                $"<h1>{T(lang, "Utloggningen kom inte från sidan", "The sign-out did not come from this site's page")}</h1><p><a href=\"/{Routes.AdvisorDashboard}?lang={lang}\">{T(lang, "Tillbaka till portföljen", "Back to the portfolio")}</a></p>",
-                StatusCodes.Status400BadRequest);
+            return Pages.Page.Of<SignOutRefusedPage>(status: StatusCodes.Status400BadRequest);
 
         await AdvisorSessionCookie.SignOutAsync(context, sessions);
         context.Response.Cookies.Delete(AdvisorKeys.LegacyCookie, new CookieOptions { Path = "/" });

@@ -1,13 +1,16 @@
 // Advisor pages: sort the current page of the list by a column; move a product to a funnel stage; add to and change the
 // product's action plan; send a review with
 // If-Match; both with the page's antiforgery token (the session cookie alone does not authorize a change: AdvisorAntiforgery).
+// Every text shown here comes from the page, in its language (data-not-saved, data-reviewed-meanwhile).
 (() => {
   document.querySelectorAll("table.sortable th[data-sort]").forEach((th, column) => {
-    th.addEventListener("click", () => {
+    const sort = () => {
       const body = th.closest("table").tBodies[0];
       const numeric = th.dataset.sort === "number";
       const ascending = th.dataset.direction !== "asc";
       th.dataset.direction = ascending ? "asc" : "desc";
+      th.closest("tr").querySelectorAll("th[aria-sort]").forEach((other) => other.removeAttribute("aria-sort"));
+      th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
       const key = (row) => {
         const text = row.cells[column].textContent.trim();
         return numeric ? (text === "—" ? -1 : Number(text)) : text.toLowerCase();
@@ -15,6 +18,14 @@
       [...body.rows]
         .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (ascending ? 1 : -1))
         .forEach((row) => body.appendChild(row));
+    };
+    // A header sorts from the keyboard too: it takes focus, and Enter or Space sorts as a click does.
+    th.tabIndex = 0;
+    th.addEventListener("click", sort);
+    th.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      sort();
     });
   });
 
@@ -22,6 +33,8 @@
     const meta = document.querySelector("meta[name=request-verification-token]");
     return meta ? meta.content : "";
   };
+  // "Could not save." in the page's language: the form's own, else any the page carries.
+  const notSaved = (form) => form.dataset.notSaved || (document.querySelector("[data-not-saved]") || { dataset: {} }).dataset.notSaved || "";
   // A problem's title and its field errors, for the form's status line.
   const describe = async (response, fallback) => {
     const problem = await response.json().catch(() => ({}));
@@ -44,7 +57,7 @@
         window.location.reload();
         return;
       }
-      document.getElementById("stage-message").textContent = await describe(response, lang === "en" ? "Could not save." : "Kunde inte spara.");
+      document.getElementById("stage-message").textContent = await describe(response, notSaved(stageForm));
     });
   }
 
@@ -55,7 +68,7 @@
       planForm.addEventListener("submit", async (event) => {
         event.preventDefault();
         const adding = planForm.id === "action-add";
-        const lang = document.documentElement.lang === "en" ? "en" : "sv";
+        const lang = document.documentElement.lang || "sv";
         const headers = { "Content-Type": "application/json", "Accept-Language": lang, RequestVerificationToken: token() };
         if (!adding) headers["If-Match"] = planForm.version.value;
         const body = adding
@@ -66,7 +79,7 @@
           window.location.reload();
           return;
         }
-        document.getElementById("action-plan-message").textContent = await describe(response, lang === "en" ? "Could not save." : "Kunde inte spara.");
+        document.getElementById("action-plan-message").textContent = await describe(response, notSaved(planForm));
       });
     });
   }
@@ -74,7 +87,6 @@
   const form = document.getElementById("review-form");
   if (!form) return;
   const lang = form.dataset.lang;
-  const t = (sv, en) => (lang === "en" ? en : sv);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const message = document.getElementById("review-message");
@@ -90,8 +102,6 @@
       window.location.reload();
       return;
     }
-    message.textContent = response.status === 412
-      ? t("Någon annan har granskat under tiden. Ladda om sidan.", "Someone else reviewed meanwhile. Reload the page.")
-      : await describe(response, t("Kunde inte spara.", "Could not save."));
+    message.textContent = response.status === 412 ? form.dataset.reviewedMeanwhile : await describe(response, notSaved(form));
   });
 })();

@@ -1,16 +1,14 @@
 using System.Text;
-using ExportReadiness.Application.Programmes;
 using ExportReadiness.Core.Programmes;
-using ExportReadiness.Core.Questionnaire;
 using static ExportReadiness.Application.Pages.Html;
 
 namespace ExportReadiness.Application.Pages;
 
 /// <summary>
-/// The support programmes on the pages: the best matches for one product (the SME's result, its printed report, the
-/// advisor's detail page) and what a cohort calls for (the advisor's dashboard). Every catalogue text goes through
-/// <see cref="Html.E"/> like user input: an advisor's extension is text from outside too.
+/// The best programme matches for one product as a string, for the SME's result page until it renders
+/// <see cref="Programmes.ProgrammeMatches"/> (which the advisor's detail page already does, with these texts in AdvisorTexts).
 /// </summary>
+// TODO(issue 18 merge): string shim for SmePages
 internal static class ProgrammeSections
 {
     private const int ReasonsShown = 3;
@@ -47,38 +45,6 @@ internal static class ProgrammeSections
         var points = reason.Points > 0 ? $" <span class=\"muted\">({T(lang, "upp till", "up to")} +{N(reason.Points)} {T(lang, "poäng", "points")})</span>" : "";
         return $"<li data-reason=\"{E(WireName(reason.Kind))}\" data-id=\"{E(reason.Id)}\">{E(reason.Text, lang)}{points}</li>";
     }
-
-    /// <summary>The advisor's report: the programmes most products of the cohort would be offered, and for which of their gaps.</summary>
-    public static string Demand(CohortDemand demand, QuestionnaireSchema schema, string lang)
-    {
-        const int shown = 10;
-        var html = new StringBuilder($"<section class=\"card\" id=\"programme-demand\"><h3>{T(lang, "Stöd som gruppens gap efterfrågar", "Programmes the cohort's gaps call for")}</h3>");
-        var max = N(CohortProgrammes.MaxProducts, "#,0").Replace(",", T(lang, "\u00a0", ","));
-        var basis = demand.Capped
-            ? T(lang, $"De första {max} bedömda produkterna i urvalet", $"The first {max} scored products of the filter")
-            : T(lang, $"{demand.Products} bedömda produkter", $"{demand.Products} scored products");
-        html.Append($"<p class=\"muted\" id=\"programme-demand-basis\">{E(basis)}; {T(lang,
-            $"ett program räknas för en produkt när det är bland produktens {ProgrammeOffers.Top} bästa.",
-            $"a programme counts for a product when it is among that product's best {ProgrammeOffers.Top}.")}</p>");
-        if (demand.Programmes.Count == 0)
-            return html.Append($"<p>{T(lang, "Inga bedömda produkter med förklarade gap i urvalet.", "No scored products with explained gaps in the filter.")}</p></section>").ToString();
-
-        var top = demand.Programmes.Take(shown).ToList();
-        html.Append(Charts.HorizontalBars(top.Select(d => new Charts.Bar(Label(d.Programme.Name.In(lang)), d.Products)).ToList(), Math.Max(1, demand.Products),
-                T(lang, "Antal produkter som programmet skulle hjälpa", "Products the programme would help")))
-            .Append($"<table id=\"programme-demand-table\"><tr><th>{T(lang, "Program", "Programme")}</th><th>{T(lang, "Produkter", "Products")}</th><th>{T(lang, "Gap som oftast gör det relevant", "Gaps that most often make it relevant")}</th></tr>");
-        foreach (var d in top)
-        {
-            var gaps = string.Join("; ", d.Gaps.Take(3).Select(g =>
-                $"{(schema.QuestionsById.TryGetValue(g.QuestionId, out var q) ? E(q.Text, lang) : E(g.QuestionId))} ({g.Products})"));
-            html.Append($"<tr data-programme-id=\"{E(d.Programme.Id)}\"><td><a href=\"{E(d.Programme.Url)}\" rel=\"noopener noreferrer\" target=\"_blank\">{E(d.Programme.Name, lang)}</a>")
-                .Append($"<br><span class=\"muted\">{E(d.Programme.Provider, lang)}</span></td><td>{d.Products}</td><td>{(gaps.Length == 0 ? T(lang, "inget namngivet gap; via sina områden", "no gap by name; through its areas") : gaps)}</td></tr>");
-        }
-        return html.Append("</table></section>").ToString();
-    }
-
-    /// <summary>The chart's label column is narrow; the table beside it gives the full name.</summary>
-    private static string Label(string name) => name.Length <= 42 ? name : name[..41].TrimEnd() + "…";
 
     /// <summary>The page the description rests on, by its site's name, and when it was read; the link carries the full address.</summary>
     private static string Sources(IReadOnlyList<SourceCitation> sources, string lang) =>

@@ -26,7 +26,7 @@ public sealed class FunnelStages
         new("screened", new("Screenad", "Screened")),
         new("selected", new("Utvald för utveckling", "Selected for development")),
         new("in-development", new("Under utveckling", "In development")),
-        new("export-ready", new("Exportmogen", "Export-ready")),
+        new("export-ready", new("Exportmogen", "Export-mature")),
         new("exporting", new("Exporterar", "Exporting")),
     ]);
 

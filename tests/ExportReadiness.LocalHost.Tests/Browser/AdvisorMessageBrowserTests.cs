@@ -40,7 +40,9 @@ public class AdvisorMessageBrowserTests(PipelineFixture pipeline, BrowserFixture
         // The form starts from the message in force, so the next verdict keeps it unless the advisor changes it.
         Assert.Equal(message, await advisor.InputValueAsync("textarea[name=messageToSme]"));
 
+        // A Swedish reader: without ?lang= the pages follow the browser's Accept-Language (Chromium's is English).
         var page = await NewPageAsync();
+        await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Accept-Language"] = "sv-SE,sv;q=0.9" });
         await page.GotoAsync($"/result/{accepted.Id}?token={Uri.EscapeDataString(accepted.AccessToken)}");
         await page.WaitForURLAsync(new Regex($"/result/{accepted.Id}$"));
         var messages = page.Locator("#advisor-messages");

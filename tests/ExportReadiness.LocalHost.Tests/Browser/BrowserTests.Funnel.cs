@@ -48,7 +48,7 @@ public partial class BrowserTests
 
         // Straight on to export-ready, skipping development.
         await MoveStageAsync(page, "export-ready", day, "Norsk grossist klar");
-        await Assertions.Expect(page.Locator("#current-stage")).ToContainTextAsync("Export-ready since " + day);
+        await Assertions.Expect(page.Locator("#current-stage")).ToContainTextAsync("Export-mature since " + day);
         var rows = page.Locator("#stage-history tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(3);
         await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("first assessment");
@@ -82,9 +82,9 @@ public partial class BrowserTests
         Assert.False(await page.Locator("#funnel-csv").IsVisibleAsync());
         await page.PdfAsync(new PagePdfOptions { Path = BrowserFixture.Artifact("advisor-funnel.pdf"), PreferCSSPageSize = true, PrintBackground = true });
 
-        // In Swedish, the stage names are the Swedish ones.
+        // In Swedish, the stage names are the Swedish ones (the page chosen in English keeps English without ?lang=).
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
-        await page.GotoAsync($"/advisor?programme={programme}");
+        await page.GotoAsync($"/advisor?lang=sv&programme={programme}");
         await Assertions.Expect(page.Locator("#stage-funnel thead")).ToContainTextAsync("Utvald för utveckling");
     }
 }

@@ -18,6 +18,8 @@ public partial class BrowserTests
         var page = await NewPageAsync();
         var dialogs = 0;
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
+        // A Swedish reader: without ?lang= the pages follow the browser's Accept-Language (Chromium's is English).
+        await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Accept-Language"] = "sv-SE,sv;q=0.9" });
 
         await page.GotoAsync($"/result/{accepted.Id}?token={accepted.AccessToken}");
 
@@ -67,7 +69,7 @@ public partial class BrowserTests
         await page.GotoAsync($"/advisor?lang=en&programme={programme}");
 
         var demand = page.Locator("#programme-demand");
-        await Assertions.Expect(demand.Locator("h3")).ToContainTextAsync("Programmes the cohort's gaps call for");
+        await Assertions.Expect(demand.Locator("h2")).ToContainTextAsync("Programmes the cohort's gaps call for");
         await Assertions.Expect(page.Locator("#programme-demand-basis")).ToContainTextAsync("3 scored products");
         var rows = demand.Locator("#programme-demand-table tr[data-programme-id]");
         Assert.True(await rows.CountAsync() > 0);

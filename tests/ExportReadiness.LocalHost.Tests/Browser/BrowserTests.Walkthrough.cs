@@ -104,9 +104,9 @@ public partial class BrowserTests
         await advisor.FillAsync("textarea[name=note]", "Nettopriser och paket på plats.");
         await advisor.FillAsync("textarea[name=messageToSme]", "Grattis: produkten är exportmogen. Nästa steg: VisitSwedens och regionens säljaktiviteter.");
         await advisor.ClickAsync("#review-form button[type=submit]");
-        await Assertions.Expect(advisor.Locator("#current-verdict")).ToContainTextAsync("Export ready");
+        await Assertions.Expect(advisor.Locator("#current-verdict")).ToContainTextAsync("Approved for export");
         await MoveStageAsync(advisor, "export-ready", day, "Bekräftad efter omprövning");
-        await Assertions.Expect(advisor.Locator("#current-stage")).ToContainTextAsync("Export-ready since " + day);
+        await Assertions.Expect(advisor.Locator("#current-stage")).ToContainTextAsync("Export-mature since " + day);
         await Assertions.Expect(advisor.Locator("#stage-history tbody tr")).ToHaveCountAsync(4);
         await advisor.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("walkthrough-5-export-ready"), FullPage = true });
 

@@ -145,7 +145,7 @@ public partial class BrowserTests(PipelineFixture pipeline, BrowserFixture brows
         await page.FillAsync("textarea[name=note]", "Stark ledning, certifierad. Redo för Norge.");
         Assert.Equal(0, await page.Locator("input[name=advisor]").CountAsync()); // the advisor is the one signed in, not a name typed in
         await page.ClickAsync("#review-form button[type=submit]");
-        await Assertions.Expect(page.Locator("#current-verdict")).ToContainTextAsync("Export ready");
+        await Assertions.Expect(page.Locator("#current-verdict")).ToContainTextAsync("Approved for export");
         await Assertions.Expect(page.Locator("#current-verdict")).ToContainTextAsync(ExportReadinessApplication.AdvisorName);
         await Assertions.Expect(page.Locator("#review-history li")).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("advisor-detail"), FullPage = true });
