@@ -61,10 +61,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         return context;
     }
 
-    /// <summary>A page in a fresh context of the app at <paramref name="baseUrl"/>, 1200×900.</summary>
+    /// <summary>
+    /// A page in a fresh context of the app at <paramref name="baseUrl"/>, 1200×900, in a Swedish browser
+    /// (<c>Accept-Language: sv-SE</c>), as the service's users have: pages follow the browser's language.
+    /// </summary>
     public async Task<IPage> NewPageAsync(string baseUrl)
     {
-        var context = await NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        var context = await NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "sv-SE", ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
         return await context.NewPageAsync();
     }
 
