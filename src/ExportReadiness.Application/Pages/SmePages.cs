@@ -55,7 +55,8 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
                 {
                     HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = request.IsHttps, Path = page, MaxAge = TimeSpan.FromDays(90),
                 });
-                return Results.Redirect(RequestLanguage.Of(request).Name == "en" ? $"{page}?lang=en" : page);
+                // A language chosen in the link (?lang=) stays in the address; one from the browser's settings needs none.
+                return Results.Redirect(RequestLanguage.FromQuery(request) is { } chosen ? $"{page}?lang={chosen.Name}" : page);
             }
         }
         string? token = request.Cookies[ResultTokenCookie] ?? request.Query["token"];
