@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ExportReadiness.Testing;
 using Microsoft.Playwright;
 
 namespace ExportReadiness.LocalHost.Tests.Browser;
@@ -135,6 +136,38 @@ public partial class BrowserTests
         await page.GotoAsync("/?lang=en");
         await Assertions.Expect(page.Locator("#draft-note")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("[name='company.name']")).ToHaveValueAsync("");
+    }
+
+    [Fact]
+    public async Task A_reassess_form_keeps_a_draft_of_its_own_and_clearing_it_brings_back_the_last_answers()
+    {
+        var sme = pipeline.App.CreateClient();
+        var first = await sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(Unique.Programme("browser-draft")).Named("Förra Svaren AB"));
+        await sme.WaitForStatusAsync(first.Id, first.AccessToken);
+        var page = await NewPageAsync();
+        await page.GotoAsync("/?lang=en");
+        await page.FillAsync("[name='company.name']", "Tomt Formulär AB"); // a draft of the blank form
+
+        // The re-assessment form shows the last answers, not the blank form's draft.
+        await page.GotoAsync($"/result/{first.Id}?token={first.AccessToken}&lang=en");
+        await page.ClickAsync("#reassess");
+        var name = page.Locator("[name='company.name']");
+        await Assertions.Expect(name).ToHaveValueAsync("Förra Svaren AB");
+        await Assertions.Expect(page.Locator("#draft-note")).ToBeHiddenAsync();
+
+        // Its own changes come back after a reload; clearing them brings back the last answers, not an empty form.
+        await name.FillAsync("Nya Svaren AB");
+        await page.ReloadAsync();
+        await Assertions.Expect(name).ToHaveValueAsync("Nya Svaren AB");
+        await Assertions.Expect(page.Locator("#draft-note")).ToBeVisibleAsync();
+        await page.ClickAsync("#draft-clear");
+        await Assertions.Expect(name).ToHaveValueAsync("Förra Svaren AB");
+        await Assertions.Expect(page.Locator("#progress-text")).ToContainTextAsync(new Regex(@"^(\d+) / \1 "));
+
+        // The blank form still has its own draft.
+        await page.GotoAsync("/?lang=en");
+        await Assertions.Expect(page.Locator("[name='company.name']")).ToHaveValueAsync("Tomt Formulär AB");
+        Assert.Equal(["exportreadiness.draft.v1.new"], await DraftKeysAsync(page));
     }
 
     [Theory]
