@@ -1,11 +1,12 @@
-// The SME questionnaire: shows the sector's module, tracks progress, submits JSON and shows the API's
-// problem details next to the fields they name.
+// The SME questionnaire: shows the sector's module, tracks progress overall and per part, keeps a draft of the answers
+// in this browser (never sent anywhere before submit), submits JSON and shows the API's problem details next to the
+// fields they name. Every text it shows comes from the page (data-text-* on the form, the draft note), in its language.
 (() => {
   const form = document.getElementById("assessment");
   if (!form) return;
   const lang = form.dataset.lang;
   const sector = form.querySelector('[name="company.sector"]');
-  const t = (sv, en) => (lang === "en" ? en : sv);
+  const format = (template, ...values) => template.replace(/\{(\d+)\}/g, (_, i) => values[Number(i)]);
 
   const applies = (el) => !el.dataset.appliesTo || el.dataset.appliesTo.split(" ").includes(sector.value);
 
@@ -23,13 +24,101 @@
     return inputs.some((i) => (i.type === "radio" ? i.checked : i.value.trim() !== ""));
   }
 
-  function updateProgress() {
-    const required = [...form.querySelectorAll('[data-required="true"]')].filter((f) => !f.hidden);
-    const done = required.filter(answered).length;
-    const pct = required.length ? Math.round((100 * done) / required.length) : 0;
-    document.getElementById("progress-bar").style.width = pct + "%";
-    document.getElementById("progress-text").textContent = `${done} / ${required.length} ${t("besvarade", "answered")}`;
+  /** The required fields that apply (the sector's module decides), and how many of them are answered. */
+  function count(within) {
+    const required = [...within.querySelectorAll('[data-required="true"]')].filter((f) => !f.hidden);
+    return { done: required.filter(answered).length, total: required.length };
   }
+
+  function updateProgress() {
+    const { done, total } = count(form);
+    const pct = total ? Math.round((100 * done) / total) : 0;
+    document.getElementById("progress-bar").style.width = pct + "%";
+    document.getElementById("progress-text").textContent = `${done} / ${total} ${form.dataset.textAnswered}`;
+    // Each part of the form in the list of parts: answered of those that apply, and whether it is complete.
+    form.querySelectorAll("a[data-part]").forEach((link) => {
+      const part = document.getElementById(link.dataset.part);
+      if (!part) return;
+      const counted = count(part);
+      link.querySelector(".part-count").textContent = `${counted.done} / ${counted.total}`;
+      link.classList.toggle("complete", counted.total > 0 && counted.done === counted.total);
+    });
+  }
+
+  // The draft: every field's value, kept in localStorage under the schema's version and the form it belongs to. A
+  // re-assessment form has a draft of its own (by the assessment it follows), so the blank form's draft never
+  // overwrites its prefilled answers, and its draft never fills in the blank form.
+  const draftPrefix = "exportreadiness.draft.";
+  const draftKey = `${draftPrefix}v${form.dataset.schemaVersion}.` +
+    (form.dataset.previousAssessmentId ? `reassess.${form.dataset.previousAssessmentId}` : "new");
+  const note = document.getElementById("draft-note");
+  const storage = (() => {
+    try {
+      return window.localStorage; // null, or throws, where the browser keeps no storage for the page
+    } catch {
+      return null;
+    }
+  })();
+
+  function snapshot() {
+    const fields = {};
+    for (const el of form.elements) {
+      if (!el.name) continue;
+      if (el.type === "radio") {
+        if (el.checked) fields[el.name] = el.value;
+        else if (!(el.name in fields)) fields[el.name] = null;
+      } else fields[el.name] = el.value;
+    }
+    return fields;
+  }
+
+  function restore(fields) {
+    for (const el of form.elements) {
+      if (!el.name || !(el.name in fields)) continue;
+      if (el.type === "radio") el.checked = fields[el.name] === el.value;
+      else el.value = fields[el.name] ?? "";
+    }
+  }
+
+  function saveDraft() {
+    try {
+      storage?.setItem(draftKey, JSON.stringify({ savedAt: new Date().toISOString(), fields: snapshot() }));
+    } catch {
+      // Storage full or refused: the form works as before, without a draft.
+    }
+  }
+
+  function forgetDraft() {
+    try {
+      storage?.removeItem(draftKey);
+    } catch {
+      // Nothing kept, nothing to forget.
+    }
+  }
+
+  function loadDraft() {
+    try {
+      // Drafts of an earlier questionnaire version name questions this one may not have: dropped.
+      for (let i = storage.length - 1; i >= 0; i--) {
+        const key = storage.key(i);
+        if (key?.startsWith(draftPrefix) && !key.startsWith(`${draftPrefix}v${form.dataset.schemaVersion}.`)) storage.removeItem(key);
+      }
+      const draft = JSON.parse(storage.getItem(draftKey));
+      return draft && typeof draft.fields === "object" ? draft.fields : null;
+    } catch {
+      return null;
+    }
+  }
+
+  document.getElementById("draft-clear")?.addEventListener("click", () => {
+    // Back to the page as it came: empty, or a re-assessment's answers as they were submitted last time.
+    form.reset();
+    forgetDraft();
+    clearErrors();
+    note.hidden = true;
+    updateVisibility();
+    form.querySelector("input, select, textarea")?.focus();
+  });
 
   function value(name) {
     const el = form.querySelector(`[name="${name}"]`);
@@ -69,6 +158,7 @@
 
   function clearErrors() {
     form.querySelectorAll(".invalid").forEach((f) => f.classList.remove("invalid"));
+    form.querySelectorAll("[aria-invalid]").forEach((i) => i.removeAttribute("aria-invalid"));
     form.querySelectorAll("small.error").forEach((s) => (s.textContent = ""));
     const summary = document.getElementById("form-errors");
     summary.hidden = true;
@@ -83,18 +173,27 @@
       const holder = form.querySelector(`[data-field="${CSS.escape(field)}"]`);
       if (!holder) continue;
       holder.classList.add("invalid");
+      holder.querySelectorAll("input, select, textarea").forEach((i) => i.setAttribute("aria-invalid", "true"));
       holder.querySelector("small.error").textContent = messages.join(" ");
       first = first || holder;
     }
-    summary.textContent = `${problem.title || t("Något gick fel.", "Something went wrong.")} ` +
-      t(`${Object.keys(errors).length} fält behöver rättas.`, `${Object.keys(errors).length} fields need fixing.`);
+    summary.textContent = `${problem.title || form.dataset.textFailed} ${format(form.dataset.textFieldsToFix, Object.keys(errors).length)}`;
     summary.hidden = false;
+    // A keyboard user lands on the first field to fix; its message describes it (aria-describedby).
+    first?.querySelector("input:not([disabled]), select, textarea")?.focus({ preventScroll: true });
     (first || summary).scrollIntoView({ behavior: "smooth", block: "center" });
   }
 
   sector.addEventListener("change", updateVisibility);
-  form.addEventListener("input", updateProgress);
-  form.addEventListener("change", updateProgress);
+  // Only what the SME types or picks is kept: restoring a draft or resetting the form fires no input event.
+  form.addEventListener("input", () => {
+    updateProgress();
+    saveDraft();
+  });
+  form.addEventListener("change", () => {
+    updateProgress();
+    saveDraft();
+  });
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     clearErrors();
@@ -107,6 +206,7 @@
       const response = await fetch("/api/assessments", { method: "POST", headers, body: JSON.stringify(body()) });
       if (response.status === 202) {
         const accepted = await response.json();
+        forgetDraft();
         window.location.href = `/result/${encodeURIComponent(accepted.id)}?token=${encodeURIComponent(accepted.accessToken)}&lang=${lang}`;
         return;
       }
@@ -115,5 +215,11 @@
       button.disabled = false;
     }
   });
+
+  const draft = storage ? loadDraft() : null;
+  if (draft) {
+    restore(draft);
+    note.hidden = false;
+  }
   updateVisibility();
 })();

@@ -1,10 +1,11 @@
 using ExportReadiness.Application.Access;
 using ExportReadiness.Application.ActionPlans;
 using ExportReadiness.Application.Assessments;
+using ExportReadiness.Application.Localization;
+using ExportReadiness.Application.Pages.Sme;
 using ExportReadiness.Core.ActionPlans;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Localization;
-using static ExportReadiness.Application.Pages.Html;
 
 namespace ExportReadiness.Application.Pages;
 
@@ -12,18 +13,15 @@ namespace ExportReadiness.Application.Pages;
 /// The SME's action-plan forms on its result page. They post under the page (<c>/result/{id}/actions…</c>), so the
 /// browser sends the page's token cookie (path-scoped, SameSite=Lax: a cross-site post does not carry it), and they
 /// carry the page's antiforgery token too. Each answers with a redirect back to the page (post, redirect, get), whose
-/// <c>plan</c> parameter says what happened, so a reload never posts again.
+/// <c>plan</c> parameter says what happened (<see cref="PlanNotice"/>), so a reload never posts again.
 /// </summary>
 public sealed class ActionPlanForms(AssessmentAccess access, ActionPlanner planner, AdvisorAntiforgery antiforgery)
 {
-    public const string NoticeParameter = "plan";
-    public const string FieldParameter = "field";
-
     public async Task<IResult> Add(string id, HttpContext context, CancellationToken cancellationToken)
     {
         var (assessment, fields, refused) = await ReadAsync(id, context, cancellationToken);
         if (refused is not null) return refused;
-        var result = await planner.AddAsync(assessment!, fields!, PlannedAction.Sme, Language(context.Request), cancellationToken);
+        var result = await planner.AddAsync(assessment!, fields!, PlannedAction.Sme, Lang(context.Request), cancellationToken);
         return Back(id, context.Request, result);
     }
 
@@ -35,25 +33,13 @@ public sealed class ActionPlanForms(AssessmentAccess access, ActionPlanner plann
         return Back(id, context.Request, result);
     }
 
-    /// <summary>The notice the result page shows after a form's redirect, in its language; null without one.</summary>
-    public static string? Notice(HttpRequest request, string lang) => request.Query[NoticeParameter].ToString() switch
-    {
-        "added" => T(lang, "Åtgärden är tillagd i planen.", "The action is added to the plan."),
-        "exists" => T(lang, "Åtgärden fanns redan i planen.", "The action was in the plan already."),
-        "changed" => T(lang, "Åtgärden är uppdaterad.", "The action is updated."),
-        "stale" => T(lang, "Åtgärden hade ändrats under tiden; här är den nya versionen. Ändra igen om det behövs.", "The action had changed meanwhile; here is its new version. Change it again if needed."),
-        "gone" => T(lang, "Åtgärden finns inte i planen.", "The action is not in the plan."),
-        "invalid" => T(lang, $"Kontrollera fältet: {FieldName(request.Query[FieldParameter].ToString(), lang)}.", $"Check the field: {FieldName(request.Query[FieldParameter].ToString(), lang)}."),
-        _ => null,
-    };
-
     private async Task<(Assessment? Assessment, Dictionary<string, string?>? Fields, IResult? Refused)> ReadAsync(string id, HttpContext context, CancellationToken cancellationToken)
     {
         var request = context.Request;
-        var lang = Language(request);
+        var lang = Lang(request);
         var token = request.Cookies[SmePages.ResultTokenCookie];
         if (token is null || await access.FindByTokenAsync(id, token, cancellationToken) is not { } assessment)
-            return (null, null, Page(request, T(lang, "Hittades inte", "Not found"), $"<h1>{T(lang, "Bedömningen hittades inte", "Assessment not found")}</h1><p>{T(lang, "Öppna först ert resultat med länken ni fick.", "Open your result with the link you were given first.")}</p>", StatusCodes.Status404NotFound));
+            return (null, null, NotFoundPage.Assessment());
         if (!request.HasFormContentType)
             return (null, null, Hosting.Problems.Status(StatusCodes.Status415UnsupportedMediaType, Messages.UnsupportedMediaType, null, lang));
         try
@@ -73,24 +59,33 @@ public sealed class ActionPlanForms(AssessmentAccess access, ActionPlanner plann
     {
         var notice = result.Outcome switch
         {
-            PlanOutcome.Created => "added",
-            PlanOutcome.AlreadyPlanned => "exists",
-            PlanOutcome.Changed => "changed",
-            PlanOutcome.Conflict => "stale",
-            PlanOutcome.NoSuchAction => "gone",
-            _ => $"invalid&{FieldParameter}={Uri.EscapeDataString(result.Errors?.Keys.FirstOrDefault() ?? "")}",
+            PlanOutcome.Created => PlanNotice.Added,
+            PlanOutcome.AlreadyPlanned => PlanNotice.Exists,
+            PlanOutcome.Changed => PlanNotice.Changed,
+            PlanOutcome.Conflict => PlanNotice.Stale,
+            PlanOutcome.NoSuchAction => PlanNotice.Gone,
+            _ => $"{PlanNotice.Invalid}&{PlanNotice.FieldParameter}={Uri.EscapeDataString(result.Errors?.Keys.FirstOrDefault() ?? "")}",
         };
-        var lang = Language(request);
-        return Results.Redirect($"/result/{Uri.EscapeDataString(id)}?{(lang == "en" ? "lang=en&" : "")}{NoticeParameter}={notice}#action-plan");
+        var lang = Lang(request);
+        return Results.Redirect($"/result/{Uri.EscapeDataString(id)}?{(lang == "en" ? "lang=en&" : "")}{PlanNotice.Parameter}={notice}#action-plan");
     }
 
-    private static string FieldName(string field, string lang) => field switch
-    {
-        ActionInput.GapField => T(lang, "lucka", "gap"),
-        ActionInput.OwnerField => T(lang, "ansvarig", "owner"),
-        ActionInput.DueDateField => T(lang, "klart senast", "due date"),
-        ActionInput.TitleField => T(lang, "åtgärd", "action"),
-        ActionInput.StatusField => T(lang, "status", "status"),
-        _ => field,
-    };
+    private static string Lang(HttpRequest request) => RequestLanguage.Of(request).Name;
+}
+
+/// <summary>What an action-plan form did, as its redirect tells the result page (<c>?plan=added</c>, <c>?plan=invalid&amp;field=owner</c>).</summary>
+public sealed record PlanNotice(string Code, string? Field)
+{
+    public const string Parameter = "plan";
+    public const string FieldParameter = "field";
+    public const string Added = "added";
+    public const string Exists = "exists";
+    public const string Changed = "changed";
+    public const string Stale = "stale";
+    public const string Gone = "gone";
+    public const string Invalid = "invalid";
+
+    /// <summary>The notice a request to the result page carries; null without one.</summary>
+    public static PlanNotice? Of(HttpRequest request) =>
+        request.Query[Parameter].ToString() is { Length: > 0 } code ? new(code, request.Query[FieldParameter].ToString()) : null;
 }

@@ -56,6 +56,8 @@ public partial class BrowserTests(PipelineFixture pipeline, BrowserFixture brows
     public async Task An_sme_fills_the_form_sees_a_validation_message_submits_and_reads_its_result()
     {
         var page = await NewPageAsync();
+        // A browser set to Swedish (Chromium's own default asks for English, which the page would now follow).
+        await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Accept-Language"] = "sv-SE,sv;q=0.9,en;q=0.5" });
         await page.GotoAsync("/");
         Assert.Equal("sv", await page.GetAttributeAsync("html", "lang"));
 
@@ -74,6 +76,11 @@ public partial class BrowserTests(PipelineFixture pipeline, BrowserFixture brows
         var error = page.Locator("[data-field='product.name'] small.error");
         await Assertions.Expect(error).Not.ToBeEmptyAsync();
         await Assertions.Expect(page.Locator("#form-errors")).ToBeVisibleAsync();
+        // The first field to fix has the focus, is marked invalid, and its message describes it.
+        var productName = page.Locator("[name='product.name']");
+        await Assertions.Expect(productName).ToBeFocusedAsync();
+        await Assertions.Expect(productName).ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.Equal(await error.GetAttributeAsync("id"), await productName.GetAttributeAsync("aria-describedby"));
 
         await page.FillAsync("[name='product.name']", "Handblåst karaff");
         await page.ClickAsync("button[type=submit]");
