@@ -57,13 +57,6 @@ public sealed partial class AdvisorAntiforgery(IAntiforgery antiforgery, ILogger
     /// <summary>The token a page's forms post back (<c>AntiforgeryField</c>) and its scripts send (<c>AntiforgeryMeta</c>).</summary>
     public static string RequestToken(HttpContext context) => Tokens(context).RequestToken ?? "";
 
-    // TODO(issue 18): gone once every page is a component (AntiforgeryField, Layout's Antiforgery).
-    public static string HiddenField(HttpContext context) =>
-        $"<input type=\"hidden\" name=\"{FormFieldName}\" value=\"{Pages.Html.E(RequestToken(context))}\">";
-
-    public static string Meta(HttpContext context) =>
-        $"<meta name=\"request-verification-token\" content=\"{Pages.Html.E(RequestToken(context))}\">";
-
     private static AntiforgeryTokenSet Tokens(HttpContext context) =>
         context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
 

@@ -85,7 +85,7 @@ public sealed partial class AdvisorAuthentication(
             await Problems.Status(StatusCodes.Status429TooManyRequests, Messages.TooManyWrongKeys, Messages.WaitRetryAfter, ApiMessages.Of(Request)).ExecuteAsync(Context);
             return;
         }
-        if (Html.IsPageRequest(Request)) await AdvisorPages.SignIn(appServiceSignIn: appOptions.CurrentValue.AppServiceAuthentication).ExecuteAsync(Context);
+        if (Page.IsFor(Request)) await AdvisorPages.SignIn(appServiceSignIn: appOptions.CurrentValue.AppServiceAuthentication).ExecuteAsync(Context);
         else await Problems.Status(StatusCodes.Status401Unauthorized, Messages.AdvisorKeyRequired,
             Messages.SendAdvisorKey(AdvisorKeys.Header, Routes.Local(Routes.AdvisorSignIn)), ApiMessages.Of(Request)).ExecuteAsync(Context);
     }

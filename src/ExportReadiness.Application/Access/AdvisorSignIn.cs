@@ -1,10 +1,10 @@
 using ExportReadiness.Application.Hosting;
-using ExportReadiness.Application.Pages;
+using ExportReadiness.Application.Localization;
 using ExportReadiness.Application.Pages.Advisor;
+using ExportReadiness.Application.Pages;
 using ExportReadiness.Core.Advisors;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using static ExportReadiness.Application.Pages.Html;
 
 namespace ExportReadiness.Application.Access;
 
@@ -29,7 +29,7 @@ public sealed partial class AdvisorSignIn(
 
     public async Task<IResult> SignIn(HttpContext context)
     {
-        var lang = Language(context.Request);
+        var lang = RequestLanguage.Of(context.Request).Name;
         IResult Again(SignInError error, int status) => AdvisorPages.SignIn(error, status, options.CurrentValue.AppServiceAuthentication);
 
         if (await antiforgery.ValidateAsync(context) is not null)
@@ -56,7 +56,7 @@ public sealed partial class AdvisorSignIn(
 
     public async Task<IResult> SignOut(HttpContext context)
     {
-        var lang = Language(context.Request);
+        var lang = RequestLanguage.Of(context.Request).Name;
         // The Function App authorizes no sign-out function, so the advisor is looked up here: the form's token is theirs.
         var signedIn = await context.AuthenticateAsync(AdvisorAuthentication.SchemeName);
         if (signedIn.Succeeded) context.User = signedIn.Principal;

@@ -14,10 +14,6 @@ public static class Problems
     public static ProblemHttpResult Status(int status, Message title, Message? detail, IMessageTexts texts) =>
         TypedResults.Problem(title: texts.Text(title), detail: detail is null ? null : texts.Text(detail), statusCode: status);
 
-    /// <summary>TODO(issue 18 merge): string shim for Pages/ActionPlanForms.cs, which names its language as a string.</summary>
-    public static ProblemHttpResult Status(int status, Message title, Message? detail, string lang) =>
-        Status(status, title, detail, ApiMessages.InDefaultFiles(lang));
-
     public static ValidationProblem Invalid(IDictionary<string, string[]> errors, Message title, IMessageTexts texts) =>
         TypedResults.ValidationProblem(errors, title: texts.Text(title));
 

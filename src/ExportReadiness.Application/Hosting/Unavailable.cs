@@ -18,7 +18,7 @@ public static class Unavailable
     public static IResult For(HttpRequest request, Reason reason, int retryAfterSeconds)
     {
         request.HttpContext.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return Html.IsPageRequest(request)
+        return Pages.Page.IsFor(request)
             ? Page(reason, retryAfterSeconds)
             : Problems.Status(StatusCodes.Status503ServiceUnavailable, Title(reason), Messages.TryAgainIn(retryAfterSeconds), ApiMessages.Of(request));
     }

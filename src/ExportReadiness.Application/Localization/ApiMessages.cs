@@ -27,15 +27,6 @@ public sealed class ApiMessages(IStringLocalizer<ApiTexts> texts, CultureInfo cu
     /// <summary>For what is written in English whoever asks: the outcome reports, and a batch's rejections beside the default language's.</summary>
     public static ApiMessages InEnglish(IServiceProvider services) => In(services, CultureInfo.GetCultureInfo(English));
 
-    private static readonly Lazy<IStringLocalizer<ApiTexts>> DefaultFiles =
-        new(() => new StringLocalizer<ApiTexts>(new ResxStringLocalizerFactory(new TextCatalog(Options.Create(new TextOptions())))));
-
-    /// <summary>
-    /// TODO(issue 18 merge): string shim for Pages/ActionPlanForms.cs and Pages/DestinationReportPage.cs, which have a
-    /// language's name and no services: the texts of the resource files in their default folder, not the configured one.
-    /// </summary>
-    public static ApiMessages InDefaultFiles(string lang) => new(DefaultFiles.Value, CultureInfo.GetCultureInfo(lang));
-
     /// <summary>A message's text; a key missing from every file is a bug, not something to answer with.</summary>
     public string Text(Message message)
     {

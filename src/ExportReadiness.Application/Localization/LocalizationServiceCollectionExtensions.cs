@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 
 namespace ExportReadiness.Application.Localization;
@@ -14,8 +11,6 @@ public static class LocalizationServiceCollectionExtensions
         services.AddSingleton<TextCatalog>();
         services.AddSingleton<IStringLocalizerFactory, ResxStringLocalizerFactory>();
         services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
-        // The pages' renderer escapes what HTML needs escaped, and leaves å, ä, ö and every other letter as written.
-        services.TryAddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         return services;
     }
 }

@@ -36,12 +36,12 @@ public sealed class ActionPlanForms(AssessmentAccess access, ActionPlanner plann
     private async Task<(Assessment? Assessment, Dictionary<string, string?>? Fields, IResult? Refused)> ReadAsync(string id, HttpContext context, CancellationToken cancellationToken)
     {
         var request = context.Request;
-        var lang = Lang(request);
+        var texts = ApiMessages.In(context.RequestServices, RequestLanguage.Of(request));
         var token = request.Cookies[SmePages.ResultTokenCookie];
         if (token is null || await access.FindByTokenAsync(id, token, cancellationToken) is not { } assessment)
             return (null, null, NotFoundPage.Assessment());
         if (!request.HasFormContentType)
-            return (null, null, Hosting.Problems.Status(StatusCodes.Status415UnsupportedMediaType, Messages.UnsupportedMediaType, null, lang));
+            return (null, null, Hosting.Problems.Status(StatusCodes.Status415UnsupportedMediaType, Messages.UnsupportedMediaType, null, texts));
         try
         {
             if (await antiforgery.ValidateAsync(context) is { } forged) return (null, null, forged);
@@ -51,7 +51,7 @@ public sealed class ActionPlanForms(AssessmentAccess access, ActionPlanner plann
         catch (InvalidDataException)
         {
             // A form beyond the framework's limits (too many fields, a field too long): refused, never a 500.
-            return (null, null, Hosting.Problems.Status(StatusCodes.Status413PayloadTooLarge, Messages.BodyTooLarge, null, lang));
+            return (null, null, Hosting.Problems.Status(StatusCodes.Status413PayloadTooLarge, Messages.BodyTooLarge, null, texts));
         }
     }
 

@@ -7,7 +7,7 @@ namespace ExportReadiness.Application.Pages;
 
 /// <summary>
 /// The product's action plan on the pages is the <see cref="ActionPlanSection"/> component (and, on a re-assessment,
-/// <see cref="DoneBesideChanges"/>); this holds what its forms need, and the advisor page's way to it until that page is a component.
+/// <see cref="DoneBesideChanges"/>); this holds what its forms need for the SME's page and the advisor's.
 /// </summary>
 public static class ActionPlanSections
 {
@@ -20,14 +20,4 @@ public static class ActionPlanSections
     {
         public static Forms ForAdvisor(string assessmentId) => new($"/api/assessments/{Uri.EscapeDataString(assessmentId)}", ViaApi: true);
     }
-
-    // TODO(issue 18 merge): string shim for AdvisorPages (Detail): render <ActionPlanSection> there instead.
-    public static string Section(IReadOnlyList<PlannedAction> plan, IReadOnlyList<GapChoice> gaps, QuestionnaireSchema schema, string lang, Forms? forms, DateOnly today) =>
-        StringShims.Render<ActionPlanSection>(schema, lang, new Dictionary<string, object?>
-        {
-            [nameof(ActionPlanSection.Plan)] = plan,
-            [nameof(ActionPlanSection.Gaps)] = gaps,
-            [nameof(ActionPlanSection.Forms)] = forms,
-            [nameof(ActionPlanSection.Today)] = today,
-        });
 }

@@ -1,5 +1,7 @@
+using ExportReadiness.Application.Localization;
 using ExportReadiness.Application.Pages.Reports;
 using ExportReadiness.Application.Reports;
+using ExportReadiness.Core.Localization;
 
 namespace ExportReadiness.Application.Pages;
 
@@ -14,7 +16,9 @@ public sealed class DestinationReportPage(DestinationReportHandlers reports)
 
     public async Task<IResult> Show(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (group, comparison, errors) = DestinationFilter.Parse(request.Query, reports.Today, Html.Language(request));
+        var (group, comparison, problems) = DestinationFilter.Parse(request.Query, reports.Today);
+        IMessageTexts texts = ApiMessages.In(request.HttpContext.RequestServices, RequestLanguage.Of(request));
+        var errors = texts.In(problems);
         if (errors.Count > 0)
             return Page.Of<DestinationReportView>(new Dictionary<string, object?>
             {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -34,7 +36,7 @@ public sealed class PageResult(Type component, IReadOnlyDictionary<string, objec
     /// <summary>A component's HTML for a request, in a language: what a page writes, and what the component tests read.</summary>
     public static async Task<string> RenderAsync(PageContext page, Type component, IReadOnlyDictionary<string, object?> parameters)
     {
-        var services = page.Http.RequestServices;
+        var services = new PageServices(page.Http.RequestServices);
         await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
@@ -60,10 +62,32 @@ public sealed class PageResult(Type component, IReadOnlyDictionary<string, objec
     }
 }
 
+/// <summary>
+/// The request's services as the renderer sees them. Letters are written as they are (å, not &amp;#xE5;) whatever
+/// encoder a host registers, and there is no <see cref="NavigationManager"/>: a page is rendered once, never navigated,
+/// and the Function App registers one it never initializes (the renderer would ask it for a form's action and fail).
+/// </summary>
+internal sealed class PageServices(IServiceProvider services) : IServiceProvider
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public object? GetService(Type serviceType) =>
+        serviceType == typeof(HtmlEncoder) ? Encoder
+        : serviceType == typeof(NavigationManager) ? null
+        : services.GetService(serviceType);
+}
+
 /// <summary>Pages as results: <c>Page.Of&lt;FormPage&gt;(new() { ["Model"] = model })</c>.</summary>
 public static class Page
 {
     public static PageResult Of<TComponent>(IReadOnlyDictionary<string, object?>? parameters = null, int status = StatusCodes.Status200OK)
         where TComponent : IComponent =>
         new(typeof(TComponent), parameters ?? new Dictionary<string, object?>(), status);
+
+    /// <summary>
+    /// Whether a person reads the answer in a browser (a page: not the API, not an asset), so a refusal or an error
+    /// should be a page in their language rather than problem details.
+    /// </summary>
+    public static bool IsFor(HttpRequest request) =>
+        !request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !request.Path.StartsWithSegments("/assets", StringComparison.OrdinalIgnoreCase);
 }

@@ -84,23 +84,4 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
         }
         return Page.Of<ResultPage>(parameters);
     }
-
-    // TODO(issue 18 merge): string shim for AdvisorPages (Detail): render <Sme.ChangeSection> there instead.
-    internal static string ChangeSection(IReadOnlyList<Assessment> earlier, ScoringResult now, QuestionnaireSchema schema, string lang, IReadOnlyList<DimensionActions> done) =>
-        StringShims.Render<Sme.ChangeSection>(schema, lang, new Dictionary<string, object?>
-        {
-            [nameof(Sme.ChangeSection.Earlier)] = earlier,
-            [nameof(Sme.ChangeSection.Now)] = now,
-            [nameof(Sme.ChangeSection.Done)] = done,
-        });
-
-    // TODO(issue 18 merge): string shim for AdvisorPages (Detail): render <Sme.ResultSection> there instead.
-    internal static string ResultSection(ScoringResult r, QuestionnaireSchema schema, string lang) =>
-        StringShims.Render<Sme.ResultSection>(schema, lang, new Dictionary<string, object?> { [nameof(Sme.ResultSection.Result)] = r });
-
-    /// <summary>The model's level by its decided name ("Nästan redo" / "Nearly ready" for Ready): a text, never HTML.</summary>
-    public static string LevelName(ReadinessLevel level, IStringLocalizer<SmeTexts> texts) => texts.LevelName(level);
-
-    // TODO(issue 18 merge): string shim for AdvisorPages (dashboard, list, filters): use LevelName(level, T) with an IStringLocalizer<SmeTexts>.
-    public static string LevelName(ReadinessLevel level, string lang) => StringShims.Text<SmeTexts>($"Level{level}", lang);
 }

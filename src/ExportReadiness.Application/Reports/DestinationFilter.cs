@@ -16,13 +16,6 @@ public static class DestinationFilter
     public const string Compare = "compare";
     public static readonly string[] Fields = ["programme", "sector", "region", "asOf"];
 
-    /// <summary>TODO(issue 18 merge): string shim for Pages/DestinationReportPage.cs: the errors as text in <paramref name="lang"/>.</summary>
-    public static (DestinationGroup Group, DestinationGroup? Comparison, Dictionary<string, string[]> Errors) Parse(IQueryCollection q, DateOnly today, string lang)
-    {
-        var (group, comparison, errors) = Parse(q, today);
-        return (group, comparison, ApiMessages.InDefaultFiles(lang).In(errors));
-    }
-
     /// <summary>The groups, and the errors of invalid parameters (in no language yet). Without a date a group is as of <paramref name="today"/>.</summary>
     public static (DestinationGroup Group, DestinationGroup? Comparison, Dictionary<string, Message[]> Errors) Parse(IQueryCollection q, DateOnly today)
     {
