@@ -1,7 +1,9 @@
 using System.Xml.Linq;
+using ExportReadiness.Application.Access;
 using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Localization;
+using ExportReadiness.Application.Pages;
 using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Testing;
 
@@ -32,6 +34,16 @@ public sealed class ThirdCultureTests : IAsyncLifetime
             ["TryAgain"] = "Yritä uudelleen",
             ["SkipToContent"] = "Siirry sisältöön",
             ["NothingLost"] = "Mitään jo lähettämääsi ei ole kadonnut. Lataa sivu uudelleen {0} sekunnin kuluttua.",
+        },
+        [nameof(SmeTexts)] = new()
+        {
+            ["FormHeading"] = "Onko tuotteenne valmis vientiin?",
+            ["ClearDraft"] = "Tyhjennä luonnokseni",
+        },
+        [nameof(AdvisorTexts)] = new()
+        {
+            ["SignIn"] = "Kirjaudu sisään",
+            ["Advisors"] = "Neuvojat",
         },
     };
 
@@ -108,6 +120,25 @@ public sealed class ThirdCultureTests : IAsyncLifetime
         Assert.Contains(">Svenska</a>", html);
         Assert.Contains(">English</a>", html);
         Assert.Contains("lang=fi", context.Response.Headers.SetCookie.ToString());
+    }
+
+    [Fact]
+    public async Task The_questionnaire_and_the_advisor_sign_in_follow_a_finnish_browser_with_swedish_where_no_finnish_text_is()
+    {
+        var form = _finnish.Get("/").WithHeader("Accept-Language", "fi-FI, en;q=0.5");
+        var (_, formHtml) = await _finnish.Get<SmePages>().Form(form.Request).RenderAsync(form);
+
+        Assert.Contains("<html lang=\"fi\">", formHtml);
+        Assert.Contains("<h1>Onko tuotteenne valmis vientiin?</h1>", formHtml);
+        Assert.Contains(">Tyhjennä luonnokseni</button>", formHtml);
+        Assert.Contains("Besvara frågorna om en produkt.", formHtml); // FormLead has no Finnish text yet
+        Assert.Contains("data-lang=\"fi\"", formHtml); // form.js asks the API in the page's language
+
+        var signIn = _finnish.Get("/advisor/login?lang=fi");
+        var (_, signInHtml) = await _finnish.Get<AdvisorSignIn>().Form(signIn.Request).RenderAsync(signIn);
+
+        Assert.Contains("<title>Kirjaudu sisään · ExportReadiness</title>", signInHtml);
+        Assert.Contains("<h1>Neuvojat</h1>", signInHtml);
     }
 
     [Fact]
