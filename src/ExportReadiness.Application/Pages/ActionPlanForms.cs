@@ -66,8 +66,8 @@ public sealed class ActionPlanForms(AssessmentAccess access, ActionPlanner plann
             PlanOutcome.NoSuchAction => PlanNotice.Gone,
             _ => $"{PlanNotice.Invalid}&{PlanNotice.FieldParameter}={Uri.EscapeDataString(result.Errors?.Keys.FirstOrDefault() ?? "")}",
         };
-        var lang = Lang(request);
-        return Results.Redirect($"/result/{Uri.EscapeDataString(id)}?{(lang == "en" ? "lang=en&" : "")}{PlanNotice.Parameter}={notice}#action-plan");
+        // Back in the language the form was posted in (its action carries ?lang=).
+        return Results.Redirect($"/result/{Uri.EscapeDataString(id)}?lang={Lang(request)}&{PlanNotice.Parameter}={notice}#action-plan");
     }
 
     private static string Lang(HttpRequest request) => RequestLanguage.Of(request).Name;
