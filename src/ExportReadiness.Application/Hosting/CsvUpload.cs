@@ -1,5 +1,5 @@
-using ExportReadiness.Core.Localization;
 using ExportReadiness.Application.Localization;
+using ExportReadiness.Core.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -13,6 +13,9 @@ public static class CsvUpload
     /// <summary>A browser's file upload. The local host declares these three on its upload routes: anything else is 415 in both hosts.</summary>
     public const string Form = "multipart/form-data";
 
+    /// <summary>The field a problem with the upload itself names.</summary>
+    public const string File = "file";
+
     public static async Task<(Stream? File, ProblemHttpResult? Problem)> OpenAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var texts = ApiMessages.Of(request);
@@ -22,7 +25,17 @@ public static class CsvUpload
             return (request.Body, null);
         if (media.MediaType.Equals(Form, StringComparison.OrdinalIgnoreCase))
         {
-            var form = await request.ReadFormAsync(cancellationToken);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is InvalidDataException || (e is IOException && e is not BadHttpRequestException))
+            {
+                // No boundary, a part without Content-Disposition, a body cut short or never reaching its boundary: the
+                // client's error, never a 500. (A body over the server's limit stays the framework's 413.)
+                return (null, Problems.InvalidField(File, Messages.UnreadableForm, texts));
+            }
             return form.Files.Count > 0
                 ? (form.Files[0].OpenReadStream(), null)
                 : (null, Problems.Status(StatusCodes.Status400BadRequest, Messages.NoFileInForm, Messages.AttachCsv, texts));

@@ -21,9 +21,15 @@ public sealed class PageContext(HttpContext http, CultureInfo culture)
     {
         var query = Http.Request.Query.Where(q => q.Key != RequestLanguage.QueryParameter)
             .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}");
-        return $"{Http.Request.Path}?{string.Join('&', query.Append($"{RequestLanguage.QueryParameter}={language.Name}"))}";
+        return $"{LocalPath}?{string.Join('&', query.Append($"{RequestLanguage.QueryParameter}={language.Name}"))}";
     }
 
     /// <summary>This page's address as requested, for "try again".</summary>
-    public string Address => Http.Request.Path + Http.Request.QueryString.ToString();
+    public string Address => LocalPath + Http.Request.QueryString.ToString();
+
+    /// <summary>
+    /// The request's path as a link on this site: a path such as <c>//other.example/</c> (or <c>/\other.example/</c>)
+    /// would otherwise be a link to another host.
+    /// </summary>
+    private string LocalPath => "/" + (Http.Request.Path.Value ?? "").TrimStart('/', '\\');
 }

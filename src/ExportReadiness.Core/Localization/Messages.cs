@@ -91,6 +91,7 @@ public static class Messages
     public static readonly Message SendCsv = new(nameof(SendCsv));
     public static readonly Message NoFileInForm = new(nameof(NoFileInForm));
     public static readonly Message AttachCsv = new(nameof(AttachCsv));
+    public static readonly Message UnreadableForm = new(nameof(UnreadableForm));
     public static readonly Message FileTooLarge = new(nameof(FileTooLarge));
     public static Message AtMostMiB(long mib) => Message.Of(nameof(AtMostMiB), mib);
     public static readonly Message WrongColumns = new(nameof(WrongColumns));

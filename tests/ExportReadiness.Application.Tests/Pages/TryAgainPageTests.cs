@@ -32,4 +32,20 @@ public sealed class TryAgainPageTests : ApplicationTests
         await Unavailable.For(english.Request, Unavailable.Reason.StorageDown, 5).RenderAsync(english);
         Assert.Contains("lang=en", english.Response.Headers.SetCookie.ToString());
     }
+
+    [Theory]
+    [InlineData("//other.example/")]
+    [InlineData("/\\other.example/")]
+    public async Task The_try_again_and_language_links_stay_on_this_site_whatever_the_path(string path)
+    {
+        var context = App.Get("/");
+        context.Request.Path = path;
+
+        var (_, html) = await Unavailable.For(context.Request, Unavailable.Reason.Overloaded, 5).RenderAsync(context);
+
+        Assert.Contains("href=\"/other.example/\">", html);
+        Assert.Contains("href=\"/other.example/?lang=en\"", html);
+        Assert.DoesNotContain("href=\"//", html);
+        Assert.DoesNotContain("href=\"/\\", html);
+    }
 }
