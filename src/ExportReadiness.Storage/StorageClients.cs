@@ -15,11 +15,19 @@ namespace ExportReadiness.Storage;
 /// </summary>
 public sealed class StorageClients
 {
-    public StorageClients(string connectionString)
+    /// <param name="connectionString">The storage account's connection string.</param>
+    /// <param name="configure">Applied to each client's options last (a test counts the calls a read makes with a policy).</param>
+    public StorageClients(string connectionString, Action<ClientOptions>? configure = null)
     {
-        Blobs = new BlobServiceClient(connectionString, Bounded(new BlobClientOptions()));
-        Queues = new QueueServiceClient(connectionString, QueueOptions());
-        Tables = new TableServiceClient(connectionString, Bounded(new TableClientOptions()));
+        Blobs = new BlobServiceClient(connectionString, Configured(Bounded(new BlobClientOptions()), configure));
+        Queues = new QueueServiceClient(connectionString, Configured(QueueOptions(), configure));
+        Tables = new TableServiceClient(connectionString, Configured(Bounded(new TableClientOptions()), configure));
+    }
+
+    private static T Configured<T>(T options, Action<ClientOptions>? configure) where T : ClientOptions
+    {
+        configure?.Invoke(options);
+        return options;
     }
 
     /// <summary>Identity-based access: <c>AzureWebJobsStorage__accountName</c> plus a token credential.</summary>

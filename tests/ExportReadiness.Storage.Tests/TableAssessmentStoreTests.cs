@@ -1,3 +1,5 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Storage.Assessments;
 using ExportReadiness.Testing;
@@ -33,16 +35,44 @@ public class TableAssessmentStoreTests(StorageFixture storage)
         var unrelated = rows[3];
         foreach (var a in new[] { third, unrelated, first, second }) await _store.AddAsync(a, default);
 
-        var history = await _store.ProductHistoryAsync(first.Id, default);
+        var history = await _store.ProductHistoryAsync(first.Id, null, default);
 
         Assert.Equal([first.Id, second.Id, third.Id], history.Select(a => a.Id));
         Assert.All(history, a => Assert.Equal(first.Id, a.ProductId));
         Assert.Equal(second.Id, history[2].PreviousAssessmentId);
         Assert.Null(history[0].PreviousAssessmentId);
         // A re-assessment's id is not a product, and neither is an unknown or invalid key.
-        Assert.Empty(await _store.ProductHistoryAsync(second.Id, default));
-        Assert.Empty(await _store.ProductHistoryAsync(Guid.NewGuid().ToString("N"), default));
-        Assert.Empty(await _store.ProductHistoryAsync("a/b", default));
+        Assert.Empty(await _store.ProductHistoryAsync(second.Id, null, default));
+        Assert.Empty(await _store.ProductHistoryAsync(Guid.NewGuid().ToString("N"), null, default));
+        Assert.Empty(await _store.ProductHistoryAsync("a/b", null, default));
+    }
+
+    [Fact]
+    public async Task A_product_reassessed_more_often_than_the_history_shows_is_read_with_a_bounded_number_of_storage_calls()
+    {
+        var calls = new CallCounter();
+        var store = new TableAssessmentStore(new StorageClients(storage.ConnectionString, o => o.AddPolicy(calls, HttpPipelinePosition.PerCall)));
+        var rows = Testing.Contracts.ContractData.Reassessed(Unique.Programme("calls"), ProductHistoryWindow.Limit + 15);
+        await store.AddManyAsync(rows, default);
+        calls.Reset();
+
+        var history = await store.ProductHistoryAsync(rows[0].Id, null, default);
+
+        Assert.Equal(rows.Take(1).Concat(rows.TakeLast(ProductHistoryWindow.Limit - 1)).Select(a => a.Id), history.Select(a => a.Id));
+        // One query of the product index, the first assessment's id lookup, a point read per assessment shown.
+        Assert.InRange(calls.Count, 1, ProductHistoryWindow.Limit + 2);
+    }
+
+    /// <summary>Counts the storage calls made through a client (once per call, not per retry).</summary>
+    private sealed class CallCounter : HttpPipelineSynchronousPolicy
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref _count);
     }
 
     [Fact]

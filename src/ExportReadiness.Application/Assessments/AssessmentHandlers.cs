@@ -69,7 +69,7 @@ public sealed class AssessmentHandlers(
         var asSme = AccessToken.Matches(token, assessment.AccessTokenHash);
         var lang = RequestLanguage.Requested(context.Request)?.Name;
         var offers = (await programmes.MatchAsync(assessment, cancellationToken))?.Select(m => m.AsOffer(lang)).ToList();
-        var earlier = (await store.ProductHistoryAsync(assessment.ProductId, cancellationToken)).Before(assessment);
+        var earlier = (await store.ProductHistoryAsync(assessment.ProductId, assessment.Id, cancellationToken)).Before(assessment);
         var plan = await actionPlans.ListAsync(assessment.ProductId, cancellationToken);
         var last = earlier.LastScored();
         var changes = last?.Result is { } before && assessment.Result is { } now ? ProductHistory.Changes(before, now) : [];
@@ -82,10 +82,10 @@ public sealed class AssessmentHandlers(
         });
     }
 
-    /// <summary>Advisors: every assessment of one product, oldest first.</summary>
+    /// <summary>Advisors: one product's first and latest assessments, oldest first (<see cref="ProductView.Capped"/> when full).</summary>
     public async Task<Results<Ok<ProductView>, ProblemHttpResult>> Product(string productId, HttpRequest request, CancellationToken cancellationToken)
     {
-        var history = await store.ProductHistoryAsync(productId, cancellationToken);
+        var history = await store.ProductHistoryAsync(productId, null, cancellationToken);
         if (history.Count == 0) return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchProduct, ApiMessages.Of(request));
         var latest = history[^1];
         return TypedResults.Ok(new ProductView(productId, latest.Company.Name, latest.Product.Name, history.Select(a => a.AsHistoryEntry()).ToList())

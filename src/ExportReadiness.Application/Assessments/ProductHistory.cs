@@ -7,9 +7,15 @@ namespace ExportReadiness.Application.Assessments;
 public sealed record HistoryEntry(
     string Id, DateTimeOffset SubmittedAt, AssessmentStatus Status, int? ReadinessScore, ReadinessLevel? Level, IReadOnlyList<DimensionScore> Dimensions);
 
-/// <summary>The wire shape of <c>GET /api/products/{productId}</c>: every assessment of one product, oldest first.</summary>
+/// <summary>
+/// The wire shape of <c>GET /api/products/{productId}</c>: the product's assessments, oldest first; its first and its
+/// latest re-assessments, <see cref="ProductHistoryWindow.Limit"/> at most.
+/// </summary>
 public sealed record ProductView(string ProductId, string CompanyName, string ProductName, IReadOnlyList<HistoryEntry> Assessments)
 {
+    /// <summary>True when the list is full (<see cref="ProductHistoryWindow.Limit"/>): older re-assessments may be left out.</summary>
+    public bool Capped => Assessments.Count >= ProductHistoryWindow.Limit;
+
     /// <summary>Where the product stands in the funnel: current stage, every stay, days per stage.</summary>
     public Funnel.ProductStageView? Stages { get; init; }
 }

@@ -165,7 +165,7 @@ public sealed partial class IngestBatchHandler(
         (string, string)? product = null;
         if (Identifiers.IsValid(named) && await assessments.FindAsync(named, cancellationToken) is { } anchor && anchor.BatchId != batchId)
         {
-            var history = await assessments.ProductHistoryAsync(anchor.ProductId, cancellationToken);
+            var history = await assessments.ProductHistoryAsync(anchor.ProductId, null, cancellationToken);
             product = (anchor.ProductId, (history.LastOrDefault(a => a.BatchId != batchId) ?? anchor).Id);
         }
         return known[named] = product;

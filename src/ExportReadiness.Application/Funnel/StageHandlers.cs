@@ -36,7 +36,7 @@ public sealed class StageHandlers(IAssessmentStore store, IStageMoveStore moves,
         if (context.User.Identity?.Name is not { Length: > 0 } advisor)
             return Problems.Status(StatusCodes.Status401Unauthorized, Messages.SignInToMoveStage, null, texts);
 
-        var history = await store.ProductHistoryAsync(productId, cancellationToken);
+        var history = await store.ProductHistoryAsync(productId, null, cancellationToken);
         if (history.Count == 0) return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchProduct, texts);
         var added = await moves.AddAsync(new StageMove(productId, stage!, date!.Value, note, advisor, clock.GetUtcNow()), cancellationToken);
         var view = await funnel.ViewAsync(history, cancellationToken);

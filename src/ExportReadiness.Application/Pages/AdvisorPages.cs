@@ -53,7 +53,7 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, P
         var assessment = await store.FindAsync(id, cancellationToken);
         if (assessment is null) return Page.Of<NoSuchAssessmentPage>(status: StatusCodes.Status404NotFound);
         // Never empty: the product index row may lag the assessment row it was written after.
-        var productHistory = await store.ProductHistoryAsync(assessment.ProductId, cancellationToken) is { Count: > 0 } h ? h : [assessment];
+        var productHistory = await store.ProductHistoryAsync(assessment.ProductId, assessment.Id, cancellationToken) is { Count: > 0 } h ? h : [assessment];
         return Page.Of<AssessmentDetailPage>(new Dictionary<string, object?>
         {
             [nameof(AssessmentDetailPage.Assessment)] = assessment,

@@ -75,7 +75,7 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
             context.Response.Headers["Refresh"] = PendingRefreshSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         else if (assessment.Result is not null)
         {
-            var earlier = (await store.ProductHistoryAsync(assessment.ProductId, cancellationToken)).Before(assessment);
+            var earlier = (await store.ProductHistoryAsync(assessment.ProductId, assessment.Id, cancellationToken)).Before(assessment);
             var plan = await actionPlans.ListAsync(assessment.ProductId, cancellationToken);
             parameters[nameof(ResultPage.Earlier)] = earlier;
             parameters[nameof(ResultPage.Plan)] = plan;

@@ -11,8 +11,13 @@ public interface IAssessmentStore
 
     Task<Assessment?> FindAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Every assessment of a product (<see cref="Assessment.ProductId"/>), oldest first; empty for an unknown product.</summary>
-    Task<IReadOnlyList<Assessment>> ProductHistoryAsync(string productId, CancellationToken cancellationToken);
+    /// <summary>
+    /// A product's history (its assessments, <see cref="Assessment.ProductId"/>), oldest first and bounded: its first
+    /// assessment and its latest re-assessments, <see cref="ProductHistoryWindow.Limit"/> in all; with
+    /// <paramref name="through"/> (an assessment of the product), the latest up to and including that one. Empty for
+    /// an unknown product. A bounded number of storage calls, however often the product was re-assessed.
+    /// </summary>
+    Task<IReadOnlyList<Assessment>> ProductHistoryAsync(string productId, string? through, CancellationToken cancellationToken);
 
     /// <summary>Many at once; a known programme saves the id lookup. Missing ids are absent from the result.</summary>
     Task<IReadOnlyDictionary<string, Assessment>> FindManyAsync(IReadOnlyList<ScoringRequest> keys, CancellationToken cancellationToken);

@@ -7,6 +7,7 @@ namespace ExportReadiness.Storage.Assessments;
 public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentStore
 {
     private const string ProgrammeProperty = "Programme";
+    private const string SubmittedAtProperty = "SubmittedAt";
     private readonly TableClient _assessments = clients.Table(StorageNames.AssessmentsTable);
     private readonly TableClient _index = clients.Table(StorageNames.AssessmentIndexTable);
     private readonly TableClient _products = clients.Table(StorageNames.ProductIndexTable);
@@ -63,18 +64,20 @@ public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentSt
         return found;
     }
 
-    public async Task<IReadOnlyList<Assessment>> ProductHistoryAsync(string productId, CancellationToken cancellationToken)
+    /// <remarks>
+    /// One key-only query of the product's <c>ProductIndex</c> partition (a page per 1000 re-assessments), then point
+    /// reads of the window only: at most <see cref="ProductHistoryWindow.Limit"/>, plus the first assessment's id lookup.
+    /// Index rows written before they carried <c>SubmittedAt</c> are placed by when they were written.
+    /// </remarks>
+    public async Task<IReadOnlyList<Assessment>> ProductHistoryAsync(string productId, string? through, CancellationToken cancellationToken)
     {
         if (!TableKeys.IsValid(productId)) return [];
-        var keys = new List<ScoringRequest> { new(productId) };
-        await foreach (var row in _products.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {productId}"),
-                           select: ["RowKey", ProgrammeProperty], cancellationToken: cancellationToken))
-            keys.Add(new ScoringRequest(row.RowKey, Programme: row.GetString(ProgrammeProperty)));
-        var found = await FindManyAsync(keys, cancellationToken);
-        // The first assessment's id is the product id, but an id of a re-assessment is not a product: only rows
-        // that name this product count.
-        return found.Values.Where(a => a.ProductId == productId)
-            .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+        var reassessments = new List<ProductHistoryWindow.Reassessment>();
+        await foreach (var row in _products.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {productId}"), maxPerPage: 1000,
+                           select: ["RowKey", ProgrammeProperty, SubmittedAtProperty, "Timestamp"], cancellationToken: cancellationToken))
+            reassessments.Add(new(row.RowKey, row.GetString(ProgrammeProperty), row.GetDateTimeOffset(SubmittedAtProperty) ?? row.Timestamp ?? default));
+        var found = await FindManyAsync(ProductHistoryWindow.Keys(productId, reassessments, through), cancellationToken);
+        return ProductHistoryWindow.Of(productId, found.Values);
     }
 
     /// <summary>
@@ -85,7 +88,8 @@ public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentSt
 
     private static TableEntity IndexEntity(Assessment a) => new(IndexPartition(a.Id), a.Id) { [ProgrammeProperty] = a.Programme };
 
-    private static TableEntity ProductEntity(Assessment a) => new(a.ProductId, a.Id) { [ProgrammeProperty] = a.Programme };
+    private static TableEntity ProductEntity(Assessment a) =>
+        new(a.ProductId, a.Id) { [ProgrammeProperty] = a.Programme, [SubmittedAtProperty] = a.SubmittedAt };
 
     private async Task<string?> ProgrammeOfAsync(string id, CancellationToken cancellationToken)
     {

@@ -217,4 +217,30 @@ public sealed class AssessmentHandlersTests : ApplicationTests
         Assert.Equal(400, problem.Status);
         Assert.Equal(["continuationToken", "level", "pageSize", "programme"], problem.Errors.Keys.Order(StringComparer.Ordinal));
     }
+    /// <summary>A product scored <see cref="ProductHistoryWindow.Limit"/> + 15 times, each opened by the one token returned.</summary>
+    private async Task<(List<Assessment> Rows, string Token)> LongHistoryAsync()
+    {
+        var token = AccessToken.Create();
+        var rows = Testing.Contracts.ContractData.ScoredReassessed("umea", ProductHistoryWindow.Limit + 15, AccessToken.Hash(token));
+        await App.Storage.Assessments.AddManyAsync(rows, default);
+        return (rows, token);
+    }
+
+    [Fact]
+    public async Task A_product_reassessed_more_often_than_the_cap_lists_its_first_and_latest_assessments_and_says_it_is_capped()
+    {
+        var (rows, token) = await LongHistoryAsync();
+
+        var context = await App.Get($"/api/products/{rows[0].Id}").AsAdvisorAsync();
+        var product = Assert.IsType<Ok<ProductView>>((await Handlers.Product(rows[0].Id, context.Request, default)).Result).Value!;
+        var latest = Assert.IsType<Ok<AssessmentView>>(await GetAsync(rows[^1].Id, c => Task.FromResult(c.WithToken(token)))).Value!;
+        var older = Assert.IsType<Ok<AssessmentView>>(await GetAsync(rows[5].Id, c => Task.FromResult(c.WithToken(token)))).Value!;
+
+        Assert.Equal(rows.Take(1).Concat(rows.TakeLast(ProductHistoryWindow.Limit - 1)).Select(a => a.Id), product.Assessments.Select(a => a.Id));
+        Assert.True(product.Capped);
+        // The assessment compared with is the one just before, whichever assessment is read.
+        Assert.Equal(ProductHistoryWindow.Limit - 1, latest.History.Count);
+        Assert.Equal((rows[^2].Id, 30 + rows.Count - 2), (latest.History[^1].Id, latest.History[^1].ReadinessScore!.Value));
+        Assert.Equal(rows.Take(5).Select(a => a.Id), older.History.Select(h => h.Id));
+    }
 }

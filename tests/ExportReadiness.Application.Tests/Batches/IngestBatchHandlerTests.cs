@@ -125,7 +125,7 @@ public sealed class IngestBatchHandlerTests : ApplicationTests
 
         await App.IngestWaitingAsync();
 
-        var history = await App.Storage.Assessments.ProductHistoryAsync(earlier, default);
+        var history = await App.Storage.Assessments.ProductHistoryAsync(earlier, null, default);
         Assert.Equal([earlier, (await App.BatchAsync(id)).AssessmentId(2)], history.Select(a => a.Id));
         Assert.Equal(earlier, history[1].PreviousAssessmentId);
         var rejected = Assert.Single((await App.ViewAsync(id)).Rejections);

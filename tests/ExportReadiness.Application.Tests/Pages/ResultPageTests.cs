@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using ExportReadiness.Application.Localization;
 using ExportReadiness.Application.Pages.Sme;
 using ExportReadiness.Application.Pages;
+using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Core.Scoring;
 using ExportReadiness.Testing;
@@ -106,6 +108,23 @@ public sealed class ResultPageTests : ApplicationTests
         var (_, html) = await App.ResultAsync(id, token, query: $"&plan={notice}");
 
         Assert.Contains($"<p class=\"status no-print\" id=\"action-plan-notice\" role=\"status\">{Encoder.Encode(text)}</p>", html);
+    }
+
+    [Fact]
+    public async Task A_product_reassessed_more_often_than_the_cap_compares_each_result_with_the_one_just_before()
+    {
+        var token = AccessToken.Create();
+        var rows = Testing.Contracts.ContractData.ScoredReassessed("umea", ProductHistoryWindow.Limit + 15, AccessToken.Hash(token));
+        await App.Storage.Assessments.AddManyAsync(rows, default);
+
+        var (_, latest) = await App.ResultAsync(rows[^1].Id, token);
+        var (_, older) = await App.ResultAsync(rows[5].Id, token);
+
+        var last = rows.Count - 1;
+        Assert.Contains($"Export readiness {30 + last - 1} → {30 + last} (+1) since", WebUtility.HtmlDecode(AdvisorPageReading.Element(latest, "change-overall")));
+        Assert.Equal(ProductHistoryWindow.Limit - 1, Regex.Matches(AdvisorPageReading.Element(latest, "history"), "<li>").Count);
+        Assert.Contains("Export readiness 34 → 35 (+1) since", WebUtility.HtmlDecode(AdvisorPageReading.Element(older, "change-overall")));
+        Assert.Equal(5, Regex.Matches(AdvisorPageReading.Element(older, "history"), "<li>").Count);
     }
 
     [Fact]

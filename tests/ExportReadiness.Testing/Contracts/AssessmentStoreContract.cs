@@ -119,12 +119,28 @@ public abstract partial class AssessmentStoreContract
         var third = rows[2] with { ProductId = first.Id, PreviousAssessmentId = second.Id, Programme = programme + "-b" };
         foreach (var a in new[] { third, rows[3], first, second }) await Store.AddAsync(a, default);
 
-        var history = await Store.ProductHistoryAsync(first.Id, default);
+        var history = await Store.ProductHistoryAsync(first.Id, null, default);
 
         Assert.Equal([first.Id, second.Id, third.Id], history.Select(a => a.Id));
         Assert.Equal([null, first.Id, second.Id], history.Select(a => a.PreviousAssessmentId));
-        Assert.Empty(await Store.ProductHistoryAsync(second.Id, default));
-        Assert.Empty(await Store.ProductHistoryAsync("a/b", default));
+        Assert.Empty(await Store.ProductHistoryAsync(second.Id, null, default));
+        Assert.Empty(await Store.ProductHistoryAsync("a/b", null, default));
+    }
+
+    [Fact]
+    public async Task A_long_history_reads_the_first_assessment_and_the_latest_reassessments_up_to_the_one_asked_for()
+    {
+        var rows = Reassessed(Unique.Programme("long"), ProductHistoryWindow.Limit + 15);
+        await Store.AddManyAsync(rows, default);
+        var product = rows[0].Id;
+
+        var latest = await Store.ProductHistoryAsync(product, null, default);
+        var throughOlder = await Store.ProductHistoryAsync(product, rows[5].Id, default);
+        var throughFirst = await Store.ProductHistoryAsync(product, product, default);
+
+        Assert.Equal(rows.Take(1).Concat(rows.TakeLast(ProductHistoryWindow.Limit - 1)).Select(a => a.Id), latest.Select(a => a.Id));
+        Assert.Equal(rows.Take(6).Select(a => a.Id), throughOlder.Select(a => a.Id));
+        Assert.Equal([product], throughFirst.Select(a => a.Id));
     }
 
     [Fact]

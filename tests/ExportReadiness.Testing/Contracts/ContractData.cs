@@ -26,6 +26,27 @@ public static class ContractData
     }
 
     /// <summary>A result as the scorer writes one, by <paramref name="modelVersion"/>.</summary>
+    /// <summary>
+    /// One product assessed <paramref name="count"/> times a minute apart, each re-assessing the one before; the ids
+    /// run against time (the first's is the product id), so only an order by submission time lists them right.
+    /// </summary>
+    public static List<Assessment> Reassessed(string programme, int count)
+    {
+        var rows = Assessments(programme, count);
+        var ids = rows.Select(a => a.Id).Reverse().ToList();
+        return rows.Select((a, i) => a with
+        {
+            Id = ids[i], ProductId = ids[0], PreviousAssessmentId = i == 0 ? null : ids[i - 1],
+        }).ToList();
+    }
+
+    /// <summary><see cref="Reassessed"/>, every one scored (30 points, then one more each time) and opened by one token's hash.</summary>
+    public static List<Assessment> ScoredReassessed(string programme, int count, string accessTokenHash) =>
+        Reassessed(programme, count).Select((a, i) => a with
+        {
+            Status = AssessmentStatus.Scored, Result = Result(30 + i, "model-a"), AccessTokenHash = accessTokenHash,
+        }).ToList();
+
     public static ScoringResult Result(int score, string modelVersion) => new(
         score, ReadinessLevels.FromScore(score), score / 100.0,
         [new DimensionScore("market", 100 - score), new DimensionScore("management", score)],

@@ -14,8 +14,8 @@ public abstract class DelegatingAssessmentStore(IAssessmentStore inner) : IAsses
 
     public virtual Task<Assessment?> FindAsync(string id, CancellationToken cancellationToken) => inner.FindAsync(id, cancellationToken);
 
-    public virtual Task<IReadOnlyList<Assessment>> ProductHistoryAsync(string productId, CancellationToken cancellationToken) =>
-        inner.ProductHistoryAsync(productId, cancellationToken);
+    public virtual Task<IReadOnlyList<Assessment>> ProductHistoryAsync(string productId, string? through, CancellationToken cancellationToken) =>
+        inner.ProductHistoryAsync(productId, through, cancellationToken);
 
     public virtual Task<IReadOnlyDictionary<string, Assessment>> FindManyAsync(IReadOnlyList<ScoringRequest> keys, CancellationToken cancellationToken) =>
         inner.FindManyAsync(keys, cancellationToken);

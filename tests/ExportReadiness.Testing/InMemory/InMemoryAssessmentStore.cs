@@ -16,7 +16,7 @@ public sealed class InMemoryAssessmentStore : IAssessmentStore
     private const int ScanPageSize = 1000;
     private readonly InMemoryTable<StoredAssessment> _rows;
     private readonly InMemoryTable<string> _programmeOf;
-    private readonly InMemoryTable<string> _reassessments;
+    private readonly InMemoryTable<ProductIndexRow> _reassessments;
 
     /// <summary><paramref name="clock"/> is the store's own: it stamps when each row was last written.</summary>
     public InMemoryAssessmentStore(TimeProvider? clock = null)
@@ -27,6 +27,9 @@ public sealed class InMemoryAssessmentStore : IAssessmentStore
         _reassessments = new(clock);
     }
 
+    /// <summary>A product index row: the re-assessment's programme and when it was submitted.</summary>
+    private sealed record ProductIndexRow(string Programme, DateTimeOffset SubmittedAt);
+
     /// <summary>A row as stored: the assessment without its version, and the sweep's column beside it.</summary>
     private sealed record StoredAssessment(Assessment Assessment, int Requeues = 0);
 
@@ -34,7 +37,7 @@ public sealed class InMemoryAssessmentStore : IAssessmentStore
     {
         // The index rows first, as the adapter writes them: a row that exists is always findable by id and product.
         _programmeOf.Upsert("", assessment.Id, assessment.Programme);
-        if (assessment.ProductId != assessment.Id) _reassessments.Upsert(assessment.ProductId, assessment.Id, assessment.Programme);
+        if (assessment.ProductId != assessment.Id) _reassessments.Upsert(assessment.ProductId, assessment.Id, new ProductIndexRow(assessment.Programme, assessment.SubmittedAt));
         _rows.TryAdd(assessment.Programme, assessment.Id, new StoredAssessment(AsStored(assessment)));
     });
 
@@ -61,12 +64,12 @@ public sealed class InMemoryAssessmentStore : IAssessmentStore
         return found;
     }
 
-    public async Task<IReadOnlyList<Assessment>> ProductHistoryAsync(string productId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Assessment>> ProductHistoryAsync(string productId, string? through, CancellationToken cancellationToken)
     {
         if (!Identifiers.IsValid(productId)) return [];
-        var keys = _reassessments.Partition(productId).Select(r => new ScoringRequest(r.Key, Programme: r.Value)).Prepend(new ScoringRequest(productId)).ToList();
-        var found = await FindManyAsync(keys, cancellationToken);
-        return found.Values.Where(a => a.ProductId == productId).OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+        var reassessments = _reassessments.Partition(productId).Select(r => new ProductHistoryWindow.Reassessment(r.Key, r.Value.Programme, r.Value.SubmittedAt));
+        var found = await FindManyAsync(ProductHistoryWindow.Keys(productId, reassessments, through), cancellationToken);
+        return ProductHistoryWindow.Of(productId, found.Values);
     }
 
     public Task<bool> TryReplaceAsync(Assessment assessment, CancellationToken cancellationToken) => StorageCall.Answer(cancellationToken, () => Replace(assessment));
