@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -15,11 +16,15 @@ namespace ExportReadiness.Storage;
 /// </summary>
 public sealed class StorageClients
 {
-    public StorageClients(string connectionString)
+    /// <param name="connectionString">The account's connection string.</param>
+    /// <param name="tablePolicy">Sees every table request (a test counts what a sweep reads); none in the app.</param>
+    public StorageClients(string connectionString, HttpPipelinePolicy? tablePolicy = null)
     {
         Blobs = new BlobServiceClient(connectionString, Bounded(new BlobClientOptions()));
         Queues = new QueueServiceClient(connectionString, QueueOptions());
-        Tables = new TableServiceClient(connectionString, Bounded(new TableClientOptions()));
+        var tableOptions = Bounded(new TableClientOptions());
+        if (tablePolicy is not null) tableOptions.AddPolicy(tablePolicy, HttpPipelinePosition.PerCall);
+        Tables = new TableServiceClient(connectionString, tableOptions);
     }
 
     /// <summary>Identity-based access: <c>AzureWebJobsStorage__accountName</c> plus a token credential.</summary>
