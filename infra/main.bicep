@@ -82,6 +82,7 @@ var tables = [
   'Assessments'
   'AssessmentIndex'
   'ProductIndex'
+  'PendingScoring'
   'Reviews'
   'ProductStages'
   'Batches'

@@ -44,6 +44,13 @@ public static class StorageNames
     /// </summary>
     public const string ProductIndexTable = "ProductIndex";
 
+    /// <summary>
+    /// The pending index, the sweep's outbox: one row per assessment waiting to be scored, PartitionKey = the minute of its
+    /// SubmittedAt (<c>yyyyMMddHHmm</c>), RowKey = assessment id, with its programme. Written before the Pending row,
+    /// deleted once the assessment is scored or failed, so the sweep reads a key range of waiting rows, not the table.
+    /// </summary>
+    public const string PendingScoringTable = "PendingScoring";
+
     public const string ReviewsTable = "Reviews";
 
     /// <summary>Advisors' moves of a product through the funnel: PartitionKey = product id, one row per (date, stage).</summary>
@@ -62,5 +69,5 @@ public static class StorageNames
 
     public static readonly string[] Containers = [SubmissionsContainer, ModelsContainer, BatchesContainer, LocksContainer, DataProtectionContainer, ProgrammesContainer, OutcomeSetsContainer];
     public static readonly string[] Queues = [ScoringQueue, ScoringPoisonQueue, BatchQueue, BatchPoisonQueue];
-    public static readonly string[] Tables = [AssessmentsTable, AssessmentIndexTable, ProductIndexTable, ReviewsTable, ProductStagesTable, BatchesTable, ModelRunsTable, AdvisorSessionsTable, ActionPlansTable, OutcomeSetsTable];
+    public static readonly string[] Tables = [AssessmentsTable, AssessmentIndexTable, ProductIndexTable, PendingScoringTable, ReviewsTable, ProductStagesTable, BatchesTable, ModelRunsTable, AdvisorSessionsTable, ActionPlansTable, OutcomeSetsTable];
 }

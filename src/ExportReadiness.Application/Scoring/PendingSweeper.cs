@@ -9,7 +9,9 @@ namespace ExportReadiness.Application.Scoring;
 /// SweepPending, the outbox's other half: a submission writes its Pending row and then its scoring message, and a
 /// process that dies in between leaves a row nobody will score. Every minute this re-sends the message of each
 /// Pending row left unchanged for <see cref="ExportReadinessOptions.PendingSweepAge"/>; scoring is idempotent, so a
-/// row whose message was only waiting in a backlog costs one extra, quickly settled delivery.
+/// row whose message was only waiting in a backlog costs one extra, quickly settled delivery. The rows come from the
+/// store's pending index (<see cref="IAssessmentStore.PendingAsync"/>), so a sweep costs the rows still waiting, never
+/// the assessments ever scored.
 /// </summary>
 /// <remarks>
 /// A row's re-sends back off: after the n-th, it is due again only once unchanged for age × 2ⁿ (at most an hour),

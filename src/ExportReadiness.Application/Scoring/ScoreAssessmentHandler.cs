@@ -85,6 +85,10 @@ public sealed partial class ScoreAssessmentHandler(
                     }
                 }
                 LogScoredBatch(written.Count, model.Version);
+                // Out of the sweep's index once scored. Last, so a failure here fails no delivery already scored; the entry
+                // left behind is deleted by the next sweep that reads it. A re-score (Scored before) never had an entry.
+                await store.ForgetPendingAsync(
+                    work.Select(w => w.Assessment).Where(a => a.Status != AssessmentStatus.Scored && written.Contains(a.Id)).ToList(), cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -135,11 +139,12 @@ public sealed partial class ScoreAssessmentHandler(
     {
         var assessment = await store.FindAsync(assessmentId, cancellationToken);
         if (assessment is null || assessment.Status == AssessmentStatus.Scored) return;
-        await store.TryReplaceAsync(assessment with
+        var failed = assessment with
         {
             Status = AssessmentStatus.Failed,
             FailureReason = "Scoring failed repeatedly; the message was moved to the poison queue for investigation.",
-        }, cancellationToken);
+        };
+        if (await store.TryReplaceAsync(failed, cancellationToken)) await store.ForgetPendingAsync([failed], cancellationToken);
         LogFailed(assessmentId);
     }
 

@@ -43,8 +43,18 @@ public interface IAssessmentStore
     /// </summary>
     Task<IReadOnlySet<string>> ReplaceManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken);
 
-    /// <summary>Pending assessments not written since <paramref name="writtenBefore"/>, with only what a sweep needs.</summary>
+    /// <summary>
+    /// Pending assessments not written since <paramref name="writtenBefore"/>, with only what a sweep needs. Read through
+    /// the pending index (every Pending row is in it, from before the row is stored): the cost grows with the assessments
+    /// still waiting, never with those scored. Index entries of assessments no longer Pending are dropped on the way.
+    /// </summary>
     IAsyncEnumerable<PendingAssessment> PendingAsync(DateTimeOffset writtenBefore, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes assessments that left Pending (scored, or failed for good) out of the pending index, so the sweep never reads
+    /// them again. Idempotent: an assessment not in the index is no work.
+    /// </summary>
+    Task ForgetPendingAsync(IReadOnlyList<Assessment> settled, CancellationToken cancellationToken);
 
     /// <summary>
     /// Counts one more re-sent scoring message on a Pending row, if it is unchanged since it was read; false when it

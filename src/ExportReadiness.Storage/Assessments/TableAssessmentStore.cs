@@ -11,11 +11,14 @@ public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentSt
     private readonly TableClient _assessments = clients.Table(StorageNames.AssessmentsTable);
     private readonly TableClient _index = clients.Table(StorageNames.AssessmentIndexTable);
     private readonly TableClient _products = clients.Table(StorageNames.ProductIndexTable);
+    private readonly PendingScoringIndex _pending = new(clients);
 
     public async Task AddAsync(Assessment assessment, CancellationToken cancellationToken)
     {
-        // The index rows first: a row that exists is always findable by id, and by its product.
-        await _index.UpsertEntityAsync(IndexEntity(assessment), TableUpdateMode.Replace, cancellationToken);
+        // The index rows first: a row that exists is always findable by id, and by its product, and a Pending one by the sweep.
+        await Task.WhenAll(
+            _index.UpsertEntityAsync(IndexEntity(assessment), TableUpdateMode.Replace, cancellationToken),
+            _pending.AddAsync([assessment], cancellationToken));
         // A first assessment is found by its id, which is the product id: only re-assessments need a product row.
         if (assessment.ProductId != assessment.Id)
             await _products.UpsertEntityAsync(ProductEntity(assessment), TableUpdateMode.Replace, cancellationToken);
@@ -29,6 +32,8 @@ public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentSt
         // Re-assessments (a batch row naming its product) are found by their product too, before their rows exist, as in AddAsync.
         foreach (var chunk in assessments.Where(a => a.ProductId != a.Id).GroupBy(a => a.ProductId).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize)))
             await _products.SubmitTransactionAsync(chunk.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ProductEntity(a))), cancellationToken);
+        // A batch's rows share their upload time, so their pending-index entries one partition: a transaction per 100.
+        await _pending.AddAsync(assessments, cancellationToken);
         foreach (var chunk in assessments.GroupBy(a => a.Programme).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize)))
         {
             try
@@ -176,15 +181,11 @@ public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentSt
         return written;
     }
 
-    public async IAsyncEnumerable<PendingAssessment> PendingAsync(DateTimeOffset writtenBefore,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        // Timestamp, not SubmittedAt: a batch's rows carry the upload time but may be written long after it.
-        // Status is not indexed, so this scans the table; only the keys, the time and the count come back.
-        var filter = TableClient.CreateQueryFilter($"Status eq {nameof(AssessmentStatus.Pending)} and Timestamp le {writtenBefore}");
-        await foreach (var row in _assessments.QueryAsync<TableEntity>(filter, 1000, select: ["PartitionKey", "RowKey", "Timestamp", RequeuesProperty], cancellationToken: cancellationToken))
-            yield return new PendingAssessment(row.RowKey, row.PartitionKey, row.Timestamp ?? DateTimeOffset.MinValue, row.GetInt32(RequeuesProperty) ?? 0, row.ETag.ToString());
-    }
+    /// <summary>Through the pending index (<see cref="PendingScoringIndex"/>): never a query of the Assessments table.</summary>
+    public IAsyncEnumerable<PendingAssessment> PendingAsync(DateTimeOffset writtenBefore, CancellationToken cancellationToken) =>
+        _pending.DueAsync(_assessments, writtenBefore, RequeuesProperty, cancellationToken);
+
+    public Task ForgetPendingAsync(IReadOnlyList<Assessment> settled, CancellationToken cancellationToken) => _pending.ForgetAsync(settled, cancellationToken);
 
     public async Task<bool> TryMarkRequeuedAsync(PendingAssessment pending, CancellationToken cancellationToken)
     {

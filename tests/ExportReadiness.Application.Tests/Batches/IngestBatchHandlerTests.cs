@@ -65,6 +65,20 @@ public sealed class IngestBatchHandlerTests : ApplicationTests
     }
 
     [Fact]
+    public async Task Ingested_rows_are_in_the_sweeps_pending_index_until_they_are_scored()
+    {
+        var id = await App.UploadedAsync(new BatchFileBuilder().AddMany(3, i => AssessmentBuilder.Mixed().Named($"Index {i} AB")).ToCsv());
+        await App.IngestWaitingAsync();
+        var batch = await App.BatchAsync(id);
+        var rows = Enumerable.Range(2, 3).Select(line => batch.AssessmentId(line)).ToList();
+        Assert.All(rows, row => Assert.True(App.Storage.Assessments.IsIndexedAsPending(row)));
+
+        await App.ScoreWaitingAsync();
+
+        Assert.All(rows, row => Assert.False(App.Storage.Assessments.IsIndexedAsPending(row)));
+    }
+
+    [Fact]
     public async Task The_same_batch_delivered_again_once_ingested_adds_sends_and_counts_nothing_more()
     {
         var id = await App.UploadedAsync(new BatchFileBuilder().AddMany(4, i => AssessmentBuilder.Mixed().Named($"Dubblett {i} AB")).ToCsv());

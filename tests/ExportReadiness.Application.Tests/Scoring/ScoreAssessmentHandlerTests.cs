@@ -110,6 +110,24 @@ public sealed class ScoreAssessmentHandlerTests : ApplicationTests
     }
 
     [Fact]
+    public async Task Scoring_or_failing_an_assessment_takes_it_out_of_the_sweeps_pending_index()
+    {
+        var sound = await StoredPendingAsync(AssessmentBuilder.Mixed());
+        var broken = await StoredPendingAsync(AssessmentBuilder.Mixed());
+        await App.MakeUnscorableAsync(broken.Id);
+        Assert.True(App.Storage.Assessments.IsIndexedAsPending(sound.Id));
+        await App.Storage.ScoringQueue.EnqueueManyAsync(Submission.DefaultProgramme, [sound.Id, broken.Id], default);
+        var message = Assert.Single(App.Storage.ScoringQueue.Drain());
+
+        await Handler.DeliverAsync(message, dequeueCount: 1);
+        Assert.Equal((false, true), (App.Storage.Assessments.IsIndexedAsPending(sound.Id), App.Storage.Assessments.IsIndexedAsPending(broken.Id)));
+
+        await Handler.DeliverAsync(message, dequeueCount: App.Options<QueueTriggerOptions>().MaxDequeueCount);
+        Assert.Equal(AssessmentStatus.Failed, (await App.StoredAsync(broken.Id)).Status);
+        Assert.False(App.Storage.Assessments.IsIndexedAsPending(broken.Id));
+    }
+
+    [Fact]
     public async Task A_batch_message_scores_every_assessment_it_names_in_its_programme()
     {
         var submission = AssessmentBuilder.Mixed().ToSubmission();

@@ -55,6 +55,37 @@ public abstract partial class AssessmentStoreContract
         Assert.Equal(0, Assert.Single(await PendingAsync(programme, StoreNow.AddDays(1))).Requeues);
     }
 
+    [Fact]
+    public async Task A_batch_of_pending_rows_sharing_its_upload_time_is_due_whole_until_each_row_is_scored_and_forgotten()
+    {
+        var programme = Unique.Programme("batch-index");
+        // More than one transaction's worth, all in one minute: the batch path's index entries.
+        var rows = Assessments(programme, 130).Select(a => a with { SubmittedAt = Monday }).ToList();
+        await Store.AddManyAsync(rows, default);
+        Assert.Equal(rows.Select(r => r.Id), (await PendingAsync(programme, StoreNow.AddDays(1))).Select(p => p.Id).Order(StringComparer.Ordinal));
+
+        var read = (await Store.FindManyAsync(rows.Take(110).Select(r => new ScoringRequest(r.Id, Programme: programme)).ToList(), default)).Values.ToList();
+        var scored = read.Select(a => a with { Status = AssessmentStatus.Scored, Result = Result(60, "model-a") }).ToList();
+        Assert.Equal(110, (await Store.ReplaceManyAsync(scored, default)).Count);
+        await Store.ForgetPendingAsync(scored, default);
+
+        Assert.Equal(rows.Skip(110).Select(r => r.Id), (await PendingAsync(programme, StoreNow.AddDays(1))).Select(p => p.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Forgetting_an_assessment_already_forgotten_or_never_pending_is_no_work_and_a_pending_one_stays_due()
+    {
+        var programme = Unique.Programme("forget");
+        var rows = await AddedAsync(programme, 3);
+        var scored = await ScoredAsync(rows[0], 50, "model-a");
+        var neverStored = Assessments(programme, 1)[0];
+
+        await Store.ForgetPendingAsync([scored], default);
+        await Store.ForgetPendingAsync([scored, neverStored, scored], default);
+
+        Assert.Equal([rows[1].Id, rows[2].Id], (await PendingAsync(programme, StoreNow.AddDays(1))).Select(p => p.Id).Order(StringComparer.Ordinal));
+    }
+
     /// <summary>The sweep's rows of one programme: the table is shared with other tests.</summary>
     private async Task<List<PendingAssessment>> PendingAsync(string programme, DateTimeOffset writtenBefore)
     {

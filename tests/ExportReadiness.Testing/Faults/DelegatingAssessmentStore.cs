@@ -35,6 +35,9 @@ public abstract class DelegatingAssessmentStore(IAssessmentStore inner) : IAsses
     public virtual IAsyncEnumerable<PendingAssessment> PendingAsync(DateTimeOffset writtenBefore, CancellationToken cancellationToken) =>
         inner.PendingAsync(writtenBefore, cancellationToken);
 
+    public virtual Task ForgetPendingAsync(IReadOnlyList<Assessment> settled, CancellationToken cancellationToken) =>
+        inner.ForgetPendingAsync(settled, cancellationToken);
+
     public virtual Task<bool> TryMarkRequeuedAsync(PendingAssessment pending, CancellationToken cancellationToken) =>
         inner.TryMarkRequeuedAsync(pending, cancellationToken);
 }

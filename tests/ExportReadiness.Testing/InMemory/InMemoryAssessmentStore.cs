@@ -6,7 +6,8 @@ namespace ExportReadiness.Testing.InMemory;
 
 /// <summary>
 /// <see cref="IAssessmentStore"/> in memory, laid out as <c>TableAssessmentStore</c> lays out its tables: rows keyed by
-/// programme and id (listed in that order), an id → programme index, a product index for re-assessments. It keeps the
+/// programme and id (listed in that order), an id → programme index, a product index for re-assessments, the pending index
+/// keyed by the minute submitted and id (the sweep reads it, never the rows' table). It keeps the
 /// adapter's rules: an add never overwrites, a replace is conditional on the row's ETag, a filter on a column the row
 /// lacks matches nothing (a Pending row is never "not scored by" a model), and the sweep's requeue count lives on the row
 /// until a full write replaces the row.
@@ -17,6 +18,7 @@ public sealed class InMemoryAssessmentStore : IAssessmentStore
     private readonly InMemoryTable<StoredAssessment> _rows;
     private readonly InMemoryTable<string> _programmeOf;
     private readonly InMemoryTable<ProductIndexRow> _reassessments;
+    private readonly InMemoryTable<string> _pendingIndex;
 
     /// <summary><paramref name="clock"/> is the store's own: it stamps when each row was last written.</summary>
     public InMemoryAssessmentStore(TimeProvider? clock = null)
@@ -25,10 +27,14 @@ public sealed class InMemoryAssessmentStore : IAssessmentStore
         _rows = new(clock);
         _programmeOf = new(clock);
         _reassessments = new(clock);
+        _pendingIndex = new(clock);
     }
 
     /// <summary>A product index row: the re-assessment's programme and when it was submitted.</summary>
     private sealed record ProductIndexRow(string Programme, DateTimeOffset SubmittedAt);
+
+    /// <summary>Whether the sweep would find the assessment through the pending index (a test's view of the outbox).</summary>
+    public bool IsIndexedAsPending(string id) => _pendingIndex.All().Any(r => r.Key == id);
 
     /// <summary>A row as stored: the assessment without its version, and the sweep's column beside it.</summary>
     private sealed record StoredAssessment(Assessment Assessment, int Requeues = 0);
@@ -38,6 +44,7 @@ public sealed class InMemoryAssessmentStore : IAssessmentStore
         // The index rows first, as the adapter writes them: a row that exists is always findable by id and product.
         _programmeOf.Upsert("", assessment.Id, assessment.Programme);
         if (assessment.ProductId != assessment.Id) _reassessments.Upsert(assessment.ProductId, assessment.Id, new ProductIndexRow(assessment.Programme, assessment.SubmittedAt));
+        if (assessment.Status == AssessmentStatus.Pending) _pendingIndex.Upsert(PendingPartition(assessment.SubmittedAt), assessment.Id, assessment.Programme);
         _rows.TryAdd(assessment.Programme, assessment.Id, new StoredAssessment(AsStored(assessment)));
     });
 
@@ -116,16 +123,38 @@ public sealed class InMemoryAssessmentStore : IAssessmentStore
     public Task<int> CountAsync(AssessmentQuery query, CancellationToken cancellationToken) =>
         StorageCall.Answer(cancellationToken, () => _rows.All().Count(r => Matches(query, r.Value.Assessment)));
 
+    /// <summary>
+    /// The adapter's sweep: the index entries submitted up to the cutoff's minute and written by then, each row read by key;
+    /// entries of rows settled, or missing for an hour (their writer may be between the entry and the row), are deleted.
+    /// </summary>
     public async IAsyncEnumerable<PendingAssessment> PendingAsync(DateTimeOffset writtenBefore, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // When the row was last written, not SubmittedAt: a batch row carries its upload time but is written later.
-        foreach (var row in _rows.All().Where(r => r.Value.Assessment.Status == AssessmentStatus.Pending && r.Timestamp <= writtenBefore))
+        var upTo = PendingPartition(writtenBefore);
+        var orphanBefore = writtenBefore < DateTimeOffset.MinValue + OrphanAge ? DateTimeOffset.MinValue : writtenBefore - OrphanAge;
+        foreach (var entry in _pendingIndex.All().Where(e => string.CompareOrdinal(e.Partition, upTo) <= 0 && e.Timestamp <= writtenBefore))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return new PendingAssessment(row.Key, row.Partition, row.Timestamp, row.Value.Requeues, row.ETag);
+            var row = _rows.Get(entry.Value, entry.Key);
+            if (row is null && entry.Timestamp > orphanBefore) continue;
+            if (row is not null && row.Value.Assessment.Status == AssessmentStatus.Pending)
+            {
+                // When the row was last written, not SubmittedAt: a batch row carries its upload time but is written later.
+                if (row.Timestamp <= writtenBefore) yield return new PendingAssessment(row.Key, row.Partition, row.Timestamp, row.Value.Requeues, row.ETag);
+                continue;
+            }
+            _pendingIndex.Delete(entry.Partition, entry.Key);
         }
         await Task.CompletedTask;
     }
+
+    public Task ForgetPendingAsync(IReadOnlyList<Assessment> settled, CancellationToken cancellationToken) => StorageCall.Do(cancellationToken, () =>
+    {
+        foreach (var assessment in settled) _pendingIndex.Delete(PendingPartition(assessment.SubmittedAt), assessment.Id);
+    });
+
+    private static readonly TimeSpan OrphanAge = TimeSpan.FromHours(1);
+
+    private static string PendingPartition(DateTimeOffset submittedAt) => submittedAt.UtcDateTime.ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture);
 
     public Task<bool> TryMarkRequeuedAsync(PendingAssessment pending, CancellationToken cancellationToken) =>
         StorageCall.Answer(cancellationToken, () => _rows.TryUpdate(pending.Programme, pending.Id, stored => stored with { Requeues = pending.Requeues + 1 }, pending.ConcurrencyToken).Outcome

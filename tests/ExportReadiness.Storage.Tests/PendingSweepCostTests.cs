@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Storage.Assessments;
+using ExportReadiness.Testing;
+using ExportReadiness.Testing.Contracts;
+
+namespace ExportReadiness.Storage.Tests;
+
+/// <summary>
+/// The sweep runs every minute for ever: what it reads must grow with the assessments still waiting, not with every
+/// assessment ever scored. Counted on the wire, as Table Storage bills it.
+/// </summary>
+[Collection(StorageCollection.Name)]
+public sealed class PendingSweepCostTests(StorageFixture storage)
+{
+    [Fact]
+    public async Task A_sweep_reads_the_pending_index_and_point_reads_the_waiting_rows_never_querying_the_assessments_table()
+    {
+        var requests = new TableRequests();
+        var store = new TableAssessmentStore(new StorageClients(storage.ConnectionString, o => { if (o is TableClientOptions) o.AddPolicy(requests, HttpPipelinePosition.PerCall); }));
+        var programme = Unique.Programme("sweep-cost");
+        // A batch of 2,000 (one upload time), scored and forgotten as the scoring handler does; 3 whose messages were lost.
+        var scored = ContractData.Assessments(programme, 2000).Select(a => a with { SubmittedAt = ContractData.Monday }).ToList();
+        await store.AddManyAsync(scored, default);
+        var results = scored.Select(a => a with { Status = AssessmentStatus.Scored, Result = ContractData.Result(60, "model-a") }).ToList();
+        Assert.Equal(2000, (await store.ReplaceManyAsync(results, default)).Count);
+        await store.ForgetPendingAsync(results, default);
+        var lost = ContractData.Assessments(programme, 3);
+        foreach (var assessment in lost) await store.AddAsync(assessment, default);
+        requests.Clear();
+
+        var due = new List<string>();
+        await foreach (var pending in store.PendingAsync(DateTimeOffset.UtcNow.AddMinutes(1), default))
+            if (pending.Programme == programme) due.Add(pending.Id);
+
+        Assert.Equal(lost.Select(a => a.Id), due.Order(StringComparer.Ordinal));
+        var assessmentsTable = requests.Paths.Where(p => p.Contains($"/{StorageNames.AssessmentsTable}(", StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(assessmentsTable, p => p.EndsWith($"/{StorageNames.AssessmentsTable}()", StringComparison.Ordinal));
+        Assert.All(lost, a => Assert.Contains(assessmentsTable, p => p.Contains(a.Id, StringComparison.Ordinal)));
+        // The scored rows' ids share their batch's prefix: not one request names any of them.
+        Assert.DoesNotContain(requests.Paths, p => p.Contains(scored[0].Id[..16], StringComparison.Ordinal));
+    }
+
+    /// <summary>Every table request's path, unescaped: <c>/account/Table()</c> is a query, <c>/account/Table(PartitionKey=…)</c> a point read.</summary>
+    private sealed class TableRequests : HttpPipelineSynchronousPolicy
+    {
+        private readonly ConcurrentQueue<string> _paths = new();
+
+        public IReadOnlyList<string> Paths => _paths.ToList();
+
+        public void Clear() => _paths.Clear();
+
+        public override void OnSendingRequest(HttpMessage message) => _paths.Enqueue(Uri.UnescapeDataString(message.Request.Uri.Path));
+    }
+}
