@@ -52,8 +52,11 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, P
     {
         var assessment = await store.FindAsync(id, cancellationToken);
         if (assessment is null) return Page.Of<NoSuchAssessmentPage>(status: StatusCodes.Status404NotFound);
-        // Never empty: the product index row may lag the assessment row it was written after.
-        var productHistory = await store.ProductHistoryAsync(assessment.ProductId, assessment.Id, cancellationToken) is { Count: > 0 } h ? h : [assessment];
+        // The product's latest window, newer assessments included (an advisor sees the whole recent history from any of
+        // them); through this one when it is older than the window. Never empty: the product index row may lag the assessment row.
+        var latest = await store.ProductHistoryAsync(assessment.ProductId, null, cancellationToken);
+        var window = latest.Any(a => a.Id == assessment.Id) ? latest : await store.ProductHistoryAsync(assessment.ProductId, assessment.Id, cancellationToken);
+        var productHistory = window is { Count: > 0 } ? window : [assessment];
         return Page.Of<AssessmentDetailPage>(new Dictionary<string, object?>
         {
             [nameof(AssessmentDetailPage.Assessment)] = assessment,
