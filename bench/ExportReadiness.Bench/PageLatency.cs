@@ -55,16 +55,7 @@ internal static class PageLatency
         {
             var bytes = 0;
             for (var warm = 0; warm < 5; warm++) bytes = (await client.GetByteArrayAsync(path)).Length;
-            var times = new List<double>();
-            for (var r = 0; r < runs; r++)
-            {
-                var clock = Stopwatch.StartNew();
-                var response = await client.GetAsync(path);
-                await response.Content.ReadAsByteArrayAsync();
-                response.EnsureSuccessStatusCode();
-                times.Add(clock.Elapsed.TotalMilliseconds);
-            }
-            times.Sort();
+            var times = await TimedReads.SortedAsync(client, path, runs);
             Console.WriteLine($"| {label} | {times[times.Count / 2]:F1} ms | {times[(int)(times.Count * 0.95)]:F1} ms | {bytes:N0} |");
         }
         return 0;

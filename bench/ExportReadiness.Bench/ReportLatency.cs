@@ -80,16 +80,7 @@ internal static class ReportLatency
         foreach (var (label, path) in reports)
         {
             var bytes = (await client.GetByteArrayAsync(path)).Length;
-            var times = new List<double>();
-            for (var r = 0; r < runs; r++)
-            {
-                var clock = Stopwatch.StartNew();
-                var response = await client.GetAsync(path);
-                await response.Content.ReadAsByteArrayAsync();
-                response.EnsureSuccessStatusCode();
-                times.Add(clock.Elapsed.TotalMilliseconds);
-            }
-            times.Sort();
+            var times = await TimedReads.SortedAsync(client, path, runs);
             Console.WriteLine($"| {label} | {times[times.Count / 2]:F0} ms | {times[^1]:F0} ms | {bytes:N0} |");
         }
         return 0;

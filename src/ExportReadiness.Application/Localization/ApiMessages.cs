@@ -1,7 +1,6 @@
 using System.Globalization;
 using ExportReadiness.Core.Localization;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace ExportReadiness.Application.Localization;
 

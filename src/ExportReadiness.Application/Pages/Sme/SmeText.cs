@@ -1,4 +1,3 @@
-using System.Globalization;
 using ExportReadiness.Application.Localization;
 using ExportReadiness.Core.ActionPlans;
 using ExportReadiness.Core.Scoring;
@@ -6,16 +5,11 @@ using Microsoft.Extensions.Localization;
 
 namespace ExportReadiness.Application.Pages.Sme;
 
-/// <summary>The names the SME's pages (and the advisor's) give the model's levels and the plan's statuses, and the day as every page writes it.</summary>
+/// <summary>The names the SME's pages (and the advisor's) give the model's levels and the plan's statuses.</summary>
 public static class SmeText
 {
     /// <summary>The model's level by its decided name ("Nästan redo" / "Nearly ready"): a text, never HTML.</summary>
     public static string LevelName(this IStringLocalizer<SmeTexts> texts, ReadinessLevel level) => texts[$"Level{level}"];
 
     public static string StatusName(this IStringLocalizer<SmeTexts> texts, ActionStatus status) => texts[$"Status{status}"];
-
-    /// <summary>A day as the pages write it in every language (yyyy-MM-dd).</summary>
-    public static string Day(DateTimeOffset when) => when.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
