@@ -1,0 +1,45 @@
+using ExportReadiness.Core.Assessments;
+
+namespace ExportReadiness.Core.Reports;
+
+/// <summary>
+/// Builds the report tallies from the rows themselves, as a scan passes them (holding per product only its first
+/// assessment and its figures): what the store's kept tallies must equal. The nightly reconcile compares the two, and a
+/// store without kept tallies (the in-memory one) answers with these.
+/// </summary>
+public sealed class TallyBuilder
+{
+    private readonly Dictionary<string, TallyCells> _programmes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Assessment? First, ProductFigures Scores)> _products = new(StringComparer.Ordinal);
+
+    public void Add(Assessment a)
+    {
+        CellsOf(a.Programme)[a.Company.Sector, a.Company.Region].AddAssessment(a);
+        var (first, scores) = _products.TryGetValue(a.ProductId, out var seen) ? seen : (null, new ProductFigures());
+        if (a.ProductId == a.Id) first = a with { Answers = new Dictionary<string, Questionnaire.Answer>(), Result = null, Review = null };
+        _products[a.ProductId] = (first, scores.Observing(a, wasScored: false));
+    }
+
+    /// <summary>
+    /// The tallies of every programme seen, each product counted in its first assessment's programme, sector and region
+    /// (products whose first assessment was not seen are left out), with its funnel part from <paramref name="funnelOf"/>
+    /// (its first assessment and its figures so far; return them as they are for a product with no moves).
+    /// </summary>
+    public IReadOnlyList<TallyCell> Build(Func<Assessment, ProductFigures, ProductFigures>? funnelOf = null)
+    {
+        foreach (var (first, scores) in _products.Values)
+        {
+            if (first is null) continue;
+            var figures = Figures(first, scores);
+            CellsOf(first.Programme)[first.Company.Sector, first.Company.Region].AddProduct(funnelOf is null ? figures : funnelOf(first, figures));
+        }
+        _products.Clear();
+        return _programmes.SelectMany(p => p.Value.All.Select(c => new TallyCell(p.Key, c.Sector, c.Region, c.Tally))).ToList();
+    }
+
+    /// <summary>The product's figures as the rows say them: its scores, and the funnel defaults of its first assessment.</summary>
+    public static ProductFigures Figures(Assessment first, ProductFigures scores) => scores with { Cohort = first.SubmittedAt.UtcDateTime.Year };
+
+    private TallyCells CellsOf(string programme) =>
+        _programmes.TryGetValue(programme, out var cells) ? cells : _programmes[programme] = new TallyCells();
+}
