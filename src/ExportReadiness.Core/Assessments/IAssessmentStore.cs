@@ -56,6 +56,18 @@ public interface IAssessmentStore
     /// </summary>
     Task<IReadOnlyList<Reports.TallyCell>> TalliesAsync(string? programme, CancellationToken cancellationToken);
 
+    /// <summary>The programmes with kept tallies.</summary>
+    Task<IReadOnlyList<string>> TalliedProgrammesAsync(CancellationToken cancellationToken);
+
+    /// <summary>A programme's kept tallies with their version, for the reconcile.</summary>
+    Task<Reports.TallySnapshot> TallySnapshotAsync(string programme, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces a programme's kept tallies by <paramref name="cells"/> if they are still as <paramref name="seen"/>; false
+    /// (nothing written) when a write moved them meanwhile.
+    /// </summary>
+    Task<bool> ReplaceTalliesAsync(Reports.TallySnapshot seen, IReadOnlyList<Reports.TallyCell> cells, CancellationToken cancellationToken);
+
     /// <summary>
     /// Pending assessments not written since <paramref name="writtenBefore"/>, with only what a sweep needs. Read through
     /// the pending index (every Pending row is in it, from before the row is stored): the cost grows with the assessments

@@ -55,6 +55,11 @@ public sealed record ProductFigures
             .ToDictionary(x => x.id, x => x.days!.Value, StringComparer.Ordinal),
     };
 
+    /// <summary>The same figures, the ids and dates that decide later changes included.</summary>
+    public bool SameAs(ProductFigures other) =>
+        CountsAs(other) && FirstScoredId == other.FirstScoredId && LatestScoredId == other.LatestScoredId
+        && FirstScoredAt == other.FirstScoredAt && LatestScoredAt == other.LatestScoredAt;
+
     /// <summary>Whether two figures count the same in every report.</summary>
     public bool CountsAs(ProductFigures other) =>
         ScoredCount == other.ScoredCount && FirstScore == other.FirstScore && LatestScore == other.LatestScore && Cohort == other.Cohort

@@ -9,6 +9,7 @@ namespace ExportReadiness.Core.Reports;
 /// </summary>
 public sealed class TallyBuilder
 {
+    private static readonly IReadOnlyDictionary<string, Questionnaire.Answer> Empty = new Dictionary<string, Questionnaire.Answer>();
     private readonly Dictionary<string, TallyCells> _programmes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Assessment? First, ProductFigures Scores)> _products = new(StringComparer.Ordinal);
 
@@ -16,9 +17,13 @@ public sealed class TallyBuilder
     {
         CellsOf(a.Programme)[a.Company.Sector, a.Company.Region].AddAssessment(a);
         var (first, scores) = _products.TryGetValue(a.ProductId, out var seen) ? seen : (null, new ProductFigures());
-        if (a.ProductId == a.Id) first = a with { Answers = new Dictionary<string, Questionnaire.Answer>(), Result = null, Review = null };
+        if (a.ProductId == a.Id) first = a with { Answers = Empty, Result = a.Result is { } r ? r with { TopGaps = [], Explanation = null } : null };
         _products[a.ProductId] = (first, scores.Observing(a, wasScored: false));
     }
+
+    /// <summary>Every product whose first assessment was seen, with its figures as the rows say them (no funnel yet).</summary>
+    public IEnumerable<(Assessment First, ProductFigures Figures)> Products =>
+        _products.Values.Where(p => p.First is not null).Select(p => (p.First!, Figures(p.First!, p.Scores)));
 
     /// <summary>
     /// The tallies of every programme seen, each product counted in its first assessment's programme, sector and region
@@ -27,12 +32,8 @@ public sealed class TallyBuilder
     /// </summary>
     public IReadOnlyList<TallyCell> Build(Func<Assessment, ProductFigures, ProductFigures>? funnelOf = null)
     {
-        foreach (var (first, scores) in _products.Values)
-        {
-            if (first is null) continue;
-            var figures = Figures(first, scores);
+        foreach (var (first, figures) in Products)
             CellsOf(first.Programme)[first.Company.Sector, first.Company.Region].AddProduct(funnelOf is null ? figures : funnelOf(first, figures));
-        }
         _products.Clear();
         return _programmes.SelectMany(p => p.Value.All.Select(c => new TallyCell(p.Key, c.Sector, c.Region, c.Tally))).ToList();
     }

@@ -168,6 +168,19 @@ public sealed class TableAssessmentStore : IAssessmentStore
         return cells;
     }
 
+    public Task<IReadOnlyList<string>> TalliedProgrammesAsync(CancellationToken cancellationToken) => _tallies.ProgrammesAsync(cancellationToken);
+
+    public async Task<TallySnapshot> TallySnapshotAsync(string programme, CancellationToken cancellationToken)
+    {
+        var shards = await _tallies.ReadAllAsync(programme, cancellationToken);
+        var sum = new TallyCells();
+        foreach (var shard in shards) sum.Add(shard.Cells);
+        return new TallySnapshot(programme, sum.All.Select(c => new TallyCell(programme, c.Sector, c.Region, c.Tally)).ToList(), TallyShards.Version(shards));
+    }
+
+    public Task<bool> ReplaceTalliesAsync(TallySnapshot seen, IReadOnlyList<TallyCell> cells, CancellationToken cancellationToken) =>
+        _tallies.ReplaceAsync(seen.Programme, seen.Version, cells, cancellationToken);
+
     /// <summary>Through the pending index (<see cref="PendingScoringIndex"/>): never a query of the Assessments table.</summary>
     public IAsyncEnumerable<PendingAssessment> PendingAsync(DateTimeOffset writtenBefore, CancellationToken cancellationToken) =>
         _pending.DueAsync(_assessments, writtenBefore, RequeuesProperty, cancellationToken);

@@ -65,7 +65,7 @@ internal sealed class TalliedWrites(TableClient assessments, TallyShards shards,
             var first = AssessmentEntityMapper.FromEntity(row.Value!);
             var before = first.ProductFigures ?? ProductFigures.Of(first);
             var after = change(first, before);
-            if (Same(before, after) && first.ProductFigures is not null) return true;
+            if (before.SameAs(after) && first.ProductFigures is not null) return true;
             var delta = new TallyCells();
             delta[first.Company.Sector, first.Company.Region].AddProduct(before, -1);
             delta[first.Company.Sector, first.Company.Region].AddProduct(after);
@@ -170,7 +170,7 @@ internal sealed class TalliedWrites(TableClient assessments, TallyShards shards,
             products[row.ProductId] = new ProductChange(first, figures, figures.Observing(row, wasScored), true);
         }
 
-        foreach (var p in products.Values.Where(p => !Same(p.Counted, p.After)))
+        foreach (var p in products.Values.Where(p => !p.Counted.SameAs(p.After)))
         {
             delta[p.First.Company.Sector, p.First.Company.Region].AddProduct(p.Counted, -1);
             delta[p.First.Company.Sector, p.First.Company.Region].AddProduct(p.After);
@@ -186,7 +186,7 @@ internal sealed class TalliedWrites(TableClient assessments, TallyShards shards,
                 ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(old.ConcurrencyToken!))
                 : new TableTransactionAction(TableTransactionActionType.Add, entity));
         }
-        foreach (var p in products.Values.Where(p => !index.ContainsKey(p.First.Id) && !Same(p.Counted, p.After)))
+        foreach (var p in products.Values.Where(p => !index.ContainsKey(p.First.Id) && !p.Counted.SameAs(p.After)))
             steps.Add(FiguresStep(p.First, p.After));
         delta.Prune();
         return new Plan(rows, steps, delta, elsewhere);
@@ -199,10 +199,6 @@ internal sealed class TalliedWrites(TableClient assessments, TallyShards shards,
         new(TableTransactionActionType.UpdateMerge,
             new TableEntity(first.Programme, first.Id) { [AssessmentEntityMapper.ProductFiguresProperty] = AssessmentEntityMapper.FiguresJson(figures) },
             new ETag(first.ConcurrencyToken!));
-
-    private static bool Same(ProductFigures a, ProductFigures b) =>
-        a.CountsAs(b) && a.FirstScoredId == b.FirstScoredId && a.LatestScoredId == b.LatestScoredId
-        && a.FirstScoredAt == b.FirstScoredAt && a.LatestScoredAt == b.LatestScoredAt;
 
     /// <summary>Done, or the row step that failed (by its index), or neither: something else moved, try again.</summary>
     private sealed record Outcome(bool Done, int? FailedRow, IReadOnlyList<ETag?> ETags);

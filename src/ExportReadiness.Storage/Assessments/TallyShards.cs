@@ -43,6 +43,35 @@ internal sealed class TallyShards(TableClient assessments, TableClient programme
         return shards;
     }
 
+    /// <summary>The shards' ETags, in shard order: what a conditional replacement of all of them needs.</summary>
+    public static string Version(IReadOnlyList<Shard> shards) =>
+        string.Join(";", shards.OrderBy(s => s.RowKey, StringComparer.Ordinal).Select(s => $"{s.RowKey}={s.ETag}"));
+
+    /// <summary>
+    /// Replaces every shard (the cells in the first, the others emptied) in one transaction, each conditional on the
+    /// version read; a shard that did not exist then is added, so one created meanwhile fails it too.
+    /// </summary>
+    public async Task<bool> ReplaceAsync(string programme, string version, IReadOnlyList<TallyCell> cells, CancellationToken cancellationToken)
+    {
+        var seen = version.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => new ETag(p[1]), StringComparer.Ordinal);
+        var all = new TallyCells();
+        foreach (var cell in cells) all[cell.Sector, cell.Region].Add(cell.Tally);
+        all.Prune();
+        var steps = Enumerable.Range(0, Count).Select(i => Written(
+            new Shard(programme, ShardKey(i), new TallyCells(), seen.TryGetValue(ShardKey(i), out var etag) ? etag : null),
+            i == 0 ? all : new TallyCells())).ToList();
+        await RegisterAsync(programme, cancellationToken);
+        try
+        {
+            await assessments.SubmitTransactionAsync(steps, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Programmes that have (or had) a tally: the registry a report over every programme reads.</summary>
     public async Task<IReadOnlyList<string>> ProgrammesAsync(CancellationToken cancellationToken)
     {

@@ -173,6 +173,16 @@ public sealed class InMemoryAssessmentStore : IAssessmentStore
         return cells;
     });
 
+    public Task<IReadOnlyList<string>> TalliedProgrammesAsync(CancellationToken cancellationToken) =>
+        StorageCall.Answer<IReadOnlyList<string>>(cancellationToken, () => _rows.All().Select(r => r.Partition).Distinct().ToList());
+
+    public async Task<TallySnapshot> TallySnapshotAsync(string programme, CancellationToken cancellationToken) =>
+        new(programme, await TalliesAsync(programme, cancellationToken), "");
+
+    /// <summary>Nothing kept to replace: the tallies are built from the rows on each read.</summary>
+    public Task<bool> ReplaceTalliesAsync(TallySnapshot seen, IReadOnlyList<TallyCell> cells, CancellationToken cancellationToken) =>
+        StorageCall.Answer(cancellationToken, () => true);
+
     public Task<bool> UpdateProductFiguresAsync(string productId, Func<Assessment, ProductFigures, ProductFigures> change, CancellationToken cancellationToken) =>
         StorageCall.Answer(cancellationToken, () =>
         {
