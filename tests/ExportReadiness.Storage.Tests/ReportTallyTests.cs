@@ -5,6 +5,7 @@ using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Funnel;
+using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Core.Reports;
 using ExportReadiness.Core.Reviews;
 using ExportReadiness.Storage.Assessments;
@@ -156,6 +157,11 @@ public sealed class ReportTallyTests(StorageFixture storage)
                 Stages = FunnelReport.FromTallies(Stages, mine.SelectMany(c => c.Tally.Funnel.Select(f => (c.Programme, f.Key, f.Value))).ToList()),
             };
             Assert.True(expected.Funnel.Submitted > 0);
+            // The destination report as of today: each product's latest scored assessment.
+            var group = new DestinationGroup(query.Programme, query.Sector, query.Region, Today.AddYears(1));
+            var scannedGroup = await DestinationReport.BuildAsync(group, store.ScanAsync(group.Query, default), QuestionnaireSchema.V1, default);
+            Assert.True(scannedGroup.Products > 0);
+            Assert.Equal(JsonSerializer.Serialize(scannedGroup), JsonSerializer.Serialize(DestinationReport.FromTallies(group, mine, QuestionnaireSchema.V1)));
 
             Assert.Equal(JsonSerializer.Serialize(expected), JsonSerializer.Serialize(actual));
         }

@@ -51,7 +51,7 @@ public sealed partial class ReportReconciler(
             allMoves.TryGetValue(first.Id, out var productMoves)
                 ? figures.WithTimeline(ProductTimeline.Build(stages, DateOnly.FromDateTime(first.SubmittedAt.UtcDateTime), productMoves, today), stages)
                 : figures;
-        var products = builder.Products.Select(p => (p.First, Figures: WithFunnel(p.First, p.Figures))).ToList();
+        var products = builder.Products.Select(p => (p.First, Figures: WithFunnel(p.First, p.Figures), p.Kept)).ToList();
         var expected = builder.Build(WithFunnel);
 
         var busy = new List<string>();
@@ -67,17 +67,17 @@ public sealed partial class ReportReconciler(
                 continue;
             }
             // Products' kept figures first (each moves the tallies by its difference), then whatever difference remains.
-            foreach (var (first, figures) in products.Where(p => p.First.Programme == seen.Programme))
+            foreach (var (first, figures, kept) in products.Where(p => p.First.Programme == seen.Programme))
             {
-                if ((first.ProductFigures ?? ProductFigures.Of(first)).SameAs(figures)) continue;
+                if (kept.SameAs(figures)) continue;
                 await store.UpdateProductFiguresAsync(first.Id, (_, _) => figures, cancellationToken);
                 productsRepaired++;
             }
             var wanted = expected.Where(c => c.Programme == seen.Programme).ToList();
-            var kept = await store.TallySnapshotAsync(seen.Programme, cancellationToken);
-            if (Same(kept.Cells, wanted)) continue;
+            var current = await store.TallySnapshotAsync(seen.Programme, cancellationToken);
+            if (Same(current.Cells, wanted)) continue;
             LogDifference(seen.Programme);
-            if (await store.ReplaceTalliesAsync(kept, wanted, cancellationToken)) repaired.Add(seen.Programme);
+            if (await store.ReplaceTalliesAsync(current, wanted, cancellationToken)) repaired.Add(seen.Programme);
             else busy.Add(seen.Programme);
         }
         var report = new ReconcileReport(programmes.Count, assessments, productsRepaired, repaired, busy);

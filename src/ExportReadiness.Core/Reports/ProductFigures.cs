@@ -19,6 +19,9 @@ public sealed record ProductFigures
     public DateTimeOffset? LatestScoredAt { get; init; }
     public int? LatestScore { get; init; }
 
+    /// <summary>Its latest scored assessment's part in a destination or programme report; null while none is scored.</summary>
+    public DestinationFigures? Destination { get; init; }
+
     /// <summary>The intake year: the first stage's date, the first assessment's unless a move came earlier.</summary>
     public int Cohort { get; init; }
     /// <summary>The furthest configured stage reached, by its place in the order (0: screened only).</summary>
@@ -27,14 +30,15 @@ public sealed record ProductFigures
     public IReadOnlyDictionary<string, int> CompletedDays { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
 
     /// <summary>A product of one assessment and no moves: what its first assessment says alone.</summary>
-    public static ProductFigures Of(Assessment first) =>
-        new ProductFigures { Cohort = first.SubmittedAt.UtcDateTime.Year }.Observing(first, wasScored: false);
+    /// <remarks><paramref name="destination"/>: the first assessment's destination figures when it is at hand without its answers.</remarks>
+    public static ProductFigures Of(Assessment first, DestinationFigures? destination = null) =>
+        new ProductFigures { Cohort = first.SubmittedAt.UtcDateTime.Year }.Observing(first, wasScored: false, destination);
 
     /// <summary>
     /// After one of the product's assessments was written: counted once when it becomes scored, and its score kept as the
     /// first or latest where its date puts it (or where it already is, when it was scored again).
     /// </summary>
-    public ProductFigures Observing(Assessment a, bool wasScored)
+    public ProductFigures Observing(Assessment a, bool wasScored, DestinationFigures? destination = null)
     {
         if (a.Status != AssessmentStatus.Scored || a.Result is not { } result) return this;
         var figures = wasScored ? this : this with { ScoredCount = ScoredCount + 1 };
@@ -42,7 +46,11 @@ public sealed record ProductFigures
         if (figures.FirstScoredId == a.Id || figures.FirstScoredAt is null || a.SubmittedAt < figures.FirstScoredAt)
             figures = figures with { FirstScoredId = a.Id, FirstScoredAt = a.SubmittedAt, FirstScore = score };
         if (figures.LatestScoredId == a.Id || figures.LatestScoredAt is null || a.SubmittedAt >= figures.LatestScoredAt)
-            figures = figures with { LatestScoredId = a.Id, LatestScoredAt = a.SubmittedAt, LatestScore = score };
+            figures = figures with
+            {
+                LatestScoredId = a.Id, LatestScoredAt = a.SubmittedAt, LatestScore = score,
+                Destination = destination ?? DestinationFigures.Of(a, Questionnaire.QuestionnaireSchema.V1),
+            };
         return figures;
     }
 
@@ -57,12 +65,16 @@ public sealed record ProductFigures
 
     /// <summary>The same figures, the ids and dates that decide later changes included.</summary>
     public bool SameAs(ProductFigures other) =>
-        CountsAs(other) && FirstScoredId == other.FirstScoredId && LatestScoredId == other.LatestScoredId
+        CountsAs(other) && SameDestination(Destination, other.Destination) && FirstScoredId == other.FirstScoredId && LatestScoredId == other.LatestScoredId
         && FirstScoredAt == other.FirstScoredAt && LatestScoredAt == other.LatestScoredAt;
+
+    private static bool SameDestination(DestinationFigures? a, DestinationFigures? b) =>
+        a is null ? b is null : b is not null && a.Criteria == b.Criteria && a.Gaps.SequenceEqual(b.Gaps)
+            && a.Dimensions.Count == b.Dimensions.Count && a.Dimensions.All(d => b.Dimensions.TryGetValue(d.Key, out var v) && v == d.Value);
 
     /// <summary>Whether two figures count the same in every report.</summary>
     public bool CountsAs(ProductFigures other) =>
         ScoredCount == other.ScoredCount && FirstScore == other.FirstScore && LatestScore == other.LatestScore && Cohort == other.Cohort
-        && Furthest == other.Furthest && CompletedDays.Count == other.CompletedDays.Count
+        && SameDestination(Destination, other.Destination) && Furthest == other.Furthest && CompletedDays.Count == other.CompletedDays.Count
         && CompletedDays.All(d => other.CompletedDays.TryGetValue(d.Key, out var days) && days == d.Value);
 }

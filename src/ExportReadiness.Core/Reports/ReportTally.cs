@@ -36,10 +36,11 @@ public sealed class ReportTally
     public int Declined { get; set; }
     public long ChangeSum { get; set; }
 
+    /// <summary>The destination report's sums over the products' latest scored assessments.</summary>
+    public DestinationTally Destination { get; set; } = new();
+
     /// <summary>The stage funnel of the products, per cohort (intake year).</summary>
     public Dictionary<int, FunnelTally> Funnel { get; set; } = [];
-
-    public bool IsEmpty => Submitted == 0 && Products == 0 && Funnel.Count == 0;
 
     /// <summary>Adds (<paramref name="sign"/> 1) or takes away (−1) what one assessment row counts, its product aside.</summary>
     public void AddAssessment(Assessment a, int sign = 1)
@@ -82,6 +83,7 @@ public sealed class ReportTally
             else Unchanged += sign;
             ChangeSum += sign * change;
         }
+        if (p.Destination is { } destination) Destination.Add(destination, sign);
         var funnel = Funnel.TryGetValue(p.Cohort, out var f) ? f : Funnel[p.Cohort] = new FunnelTally();
         funnel.Add(p, sign);
         if (funnel.IsEmpty) Funnel.Remove(p.Cohort);
@@ -114,6 +116,7 @@ public sealed class ReportTally
         Unchanged += sign * other.Unchanged;
         Declined += sign * other.Declined;
         ChangeSum += sign * other.ChangeSum;
+        Destination.Add(other.Destination, sign);
         foreach (var (cohort, theirs) in other.Funnel)
         {
             var funnel = Funnel.TryGetValue(cohort, out var f) ? f : Funnel[cohort] = new FunnelTally();
@@ -140,7 +143,7 @@ public sealed class ReportTally
     private bool IsZero => Submitted == 0 && Scored == 0 && Reviewed == 0 && Confirmed == 0 && Levels.All(n => n == 0) && Histogram.All(n => n == 0)
         && ScoreSum == 0 && ReadyOrBetter == 0 && Dimensions.Values.All(s => s[0] == 0 && s[1] == 0) && BothReady == 0 && BothNotReady == 0
         && ModelReadyAdvisorNot == 0 && AdvisorReadyModelNot == 0 && Products == 0 && Reassessed == 0 && Improved == 0 && Unchanged == 0
-        && Declined == 0 && ChangeSum == 0 && Funnel.Values.All(f => f.IsEmpty);
+        && Declined == 0 && ChangeSum == 0 && Destination.IsEmpty && Funnel.Values.All(f => f.IsEmpty);
 }
 
 /// <summary>

@@ -11,19 +11,27 @@ public sealed class TallyBuilder
 {
     private static readonly IReadOnlyDictionary<string, Questionnaire.Answer> Empty = new Dictionary<string, Questionnaire.Answer>();
     private readonly Dictionary<string, TallyCells> _programmes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (Assessment? First, ProductFigures Scores)> _products = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Assessment? First, ProductFigures? Alone, ProductFigures Scores)> _products = new(StringComparer.Ordinal);
 
     public void Add(Assessment a)
     {
         CellsOf(a.Programme)[a.Company.Sector, a.Company.Region].AddAssessment(a);
-        var (first, scores) = _products.TryGetValue(a.ProductId, out var seen) ? seen : (null, new ProductFigures());
-        if (a.ProductId == a.Id) first = a with { Answers = Empty, Result = a.Result is { } r ? r with { TopGaps = [], Explanation = null } : null };
-        _products[a.ProductId] = (first, scores.Observing(a, wasScored: false));
+        var (first, alone, scores) = _products.TryGetValue(a.ProductId, out var seen) ? seen : (null, null, new ProductFigures());
+        if (a.ProductId == a.Id)
+        {
+            // Kept without its answers; what it says alone (its figures while nothing was kept) is worked out now.
+            first = a with { Answers = Empty, Result = a.Result is { } r ? r with { TopGaps = [], Explanation = null } : null };
+            alone = ProductFigures.Of(a);
+        }
+        _products[a.ProductId] = (first, alone, scores.Observing(a, wasScored: false));
     }
 
-    /// <summary>Every product whose first assessment was seen, with its figures as the rows say them (no funnel yet).</summary>
-    public IEnumerable<(Assessment First, ProductFigures Figures)> Products =>
-        _products.Values.Where(p => p.First is not null).Select(p => (p.First!, Figures(p.First!, p.Scores)));
+    /// <summary>
+    /// Every product whose first assessment was seen, with its figures as the rows say them (no funnel yet) and as they
+    /// are kept now (on the first assessment, or what it says alone).
+    /// </summary>
+    public IEnumerable<(Assessment First, ProductFigures Figures, ProductFigures Kept)> Products =>
+        _products.Values.Where(p => p.First is not null).Select(p => (p.First!, Figures(p.First!, p.Scores), p.First!.ProductFigures ?? p.Alone!));
 
     /// <summary>
     /// The tallies of every programme seen, each product counted in its first assessment's programme, sector and region
@@ -32,7 +40,7 @@ public sealed class TallyBuilder
     /// </summary>
     public IReadOnlyList<TallyCell> Build(Func<Assessment, ProductFigures, ProductFigures>? funnelOf = null)
     {
-        foreach (var (first, figures) in Products)
+        foreach (var (first, figures, _) in Products)
             CellsOf(first.Programme)[first.Company.Sector, first.Company.Region].AddProduct(funnelOf is null ? figures : funnelOf(first, figures));
         _products.Clear();
         return _programmes.SelectMany(p => p.Value.All.Select(c => new TallyCell(p.Key, c.Sector, c.Region, c.Tally))).ToList();

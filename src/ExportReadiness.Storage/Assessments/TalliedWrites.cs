@@ -24,14 +24,26 @@ internal sealed class TalliedWrites(TableClient assessments, TallyShards shards,
     /// Rows as last read or written, by (programme, id), without answers: a write names the version it replaces by its
     /// ETag, and finding that version here saves reading it again. Only ever used when the ETags match.
     /// </summary>
-    private readonly ConcurrentDictionary<(string Programme, string Id), Assessment> _known = new();
+    private readonly ConcurrentDictionary<(string Programme, string Id), Known> _known = new();
+
+    /// <summary>
+    /// A row without its answers, and (for a scored first assessment) the destination figures its answers give, which its
+    /// product's figures need while they are not kept on the row.
+    /// </summary>
+    private sealed record Known(Assessment Row, DestinationFigures? Destination)
+    {
+        public ProductFigures Alone => ProductFigures.Of(Row, Destination);
+    }
 
     public void Remember(Assessment a)
     {
         if (a.ConcurrencyToken is null) return;
         if (_known.Count >= MaxRemembered) _known.Clear();
-        _known[(a.Programme, a.Id)] = Slim(a);
+        _known[(a.Programme, a.Id)] = KnownOf(a);
     }
+
+    private static Known KnownOf(Assessment a) => new(Slim(a),
+        a.ProductId == a.Id && a.Status == AssessmentStatus.Scored && a.Result is not null ? DestinationFigures.Of(a, Core.Questionnaire.QuestionnaireSchema.V1) : null);
 
     private static Assessment Slim(Assessment a) => a with
     {
@@ -80,9 +92,9 @@ internal sealed class TalliedWrites(TableClient assessments, TallyShards shards,
         var pending = rows;
         for (var attempt = 0; attempt < MaxAttempts && pending.Count > 0; attempt++)
         {
-            var olds = add ? new Dictionary<string, Assessment?>() : await StoredVersionsAsync(programme, pending, cancellationToken);
+            var olds = add ? new Dictionary<string, Known?>() : await StoredVersionsAsync(programme, pending, cancellationToken);
             // Replacing a row that changed since it was read (or is gone) writes nothing: the caller reads again and retries.
-            if (!add) pending = pending.Where(r => olds[r.Id] is { } old && (r.ConcurrencyToken is null || r.ConcurrencyToken == old.ConcurrencyToken)).ToList();
+            if (!add) pending = pending.Where(r => olds[r.Id] is { } old && (r.ConcurrencyToken is null || r.ConcurrencyToken == old.Row.ConcurrencyToken)).ToList();
             if (pending.Count == 0) break;
             var plan = await PlanAsync(programme, pending, olds, cancellationToken);
             if (plan.Steps.Count + 1 > TableKeys.MaxTransactionSize && pending.Count > 1)
@@ -125,7 +137,7 @@ internal sealed class TalliedWrites(TableClient assessments, TallyShards shards,
     private sealed record Plan(List<Assessment> Rows, List<TableTransactionAction> Steps, TallyCells Delta, List<(string ProductId, Assessment Row, bool WasScored)> Elsewhere);
 
     /// <summary>The rows' steps (in their order, first), the first assessments' figures, and the tally difference.</summary>
-    private async Task<Plan> PlanAsync(string programme, List<Assessment> pending, Dictionary<string, Assessment?> olds, CancellationToken cancellationToken)
+    private async Task<Plan> PlanAsync(string programme, List<Assessment> pending, Dictionary<string, Known?> olds, CancellationToken cancellationToken)
     {
         var delta = new TallyCells();
         var rows = pending.ToList();
@@ -139,23 +151,24 @@ internal sealed class TalliedWrites(TableClient assessments, TallyShards shards,
         foreach (var i in Enumerable.Range(0, rows.Count).OrderBy(i => rows[i].ProductId == rows[i].Id ? 0 : 1))
         {
             var row = rows[i];
-            var old = olds.GetValueOrDefault(row.Id);
+            var known = olds.GetValueOrDefault(row.Id);
+            var old = known?.Row;
             if (old is not null) delta[old.Company.Sector, old.Company.Region].AddAssessment(old, -1);
             delta[row.Company.Sector, row.Company.Region].AddAssessment(row);
             var wasScored = old is { Status: AssessmentStatus.Scored, Result: not null };
             if (row.ProductId == row.Id)
             {
                 var stored = old is null ? row.ProductFigures : old.ProductFigures;
-                if (old is not null) delta[old.Company.Sector, old.Company.Region].AddProduct(stored ?? ProductFigures.Of(old), -1);
+                if (old is not null) delta[old.Company.Sector, old.Company.Region].AddProduct(stored ?? known!.Alone, -1);
                 var after = stored is null ? ProductFigures.Of(row) : stored.Observing(row, wasScored);
                 delta[row.Company.Sector, row.Company.Region].AddProduct(after);
                 products[row.Id] = new ProductChange(row, after, after, stored is not null);
                 continue;
             }
             if (row.Status != AssessmentStatus.Scored || row.Result is null) continue;
-            if (products.TryGetValue(row.ProductId, out var known))
+            if (products.TryGetValue(row.ProductId, out var change))
             {
-                products[row.ProductId] = known with { After = known.After.Observing(row, wasScored), Kept = true };
+                products[row.ProductId] = change with { After = change.After.Observing(row, wasScored), Kept = true };
                 continue;
             }
             var firstProgramme = await programmeOf(row.ProductId, cancellationToken);
@@ -166,8 +179,8 @@ internal sealed class TalliedWrites(TableClient assessments, TallyShards shards,
                 continue;
             }
             if (await StoredVersionAsync(programme, row.ProductId, null, cancellationToken) is not { } first) continue;
-            var figures = first.ProductFigures ?? ProductFigures.Of(first);
-            products[row.ProductId] = new ProductChange(first, figures, figures.Observing(row, wasScored), true);
+            var figures = first.Row.ProductFigures ?? first.Alone;
+            products[row.ProductId] = new ProductChange(first.Row, figures, figures.Observing(row, wasScored), true);
         }
 
         foreach (var p in products.Values.Where(p => !p.Counted.SameAs(p.After)))
@@ -183,7 +196,7 @@ internal sealed class TalliedWrites(TableClient assessments, TallyShards shards,
             if (row.ProductId == row.Id) rows[i] = row = row with { ProductFigures = products[row.Id] is { Kept: true } p ? p.After : null };
             var entity = AssessmentEntityMapper.ToEntity(row with { ConcurrencyToken = null });
             steps.Add(olds.GetValueOrDefault(row.Id) is { } old
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(old.ConcurrencyToken!))
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(old.Row.ConcurrencyToken!))
                 : new TableTransactionAction(TableTransactionActionType.Add, entity));
         }
         foreach (var p in products.Values.Where(p => !index.ContainsKey(p.First.Id) && !p.Counted.SameAs(p.After)))
@@ -230,20 +243,20 @@ internal sealed class TalliedWrites(TableClient assessments, TallyShards shards,
         return rows.Where((_, i) => !exists[i]).ToList();
     }
 
-    private async Task<Dictionary<string, Assessment?>> StoredVersionsAsync(string programme, List<Assessment> rows, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, Known?>> StoredVersionsAsync(string programme, List<Assessment> rows, CancellationToken cancellationToken)
     {
         var found = await Task.WhenAll(rows.Select(r => StoredVersionAsync(programme, r.Id, r.ConcurrencyToken, cancellationToken)));
         return rows.Select((r, i) => (r.Id, found[i])).ToDictionary(x => x.Id, x => x.Item2, StringComparer.Ordinal);
     }
 
     /// <summary>The row as stored: from memory when its ETag is the one named, else read.</summary>
-    private async Task<Assessment?> StoredVersionAsync(string programme, string id, string? etag, CancellationToken cancellationToken)
+    private async Task<Known?> StoredVersionAsync(string programme, string id, string? etag, CancellationToken cancellationToken)
     {
-        if (etag is not null && _known.TryGetValue((programme, id), out var known) && known.ConcurrencyToken == etag) return known;
+        if (etag is not null && _known.TryGetValue((programme, id), out var known) && known.Row.ConcurrencyToken == etag) return known;
         var row = await assessments.GetEntityIfExistsAsync<TableEntity>(programme, id, cancellationToken: cancellationToken);
         if (!row.HasValue) return null;
-        var stored = AssessmentEntityMapper.FromEntity(row.Value!);
-        Remember(stored);
+        var stored = KnownOf(AssessmentEntityMapper.FromEntity(row.Value!));
+        _known[(programme, id)] = stored;
         return stored;
     }
 }
