@@ -83,6 +83,7 @@ var tables = [
   'AssessmentIndex'
   'ProductIndex'
   'PendingScoring'
+  'TalliedProgrammes'
   'Reviews'
   'ProductStages'
   'Batches'
