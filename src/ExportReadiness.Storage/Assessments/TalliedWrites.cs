@@ -216,12 +216,46 @@ internal sealed class TalliedWrites(TableClient assessments, TallyShards shards,
     /// <summary>Done, or the row step that failed (by its index), or neither: something else moved, try again.</summary>
     private sealed record Outcome(bool Done, int? FailedRow, IReadOnlyList<ETag?> ETags);
 
-    /// <summary>Submits the steps with one shard, picked at random, moved by <paramref name="delta"/>.</summary>
+    /// <summary>Per programme and shard, whether a writer of this process holds it.</summary>
+    private readonly ConcurrentDictionary<(string Programme, int Shard), SemaphoreSlim> _held = new();
+
+    /// <summary>
+    /// A shard of the programme no other writer of this process holds, tried from a random start; when all are held,
+    /// waits for one. Concurrent writers of one instance then never fail each other's transactions.
+    /// </summary>
+    private async Task<(int Shard, SemaphoreSlim Held)> HoldShardAsync(string programme, CancellationToken cancellationToken)
+    {
+        var start = Random.Shared.Next(TallyShards.Count);
+        for (var k = 0; k < TallyShards.Count; k++)
+        {
+            var shard = (start + k) % TallyShards.Count;
+            var gate = _held.GetOrAdd((programme, shard), _ => new SemaphoreSlim(1, 1));
+            if (gate.Wait(0)) return (shard, gate);
+        }
+        var waited = _held.GetOrAdd((programme, start), _ => new SemaphoreSlim(1, 1));
+        await waited.WaitAsync(cancellationToken);
+        return (start, waited);
+    }
+
+    /// <summary>Submits the steps with one shard moved by <paramref name="delta"/>.</summary>
     private async Task<Outcome> TrySubmitAsync(string programme, List<TableTransactionAction> steps, int rowSteps, TallyCells delta, CancellationToken cancellationToken)
     {
-        var shard = await shards.ReadAsync(programme, Random.Shared.Next(TallyShards.Count), cancellationToken);
-        if (shard.ETag is null && !delta.IsZero) await shards.RegisterAsync(programme, cancellationToken);
-        var all = delta.IsZero ? steps : [.. steps, TallyShards.Moved(shard, delta)];
+        if (delta.IsZero) return await SubmitAsync(programme, steps, rowSteps, null, delta, cancellationToken);
+        var (index, held) = await HoldShardAsync(programme, cancellationToken);
+        try
+        {
+            return await SubmitAsync(programme, steps, rowSteps, await shards.ReadAsync(programme, index, cancellationToken), delta, cancellationToken);
+        }
+        finally
+        {
+            held.Release();
+        }
+    }
+
+    private async Task<Outcome> SubmitAsync(string programme, List<TableTransactionAction> steps, int rowSteps, TallyShards.Shard? shard, TallyCells delta, CancellationToken cancellationToken)
+    {
+        if (shard is { ETag: null }) await shards.RegisterAsync(programme, cancellationToken);
+        var all = shard is null ? steps : [.. steps, TallyShards.Moved(shard, delta)];
         if (all.Count == 0) return new Outcome(true, null, []);
         try
         {

@@ -10,12 +10,12 @@ namespace ExportReadiness.Storage.Assessments;
 /// A programme's report tallies, kept in its own partition of the Assessments table beside its rows (RowKey
 /// <c>~tally|{shard}</c>, after every assessment id), so a write of rows and the change it makes to the tallies are one
 /// transaction: a row written twice, or not at all, counts once or not at all. The tally is split in <see cref="Count"/>
-/// shards that add up; each transaction moves one, picked at random, so concurrent writers of one programme seldom meet
-/// on the same row. A shard holds its cells as gzipped JSON over as many binary properties as it needs.
+/// shards that add up; each transaction moves one that no other writer of this process holds (picked from a random
+/// start), so writers of one instance never meet on a shard and writers of several seldom do. A shard holds its cells as gzipped JSON over as many binary properties as it needs.
 /// </summary>
 internal sealed class TallyShards(TableClient assessments, TableClient programmes)
 {
-    public const int Count = 8;
+    public const int Count = 32;
     /// <summary>Every hidden row of a partition sorts at or after this; assessment ids never start with it.</summary>
     public const string HiddenPrefix = "~";
     private const string ShardPrefix = "~tally|";
