@@ -77,6 +77,8 @@ var queues = [
   'assessments-to-score-poison'
   'batches-to-ingest'
   'batches-to-ingest-poison'
+  'rescore-parts'
+  'rescore-parts-poison'
 ]
 var tables = [
   'Assessments'
@@ -87,6 +89,7 @@ var tables = [
   'ProductStages'
   'Batches'
   'ModelRuns'
+  'RescoreParts'
   'AdvisorSessions'
   'ActionPlans'
   'OutcomeSets'
