@@ -79,14 +79,14 @@ public sealed partial class RescorePartHandler(
     private async Task<string> RescoreAsync(string runId, string partId, CancellationToken cancellationToken)
     {
         var part = await parts.GetAsync(runId, partId, cancellationToken);
-        var run = await runs.GetAsync(runId, cancellationToken);
-        if (part is null || run is not { Status: ModelRunStatus.Running, TargetVersion: { } target }) return RescorePartOutcome.RunOver;
-        if (part.Settled)
+        if (part is { Settled: true })
         {
             // A delivery after the part was settled, perhaps by one that stopped before completing the run.
             await completion.TryCompleteAsync(runId, cancellationToken);
             return RescorePartOutcome.AlreadySettled;
         }
+        if (part is null || await runs.GetAsync(runId, cancellationToken) is not { Status: ModelRunStatus.Running, TargetVersion: { } target })
+            return RescorePartOutcome.RunOver;
         var model = await ModelAsync(target, cancellationToken);
         var (split, rows) = await TakeAsync(part, target, cancellationToken);
         var rescored = 0;
