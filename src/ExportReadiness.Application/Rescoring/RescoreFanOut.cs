@@ -1,4 +1,5 @@
 using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Batches;
 using ExportReadiness.Core.Training;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Scoring;
@@ -7,10 +8,11 @@ using Microsoft.Extensions.Options;
 namespace ExportReadiness.Application.Rescoring;
 
 /// <summary>
-/// Splits a run's re-scoring into parts and queues one message per part, for any instance to take up. A part is one
-/// programme's ids that begin with one character: batch ids begin with a hash, so a batch spreads over sixteen parts, and a
-/// part that proves larger than <see cref="ExportReadinessOptions.RescorePartSize"/> splits the rest off itself (web ids,
-/// time-ordered, share their first characters). The parts are found from the keys alone, a query per part.
+/// Splits a run's re-scoring into parts and queues one message per part, for any instance to take up. A part is a key range
+/// of one programme: a batch's rows by line (<see cref="BatchAssessmentIds"/>), other ids by their first character. Web ids
+/// are time-ordered and share their first characters, so a part that proves larger than
+/// <see cref="ExportReadinessOptions.RescorePartSize"/> splits the rest off itself. The parts are found from the keys alone, a
+/// seek per part.
 /// </summary>
 public sealed partial class RescoreFanOut(
     IModelRunStore runs,
@@ -65,22 +67,41 @@ public sealed partial class RescoreFanOut(
     }
 
     /// <summary>
-    /// Per programme, one part per first character of the ids it holds, found by a key seek each, no row read. The parts of a
+    /// Per programme, parts found by key seeks alone, no row read: a batch's rows (its prefix, then the line) one part per
+    /// <see cref="ExportReadinessOptions.RescorePartSize"/> lines, any other ids one part per first character. The parts of a
     /// programme meet end to end, the first from its start and the last to its end, so every id falls in one.
     /// </summary>
     private async Task<List<RescorePart>> FindPartsAsync(string runId, CancellationToken cancellationToken)
     {
         var found = new List<RescorePart>();
+        var lines = options.Value.RescorePartSize;
         for (var programme = await ranges.NextProgrammeAsync(null, cancellationToken); programme is not null;
              programme = await ranges.NextProgrammeAsync(programme, cancellationToken))
         {
             var starts = new List<string>();
-            for (var from = ""; await ranges.FirstIdAsync(programme, from, cancellationToken) is { Length: > 0 } id && id[0] < char.MaxValue;)
+            var from = "";
+            while (await ranges.FirstIdAsync(programme, from, cancellationToken) is { Length: > 0 } id)
             {
-                starts.Add(starts.Count == 0 ? "" : id[..1]);
+                if (BatchAssessmentIds.TryParse(id, out var batch, out var line))
+                {
+                    // The first row at or after each step of lines: a step without rows gives no part.
+                    for (string? row = id; row is not null && BatchAssessmentIds.TryParse(row, out var rowBatch, out line) && rowBatch == batch;)
+                    {
+                        starts.Add(row);
+                        row = line + lines > BatchAssessmentIds.MaxLine ? null
+                            : await ranges.FirstIdAsync(programme, BatchAssessmentIds.Of(batch, line + lines), cancellationToken);
+                    }
+                    from = BatchAssessmentIds.After(batch);
+                    continue;
+                }
+                // A character's worth of other ids; when a batch before it shares that character, from the id found.
+                var bucket = id[..1];
+                starts.Add(string.CompareOrdinal(bucket, from) >= 0 ? bucket : id);
+                if (id[0] == char.MaxValue) break;
                 from = ((char)(id[0] + 1)).ToString();
             }
             if (starts.Count == 0) starts.Add("");
+            starts[0] = "";
             for (var i = 0; i < starts.Count; i++)
                 found.Add(RescorePart.Of(runId, programme, starts[i], i + 1 < starts.Count ? starts[i + 1] : null));
         }

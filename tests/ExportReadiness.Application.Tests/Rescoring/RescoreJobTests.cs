@@ -1,6 +1,7 @@
 using ExportReadiness.Application.Queues;
 using ExportReadiness.Application.Rescoring;
 using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Batches;
 using ExportReadiness.Core.Training;
 using ExportReadiness.Testing;
 using ExportReadiness.Testing.Contracts;
@@ -110,6 +111,28 @@ public sealed class RescoreJobTests() : ApplicationTests(new ApplicationUnderTes
             ["norr [ 7)", "norr [7 f)", "norr [f …)", "syd [ 7)", "syd [7 f)", "syd [f …)"],
             parts.Select(p => $"{p.Programme} [{p.From} {p.To ?? "…"})").Order(StringComparer.Ordinal));
         Assert.Equal(6, App.Storage.RescorePartQueue.Waiting);
+    }
+
+    [Fact]
+    public async Task A_batchs_rows_are_split_into_parts_of_at_most_the_part_size_by_line()
+    {
+        const string Batch = "0123456789abcdef";
+        foreach (var line in new[] { 2, 3, 4, 5, 6, 7, 9 })
+        {
+            var assessment = AssessmentBuilder.Mixed().InProgramme("norr").ToAssessment(id: BatchAssessmentIds.Of(Batch, line), submittedAt: App.Clock.GetUtcNow());
+            await App.Storage.Assessments.AddAsync(assessment with { Status = AssessmentStatus.Scored, Result = ContractData.Result(50, OldModel) }, default);
+        }
+        var started = await RunPastTrainingAsync();
+
+        var run = await Job.RunAsync("nightly", default);
+        var parts = await App.Storage.RescoreParts.ListAsync(run!.Id, default);
+        await DeliverPartsAsync();
+
+        // Lines 2-4, 5-7 and 9 (8 was rejected, say): three parts, found by seeking, none split later.
+        Assert.Equal(
+            [("", "0123456789abcdef00000005"), ("0123456789abcdef00000005", "0123456789abcdef00000009"), ("0123456789abcdef00000009", "…")],
+            parts.Select(p => (p.From, p.To ?? "…")).OrderBy(p => p.From, StringComparer.Ordinal));
+        Assert.Equal((ModelRunStatus.Completed, 3, 7), ((await StoredRunAsync(started.Id)).Status, (await StoredRunAsync(started.Id)).PartsTotal, (await StoredRunAsync(started.Id)).Rescored));
     }
 
     [Fact]
