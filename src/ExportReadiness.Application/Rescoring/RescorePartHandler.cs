@@ -41,13 +41,12 @@ public sealed partial class RescorePartHandler(
 
     public string QueueName => StorageNames.RescorePartsQueue;
 
-    /// <summary>Part by part: each is minutes of model work at most, and fails or succeeds on its own.</summary>
-    public async Task<IReadOnlyList<DeliveryResult>> HandleAsync(IReadOnlyList<QueueDelivery> deliveries, CancellationToken cancellationToken)
-    {
-        var results = new List<DeliveryResult>(deliveries.Count);
-        foreach (var delivery in deliveries) results.Add(await HandleOneAsync(delivery, cancellationToken));
-        return results;
-    }
+    /// <summary>
+    /// The parts of a batch at once, each failing or succeeding on its own, as the Functions host runs a batch's messages as
+    /// concurrent invocations: one part's storage reads and writes overlap another's model pass.
+    /// </summary>
+    public async Task<IReadOnlyList<DeliveryResult>> HandleAsync(IReadOnlyList<QueueDelivery> deliveries, CancellationToken cancellationToken) =>
+        await Task.WhenAll(deliveries.Select(d => Task.Run(() => HandleOneAsync(d, cancellationToken), CancellationToken.None)));
 
     private async Task<DeliveryResult> HandleOneAsync(QueueDelivery delivery, CancellationToken cancellationToken)
     {
