@@ -65,6 +65,7 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddSingleton<RescoreCompletion>();
         builder.Services.AddSingleton<RescorePartHandler>();
         builder.Services.AddSingleton<PendingSweeper>();
+        builder.Services.AddSingleton<ExportReadiness.Application.Reports.ReportReconciler>();
         builder.Services.AddSingleton<AssessmentHandlers>();
         builder.Services.AddSingleton<ReviewHandlers>();
         builder.Services.AddSingleton<BatchHandlers>();
