@@ -16,15 +16,14 @@ public sealed class TableAssessmentRanges(StorageClients clients) : IAssessmentR
     public Task<string?> NextProgrammeAsync(string? after, CancellationToken cancellationToken) =>
         FirstKeyAsync(after is null ? null : TableClient.CreateQueryFilter($"PartitionKey gt {after}"), e => e.PartitionKey, cancellationToken);
 
+    /// <remarks>Only assessment ids: the partition's hidden rows (its report tallies) sort after them.</remarks>
     public Task<string?> FirstIdAsync(string programme, string from, CancellationToken cancellationToken) =>
-        FirstKeyAsync(TableClient.CreateQueryFilter($"PartitionKey eq {programme} and RowKey ge {from}"), e => e.RowKey, cancellationToken);
+        FirstKeyAsync(TableClient.CreateQueryFilter($"PartitionKey eq {programme} and RowKey ge {from} and RowKey lt {TallyShards.HiddenPrefix}"), e => e.RowKey, cancellationToken);
 
     public async IAsyncEnumerable<Assessment> StaleAsync(string programme, string from, string? to, string version,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var range = to is null
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {programme} and RowKey ge {from}")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {programme} and RowKey ge {from} and RowKey lt {to}");
+        var range = TableClient.CreateQueryFilter($"PartitionKey eq {programme} and RowKey ge {from} and RowKey lt {to ?? TallyShards.HiddenPrefix}");
         var filter = $"{range} and {TableClient.CreateQueryFilter($"Status eq {nameof(AssessmentStatus.Scored)} and ModelVersion ne {version}")}";
         await foreach (var entity in _assessments.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken))
             yield return AssessmentEntityMapper.FromEntity(entity);
