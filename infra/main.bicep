@@ -85,6 +85,7 @@ var tables = [
   'AssessmentIndex'
   'ProductIndex'
   'PendingScoring'
+  'TalliedProgrammes'
   'Reviews'
   'ProductStages'
   'Batches'

@@ -33,18 +33,22 @@ internal static class ReportLatency
         var upload = await client.PostAsync($"/api/batches?programme={Programme}", new StringContent(csv, Encoding.UTF8, "text/csv"));
         upload.EnsureSuccessStatusCode();
         var store = app.Services.GetRequiredService<IAssessmentStore>();
-        while (await store.CountAsync(new AssessmentQuery(Programme: Programme, Status: AssessmentStatus.Scored), CancellationToken.None) < products)
+        // The kept tallies say how many are scored without reading the rows.
+        while ((await store.TalliesAsync(Programme, CancellationToken.None)).Sum(c => c.Tally.Scored) < products)
         {
-            if (seeding.Elapsed > TimeSpan.FromMinutes(15)) throw new TimeoutException("Not all scored after 15 minutes.");
+            if (seeding.Elapsed > TimeSpan.FromMinutes(40)) throw new TimeoutException("Not all scored after 40 minutes.");
             await Task.Delay(500);
         }
+        var scoredAt = seeding.Elapsed;
         var ids = new List<string>();
         await foreach (var a in store.ScanAsync(new AssessmentQuery(Programme: Programme), CancellationToken.None)) ids.Add(a.Id);
 
         // PEGIN's proportions, roughly: a quarter selected, most of those in development, two thirds of those export-ready.
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         int moves = 0, actions = 0;
-        foreach (var (id, i) in ids.Select((id, i) => (id, i)))
+        // Moves and plans for the first 2,400 products only: a national portfolio is seeded by batch, and the reports'
+        // cost does not depend on how many products moved.
+        foreach (var (id, i) in ids.Take(2400).Select((id, i) => (id, i)))
         {
             string[] stages = (i % 12) switch { 0 or 1 => ["selected", "in-development", "export-ready"], 2 => ["selected", "in-development"], _ => [] };
             foreach (var stage in stages)
@@ -59,7 +63,7 @@ internal static class ReportLatency
                 new { gap = gap.GetProperty("questionId").GetString(), owner = "Bench", dueDate = "2027-06-30" })).EnsureSuccessStatusCode();
             actions++;
         }
-        Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:F0} s: {ids.Count:N0} products, {moves:N0} stage moves, {actions:N0} actions");
+        Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:F0} s ({scoredAt.TotalSeconds:F0} s to upload and score every row by batch): {ids.Count:N0} products, {moves:N0} stage moves, {actions:N0} actions");
 
         (string Label, string Path)[] reports =
         [
@@ -75,13 +79,13 @@ internal static class ReportLatency
             ("advisor dashboard page", $"/advisor?programme={Programme}"),
         ];
         Console.WriteLine();
-        Console.WriteLine($"| read ({runs} times each, after one warm-up) | median | max | bytes |");
-        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine($"| read ({runs} times each, after one warm-up) | median | max | first byte (median) | bytes |");
+        Console.WriteLine("|---|---|---|---|---|");
         foreach (var (label, path) in reports)
         {
             var bytes = (await client.GetByteArrayAsync(path)).Length;
-            var times = await TimedReads.SortedAsync(client, path, runs);
-            Console.WriteLine($"| {label} | {times[times.Count / 2]:F0} ms | {times[^1]:F0} ms | {bytes:N0} |");
+            var (firstByte, times) = await TimedReads.FirstByteAndTotalAsync(client, path, runs);
+            Console.WriteLine($"| {label} | {times[times.Count / 2]:F0} ms | {times[^1]:F0} ms | {firstByte[firstByte.Count / 2]:F0} ms | {bytes:N0} |");
         }
         return 0;
     }
