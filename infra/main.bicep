@@ -77,6 +77,8 @@ var queues = [
   'assessments-to-score-poison'
   'batches-to-ingest'
   'batches-to-ingest-poison'
+  'rescore-parts'
+  'rescore-parts-poison'
 ]
 var tables = [
   'Assessments'
@@ -88,6 +90,7 @@ var tables = [
   'ProductStages'
   'Batches'
   'ModelRuns'
+  'RescoreParts'
   'AdvisorSessions'
   'ActionPlans'
   'OutcomeSets'

@@ -61,6 +61,9 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddSingleton<IngestBatchHandler>();
         builder.Services.AddSingleton<RealLabelReader>();
         builder.Services.AddSingleton<RescoreJob>();
+        builder.Services.AddSingleton<RescoreFanOut>();
+        builder.Services.AddSingleton<RescoreCompletion>();
+        builder.Services.AddSingleton<RescorePartHandler>();
         builder.Services.AddSingleton<PendingSweeper>();
         builder.Services.AddSingleton<ExportReadiness.Application.Reports.ReportReconciler>();
         builder.Services.AddSingleton<AssessmentHandlers>();

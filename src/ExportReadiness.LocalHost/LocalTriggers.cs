@@ -1,5 +1,6 @@
 using ExportReadiness.Application.Batches;
 using ExportReadiness.Application.Hosting;
+using ExportReadiness.Application.Rescoring;
 using ExportReadiness.Application.Scoring;
 
 namespace ExportReadiness.LocalHost;
@@ -11,7 +12,7 @@ public static class LocalTriggers
 
     /// <summary>
     /// What the Functions host does for the Function App, done in this process: poll the scoring and batch
-    /// queues, fire the rescore schedule, sweep Pending assessments every minute and reconcile the report tallies nightly. Off with <c>ExportReadiness__Standalone=false</c> (a web-only instance).
+    /// queues and the rescore run's parts, fire the rescore schedule, sweep Pending assessments every minute and reconcile the report tallies nightly. Off with <c>ExportReadiness__Standalone=false</c> (a web-only instance).
     /// </summary>
     public static IHostApplicationBuilder AddLocalTriggers(this IHostApplicationBuilder builder)
     {
@@ -22,6 +23,8 @@ public static class LocalTriggers
             builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueTriggerWorker>(sp, sp.GetRequiredService<ScoreAssessmentHandler>()));
         if (Enabled(IngestBatch))
             builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueTriggerWorker>(sp, sp.GetRequiredService<IngestBatchHandler>()));
+        if (Enabled(RescorePart))
+            builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueTriggerWorker>(sp, sp.GetRequiredService<RescorePartHandler>()));
         if (Enabled(NightlyRescore)) builder.Services.AddHostedService<RescoreScheduler>();
         if (Enabled(SweepPending)) builder.Services.AddHostedService<PendingSweepScheduler>();
         if (Enabled(ReconcileReports)) builder.Services.AddHostedService<ReportReconcileScheduler>();
@@ -29,8 +32,8 @@ public static class LocalTriggers
     }
 
     /// <summary>The Function App's function names, which the settings below name too.</summary>
-    public const string ScoreAssessment = "ScoreAssessment", IngestBatch = "IngestBatch", NightlyRescore = "NightlyRescore", SweepPending = "SweepPending",
-        ReconcileReports = "ReconcileReports";
+    public const string ScoreAssessment = "ScoreAssessment", IngestBatch = "IngestBatch", RescorePart = "RescorePart", NightlyRescore = "NightlyRescore",
+        SweepPending = "SweepPending", ReconcileReports = "ReconcileReports";
 
     /// <summary>
     /// The Functions host's own switch, <c>AzureWebJobs.{function}.Disabled</c> (<c>AzureWebJobs__{function}__Disabled</c>

@@ -33,6 +33,10 @@ public static class StorageNames
     public const string BatchQueue = "batches-to-ingest";
     public const string BatchPoisonQueue = BatchQueue + PoisonSuffix;
 
+    /// <summary>One message per part of a rescore run, <c>{"runId", "partId"}</c>, taken up by any instance.</summary>
+    public const string RescorePartsQueue = "rescore-parts";
+    public const string RescorePartsPoisonQueue = RescorePartsQueue + PoisonSuffix;
+
     public const string AssessmentsTable = "Assessments";
 
     /// <summary>Maps an assessment id to its programme (PartitionKey), so a lookup by id is a point read, not a scan.</summary>
@@ -61,6 +65,9 @@ public static class StorageNames
     public const string BatchesTable = "Batches";
     public const string ModelRunsTable = "ModelRuns";
 
+    /// <summary>The parts of each rescore run with their progress: PartitionKey = run id, RowKey = part id.</summary>
+    public const string RescorePartsTable = "RescoreParts";
+
     /// <summary>Signed-in advisor sessions: a session cookie counts only while its row is here.</summary>
     public const string AdvisorSessionsTable = "AdvisorSessions";
 
@@ -71,6 +78,6 @@ public static class StorageNames
     public const string OutcomeSetsTable = "OutcomeSets";
 
     public static readonly string[] Containers = [SubmissionsContainer, ModelsContainer, BatchesContainer, LocksContainer, DataProtectionContainer, ProgrammesContainer, OutcomeSetsContainer];
-    public static readonly string[] Queues = [ScoringQueue, ScoringPoisonQueue, BatchQueue, BatchPoisonQueue];
-    public static readonly string[] Tables = [AssessmentsTable, AssessmentIndexTable, ProductIndexTable, PendingScoringTable, TalliedProgrammesTable, ReviewsTable, ProductStagesTable, BatchesTable, ModelRunsTable, AdvisorSessionsTable, ActionPlansTable, OutcomeSetsTable];
+    public static readonly string[] Queues = [ScoringQueue, ScoringPoisonQueue, BatchQueue, BatchPoisonQueue, RescorePartsQueue, RescorePartsPoisonQueue];
+    public static readonly string[] Tables = [AssessmentsTable, AssessmentIndexTable, ProductIndexTable, PendingScoringTable, TalliedProgrammesTable, ReviewsTable, ProductStagesTable, BatchesTable, ModelRunsTable, RescorePartsTable, AdvisorSessionsTable, ActionPlansTable, OutcomeSetsTable];
 }

@@ -38,6 +38,9 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddSingleton<IReviewStore, TableReviewStore>();
         builder.Services.AddSingleton<IStageMoveStore, TableStageMoveStore>();
         builder.Services.AddSingleton<IModelRunStore, TableModelRunStore>();
+        builder.Services.AddSingleton<IRescorePartStore, TableRescorePartStore>();
+        builder.Services.AddSingleton<IRescorePartQueue, StorageRescorePartQueue>();
+        builder.Services.AddSingleton<IAssessmentRanges, TableAssessmentRanges>();
         builder.Services.AddSingleton<IOutcomeSetStore, StorageOutcomeSetStore>();
         builder.Services.AddSingleton<IDistributedLock, BlobLeaseLock>();
         builder.Services.AddSingleton<IBatchStore, StorageBatchStore>();

@@ -51,6 +51,25 @@ public sealed class InMemoryModelRunStoreContractTests : ModelRunStoreContract
     protected override IModelRunStore Store { get; } = new InMemoryModelRunStore();
 }
 
+public sealed class InMemoryRescorePartStoreContractTests : RescorePartStoreContract
+{
+    protected override IRescorePartStore Store { get; } = new InMemoryRescorePartStore();
+}
+
+public sealed class InMemoryAssessmentRangesContractTests : AssessmentRangesContract
+{
+    public InMemoryAssessmentRangesContractTests()
+    {
+        var store = new InMemoryAssessmentStore();
+        Store = store;
+        Ranges = new InMemoryAssessmentRanges(store);
+    }
+
+    protected override IAssessmentStore Store { get; }
+
+    protected override IAssessmentRanges Ranges { get; }
+}
+
 public sealed class InMemoryAdvisorSessionStoreContractTests : AdvisorSessionStoreContract
 {
     protected override IAdvisorSessionStore Store { get; } = new InMemoryAdvisorSessionStore();

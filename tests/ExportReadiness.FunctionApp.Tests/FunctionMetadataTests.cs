@@ -16,7 +16,7 @@ namespace ExportReadiness.FunctionApp.Tests;
 
 /// <summary>
 /// The functions.metadata the Worker SDK generated at build must describe the same application the local host
-/// serves: every route with its methods and access, the two queue triggers, the timer's schedule setting.
+/// serves: every route with its methods and access, the three queue triggers, the timer's schedule setting.
 /// </summary>
 public class FunctionMetadataTests
 {
@@ -100,12 +100,14 @@ public class FunctionMetadataTests
     }
 
     [Fact]
-    public void The_queue_functions_read_the_scoring_and_batch_queues_through_the_storage_setting()
+    public void The_queue_functions_read_the_scoring_batch_and_rescore_part_queues_through_the_storage_setting()
     {
         var queues = Functions().Where(f => f.Type == "queueTrigger").ToDictionary(f => f.Name);
-        Assert.Equal([nameof(IngestBatchFunction.IngestBatch), nameof(ScoreAssessmentFunction.ScoreAssessment)], queues.Keys.Order());
+        Assert.Equal([nameof(IngestBatchFunction.IngestBatch), nameof(RescorePartFunction.RescorePart), nameof(ScoreAssessmentFunction.ScoreAssessment)],
+            queues.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(StorageNames.ScoringQueue, queues["ScoreAssessment"].Trigger.GetProperty("queueName").GetString());
         Assert.Equal(StorageNames.BatchQueue, queues["IngestBatch"].Trigger.GetProperty("queueName").GetString());
+        Assert.Equal(StorageNames.RescorePartsQueue, queues["RescorePart"].Trigger.GetProperty("queueName").GetString());
         Assert.All(queues.Values, q => Assert.Equal("AzureWebJobsStorage", q.Trigger.GetProperty("connection").GetString()));
     }
 

@@ -156,15 +156,35 @@ public class QueueAndTimerFunctionTests(FunctionAppFixture fixture)
     }
 
     [Fact]
-    public async Task The_nightly_rescore_timer_records_a_model_run()
+    public async Task The_nightly_rescore_timer_records_a_model_run_that_its_part_functions_complete()
     {
         var before = (await Services.GetRequiredService<IModelRunStore>().RecentAsync(100, default)).Select(r => r.Id).ToHashSet();
+        var stale = await StoredAsync(AssessmentBuilder.Mixed(), Unique.Programme("timer"));
+        var store = Services.GetRequiredService<IAssessmentStore>();
+        Assert.True(await store.TryReplaceAsync(stale with
+        {
+            Status = AssessmentStatus.Scored, Result = ExportReadiness.Testing.Contracts.ContractData.Result(50, "19990101T000000Z-old"),
+            ConcurrencyToken = (await store.FindAsync(stale.Id, default))!.ConcurrencyToken,
+        }, default));
 
         await fixture.App.Function<NightlyRescoreFunction>().NightlyRescore(new Microsoft.Azure.Functions.Worker.TimerInfo(), default);
+        var queued = Assert.Single(await Services.GetRequiredService<IModelRunStore>().RecentAsync(100, default), r => !before.Contains(r.Id));
+        // No worker runs here: the host would trigger RescorePart once per message.
+        var queue = Services.GetRequiredService<ExportReadiness.Storage.StorageClients>().Queue(ExportReadiness.Storage.StorageNames.RescorePartsQueue);
+        while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } received)
+            foreach (var message in received)
+            {
+                await fixture.App.Function<RescorePartFunction>().RescorePart(Delivery(message.Body.ToString(), message.DequeueCount), default);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
 
-        var run = Assert.Single(await Services.GetRequiredService<IModelRunStore>().RecentAsync(100, default), r => !before.Contains(r.Id));
+        var run = (await Services.GetRequiredService<IModelRunStore>().GetAsync(queued.Id, default))!;
+        Assert.Equal(ModelRunStatus.Running, queued.Status);
+        Assert.True(queued.PartsTotal > 0);
         Assert.Equal("timer", run.Trigger);
         Assert.Equal(ModelRunStatus.Completed, run.Status);
+        Assert.Equal(run.PartsTotal, run.PartsDone);
+        Assert.Equal(run.TargetVersion, (await store.FindAsync(stale.Id, default))!.Result!.ModelVersion);
         Assert.NotNull(run.Decision);
         // The challenger's three gates are on record: monotone, not worse than the rubric, log-loss.
         Assert.Equal(0, run.ChallengerMonotonicityViolations);

@@ -6,7 +6,6 @@ using ExportReadiness.Application.Rescoring;
 using ExportReadiness.Core.Scoring;
 using ExportReadiness.Core.Training;
 using ExportReadiness.Testing;
-using Microsoft.Extensions.Options;
 
 namespace ExportReadiness.LocalHost.Tests;
 
@@ -21,7 +20,7 @@ public class LearningTests(PipelineFixture own) : IClassFixture<PipelineFixture>
     private readonly HttpClient _advisor = own.App.CreateAdvisorClient();
     private IServiceProvider Services => own.App.Services;
 
-    private RescoreJob Job() => ActivatorUtilities.CreateInstance<RescoreJob>(Services, Options.Create(new ExportReadinessOptions()));
+    private RescoreJob Job() => Services.GetRequiredService<RescoreJob>();
 
     private static string Query(string name, string date = "2025-06-30", string format = "batch") =>
         $"?name={Uri.EscapeDataString(name)}&source={Uri.EscapeDataString("Regional follow-up survey")}" +
@@ -35,7 +34,7 @@ public class LearningTests(PipelineFixture own) : IClassFixture<PipelineFixture>
     [Fact]
     public async Task Verdicts_and_a_kept_outcome_file_update_the_prior_in_the_nightly_run_and_the_model_card_says_what_it_learned_from()
     {
-        var before = await Job().RunAsync("test", default);
+        var before = await Services.SettledAsync(await Job().RunAsync("test", default));
         Assert.False(before!.Published, before.Decision);
         Assert.Contains("real labels", before.Decision);
         Assert.Equal(PriorDecision.JudgedOnSynthetic, before.JudgedOn);
@@ -53,7 +52,7 @@ public class LearningTests(PipelineFixture own) : IClassFixture<PipelineFixture>
             Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         }
 
-        var run = await Job().RunAsync("test", default);
+        var run = await Services.SettledAsync(await Job().RunAsync("test", default));
 
         Assert.True(run!.Published, run.Decision);
         Assert.Equal(ModelRunStatus.Completed, run.Status);

@@ -24,9 +24,9 @@ public class LocalTriggersTests
     }
 
     [Fact]
-    public void Standalone_it_polls_both_queues_and_fires_every_timer()
+    public void Standalone_it_polls_the_three_queues_and_fires_every_timer()
     {
-        string[] expected = ["queue:assessments-to-score", "queue:batches-to-ingest", "timer:PendingSweepScheduler", "timer:ReportReconcileScheduler", "timer:RescoreScheduler"];
+        string[] expected = ["queue:assessments-to-score", "queue:batches-to-ingest", "queue:rescore-parts", "timer:PendingSweepScheduler", "timer:ReportReconcileScheduler", "timer:RescoreScheduler"];
         Assert.Equal(expected.Order(StringComparer.Ordinal), TriggeredBy([]));
     }
 
@@ -34,13 +34,14 @@ public class LocalTriggersTests
     [InlineData("AzureWebJobs:NightlyRescore:Disabled", "timer:RescoreScheduler")]
     [InlineData("AzureWebJobs.SweepPending.Disabled", "timer:PendingSweepScheduler")]
     [InlineData("AzureWebJobs:ScoreAssessment:Disabled", "queue:assessments-to-score")]
+    [InlineData("AzureWebJobs:RescorePart:Disabled", "queue:rescore-parts")]
     [InlineData("AzureWebJobs:ReconcileReports:Disabled", "timer:ReportReconcileScheduler")]
     public void A_function_disabled_with_the_functions_hosts_setting_is_not_triggered(string setting, string trigger)
     {
         var triggered = TriggeredBy(new() { [setting] = "true" });
 
         Assert.DoesNotContain(trigger, triggered);
-        Assert.Equal(4, triggered.Count);
+        Assert.Equal(5, triggered.Count);
     }
 
     [Fact]

@@ -8,7 +8,6 @@ using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Rescoring;
 using ExportReadiness.Application.Scoring;
 using ExportReadiness.Testing;
-using Microsoft.Extensions.Options;
 
 namespace ExportReadiness.LocalHost.Tests;
 
@@ -30,8 +29,7 @@ public class RescoreTests(PipelineFixture pipeline)
         return (await Services.GetRequiredService<CurrentModel>().GetAsync(default, refresh: true)).Version;
     }
 
-    private RescoreJob Job(int pageSize = 500) => ActivatorUtilities.CreateInstance<RescoreJob>(Services,
-        Options.Create(new ExportReadinessOptions { RescorePageSize = pageSize }));
+    private RescoreJob Job() => Services.GetRequiredService<RescoreJob>();
 
     /// <summary>Scored assessments whose rows claim an older model, as if scored before the last publish.</summary>
     private async Task<List<string>> StaleAssessmentsAsync(string programme, int count)
@@ -60,7 +58,7 @@ public class RescoreTests(PipelineFixture pipeline)
         var fresh = await _sme.SubmitAsync(AssessmentBuilder.Strong().InProgramme(programme));
         var freshBefore = (await _sme.WaitForStatusAsync(fresh.Id, fresh.AccessToken)).Result!;
 
-        var run = await Job().RunAsync("test", default);
+        var run = await Services.SettledAsync(await Job().RunAsync("test", default));
 
         Assert.NotNull(run);
         Assert.False(run.Published);
@@ -86,7 +84,7 @@ public class RescoreTests(PipelineFixture pipeline)
         var accepted = await _sme.SubmitAsync(AssessmentBuilder.Mixed().InProgramme(programme));
         Assert.Equal(weak.Metrics.Version, (await _sme.WaitForStatusAsync(accepted.Id, accepted.AccessToken)).Result!.ModelVersion);
 
-        var run = await Job().RunAsync("test", default);
+        var run = await Services.SettledAsync(await Job().RunAsync("test", default));
 
         Assert.True(run!.Published, run.Decision);
         Assert.Equal(weak.Metrics.Version, run.ChampionVersion);
@@ -116,7 +114,7 @@ public class RescoreTests(PipelineFixture pipeline)
         var lost = (await Store.FindAsync(reviewed[0], default))!;
         Assert.True(await Store.TryReplaceAsync(lost with { Review = null }, default));
 
-        var run = await Job().RunAsync("test", default);
+        var run = await Services.SettledAsync(await Job().RunAsync("test", default));
 
         Assert.NotNull(run);
         Assert.Equal(2, run.AdvisorVerdicts);

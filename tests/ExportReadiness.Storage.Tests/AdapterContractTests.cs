@@ -61,6 +61,20 @@ public sealed class TableModelRunStoreContractTests(StorageFixture storage) : Mo
 }
 
 [Collection(StorageCollection.Name)]
+public sealed class TableRescorePartStoreContractTests(StorageFixture storage) : RescorePartStoreContract
+{
+    protected override IRescorePartStore Store { get; } = new TableRescorePartStore(storage.Clients);
+}
+
+[Collection(StorageCollection.Name)]
+public sealed class TableAssessmentRangesContractTests(StorageFixture storage) : AssessmentRangesContract
+{
+    protected override IAssessmentStore Store { get; } = new TableAssessmentStore(storage.Clients);
+
+    protected override IAssessmentRanges Ranges { get; } = new TableAssessmentRanges(storage.Clients);
+}
+
+[Collection(StorageCollection.Name)]
 public sealed class TableAdvisorSessionStoreContractTests(StorageFixture storage) : AdvisorSessionStoreContract
 {
     protected override IAdvisorSessionStore Store { get; } = new TableAdvisorSessionStore(storage.Clients);

@@ -57,6 +57,20 @@ public sealed class ExportReadinessOptions : IValidatableObject
     public int RescorePageSize { get; set; } = 500;
 
     /// <summary>
+    /// The most stale assessments one part of a rescore run re-scores; a part that finds more hands the rest on as a part of
+    /// its own, so a part is a few minutes' work at most and an instance that dies loses no more.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int RescorePartSize { get; set; } = 2000;
+
+    /// <summary>
+    /// How long a part may wait untouched before a new start of the run sends its message again: longer than the Functions
+    /// host's 10-minute lease, so a message merely held by a dead instance is not doubled.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan RescorePartResendAge { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
     /// How long an assessment may stay Pending, unchanged, before the sweeper sends its scoring message again.
     /// With a sweep every minute, 45 s keeps a row whose message was lost under two minutes without one.
     /// </summary>

@@ -11,41 +11,50 @@ namespace ExportReadiness.Application.Rescoring;
 
 /// <summary>
 /// NightlyRescore: update the evidence-based prior with every real label (advisor verdicts and kept outcome sets), judge
-/// the challenger against the champion on the real rows only, publish it if it passes, then bring every scored assessment
-/// to the current model, page by page with batch transactions, and measure the drift of the last 90 days. One run at a
-/// time across instances (a blob lease); the run record is saved after each page, so a run stopped half-way is resumed by
-/// the next one and nothing is scored twice.
+/// the challenger against the champion on the real rows only, publish it if it passes, then split the re-scoring of every
+/// scored assessment into parts queued for every instance (<see cref="RescoreFanOut"/>, <see cref="RescorePartHandler"/>);
+/// the last part settled completes the run and measures the drift of the last 90 days. One run at a time: the training and
+/// the fan-out under a blob lease, and no new run while a run's parts are outstanding. A run stopped before its fan-out is
+/// resumed by the next start.
 /// </summary>
 public sealed partial class RescoreJob(
     IDistributedLock locks,
     IModelRunStore runs,
-    IAssessmentStore assessments,
     RealLabelReader labels,
     IModelRepository models,
     CurrentModel currentModel,
     AssessmentScorer scorer,
+    RescoreFanOut fanOut,
+    RescoreCompletion completion,
     TimeProvider clock,
-    IOptions<ExportReadinessOptions> options,
     ILogger<RescoreJob> logger)
 {
     public const string LockName = "nightly-rescore";
 
-    /// <summary>Runs to the end while holding the lock; null when another instance is running one.</summary>
-    public async Task<ModelRun?> RunAsync(string trigger, CancellationToken cancellationToken, IProgress<ModelRun>? progress = null)
+    /// <summary>
+    /// Trains and queues the run's parts while holding the lock; the run as queued (Running, or Completed when there was nothing
+    /// to re-score). Null when another instance holds the lock or an earlier run's parts are outstanding.
+    /// </summary>
+    public async Task<ModelRun?> RunAsync(string trigger, CancellationToken cancellationToken)
     {
         await using var held = await locks.TryAcquireAsync(LockName, cancellationToken);
-        if (held is null) return null;
+        if (held is null || await OutstandingAsync(cancellationToken)) return null;
         var run = await PrepareAsync(trigger, cancellationToken);
-        return await ContinueAsync(run, cancellationToken, progress);
+        return await fanOut.StartAsync(run, cancellationToken);
     }
 
-    /// <summary>Takes the lock and records the run now, finishes it in the background; null when one is running.</summary>
+    /// <summary>Takes the lock and records the run now, trains and queues it in the background; null when one is running.</summary>
     public async Task<ModelRun?> StartAsync(string trigger, CancellationToken stopping)
     {
         var held = await locks.TryAcquireAsync(LockName, stopping);
         if (held is null) return null;
         try
         {
+            if (await OutstandingAsync(stopping))
+            {
+                await held.DisposeAsync();
+                return null;
+            }
             var run = await PrepareStubAsync(trigger, stopping);
             _ = Task.Run(async () =>
             {
@@ -53,7 +62,7 @@ public sealed partial class RescoreJob(
                 {
                     try
                     {
-                        await ContinueAsync(await PrepareAsync(trigger, stopping, run), stopping, null);
+                        await fanOut.StartAsync(await PrepareAsync(trigger, stopping, run), stopping);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
@@ -68,6 +77,19 @@ public sealed partial class RescoreJob(
             await held.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Whether the latest run's parts are still being re-scored. A run whose parts have all settled but that nobody completed
+    /// (its last part's instance stopped) is completed here; parts whose messages were lost are sent again.
+    /// </summary>
+    private async Task<bool> OutstandingAsync(CancellationToken cancellationToken)
+    {
+        if ((await runs.RecentAsync(1, cancellationToken)).FirstOrDefault() is not { Status: ModelRunStatus.Running, RescoringStartedAt: not null } latest) return false;
+        if (await completion.TryCompleteAsync(latest.Id, cancellationToken) is not null) return false;
+        await fanOut.ResendLostAsync(latest.Id, cancellationToken);
+        LogOutstanding(latest.Id);
+        return true;
     }
 
     /// <summary>The run to continue: an unfinished one, or a fresh one (saved at once so callers can follow it).</summary>
@@ -86,7 +108,7 @@ public sealed partial class RescoreJob(
         var run = stub ?? await PrepareStubAsync(trigger, cancellationToken);
         if (run.Phase == ModelRunPhase.Rescoring)
         {
-            LogResuming(run.Id, run.Rescored);
+            LogResuming(run.Id);
             return run;
         }
         return await ChallengeAsync(run, cancellationToken);
@@ -142,71 +164,14 @@ public sealed partial class RescoreJob(
         return run;
     }
 
-    private async Task<ModelRun> ContinueAsync(ModelRun run, CancellationToken cancellationToken, IProgress<ModelRun>? progress)
-    {
-        if (run.Status == ModelRunStatus.Failed) return run;
-        try
-        {
-            var model = await currentModel.GetAsync(cancellationToken, refresh: true);
-            run = run with { TargetVersion = model.Version };
-            var stale = assessments.ScanAsync(new AssessmentQuery(Status: AssessmentStatus.Scored, NotScoredBy: model.Version), cancellationToken);
-            await foreach (var page in Pages(stale, options.Value.RescorePageSize, cancellationToken))
-            {
-                // A row that cannot be scored keeps its old result and is counted, instead of failing this run
-                // and every later one at the same page.
-                var results = scorer.ScoreEach(model, page.Select(a => (a.Company, a.Answers)).ToList(), clock.GetUtcNow());
-                var rescored = page.Zip(results).Where(p => p.Second.Result is not null).Select(p => p.First with { Result = p.Second.Result }).ToList();
-                var written = await assessments.ReplaceManyAsync(rescored, cancellationToken);
-                run = run with { Rescored = run.Rescored + written.Count, Unscorable = run.Unscorable + (page.Count - rescored.Count) };
-                await runs.SaveAsync(run, cancellationToken);
-                progress?.Report(run);
-            }
-            run = run with { Drift = await DriftAsync(model.Version, cancellationToken), Status = ModelRunStatus.Completed, Phase = ModelRunPhase.Done, EndedAt = clock.GetUtcNow() };
-            await runs.SaveAsync(run, CancellationToken.None);
-            LogCompleted(run.Id, run.Rescored, run.TargetVersion!);
-            return run;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Stopped runs stay Running and are resumed; a run that broke is recorded as such.
-            await runs.SaveAsync(run with { Status = ModelRunStatus.Failed, EndedAt = clock.GetUtcNow(), Error = e.Message }, CancellationToken.None);
-            throw;
-        }
-    }
-
-    /// <summary>The last 90 days' scored assessments against what the model in use learned from; null for a model without a profile.</summary>
-    private async Task<DriftReport?> DriftAsync(string version, CancellationToken cancellationToken)
-    {
-        if ((await models.GetMetricsAsync(version, cancellationToken))?.Profile is not { } profile) return null;
-        var now = clock.GetUtcNow();
-        var recent = new RecentScores();
-        await foreach (var a in assessments.ScanAsync(new AssessmentQuery(Status: AssessmentStatus.Scored, SubmittedFrom: now.AddDays(-DriftReport.Days)), cancellationToken))
-            if (a.Result is { } result) recent.Add(result);
-        return DriftReport.Of(profile, version, recent, now);
-    }
-
-    private static async IAsyncEnumerable<List<Assessment>> Pages(IAsyncEnumerable<Assessment> source, int size,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var page = new List<Assessment>(size);
-        await foreach (var item in source.WithCancellation(cancellationToken))
-        {
-            page.Add(item);
-            if (page.Count < size) continue;
-            yield return page;
-            page = new List<Assessment>(size);
-        }
-        if (page.Count > 0) yield return page;
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Rescore run {RunId}: {Decision}")]
     private partial void LogDecision(string runId, string decision);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Resuming rescore run {RunId} after {Rescored} assessments")]
-    private partial void LogResuming(string runId, int rescored);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resuming rescore run {RunId}: splitting its re-scoring into parts")]
+    private partial void LogResuming(string runId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rescore run {RunId} completed: {Rescored} assessments now scored by {ModelVersion}")]
-    private partial void LogCompleted(string runId, int rescored, string modelVersion);
+    [LoggerMessage(Level = LogLevel.Information, Message = "No new rescore run: the parts of run {RunId} are still being re-scored")]
+    private partial void LogOutstanding(string runId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A background rescore run failed")]
     private partial void LogRunFailed(Exception exception);

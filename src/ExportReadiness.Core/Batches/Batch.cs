@@ -42,7 +42,7 @@ public sealed record Batch
     public string? ConcurrencyToken { get; init; }
 
     /// <summary>Assessment ids of a batch: its id's first 16 characters and the line, so a re-run makes the same ids.</summary>
-    public string AssessmentId(long line) => $"{Id[..16]}{line:D8}";
+    public string AssessmentId(long line) => BatchAssessmentIds.Of(Id[..BatchAssessmentIds.PrefixLength], line);
 }
 
 /// <summary>

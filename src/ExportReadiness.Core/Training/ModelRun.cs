@@ -66,6 +66,20 @@ public sealed record ModelRun
     public int Unscorable { get; init; }
 
     public string? Error { get; init; }
+
+    /// <summary>When the re-scoring was split into parts and they were queued; null before.</summary>
+    public DateTimeOffset? RescoringStartedAt { get; init; }
+
+    /// <summary>The parts of the re-scoring: those found at the fan-out and those split off parts too large to hold.</summary>
+    public int PartsTotal { get; init; }
+
+    public int PartsDone { get; init; }
+
+    /// <summary>Parts that failed on every delivery: their rows keep their old result and the next run tries them again.</summary>
+    public int PartsFailed { get; init; }
+
+    /// <summary>Rows re-scored per second, from the fan-out to the last part settled (so far, while running).</summary>
+    public double? RescoredPerSecond { get; init; }
 }
 
 public static class ModelRunDecisions
@@ -97,6 +111,12 @@ public interface IModelRunStore
 
     /// <summary>Newest first.</summary>
     Task<IReadOnlyList<ModelRun>> RecentAsync(int count, CancellationToken cancellationToken);
+
+    /// <summary>The run with the version of its stored record, for a replace conditional on it.</summary>
+    Task<(ModelRun Run, string Version)?> GetVersionedAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the run if its record is still at <paramref name="version"/>; false when someone wrote it since.</summary>
+    Task<bool> TryReplaceAsync(ModelRun run, string version, CancellationToken cancellationToken);
 }
 
 /// <summary>A lock held by one instance at a time across the deployment (a blob lease in Azure Storage).</summary>

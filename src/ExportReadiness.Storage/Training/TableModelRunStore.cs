@@ -18,14 +18,36 @@ public sealed class TableModelRunStore(StorageClients clients) : IModelRunStore
     public string NewRunId(DateTimeOffset startedAt) => $"{DateTimeOffset.MaxValue.UtcTicks - startedAt.UtcTicks:D19}";
 
     public Task SaveAsync(ModelRun run, CancellationToken cancellationToken) =>
-        _table.UpsertEntityAsync(new TableEntity(Partition, run.Id)
+        _table.UpsertEntityAsync(ToEntity(run), TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<(ModelRun Run, string Version)?> GetVersionedAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!TableKeys.IsValid(id)) return null;
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken);
+        return row.HasValue ? (FromEntity(row.Value!), row.Value!.ETag.ToString()) : null;
+    }
+
+    public async Task<bool> TryReplaceAsync(ModelRun run, string version, CancellationToken cancellationToken)
+    {
+        try
         {
-            ["Status"] = run.Status.ToString(),
-            ["Phase"] = run.Phase.ToString(),
-            ["StartedAt"] = run.StartedAt,
-            ["Published"] = run.Published,
-            ["Json"] = JsonSerializer.Serialize(run, QuestionnaireSchema.JsonOptions),
-        }, TableUpdateMode.Replace, cancellationToken);
+            await _table.UpdateEntityAsync(ToEntity(run), new Azure.ETag(version), TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (Azure.RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    private static TableEntity ToEntity(ModelRun run) => new(Partition, run.Id)
+    {
+        ["Status"] = run.Status.ToString(),
+        ["Phase"] = run.Phase.ToString(),
+        ["StartedAt"] = run.StartedAt,
+        ["Published"] = run.Published,
+        ["Json"] = JsonSerializer.Serialize(run, QuestionnaireSchema.JsonOptions),
+    };
 
     public async Task<ModelRun?> GetAsync(string id, CancellationToken cancellationToken)
     {

@@ -16,6 +16,12 @@ public sealed class InMemoryModelRunStore(TimeProvider? clock = null) : IModelRu
     public Task<ModelRun?> GetAsync(string id, CancellationToken cancellationToken) =>
         StorageCall.Answer(cancellationToken, () => Identifiers.IsValid(id) ? _table.Get(Partition, id)?.Value : null);
 
+    public Task<(ModelRun Run, string Version)?> GetVersionedAsync(string id, CancellationToken cancellationToken) =>
+        StorageCall.Answer<(ModelRun, string)?>(cancellationToken, () => Identifiers.IsValid(id) && _table.Get(Partition, id) is { } row ? (row.Value, row.ETag) : null);
+
+    public Task<bool> TryReplaceAsync(ModelRun run, string version, CancellationToken cancellationToken) =>
+        StorageCall.Answer(cancellationToken, () => _table.TryReplace(Partition, run.Id, run, version).Outcome == TableWrite.Written);
+
     public Task<IReadOnlyList<ModelRun>> RecentAsync(int count, CancellationToken cancellationToken) =>
         StorageCall.Answer<IReadOnlyList<ModelRun>>(cancellationToken, () => _table.Partition(Partition).Take(count).Select(r => r.Value).ToList());
 }

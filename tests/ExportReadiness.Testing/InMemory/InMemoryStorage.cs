@@ -29,6 +29,11 @@ public sealed class InMemoryStorage(TimeProvider clock)
     public InMemoryAdvisorSessionStore AdvisorSessions { get; } = new(clock);
     public InMemoryModelRepository Models { get; } = new();
     public InMemoryModelRunStore ModelRuns { get; } = new(clock);
+    public InMemoryRescorePartStore RescoreParts { get; } = new(clock);
+    public InMemoryRescorePartQueue RescorePartQueue { get; } = new();
+
+    /// <summary>The key-order view of <see cref="Assessments"/> the rescore fan-out reads.</summary>
+    public InMemoryAssessmentRanges AssessmentRanges => field ??= new(Assessments);
     public InMemoryDistributedLock Locks { get; } = new();
     public InMemoryProgrammeExtensionStore ProgrammeExtension { get; } = new();
     public InMemoryOutcomeSetStore OutcomeSets { get; } = new();
@@ -41,6 +46,7 @@ public sealed class InMemoryStorage(TimeProvider clock)
         (typeof(IStageMoveStore), StageMoves), (typeof(IActionPlanStore), ActionPlans), (typeof(IAdvisorSessionStore), AdvisorSessions),
         (typeof(IModelRepository), Models), (typeof(IModelRunStore), ModelRuns), (typeof(IDistributedLock), Locks),
         (typeof(IProgrammeExtensionStore), ProgrammeExtension), (typeof(IOutcomeSetStore), OutcomeSets),
+        (typeof(IRescorePartStore), RescoreParts), (typeof(IRescorePartQueue), RescorePartQueue), (typeof(IAssessmentRanges), AssessmentRanges),
     ];
 
     public IServiceCollection AddTo(IServiceCollection services)

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using ExportReadiness.Application.Scoring;
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Questionnaire;
+using ExportReadiness.Core.Scoring;
+using ExportReadiness.Core.Training;
+using ExportReadiness.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// The nightly run's re-scoring with one local host: N assessments scored through the batch path, a new model published,
+/// then a run started as an advisor starts it; the run record's parts and rate, and the phases' times, once it completes.
+/// </summary>
+internal static class RescoreSpeed
+{
+    private const string Programme = "bench-rescore";
+
+    public static async Task<int> RunAsync(int assessments)
+    {
+        await using var azurite = new Azurite();
+        await azurite.StartAsync();
+        await using var app = new BenchApplication(azurite.ConnectionString, BenchApplication.AdvisorKey, bulkQueueSettings: true);
+        var model = await app.StartAndWaitForModelAsync();
+        var client = app.CreateAdvisorClient();
+        Console.WriteLine($"Model {model.Version}; {Environment.ProcessorCount} cores; {assessments:N0} assessments in one programme");
+
+        var seeding = Stopwatch.StartNew();
+        var csv = new BatchFileBuilder().AddMany(assessments, i =>
+            (i % 3 == 0 ? AssessmentBuilder.Strong() : i % 3 == 1 ? AssessmentBuilder.Mixed() : AssessmentBuilder.Weak()).InProgramme(Programme).Named($"Bench {i} AB")).ToCsv();
+        (await client.PostAsync($"/api/batches?programme={Programme}", new StringContent(csv, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        var store = app.Services.GetRequiredService<IAssessmentStore>();
+        while (await store.CountAsync(new AssessmentQuery(Programme: Programme, Status: AssessmentStatus.Scored), CancellationToken.None) < assessments)
+        {
+            if (seeding.Elapsed > TimeSpan.FromMinutes(20)) throw new TimeoutException("Not all scored after 20 minutes.");
+            await Task.Delay(2000);
+        }
+        Console.WriteLine($"Seeded and scored in {seeding.Elapsed.TotalSeconds:F0} s");
+
+        // A new champion, so that every row is stale whatever the run decides.
+        var encoder = app.Services.GetRequiredService<FeatureEncoder>();
+        var newer = new ModelTrainer(encoder).Train(BundledTrainingSet.Load(QuestionnaireSchema.V1).ToList(), DateTimeOffset.UtcNow);
+        await app.Services.GetRequiredService<IModelRepository>().PublishAsync(newer, CancellationToken.None);
+        await app.Services.GetRequiredService<CurrentModel>().GetAsync(CancellationToken.None, refresh: true);
+
+        var wall = Stopwatch.StartNew();
+        var started = await client.PostAsync("/api/admin/rescore", null);
+        started.EnsureSuccessStatusCode();
+        var id = (await started.Content.ReadFromJsonAsync<ModelRun>(QuestionnaireSchema.JsonOptions))!.Id;
+        ModelRun run;
+        var lastPrint = TimeSpan.Zero;
+        while (true)
+        {
+            await Task.Delay(1000);
+            run = (await client.GetFromJsonAsync<ModelRun>($"/api/admin/rescore/runs/{id}", QuestionnaireSchema.JsonOptions))!;
+            if (run.Status != ModelRunStatus.Running) break;
+            if (wall.Elapsed - lastPrint < TimeSpan.FromSeconds(10)) continue;
+            lastPrint = wall.Elapsed;
+            Console.WriteLine($"  {wall.Elapsed.TotalSeconds,5:F0} s  {run.Phase}: parts {run.PartsDone}/{run.PartsTotal}, {run.Rescored:N0} re-scored");
+            if (wall.Elapsed > TimeSpan.FromMinutes(30)) throw new TimeoutException("The run did not end in 30 minutes.");
+        }
+        var stale = await store.CountAsync(new AssessmentQuery(Programme: Programme, Status: AssessmentStatus.Scored, NotScoredBy: run.TargetVersion), CancellationToken.None);
+
+        Console.WriteLine();
+        Console.WriteLine($"Run {run.Id}: {run.Status}, {run.Decision}");
+        Console.WriteLine("| figure | value |");
+        Console.WriteLine("|---|---|");
+        Console.WriteLine($"| training + decision (start → fan-out) | {(run.RescoringStartedAt - run.StartedAt)?.TotalSeconds:F1} s |");
+        Console.WriteLine($"| fan-out (parts queued → run completed, drift included) | {(run.EndedAt - run.RescoringStartedAt)?.TotalSeconds:F1} s |");
+        Console.WriteLine($"| parts total / done / failed | {run.PartsTotal} / {run.PartsDone} / {run.PartsFailed} |");
+        Console.WriteLine($"| rows re-scored / unscorable | {run.Rescored:N0} / {run.Unscorable:N0} |");
+        Console.WriteLine($"| rate on the run record (re-scored per second of fan-out) | {run.RescoredPerSecond:F0} rows/s |");
+        Console.WriteLine($"| rows of the programme still on an older model | {stale:N0} |");
+        return run.Status == ModelRunStatus.Completed && stale == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,17 @@
+using System.Text.Json;
+using ExportReadiness.Core.Training;
+
+namespace ExportReadiness.Storage.Training;
+
+/// <summary>The <c>rescore-parts</c> queue: one <c>{"runId", "partId"}</c> message per part.</summary>
+public sealed class StorageRescorePartQueue(StorageClients clients) : IRescorePartQueue
+{
+    public Task EnqueueAsync(IReadOnlyList<RescorePart> parts, CancellationToken cancellationToken)
+    {
+        var queue = clients.Queue(StorageNames.RescorePartsQueue);
+        return Parallel.ForEachAsync(parts, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (part, ct) => await queue.SendMessageAsync(Message(part), ct));
+    }
+
+    public static string Message(RescorePart part) => JsonSerializer.Serialize(new { runId = part.RunId, partId = part.Id });
+}

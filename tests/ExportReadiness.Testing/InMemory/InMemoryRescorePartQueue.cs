@@ -1,0 +1,13 @@
+using System.Text.Json;
+using ExportReadiness.Core.Training;
+
+namespace ExportReadiness.Testing.InMemory;
+
+/// <summary><see cref="IRescorePartQueue"/> in memory: <c>{"runId", "partId"}</c> per part, as <c>StorageRescorePartQueue</c> writes it.</summary>
+public sealed class InMemoryRescorePartQueue : InMemoryQueue, IRescorePartQueue
+{
+    public Task EnqueueAsync(IReadOnlyList<RescorePart> parts, CancellationToken cancellationToken) => StorageCall.Do(cancellationToken, () =>
+    {
+        foreach (var part in parts) Send(JsonSerializer.Serialize(new { runId = part.RunId, partId = part.Id }));
+    });
+}
