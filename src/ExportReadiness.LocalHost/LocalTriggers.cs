@@ -24,12 +24,23 @@ public static class LocalTriggers
         if (Enabled(IngestBatch))
             builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueTriggerWorker>(sp, sp.GetRequiredService<IngestBatchHandler>()));
         if (Enabled(RescorePart))
-            builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueTriggerWorker>(sp, sp.GetRequiredService<RescorePartHandler>()));
+            builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueTriggerWorker>(sp, sp.GetRequiredService<RescorePartHandler>(),
+                Microsoft.Extensions.Options.Options.Create(FewAtATime(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<QueueTriggerOptions>>().Value))));
         if (Enabled(NightlyRescore)) builder.Services.AddHostedService<RescoreScheduler>();
         if (Enabled(SweepPending)) builder.Services.AddHostedService<PendingSweepScheduler>();
         if (Enabled(ReconcileReports)) builder.Services.AddHostedService<ReportReconcileScheduler>();
         return builder;
     }
+
+    /// <summary>
+    /// A rescore part is minutes of work: an instance takes two at a time (and the next when one is done), so the parts of
+    /// a run spread over every instance instead of the first to poll holding a whole batch of them.
+    /// </summary>
+    private static QueueTriggerOptions FewAtATime(QueueTriggerOptions o) => new()
+    {
+        BatchSize = 2, NewBatchThreshold = 1, MaxDequeueCount = o.MaxDequeueCount, VisibilityTimeout = o.VisibilityTimeout,
+        MaxPollingInterval = o.MaxPollingInterval, ProcessingLease = o.ProcessingLease, ProcessingLeaseRenewal = o.ProcessingLeaseRenewal,
+    };
 
     /// <summary>The Function App's function names, which the settings below name too.</summary>
     public const string ScoreAssessment = "ScoreAssessment", IngestBatch = "IngestBatch", RescorePart = "RescorePart", NightlyRescore = "NightlyRescore",

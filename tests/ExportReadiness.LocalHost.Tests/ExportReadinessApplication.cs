@@ -60,6 +60,7 @@ public sealed class ExportReadinessApplication : WebApplicationFactory<Program>
         // 02:00 UTC must not retrain and re-score under the tests, nor a background sweep race a test's own.
         builder.UseSetting($"AzureWebJobs:{LocalTriggers.NightlyRescore}:Disabled", "true");
         builder.UseSetting($"AzureWebJobs:{LocalTriggers.SweepPending}:Disabled", "true");
+        builder.UseSetting($"AzureWebJobs:{LocalTriggers.ReconcileReports}:Disabled", "true");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_logs is not null) builder.ConfigureLogging(logging => logging.AddProvider(_logs));
         if (_clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(_clock));

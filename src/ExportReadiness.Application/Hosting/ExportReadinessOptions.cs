@@ -61,7 +61,7 @@ public sealed class ExportReadinessOptions : IValidatableObject
     /// its own, so a part is a few minutes' work at most and an instance that dies loses no more.
     /// </summary>
     [Range(1, 100_000)]
-    public int RescorePartSize { get; set; } = 2000;
+    public int RescorePartSize { get; set; } = 1000;
 
     /// <summary>
     /// How long a part may wait untouched before a new start of the run sends its message again: longer than the Functions
