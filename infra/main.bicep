@@ -25,6 +25,11 @@ param rescoreSchedule string = '0 0 2 * * *'
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
+@description('HTTP requests one Flex Consumption instance takes at once before the platform adds an instance (docs/architecture.md, "Capacity"): the app sheds load past host.json maxConcurrentRequests (32) itself, so more would only queue.')
+@minValue(1)
+@maxValue(1000)
+param httpPerInstanceConcurrency int = 32
+
 @description('Memory of each Flex Consumption instance (ML.NET training runs in the nightly timer).')
 @allowed([
   512
@@ -284,6 +289,11 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
+        triggers: {
+          http: {
+            perInstanceConcurrency: httpPerInstanceConcurrency
+          }
+        }
       }
       runtime: {
         name: 'dotnet-isolated'

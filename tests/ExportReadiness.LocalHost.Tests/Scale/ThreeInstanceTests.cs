@@ -85,6 +85,7 @@ public sealed class ThreeInstanceTests(ITestOutputHelper output) : IAsyncLifetim
         // The nightly run, started on one instance, its parts picked up by all three.
         var run = await a.Services.GetRequiredService<RescoreJob>().RunAsync("test", default);
         var settled = await a.Services.SettledAsync(run, seconds: 600);
+        output.WriteLine($"rescore over three instances: {settled.Rescored} rows in {settled.PartsTotal} parts, {settled.RescoredPerSecond} rows/s");
         Assert.Equal(ModelRunStatus.Completed, settled.Status);
         Assert.True(settled.Published, settled.Decision);
         Assert.Equal(Rows, settled.Rescored);
