@@ -177,9 +177,36 @@ public sealed class ReportTallyTests(StorageFixture storage)
     /// <summary>Companies over three sectors and four regions, so the tallies have cells to keep apart.</summary>
     private static List<Assessment> Spread(List<Assessment> rows) =>
         rows.Select((a, i) => a with { Company = a.Company with { Sector = Sectors[i % 3], Region = Regions[i / 3 % 4] } }).ToList();
+}
 
-    private sealed class Recorder(ConcurrentQueue<string> requests) : HttpPipelineSynchronousPolicy
+/// <summary>The scorer reads a batch's slice of 100 rows in one request, not a point read each.</summary>
+[Collection(StorageCollection.Name)]
+public sealed class BatchSliceReadTests(StorageFixture storage)
+{
+    [Fact]
+    public async Task A_batch_slice_of_100_rows_is_read_with_one_range_query_and_only_the_rows_asked_for()
     {
-        public override void OnSendingRequest(HttpMessage message) => requests.Enqueue(message.Request.Uri.Path);
+        var requests = new ConcurrentQueue<string>();
+        var store = new TableAssessmentStore(new StorageClients(storage.ConnectionString, o =>
+        {
+            if (o is TableClientOptions) o.AddPolicy(new Recorder(requests), HttpPipelinePosition.PerCall);
+        }));
+        var programme = Unique.Programme("slice");
+        var rows = ContractData.Assessments(programme, 300);
+        await store.AddManyAsync(rows, default);
+        // Every other row of the middle hundred, as a slice with rejected lines between its rows.
+        var asked = rows.Skip(100).Take(200).Where((_, i) => i % 2 == 0).Select(a => new ScoringRequest(a.Id, Programme: programme)).ToList();
+
+        requests.Clear();
+        var found = await store.FindManyAsync(asked, default);
+
+        Assert.Equal(asked.Select(r => r.AssessmentId).Order(StringComparer.Ordinal), found.Keys.Order(StringComparer.Ordinal));
+        Assert.Single(requests);
     }
+}
+
+/// <summary>Every table request's path, as Table Storage bills them.</summary>
+internal sealed class Recorder(ConcurrentQueue<string> requests) : HttpPipelineSynchronousPolicy
+{
+    public override void OnSendingRequest(HttpMessage message) => requests.Enqueue(message.Request.Uri.Path);
 }
