@@ -18,6 +18,15 @@ public sealed class CountingStageMoveStore(IStageMoveStore inner) : IStageMoveSt
         return moves;
     }
 
+    public async IAsyncEnumerable<StageMove> FromAsync(string fromProductId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var move in inner.FromAsync(fromProductId, cancellationToken))
+        {
+            Interlocked.Increment(ref _read);
+            yield return move;
+        }
+    }
+
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<StageMove>>> AllAsync(CancellationToken cancellationToken)
     {
         var all = await inner.AllAsync(cancellationToken);
