@@ -62,6 +62,7 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddSingleton<RealLabelReader>();
         builder.Services.AddSingleton<RescoreJob>();
         builder.Services.AddSingleton<PendingSweeper>();
+        builder.Services.AddSingleton<ExportReadiness.Application.Reports.ReportReconciler>();
         builder.Services.AddSingleton<AssessmentHandlers>();
         builder.Services.AddSingleton<ReviewHandlers>();
         builder.Services.AddSingleton<BatchHandlers>();

@@ -11,7 +11,7 @@ public static class LocalTriggers
 
     /// <summary>
     /// What the Functions host does for the Function App, done in this process: poll the scoring and batch
-    /// queues, fire the rescore schedule and sweep Pending assessments every minute. Off with <c>ExportReadiness__Standalone=false</c> (a web-only instance).
+    /// queues, fire the rescore schedule, sweep Pending assessments every minute and reconcile the report tallies nightly. Off with <c>ExportReadiness__Standalone=false</c> (a web-only instance).
     /// </summary>
     public static IHostApplicationBuilder AddLocalTriggers(this IHostApplicationBuilder builder)
     {
@@ -24,11 +24,13 @@ public static class LocalTriggers
             builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueTriggerWorker>(sp, sp.GetRequiredService<IngestBatchHandler>()));
         if (Enabled(NightlyRescore)) builder.Services.AddHostedService<RescoreScheduler>();
         if (Enabled(SweepPending)) builder.Services.AddHostedService<PendingSweepScheduler>();
+        if (Enabled(ReconcileReports)) builder.Services.AddHostedService<ReportReconcileScheduler>();
         return builder;
     }
 
     /// <summary>The Function App's function names, which the settings below name too.</summary>
-    public const string ScoreAssessment = "ScoreAssessment", IngestBatch = "IngestBatch", NightlyRescore = "NightlyRescore", SweepPending = "SweepPending";
+    public const string ScoreAssessment = "ScoreAssessment", IngestBatch = "IngestBatch", NightlyRescore = "NightlyRescore", SweepPending = "SweepPending",
+        ReconcileReports = "ReconcileReports";
 
     /// <summary>
     /// The Functions host's own switch, <c>AzureWebJobs.{function}.Disabled</c> (<c>AzureWebJobs__{function}__Disabled</c>

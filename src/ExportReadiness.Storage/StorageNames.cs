@@ -51,6 +51,9 @@ public static class StorageNames
     /// </summary>
     public const string PendingScoringTable = "PendingScoring";
 
+    /// <summary>The programmes that have report tallies (one partition, RowKey = programme): a report over every programme reads this first.</summary>
+    public const string TalliedProgrammesTable = "TalliedProgrammes";
+
     public const string ReviewsTable = "Reviews";
 
     /// <summary>Advisors' moves of a product through the funnel: PartitionKey = product id, one row per (date, stage).</summary>
@@ -69,5 +72,5 @@ public static class StorageNames
 
     public static readonly string[] Containers = [SubmissionsContainer, ModelsContainer, BatchesContainer, LocksContainer, DataProtectionContainer, ProgrammesContainer, OutcomeSetsContainer];
     public static readonly string[] Queues = [ScoringQueue, ScoringPoisonQueue, BatchQueue, BatchPoisonQueue];
-    public static readonly string[] Tables = [AssessmentsTable, AssessmentIndexTable, ProductIndexTable, PendingScoringTable, ReviewsTable, ProductStagesTable, BatchesTable, ModelRunsTable, AdvisorSessionsTable, ActionPlansTable, OutcomeSetsTable];
+    public static readonly string[] Tables = [AssessmentsTable, AssessmentIndexTable, ProductIndexTable, PendingScoringTable, TalliedProgrammesTable, ReviewsTable, ProductStagesTable, BatchesTable, ModelRunsTable, AdvisorSessionsTable, ActionPlansTable, OutcomeSetsTable];
 }

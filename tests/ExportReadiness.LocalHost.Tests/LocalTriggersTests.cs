@@ -24,9 +24,9 @@ public class LocalTriggersTests
     }
 
     [Fact]
-    public void Standalone_it_polls_both_queues_and_fires_both_timers()
+    public void Standalone_it_polls_both_queues_and_fires_every_timer()
     {
-        string[] expected = ["queue:assessments-to-score", "queue:batches-to-ingest", "timer:PendingSweepScheduler", "timer:RescoreScheduler"];
+        string[] expected = ["queue:assessments-to-score", "queue:batches-to-ingest", "timer:PendingSweepScheduler", "timer:ReportReconcileScheduler", "timer:RescoreScheduler"];
         Assert.Equal(expected.Order(StringComparer.Ordinal), TriggeredBy([]));
     }
 
@@ -34,12 +34,13 @@ public class LocalTriggersTests
     [InlineData("AzureWebJobs:NightlyRescore:Disabled", "timer:RescoreScheduler")]
     [InlineData("AzureWebJobs.SweepPending.Disabled", "timer:PendingSweepScheduler")]
     [InlineData("AzureWebJobs:ScoreAssessment:Disabled", "queue:assessments-to-score")]
+    [InlineData("AzureWebJobs:ReconcileReports:Disabled", "timer:ReportReconcileScheduler")]
     public void A_function_disabled_with_the_functions_hosts_setting_is_not_triggered(string setting, string trigger)
     {
         var triggered = TriggeredBy(new() { [setting] = "true" });
 
         Assert.DoesNotContain(trigger, triggered);
-        Assert.Equal(3, triggered.Count);
+        Assert.Equal(4, triggered.Count);
     }
 
     [Fact]

@@ -39,6 +39,8 @@ public sealed class StageHandlers(IAssessmentStore store, IStageMoveStore moves,
         var history = await store.ProductHistoryAsync(productId, null, cancellationToken);
         if (history.Count == 0) return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchProduct, texts);
         var added = await moves.AddAsync(new StageMove(productId, stage!, date!.Value, note, advisor, clock.GetUtcNow()), cancellationToken);
+        // Also when the move was there already: a retry after the figures failed to follow puts them right.
+        await funnel.RecordMovesAsync(history[0].ProductId, cancellationToken);
         var view = await funnel.ViewAsync(history, cancellationToken);
         return added ? TypedResults.Created($"/{Routes.Product.Replace("{productId}", Uri.EscapeDataString(productId))}", view) : TypedResults.Ok(view);
     }
@@ -48,7 +50,7 @@ public sealed class StageHandlers(IAssessmentStore store, IStageMoveStore moves,
         var texts = ApiMessages.Of(request);
         var (query, cohort, errors) = ParseFilter(request.Query);
         if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidReportFilters, texts);
-        return TypedResults.Ok(FunnelReport.Build(funnel.Stages, await funnel.ProductsAsync(query, cohort, cancellationToken)));
+        return TypedResults.Ok(await funnel.ReportAsync(query, cohort, cancellationToken));
     }
 
     public async Task<IResult> Csv(HttpContext context, CancellationToken cancellationToken)

@@ -31,10 +31,10 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, P
     {
         var (query, errors) = AssessmentFilter.Parse(request.Query);
         if (errors.Count > 0) query = new AssessmentQuery();
-        // The portfolio, its stage funnel and the programmes its gaps call for, from one scan.
-        var gaps = new CohortGaps();
-        var report = await funnel.PortfolioAsync(query, cancellationToken, a => gaps.Add(a));
-        var demand = await cohort.DemandAsync(gaps, cancellationToken);
+        // The portfolio and its stage funnel from the kept tallies (a scan only for drill-down filters); the programmes its
+        // gaps call for from a scan that stops at a bounded number of products.
+        var report = await funnel.PortfolioAsync(query, cancellationToken);
+        var demand = await cohort.BuildAsync(query, cancellationToken);
         var token = request.Query["continuationToken"].ToString();
         var page = await store.ListAsync(query, token.Length == 0 ? null : token, PageSize, cancellationToken);
         return Page.Of<DashboardPage>(new Dictionary<string, object?>

@@ -19,19 +19,29 @@ public sealed class DestinationReportHandlers(IAssessmentStore store, Questionna
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>
-    /// Each group scanned once, and two groups of the same assessments (one destination at two dates) in one scan; the
-    /// comparison's differences only when there is a second group.
+    /// A group as of today from the store's kept tallies (a few rows, however many products); an earlier date needs the
+    /// assessments themselves: each such group scanned once, and two groups of the same assessments (one destination at
+    /// two dates) in one scan. The comparison's differences only when there is a second group.
     /// </summary>
     public async Task<DestinationComparison> BuildAsync(DestinationGroup group, DestinationGroup? comparison, CancellationToken cancellationToken)
     {
-        var sameScan = comparison is not null && comparison.Query == group.Query ? new DestinationReport.Collector(comparison) : null;
-        var scan = store.ScanAsync(group.Query, cancellationToken);
-        var first = await DestinationReport.BuildAsync(group, sameScan is null ? scan : scan.Passing(sameScan.Add, cancellationToken), schema, cancellationToken);
+        var first = group.AsOf >= Today ? await TalliedAsync(group, cancellationToken) : null;
+        var second = comparison is not null && comparison.AsOf >= Today ? await TalliedAsync(comparison, cancellationToken) : null;
+        var sameScan = first is null && second is null && comparison is not null && comparison.Query == group.Query ? new DestinationReport.Collector(comparison) : null;
+        if (first is null)
+        {
+            var scan = store.ScanAsync(group.Query, cancellationToken);
+            first = await DestinationReport.BuildAsync(group, sameScan is null ? scan : scan.Passing(sameScan.Add, cancellationToken), schema, cancellationToken);
+        }
         if (comparison is null) return new DestinationComparison(first, null, null);
-        var second = sameScan?.Build(schema)
+        second ??= sameScan?.Build(schema)
             ?? await DestinationReport.BuildAsync(comparison, store.ScanAsync(comparison.Query, cancellationToken), schema, cancellationToken);
         return new DestinationComparison(first, second, ReportDifferences.Between(first, second));
     }
+
+    private async Task<DestinationReport> TalliedAsync(DestinationGroup group, CancellationToken cancellationToken) =>
+        DestinationReport.FromTallies(group, (await store.TalliesAsync(group.Programme, cancellationToken))
+            .Where(c => (group.Sector is null || c.Sector == group.Sector) && (group.Region is null || c.Region == group.Region)), schema);
 
     public async Task<Results<Ok<DestinationComparison>, ValidationProblem>> Report(HttpRequest request, CancellationToken cancellationToken)
     {

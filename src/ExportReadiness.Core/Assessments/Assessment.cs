@@ -48,5 +48,13 @@ public sealed record Assessment
     /// <summary>The assessment this one re-assesses (its SME proved it held that one's token), if any.</summary>
     public string? PreviousAssessmentId { get; init; }
 
+    /// <summary>
+    /// On a product's first assessment: what the product adds to the reports (its progress, its way through the funnel),
+    /// kept here by the store once the product has a re-assessment or a stage move; null until then, when it follows from
+    /// this assessment alone (<see cref="Reports.ProductFigures.Of"/>).
+    /// </summary>
+    [JsonIgnore]
+    public Reports.ProductFigures? ProductFigures { get; init; }
+
     public string? ConcurrencyToken { get; init; }
 }

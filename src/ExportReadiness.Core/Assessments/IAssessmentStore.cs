@@ -44,6 +44,31 @@ public interface IAssessmentStore
     Task<IReadOnlySet<string>> ReplaceManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Rewrites a product's report figures (kept on its first assessment) with <paramref name="change"/>, given the first
+    /// assessment and its figures now, and moves the report tallies by the difference; false for an unknown product.
+    /// Idempotent: a change that leaves the figures as they are writes nothing.
+    /// </summary>
+    Task<bool> UpdateProductFiguresAsync(string productId, Func<Assessment, Reports.ProductFigures, Reports.ProductFigures> change, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The report tallies of one programme (or of every programme), by sector and region: kept up to date by every write of
+    /// the store, so a report reads these few rows instead of the assessments.
+    /// </summary>
+    Task<IReadOnlyList<Reports.TallyCell>> TalliesAsync(string? programme, CancellationToken cancellationToken);
+
+    /// <summary>The programmes with kept tallies.</summary>
+    Task<IReadOnlyList<string>> TalliedProgrammesAsync(CancellationToken cancellationToken);
+
+    /// <summary>A programme's kept tallies with their version, for the reconcile.</summary>
+    Task<Reports.TallySnapshot> TallySnapshotAsync(string programme, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces a programme's kept tallies by <paramref name="cells"/> if they are still as <paramref name="seen"/>; false
+    /// (nothing written) when a write moved them meanwhile.
+    /// </summary>
+    Task<bool> ReplaceTalliesAsync(Reports.TallySnapshot seen, IReadOnlyList<Reports.TallyCell> cells, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Pending assessments not written since <paramref name="writtenBefore"/>, with only what a sweep needs. Read through
     /// the pending index (every Pending row is in it, from before the row is stored): the cost grows with the assessments
     /// still waiting, never with those scored. Index entries of assessments no longer Pending are dropped on the way.

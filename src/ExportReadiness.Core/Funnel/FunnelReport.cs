@@ -1,3 +1,5 @@
+using ExportReadiness.Core.Reports;
+
 namespace ExportReadiness.Core.Funnel;
 
 /// <summary>
@@ -22,28 +24,65 @@ public sealed record FunnelReport(IReadOnlyList<string> Stages, IReadOnlyList<Fu
 {
     public static FunnelReport Build(FunnelStages stages, IReadOnlyList<FunnelProduct> products)
     {
-        var rows = products.GroupBy(p => (p.Programme, p.Timeline.Cohort)).OrderBy(g => g.Key.Programme, StringComparer.Ordinal).ThenBy(g => g.Key.Cohort)
-            .Select(g => Row(stages, g.Key.Programme, g.Key.Cohort, g.ToList()))
-            .Concat(products.GroupBy(p => p.Timeline.Cohort).OrderBy(g => g.Key).Select(g => Row(stages, null, g.Key, g.ToList())))
-            .ToList();
-        return new FunnelReport(stages.Ids.ToList(), rows, Row(stages, null, null, products));
+        var tallies = new Dictionary<(string Programme, int Cohort), FunnelTally>();
+        foreach (var p in products)
+        {
+            var key = (p.Programme, p.Timeline.Cohort);
+            var tally = tallies.TryGetValue(key, out var t) ? t : tallies[key] = new FunnelTally();
+            tally.Add(new ProductFigures().WithTimeline(p.Timeline, stages), 1);
+        }
+        return FromTallies(stages, tallies.Select(t => (t.Key.Programme, t.Key.Cohort, t.Value)).ToList());
     }
 
-    private static FunnelRow Row(FunnelStages stages, string? programme, int? cohort, IReadOnlyList<FunnelProduct> products)
+    /// <summary>
+    /// The report from each programme's and cohort's tally (kept by the store, or gathered from products by
+    /// <see cref="Build"/>): one row per programme and cohort, then per cohort, then the total.
+    /// </summary>
+    public static FunnelReport FromTallies(FunnelStages stages, IReadOnlyList<(string Programme, int Cohort, FunnelTally Tally)> tallies)
+    {
+        var rows = tallies.GroupBy(t => (t.Programme, t.Cohort)).OrderBy(g => g.Key.Programme, StringComparer.Ordinal).ThenBy(g => g.Key.Cohort)
+            .Select(g => Row(stages, g.Key.Programme, g.Key.Cohort, Sum(g.Select(t => t.Tally))))
+            .Concat(tallies.GroupBy(t => t.Cohort).OrderBy(g => g.Key).Select(g => Row(stages, null, g.Key, Sum(g.Select(t => t.Tally)))))
+            .Where(r => r.Products > 0)
+            .ToList();
+        return new FunnelReport(stages.Ids.ToList(), rows, Row(stages, null, null, Sum(tallies.Select(t => t.Tally))));
+    }
+
+    private static FunnelTally Sum(IEnumerable<FunnelTally> tallies)
+    {
+        var sum = new FunnelTally();
+        foreach (var t in tallies) sum.Add(t, 1);
+        return sum;
+    }
+
+    private static FunnelRow Row(FunnelStages stages, string? programme, int? cohort, FunnelTally tally)
     {
         var figures = new List<StageFigures>(stages.All.Count);
         for (var i = 0; i < stages.All.Count; i++)
         {
             var id = stages.All[i].Id;
-            var reached = products.Count(p => p.Timeline.Reached(i));
+            var reached = tally.Reached(i);
             var before = i == 0 ? 0 : figures[i - 1].Reached;
             double? conversion = i == 0 || before == 0 ? null : Math.Round(reached / (double)before, 2);
-            var days = products.Select(p => p.Timeline.CompletedDaysIn(id)).OfType<int>().Order().ToList();
-            figures.Add(new StageFigures(id, reached, conversion, Median(days), days.Count == 0 ? null : Math.Round(days.Average(), 1)));
+            var days = tally.CompletedDays.GetValueOrDefault(id) ?? [];
+            var count = days.Values.Sum();
+            figures.Add(new StageFigures(id, reached, conversion, Median(days, count),
+                count == 0 ? null : Math.Round(days.Sum(d => (long)d.Key * d.Value) / (double)count, 1)));
         }
-        return new FunnelRow(programme, cohort, products.Count, figures);
+        return new FunnelRow(programme, cohort, tally.Products, figures);
     }
 
-    private static double? Median(IReadOnlyList<int> sorted) => sorted.Count == 0 ? null
-        : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2.0;
+    /// <summary>The median of a count of days per number of days: the middle one, or the mean of the middle two.</summary>
+    private static double? Median(IReadOnlyDictionary<int, int> days, int count)
+    {
+        if (count == 0) return null;
+        int? At(int position)
+        {
+            var seen = 0;
+            foreach (var (value, n) in days.OrderBy(d => d.Key))
+                if ((seen += n) > position) return value;
+            return null;
+        }
+        return count % 2 == 1 ? At(count / 2) : (At(count / 2 - 1)!.Value + At(count / 2)!.Value) / 2.0;
+    }
 }

@@ -67,60 +67,38 @@ public sealed record DestinationReport(
 
     private static DestinationReport Summarise(DestinationGroup group, ICollection<Assessment> products, QuestionnaireSchema schema)
     {
-        var criteria = VisitSwedenCriteria.All.Select(c => (Criterion: c, Question: schema.QuestionsById[c.QuestionId])).ToList();
-        var met = new int[criteria.Count];
-        var answered = new int[criteria.Count];
-        var notApplicable = new int[criteria.Count];
-        int allMet = 0, allAnswered = 0, allNotApplicable = 0;
-        var gaps = new Dictionary<string, int>(StringComparer.Ordinal);
-        var dimensionTotals = new Dictionary<string, (double Sum, int Count)>(StringComparer.Ordinal);
+        var tally = new DestinationTally();
+        foreach (var a in products) tally.Add(DestinationFigures.Of(a, schema));
+        return FromTally(group, tally, schema);
+    }
 
-        foreach (var a in products)
-        {
-            bool every = true, answeredEvery = true, appliesToAny = false;
-            for (var i = 0; i < criteria.Count; i++)
-            {
-                var q = criteria[i].Question;
-                if (!q.AppliesToSector(a.Company.Sector)) { notApplicable[i]++; answeredEvery = false; continue; }
-                appliesToAny = true;
-                if (!a.Answers.TryGetValue(q.Id, out var answer)) { answeredEvery = false; continue; }
-                answered[i]++;
-                if (IsTop(q, answer)) met[i]++;
-                else every = false;
-            }
-            if (!appliesToAny) allNotApplicable++;
-            else if (answeredEvery)
-            {
-                allAnswered++;
-                if (every) allMet++;
-            }
+    /// <summary>
+    /// The report of a group as of today from kept tallies (<see cref="TallyCell"/>s of its programme, sector and region):
+    /// each product's latest scored assessment, in time that does not grow with the products.
+    /// </summary>
+    public static DestinationReport FromTallies(DestinationGroup group, IEnumerable<TallyCell> cells, QuestionnaireSchema schema)
+    {
+        var tally = new DestinationTally();
+        foreach (var cell in cells) tally.Add(cell.Tally.Destination);
+        return FromTally(group, tally, schema);
+    }
 
-            foreach (var q in schema.Questions)
-                if (q.AppliesToSector(a.Company.Sector) && a.Answers.TryGetValue(q.Id, out var answer) && !IsTop(q, answer))
-                    gaps[q.Id] = gaps.GetValueOrDefault(q.Id) + 1;
-            foreach (var d in a.Result!.Dimensions)
-            {
-                var (sum, count) = dimensionTotals.GetValueOrDefault(d.Id);
-                dimensionTotals[d.Id] = (sum + d.Score, count + 1);
-            }
-        }
-
-        var total = products.Count;
+    private static DestinationReport FromTally(DestinationGroup group, DestinationTally tally, QuestionnaireSchema schema)
+    {
+        var criteria = VisitSwedenCriteria.All;
+        var total = tally.Products;
         return new DestinationReport(
             group,
             total,
-            criteria.Select((c, i) => new CriterionShare(c.Criterion.QuestionId, c.Criterion.Name, met[i], answered[i], notApplicable[i])).ToList(),
-            new CriterionShare("all", VisitSwedenCriteria.AllCriteria, allMet, allAnswered, allNotApplicable),
-            gaps.Select(g => (Question: schema.QuestionsById[g.Key], Count: g.Value))
+            criteria.Select((c, i) => new CriterionShare(c.QuestionId, c.Name, tally.Met[i], tally.Answered[i], tally.NotApplicable[i])).ToList(),
+            new CriterionShare("all", VisitSwedenCriteria.AllCriteria, tally.AllMet, tally.AllAnswered, tally.AllNotApplicable),
+            tally.Gaps.Where(g => g.Value > 0 && schema.QuestionsById.ContainsKey(g.Key)).Select(g => (Question: schema.QuestionsById[g.Key], Count: g.Value))
                 .OrderByDescending(g => g.Count).ThenBy(g => g.Question.Id, StringComparer.Ordinal)
                 .Select(g => new SharedGap(g.Question.Id, g.Question.Dimension, g.Question.Text, g.Count, Math.Round(g.Count / (double)total, 3),
                     JointAction.For(g.Question.Id, g.Question.Dimension)))
                 .ToList(),
             // In the questionnaire's order, so two groups' averages line up row by row.
-            schema.Dimensions.Where(d => dimensionTotals.ContainsKey(d.Id))
-                .Select(d => new DimensionAverage(d.Id, Math.Round(dimensionTotals[d.Id].Sum / dimensionTotals[d.Id].Count, 1))).ToList());
+            schema.Dimensions.Where(d => tally.Dimensions.TryGetValue(d.Id, out var sums) && sums[1] > 0)
+                .Select(d => new DimensionAverage(d.Id, Math.Round(tally.Dimensions[d.Id][0] / (double)tally.Dimensions[d.Id][1], 1))).ToList());
     }
-
-    /// <summary>The question's best answer: <c>yes</c>, the top option, the top band.</summary>
-    private static bool IsTop(Question question, Answer answer) => question.Evaluate(answer).Points >= question.MaxPoints;
 }

@@ -97,11 +97,51 @@ public sealed record PortfolioReport(
             new Funnel(submitted, scored, reviewed, confirmed),
             levels.Select(l => new LevelCount(l.Key, l.Value)).ToList(),
             histogram,
-            dimensionTotals.Select(d => new DimensionAverage(d.Key, Math.Round(d.Value.Sum / d.Value.Count, 1))).ToList(),
-            sectors.OrderByDescending(s => s.Value.Submitted).Select(s => s.Value.ToBreakdown(s.Key)).ToList(),
-            regions.OrderByDescending(s => s.Value.Submitted).Select(s => s.Value.ToBreakdown(s.Key)).ToList(),
+            DimensionOrder(dimensionTotals.Keys).Select(id => new DimensionAverage(id, Math.Round(dimensionTotals[id].Sum / dimensionTotals[id].Count, 1))).ToList(),
+            sectors.OrderByDescending(s => s.Value.Submitted).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Value.ToBreakdown(s.Key)).ToList(),
+            regions.OrderByDescending(s => s.Value.Submitted).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Value.ToBreakdown(s.Key)).ToList(),
             new Agreement(bothReady + bothNot + modelOnly + advisorOnly, bothReady, bothNot, modelOnly, advisorOnly),
             ProgressOf(products.Values));
+    }
+
+    /// <summary>
+    /// The same report from kept tallies (<see cref="TallyCell"/>s of the filter's programme, sector and region), in time
+    /// that does not grow with the assessments; equal to <see cref="BuildAsync"/> over the same rows, products counted
+    /// where their first assessment is.
+    /// </summary>
+    public static PortfolioReport FromTallies(AssessmentQuery filter, IReadOnlyList<TallyCell> cells)
+    {
+        var total = new ReportTally();
+        foreach (var cell in cells) total.Add(cell.Tally);
+        return new PortfolioReport(
+            filter,
+            new Funnel(total.Submitted, total.Scored, total.Reviewed, total.Confirmed),
+            Enum.GetValues<ReadinessLevel>().Select(l => new LevelCount(l, total.Levels[(int)l])).ToList(),
+            total.Histogram,
+            DimensionOrder(total.Dimensions.Keys).Select(id => new DimensionAverage(id, Math.Round(total.Dimensions[id][0] / (double)total.Dimensions[id][1], 1))).ToList(),
+            Breakdowns(cells, c => c.Sector),
+            Breakdowns(cells, c => c.Region),
+            new Agreement(total.BothReady + total.BothNotReady + total.ModelReadyAdvisorNot + total.AdvisorReadyModelNot,
+                total.BothReady, total.BothNotReady, total.ModelReadyAdvisorNot, total.AdvisorReadyModelNot),
+            new ProductProgress(total.Products, total.Reassessed, total.Improved, total.Unchanged, total.Declined,
+                total.Reassessed == 0 ? null : Math.Round(total.ChangeSum / (double)total.Reassessed, 1)));
+    }
+
+    private static List<Breakdown> Breakdowns(IReadOnlyList<TallyCell> cells, Func<TallyCell, string> key) =>
+        cells.GroupBy(key).Select(g =>
+            {
+                var t = new ReportTally();
+                foreach (var c in g) t.Add(c.Tally);
+                return new Breakdown(g.Key, t.Submitted, t.Scored, t.Scored == 0 ? null : Math.Round(t.ScoreSum / (double)t.Scored, 1), t.ReadyOrBetter, t.Confirmed);
+            })
+            .Where(b => b.Submitted > 0)
+            .OrderByDescending(b => b.Submitted).ThenBy(b => b.Key, StringComparer.Ordinal).ToList();
+
+    /// <summary>Dimensions in the questionnaire's order (then by id), however the figures were gathered.</summary>
+    private static IEnumerable<string> DimensionOrder(IEnumerable<string> ids)
+    {
+        var order = Questionnaire.QuestionnaireSchema.V1.Dimensions.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        return ids.OrderBy(id => order.GetValueOrDefault(id, int.MaxValue)).ThenBy(id => id, StringComparer.Ordinal);
     }
 
     /// <summary>A product's first and latest scored assessment (date and score), and how many of its assessments were scored.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Questionnaire;
+using ExportReadiness.Core.Reports;
 using ExportReadiness.Core.Reviews;
 using ExportReadiness.Core.Scoring;
 
@@ -39,6 +40,7 @@ public static class AssessmentEntityMapper
             ["ProductId"] = a.ProductId,
             ["PreviousAssessmentId"] = a.PreviousAssessmentId,
         };
+        if (a.ProductFigures is { } figures) entity[ProductFiguresProperty] = FiguresJson(figures);
         if (a.ConcurrencyToken is not null) entity.ETag = new Azure.ETag(a.ConcurrencyToken);
         if (a.Result is { } r)
         {
@@ -86,9 +88,15 @@ public static class AssessmentEntityMapper
             BatchId = e.GetString("BatchId"),
             ProductId = e.GetString("ProductId"),
             PreviousAssessmentId = e.GetString("PreviousAssessmentId"),
+            ProductFigures = e.GetString(ProductFiguresProperty) is { } figures ? JsonSerializer.Deserialize<ProductFigures>(figures, Json) : null,
             ConcurrencyToken = e.ETag.ToString(),
         };
     }
+
+    /// <summary>The product's report figures, on its first assessment (<see cref="Assessment.ProductFigures"/>).</summary>
+    public const string ProductFiguresProperty = "ProductFigures";
+
+    public static string FiguresJson(ProductFigures figures) => JsonSerializer.Serialize(figures, Json);
 
     private static Review? ReviewFrom(TableEntity e) =>
         Enum.TryParse<Verdict>(e.GetString("ReviewVerdict"), out var verdict)

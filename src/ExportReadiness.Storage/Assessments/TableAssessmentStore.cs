@@ -1,17 +1,30 @@
 using Azure;
 using Azure.Data.Tables;
 using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Reports;
 
 namespace ExportReadiness.Storage.Assessments;
 
-public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentStore
+public sealed class TableAssessmentStore : IAssessmentStore
 {
     private const string ProgrammeProperty = "Programme";
     private const string SubmittedAtProperty = "SubmittedAt";
-    private readonly TableClient _assessments = clients.Table(StorageNames.AssessmentsTable);
-    private readonly TableClient _index = clients.Table(StorageNames.AssessmentIndexTable);
-    private readonly TableClient _products = clients.Table(StorageNames.ProductIndexTable);
-    private readonly PendingScoringIndex _pending = new(clients);
+    private readonly TableClient _assessments;
+    private readonly TableClient _index;
+    private readonly TableClient _products;
+    private readonly PendingScoringIndex _pending;
+    private readonly TallyShards _tallies;
+    private readonly TalliedWrites _writes;
+
+    public TableAssessmentStore(StorageClients clients)
+    {
+        _assessments = clients.Table(StorageNames.AssessmentsTable);
+        _index = clients.Table(StorageNames.AssessmentIndexTable);
+        _products = clients.Table(StorageNames.ProductIndexTable);
+        _pending = new PendingScoringIndex(clients);
+        _tallies = new TallyShards(_assessments, clients.Table(StorageNames.TalliedProgrammesTable));
+        _writes = new TalliedWrites(_assessments, _tallies, (id, ct) => ProgrammeOfAsync(id, ct));
+    }
 
     public async Task AddAsync(Assessment assessment, CancellationToken cancellationToken)
     {
@@ -34,20 +47,8 @@ public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentSt
             await _products.SubmitTransactionAsync(chunk.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ProductEntity(a))), cancellationToken);
         // A batch's rows share their upload time, so their pending-index entries one partition: a transaction per 100.
         await _pending.AddAsync(assessments, cancellationToken);
-        foreach (var chunk in assessments.GroupBy(a => a.Programme).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize)))
-        {
-            try
-            {
-                await _assessments.SubmitTransactionAsync(
-                    chunk.Select(a => new TableTransactionAction(TableTransactionActionType.Add, AssessmentEntityMapper.ToEntity(a with { ConcurrencyToken = null }))),
-                    cancellationToken);
-            }
-            catch (TableTransactionFailedException)
-            {
-                // A re-run: some rows exist (maybe scored already). Add the rest one by one, never overwrite.
-                foreach (var assessment in chunk) await AddRowAsync(assessment, cancellationToken);
-            }
-        }
+        // Existing rows are left as they are (a re-run): only the new ones are written and counted.
+        await _writes.WriteAsync(assessments.Select(a => a with { ConcurrencyToken = null }).ToList(), add: true, cancellationToken);
     }
 
     public async Task<Assessment?> FindAsync(string id, CancellationToken cancellationToken) =>
@@ -65,7 +66,7 @@ public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentSt
         // Point reads, concurrently: the cheapest read Table Storage has, and indexed in Azurite too
         // (a filtered query with many RowKey alternatives scans the partition there).
         var rows = await Task.WhenAll(located.Select(l => _assessments.GetEntityIfExistsAsync<TableEntity>(l.Programme, l.Id, cancellationToken: cancellationToken)));
-        foreach (var row in rows.Where(r => r.HasValue)) found[row.Value!.RowKey] = AssessmentEntityMapper.FromEntity(row.Value);
+        foreach (var row in rows.Where(r => r.HasValue)) found[row.Value!.RowKey] = Read(row.Value);
         return found;
     }
 
@@ -102,29 +103,18 @@ public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentSt
         return index.HasValue ? index.Value!.GetString(ProgrammeProperty) : null;
     }
 
-    private async Task AddRowAsync(Assessment assessment, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _assessments.AddEntityAsync(AssessmentEntityMapper.ToEntity(assessment with { ConcurrencyToken = null }), cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-        }
-    }
+    private Task AddRowAsync(Assessment assessment, CancellationToken cancellationToken) =>
+        _writes.WriteAsync([assessment with { ConcurrencyToken = null }], add: true, cancellationToken);
 
-    public async Task<bool> TryReplaceAsync(Assessment assessment, CancellationToken cancellationToken)
+    public async Task<bool> TryReplaceAsync(Assessment assessment, CancellationToken cancellationToken) =>
+        (await _writes.WriteAsync([assessment], add: false, cancellationToken)).Contains(assessment.Id);
+
+    /// <summary>A row as read, remembered with its ETag so that writing it back needs no second read for the tallies.</summary>
+    private Assessment Read(TableEntity entity)
     {
-        var entity = AssessmentEntityMapper.ToEntity(assessment);
-        try
-        {
-            await _assessments.UpdateEntityAsync(entity, entity.ETag == default ? ETag.All : entity.ETag, TableUpdateMode.Replace, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 412)
-        {
-            return false;
-        }
+        var assessment = AssessmentEntityMapper.FromEntity(entity);
+        _writes.Remember(assessment);
+        return assessment;
     }
 
     public async Task<AssessmentPage> ListAsync(AssessmentQuery query, string? continuationToken, int pageSize, CancellationToken cancellationToken)
@@ -137,7 +127,7 @@ public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentSt
                                .AsPages(continuationToken, pageSize).WithCancellation(cancellationToken))
             {
                 if (page.Values.Count > 0 || page.ContinuationToken is null)
-                    return new AssessmentPage(page.Values.Select(AssessmentEntityMapper.FromEntity).ToList(), page.ContinuationToken);
+                    return new AssessmentPage(page.Values.Select(Read).ToList(), page.ContinuationToken);
                 continuationToken = page.ContinuationToken;
                 break;
             }
@@ -148,7 +138,7 @@ public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentSt
     public async IAsyncEnumerable<Assessment> ScanAsync(AssessmentQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var entity in _assessments.QueryAsync<TableEntity>(Filter(query), 1000, cancellationToken: cancellationToken))
-            yield return AssessmentEntityMapper.FromEntity(entity);
+            yield return Read(entity);
     }
 
     public async Task<int> CountAsync(AssessmentQuery query, CancellationToken cancellationToken)
@@ -158,28 +148,38 @@ public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentSt
         return count;
     }
 
-    public async Task<IReadOnlySet<string>> ReplaceManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
+    public Task<IReadOnlySet<string>> ReplaceManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
+        _writes.WriteAsync(assessments, add: false, cancellationToken);
+
+    public Task<bool> UpdateProductFiguresAsync(string productId, Func<Assessment, ProductFigures, ProductFigures> change, CancellationToken cancellationToken) =>
+        TableKeys.IsValid(productId) ? _writes.UpdateProductAsync(productId, change, cancellationToken) : Task.FromResult(false);
+
+    public async Task<IReadOnlyList<TallyCell>> TalliesAsync(string? programme, CancellationToken cancellationToken)
     {
-        var written = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in assessments.GroupBy(a => a.Programme).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize)))
+        var programmes = programme is null ? await _tallies.ProgrammesAsync(cancellationToken) : TableKeys.IsValid(programme) ? [programme] : [];
+        var shards = await Task.WhenAll(programmes.Select(p => _tallies.ReadAllAsync(p, cancellationToken)));
+        var cells = new List<TallyCell>();
+        foreach (var (name, ofProgramme) in programmes.Zip(shards))
         {
-            var actions = chunk.Select(a => AssessmentEntityMapper.ToEntity(a))
-                .Select(e => new TableTransactionAction(TableTransactionActionType.UpdateReplace, e, e.ETag == default ? ETag.All : e.ETag))
-                .ToList();
-            try
-            {
-                await _assessments.SubmitTransactionAsync(actions, cancellationToken);
-                written.UnionWith(chunk.Select(a => a.Id));
-            }
-            catch (TableTransactionFailedException)
-            {
-                // One row changed under us: fall back to row by row so the others still land.
-                foreach (var assessment in chunk)
-                    if (await TryReplaceAsync(assessment, cancellationToken)) written.Add(assessment.Id);
-            }
+            var sum = new TallyCells();
+            foreach (var shard in ofProgramme) sum.Add(shard.Cells);
+            cells.AddRange(sum.All.Select(c => new TallyCell(name, c.Sector, c.Region, c.Tally)));
         }
-        return written;
+        return cells;
     }
+
+    public Task<IReadOnlyList<string>> TalliedProgrammesAsync(CancellationToken cancellationToken) => _tallies.ProgrammesAsync(cancellationToken);
+
+    public async Task<TallySnapshot> TallySnapshotAsync(string programme, CancellationToken cancellationToken)
+    {
+        var shards = await _tallies.ReadAllAsync(programme, cancellationToken);
+        var sum = new TallyCells();
+        foreach (var shard in shards) sum.Add(shard.Cells);
+        return new TallySnapshot(programme, sum.All.Select(c => new TallyCell(programme, c.Sector, c.Region, c.Tally)).ToList(), TallyShards.Version(shards));
+    }
+
+    public Task<bool> ReplaceTalliesAsync(TallySnapshot seen, IReadOnlyList<TallyCell> cells, CancellationToken cancellationToken) =>
+        _tallies.ReplaceAsync(seen.Programme, seen.Version, cells, cancellationToken);
 
     /// <summary>Through the pending index (<see cref="PendingScoringIndex"/>): never a query of the Assessments table.</summary>
     public IAsyncEnumerable<PendingAssessment> PendingAsync(DateTimeOffset writtenBefore, CancellationToken cancellationToken) =>
@@ -207,7 +207,8 @@ public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentSt
 
     internal static string? Filter(AssessmentQuery q)
     {
-        var parts = new List<string>();
+        // The partition's hidden rows (its report tallies) sort after every assessment id.
+        var parts = new List<string> { TableClient.CreateQueryFilter($"RowKey lt {TallyShards.HiddenPrefix}") };
         if (q.Programme is not null) parts.Add(TableClient.CreateQueryFilter($"PartitionKey eq {q.Programme}"));
         if (q.Level is { } level) parts.Add(TableClient.CreateQueryFilter($"Level eq {level.ToString()}"));
         if (q.Sector is not null) parts.Add(TableClient.CreateQueryFilter($"Sector eq {q.Sector}"));
@@ -217,6 +218,6 @@ public sealed class TableAssessmentStore(StorageClients clients) : IAssessmentSt
         if (q.NotScoredBy is not null) parts.Add(TableClient.CreateQueryFilter($"ModelVersion ne {q.NotScoredBy}"));
         if (q.BatchId is not null) parts.Add(TableClient.CreateQueryFilter($"BatchId eq {q.BatchId}"));
         if (q.SubmittedFrom is { } from) parts.Add(TableClient.CreateQueryFilter($"SubmittedAt ge {from}"));
-        return parts.Count == 0 ? null : string.Join(" and ", parts);
+        return string.Join(" and ", parts);
     }
 }

@@ -40,4 +40,18 @@ public abstract class DelegatingAssessmentStore(IAssessmentStore inner) : IAsses
 
     public virtual Task<bool> TryMarkRequeuedAsync(PendingAssessment pending, CancellationToken cancellationToken) =>
         inner.TryMarkRequeuedAsync(pending, cancellationToken);
+
+    public virtual Task<bool> UpdateProductFiguresAsync(string productId, Func<Assessment, Core.Reports.ProductFigures, Core.Reports.ProductFigures> change, CancellationToken cancellationToken) =>
+        inner.UpdateProductFiguresAsync(productId, change, cancellationToken);
+
+    public virtual Task<IReadOnlyList<string>> TalliedProgrammesAsync(CancellationToken cancellationToken) => inner.TalliedProgrammesAsync(cancellationToken);
+
+    public virtual Task<Core.Reports.TallySnapshot> TallySnapshotAsync(string programme, CancellationToken cancellationToken) =>
+        inner.TallySnapshotAsync(programme, cancellationToken);
+
+    public virtual Task<bool> ReplaceTalliesAsync(Core.Reports.TallySnapshot seen, IReadOnlyList<Core.Reports.TallyCell> cells, CancellationToken cancellationToken) =>
+        inner.ReplaceTalliesAsync(seen, cells, cancellationToken);
+
+    public virtual Task<IReadOnlyList<Core.Reports.TallyCell>> TalliesAsync(string? programme, CancellationToken cancellationToken) =>
+        inner.TalliesAsync(programme, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Reports;
 
 namespace ExportReadiness.Testing.InMemory;
 
@@ -166,6 +167,38 @@ public sealed class InMemoryAssessmentStore : IAssessmentStore, IProductIndex
     public Task<bool> TryMarkRequeuedAsync(PendingAssessment pending, CancellationToken cancellationToken) =>
         StorageCall.Answer(cancellationToken, () => _rows.TryUpdate(pending.Programme, pending.Id, stored => stored with { Requeues = pending.Requeues + 1 }, pending.ConcurrencyToken).Outcome
             == TableWrite.Written);
+
+    /// <summary>Keeps no tallies: builds them from the rows on each read, as the reconcile does (every programme, so products re-assessed in another count whole).</summary>
+    public Task<IReadOnlyList<TallyCell>> TalliesAsync(string? programme, CancellationToken cancellationToken) => StorageCall.Answer(cancellationToken, () =>
+    {
+        var builder = new TallyBuilder();
+        foreach (var row in _rows.All()) builder.Add(row.Value.Assessment);
+        IReadOnlyList<TallyCell> cells = builder.Build((first, figures) => first.ProductFigures is { } kept
+                ? figures with { Cohort = kept.Cohort, Furthest = kept.Furthest, CompletedDays = kept.CompletedDays }
+                : figures)
+            .Where(c => programme is null || c.Programme == programme).ToList();
+        return cells;
+    });
+
+    public Task<IReadOnlyList<string>> TalliedProgrammesAsync(CancellationToken cancellationToken) =>
+        StorageCall.Answer<IReadOnlyList<string>>(cancellationToken, () => _rows.All().Select(r => r.Partition).Distinct().ToList());
+
+    public async Task<TallySnapshot> TallySnapshotAsync(string programme, CancellationToken cancellationToken) =>
+        new(programme, await TalliesAsync(programme, cancellationToken), "");
+
+    /// <summary>Nothing kept to replace: the tallies are built from the rows on each read.</summary>
+    public Task<bool> ReplaceTalliesAsync(TallySnapshot seen, IReadOnlyList<TallyCell> cells, CancellationToken cancellationToken) =>
+        StorageCall.Answer(cancellationToken, () => true);
+
+    public Task<bool> UpdateProductFiguresAsync(string productId, Func<Assessment, ProductFigures, ProductFigures> change, CancellationToken cancellationToken) =>
+        StorageCall.Answer(cancellationToken, () =>
+        {
+            if (!Identifiers.IsValid(productId) || _programmeOf.Get("", productId)?.Value is not { } programme) return false;
+            return _rows.TryUpdate(programme, productId, stored => stored with
+            {
+                Assessment = stored.Assessment with { ProductFigures = change(stored.Assessment, stored.Assessment.ProductFigures ?? ProductFigures.Of(stored.Assessment)) },
+            }, null).Outcome == TableWrite.Written;
+        });
 
     /// <summary>The adapter's filter: a condition on a column the row lacks (no result, no review, no batch) is false.</summary>
     public static bool Matches(AssessmentQuery q, Assessment a) =>
