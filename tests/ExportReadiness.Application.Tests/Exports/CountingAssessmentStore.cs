@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Reports;
 
 namespace ExportReadiness.Application.Tests.Exports;
 
@@ -46,6 +47,18 @@ public sealed class CountingAssessmentStore(IAssessmentStore inner) : IAssessmen
 
     public Task<IReadOnlySet<string>> ReplaceManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
         inner.ReplaceManyAsync(assessments, cancellationToken);
+
+    public Task<bool> UpdateProductFiguresAsync(string productId, Func<Assessment, ProductFigures, ProductFigures> change, CancellationToken cancellationToken) =>
+        inner.UpdateProductFiguresAsync(productId, change, cancellationToken);
+
+    public Task<IReadOnlyList<TallyCell>> TalliesAsync(string? programme, CancellationToken cancellationToken) => inner.TalliesAsync(programme, cancellationToken);
+
+    public Task<IReadOnlyList<string>> TalliedProgrammesAsync(CancellationToken cancellationToken) => inner.TalliedProgrammesAsync(cancellationToken);
+
+    public Task<TallySnapshot> TallySnapshotAsync(string programme, CancellationToken cancellationToken) => inner.TallySnapshotAsync(programme, cancellationToken);
+
+    public Task<bool> ReplaceTalliesAsync(TallySnapshot seen, IReadOnlyList<TallyCell> cells, CancellationToken cancellationToken) =>
+        inner.ReplaceTalliesAsync(seen, cells, cancellationToken);
 
     public IAsyncEnumerable<PendingAssessment> PendingAsync(DateTimeOffset writtenBefore, CancellationToken cancellationToken) =>
         inner.PendingAsync(writtenBefore, cancellationToken);
