@@ -28,23 +28,12 @@ internal static class ExportLatency
         Console.WriteLine($"Model {model.Version}; {Environment.ProcessorCount} cores; {products:N0} products in one programme");
 
         var seeding = Stopwatch.StartNew();
-        var csv = new BatchFileBuilder().AddMany(products, i =>
-            (i % 3 == 0 ? AssessmentBuilder.Strong() : AssessmentBuilder.Mixed()).InSector(i % 2 == 0 ? "tourism" : "manufacturing")
-                .InProgramme(Programme).Named($"Bench {i} AB")).ToCsv();
-        (await client.PostAsync($"/api/batches?programme={Programme}", new StringContent(csv, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
-        var store = app.Services.GetRequiredService<IAssessmentStore>();
-        while (await store.CountAsync(new AssessmentQuery(Programme: Programme, Status: AssessmentStatus.Scored), CancellationToken.None) < products)
-        {
-            if (seeding.Elapsed > TimeSpan.FromMinutes(30)) throw new TimeoutException("Not all scored after 30 minutes.");
-            await Task.Delay(1000);
-        }
+        var ids = await ScoredProgramme.SeedAsync(app, client, Programme, products, TimeSpan.FromMinutes(30));
         Console.WriteLine($"Scored in {seeding.Elapsed.TotalSeconds:F0} s");
 
         // Moves and actions straight into their stores: what is measured is the export, not thousands of POSTs.
         var moves = app.Services.GetRequiredService<IStageMoveStore>();
         var plans = app.Services.GetRequiredService<IActionPlanStore>();
-        var ids = new List<string>();
-        await foreach (var a in store.ScanAsync(new AssessmentQuery(Programme: Programme), CancellationToken.None)) ids.Add(a.Id);
         var day = DateOnly.FromDateTime(DateTime.UtcNow);
         int moved = 0, actions = 0;
         await Parallel.ForEachAsync(ids.Select((id, i) => (id, i)), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (item, ct) =>

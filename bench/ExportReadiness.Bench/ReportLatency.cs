@@ -27,19 +27,7 @@ internal static class ReportLatency
         Console.WriteLine($"Model {model.Version}; {Environment.ProcessorCount} cores; {products:N0} products in one programme");
 
         var seeding = Stopwatch.StartNew();
-        var csv = new BatchFileBuilder().AddMany(products, i =>
-            (i % 3 == 0 ? AssessmentBuilder.Strong() : AssessmentBuilder.Mixed()).InSector(i % 2 == 0 ? "tourism" : "manufacturing")
-                .InProgramme(Programme).Named($"Bench {i} AB")).ToCsv();
-        var upload = await client.PostAsync($"/api/batches?programme={Programme}", new StringContent(csv, Encoding.UTF8, "text/csv"));
-        upload.EnsureSuccessStatusCode();
-        var store = app.Services.GetRequiredService<IAssessmentStore>();
-        while (await store.CountAsync(new AssessmentQuery(Programme: Programme, Status: AssessmentStatus.Scored), CancellationToken.None) < products)
-        {
-            if (seeding.Elapsed > TimeSpan.FromMinutes(15)) throw new TimeoutException("Not all scored after 15 minutes.");
-            await Task.Delay(500);
-        }
-        var ids = new List<string>();
-        await foreach (var a in store.ScanAsync(new AssessmentQuery(Programme: Programme), CancellationToken.None)) ids.Add(a.Id);
+        var ids = await ScoredProgramme.SeedAsync(app, client, Programme, products, TimeSpan.FromMinutes(15));
 
         // PEGIN's proportions, roughly: a quarter selected, most of those in development, two thirds of those export-ready.
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
