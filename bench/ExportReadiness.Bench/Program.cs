@@ -22,6 +22,7 @@ using Microsoft.ML;
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- latency [warm=40] [idle=8]
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- load [seconds=20] [rates=50,100,200] [Setting=value ...]
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- reports [products=2000] [runs=5]
+//   dotnet run -c Release --project bench/ExportReadiness.Bench -- exports [products=20000] [runs=3]
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- pages [products=20] [runs=200]
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- validation [rows=5000] [runs=5]
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- learning [sizes=50,100,200,500,2000] [seeds=1] [randomSeeds=5]
@@ -43,6 +44,9 @@ internal static class LoadDriver
         if (args is ["reports", ..])
             return await ReportLatency.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000,
                 args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
+        if (args is ["exports", ..])
+            return await ExportLatency.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000,
+                args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
         if (args is ["pages", ..])
             return await PageLatency.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20,
                 args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200);

@@ -27,21 +27,8 @@ internal static class ReportLatency
         Console.WriteLine($"Model {model.Version}; {Environment.ProcessorCount} cores; {products:N0} products in one programme");
 
         var seeding = Stopwatch.StartNew();
-        var csv = new BatchFileBuilder().AddMany(products, i =>
-            (i % 3 == 0 ? AssessmentBuilder.Strong() : AssessmentBuilder.Mixed()).InSector(i % 2 == 0 ? "tourism" : "manufacturing")
-                .InProgramme(Programme).Named($"Bench {i} AB")).ToCsv();
-        var upload = await client.PostAsync($"/api/batches?programme={Programme}", new StringContent(csv, Encoding.UTF8, "text/csv"));
-        upload.EnsureSuccessStatusCode();
-        var store = app.Services.GetRequiredService<IAssessmentStore>();
-        // The kept tallies say how many are scored without reading the rows.
-        while ((await store.TalliesAsync(Programme, CancellationToken.None)).Sum(c => c.Tally.Scored) < products)
-        {
-            if (seeding.Elapsed > TimeSpan.FromMinutes(40)) throw new TimeoutException("Not all scored after 40 minutes.");
-            await Task.Delay(500);
-        }
+        var ids = await ScoredProgramme.SeedAsync(app, client, Programme, products, TimeSpan.FromMinutes(40));
         var scoredAt = seeding.Elapsed;
-        var ids = new List<string>();
-        await foreach (var a in store.ScanAsync(new AssessmentQuery(Programme: Programme), CancellationToken.None)) ids.Add(a.Id);
 
         // PEGIN's proportions, roughly: a quarter selected, most of those in development, two thirds of those export-ready.
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

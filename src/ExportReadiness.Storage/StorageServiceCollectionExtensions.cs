@@ -32,6 +32,7 @@ public static class StorageServiceCollectionExtensions
     {
         builder.Services.AddSingleton(CreateClients(builder.Configuration));
         builder.Services.AddSingleton<IAssessmentStore, TableAssessmentStore>();
+        builder.Services.AddSingleton<IProductIndex, TableProductIndex>();
         builder.Services.AddSingleton<ISubmissionArchive, BlobSubmissionArchive>();
         builder.Services.AddSingleton<IScoringQueue, StorageScoringQueue>();
         builder.Services.AddSingleton<IModelRepository, BlobModelRepository>();

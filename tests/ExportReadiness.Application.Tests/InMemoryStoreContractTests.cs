@@ -26,6 +26,15 @@ public sealed class InMemoryAssessmentStoreContractTests : AssessmentStoreContra
     protected override DateTimeOffset StoreNow => _clock.GetUtcNow();
 }
 
+public sealed class InMemoryProductIndexContractTests : ProductIndexContract
+{
+    private readonly InMemoryAssessmentStore _store = new();
+
+    protected override IAssessmentStore Store => _store;
+
+    protected override IProductIndex Index => _store;
+}
+
 public sealed class InMemoryReviewStoreContractTests : ReviewStoreContract
 {
     protected override IReviewStore Store { get; } = new InMemoryReviewStore();

@@ -31,6 +31,14 @@ public sealed class TableAssessmentStoreContractTests(StorageFixture storage) : 
 }
 
 [Collection(StorageCollection.Name)]
+public sealed class TableProductIndexContractTests(StorageFixture storage) : ProductIndexContract
+{
+    protected override IAssessmentStore Store { get; } = new TableAssessmentStore(storage.Clients);
+
+    protected override IProductIndex Index { get; } = new TableProductIndex(storage.Clients);
+}
+
+[Collection(StorageCollection.Name)]
 public sealed class TableReviewStoreContractTests(StorageFixture storage) : ReviewStoreContract
 {
     protected override IReviewStore Store { get; } = new TableReviewStore(storage.Clients);

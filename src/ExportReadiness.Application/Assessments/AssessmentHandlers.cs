@@ -82,14 +82,38 @@ public sealed class AssessmentHandlers(
         });
     }
 
-    /// <summary>Advisors: one product's first and latest assessments, oldest first (<see cref="ProductView.Capped"/> when full).</summary>
+    /// <summary>The query parameter that pages a product's history back: the oldest re-assessment the page before showed.</summary>
+    public const string BeforeField = "before";
+
+    /// <summary>
+    /// Advisors: a page of one product's history. Without <c>before</c>, its first and latest assessments; with it, the
+    /// re-assessments before that one, as many as one bounded history read gives (<see cref="ProductHistoryWindow.Limit"/>
+    /// less the first assessment and the one named). <see cref="ProductView.Next"/> links the page before while the read
+    /// was full, so a client walks the whole history a bounded read at a time.
+    /// </summary>
     public async Task<Results<Ok<ProductView>, ProblemHttpResult>> Product(string productId, HttpRequest request, CancellationToken cancellationToken)
     {
-        var history = await store.ProductHistoryAsync(productId, null, cancellationToken);
-        if (history.Count == 0) return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchProduct, ApiMessages.Of(request));
+        var texts = ApiMessages.Of(request);
+        var before = request.Query[BeforeField];
+        if (before.Count > 1 || (before.Count == 1 && string.IsNullOrEmpty(before[0])))
+            return Problems.InvalidField(BeforeField, Messages.UnknownHistoryPosition, texts);
+        var through = before.Count == 1 ? before[0] : null;
+        var history = await store.ProductHistoryAsync(productId, through, cancellationToken);
+        if (history.Count == 0) return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchProduct, texts);
+        // The read runs through the assessment named: one that is not there is not this product's.
+        if (through is not null && history.All(a => a.Id != through)) return Problems.InvalidField(BeforeField, Messages.UnknownHistoryPosition, texts);
+
+        var full = history.Count >= ProductHistoryWindow.Limit;
+        // A later page leaves out the first assessment (the first page shows it) and the one named (the page after shows it).
+        var page = through is null ? history : history.Where(a => a.Id != productId && a.Id != through).ToList();
+        var oldestReassessment = page.FirstOrDefault(a => a.Id != productId);
         var latest = history[^1];
-        return TypedResults.Ok(new ProductView(productId, latest.Company.Name, latest.Product.Name, history.Select(a => a.AsHistoryEntry()).ToList())
+        return TypedResults.Ok(new ProductView(productId, latest.Company.Name, latest.Product.Name, page.Select(a => a.AsHistoryEntry()).ToList())
         {
+            Capped = full,
+            Next = full && oldestReassessment is not null
+                ? $"/{Routes.Product.Replace("{productId}", Uri.EscapeDataString(productId))}?{BeforeField}={Uri.EscapeDataString(oldestReassessment.Id)}"
+                : null,
             Stages = await funnel.ViewAsync(history, cancellationToken),
         });
     }

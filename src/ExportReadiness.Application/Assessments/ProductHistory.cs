@@ -8,13 +8,17 @@ public sealed record HistoryEntry(
     string Id, DateTimeOffset SubmittedAt, AssessmentStatus Status, int? ReadinessScore, ReadinessLevel? Level, IReadOnlyList<DimensionScore> Dimensions);
 
 /// <summary>
-/// The wire shape of <c>GET /api/products/{productId}</c>: the product's assessments, oldest first; its first and its
-/// latest re-assessments, <see cref="ProductHistoryWindow.Limit"/> at most.
+/// The wire shape of <c>GET /api/products/{productId}</c>: a page of the product's assessments, oldest first. The first
+/// page holds its first and its latest re-assessments, <see cref="ProductHistoryWindow.Limit"/> at most; each page after
+/// (<c>?before=</c>) the re-assessments just before the oldest one shown, so a walk lists every assessment once.
 /// </summary>
 public sealed record ProductView(string ProductId, string CompanyName, string ProductName, IReadOnlyList<HistoryEntry> Assessments)
 {
-    /// <summary>True when the list is full (<see cref="ProductHistoryWindow.Limit"/>): older re-assessments may be left out.</summary>
-    public bool Capped => Assessments.Count >= ProductHistoryWindow.Limit;
+    /// <summary>True when the page is full: older re-assessments may be left out (<see cref="Next"/> reads them).</summary>
+    public bool Capped { get; init; }
+
+    /// <summary>The link to the page of older re-assessments while there may be some; null at the product's start.</summary>
+    public string? Next { get; init; }
 
     /// <summary>Where the product stands in the funnel: current stage, every stay, days per stage.</summary>
     public Funnel.ProductStageView? Stages { get; init; }

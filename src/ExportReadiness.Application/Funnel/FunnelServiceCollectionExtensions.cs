@@ -10,6 +10,7 @@ public static class FunnelServiceCollectionExtensions
         services.AddOptions<FunnelOptions>().BindConfiguration(FunnelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<FunnelOptions>>().Value.ToStages());
         services.AddSingleton<FunnelReader>();
+        services.AddSingleton<FunnelExport>();
         services.AddSingleton<StageHandlers>();
         return services;
     }

@@ -16,7 +16,7 @@ namespace ExportReadiness.Application.Funnel;
 /// Advisors move a product through the funnel's stages, and read the funnel by programme and cohort, as JSON and CSV.
 /// A move records the signed-in advisor, never a name typed in; its note is internal and never logged.
 /// </summary>
-public sealed class StageHandlers(IAssessmentStore store, IStageMoveStore moves, FunnelReader funnel, TimeProvider clock, IOptions<ExportReadinessOptions> options)
+public sealed class StageHandlers(IAssessmentStore store, IStageMoveStore moves, FunnelReader funnel, FunnelExport export, TimeProvider clock, IOptions<ExportReadinessOptions> options)
 {
     public const int MaxNoteLength = 2000;
 
@@ -58,11 +58,10 @@ public sealed class StageHandlers(IAssessmentStore store, IStageMoveStore moves,
         var texts = ApiMessages.Of(context.Request);
         var (query, cohort, errors) = ParseFilter(context.Request.Query);
         if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidExportFilters, texts);
-        // Read whole before the first byte: a product's row needs all its assessments and moves.
-        var products = await funnel.ProductsAsync(query, cohort, cancellationToken);
+        // Streamed product by product: the first row waits for one page of the scan, not for every product and move.
         await using var writer = CsvDownload.Start(context,
             $"funnel-{query.Programme ?? "all"}{(cohort is { } year ? "-" + year.ToString(CultureInfo.InvariantCulture) : "")}.csv");
-        await FunnelCsv.WriteAsync(writer, funnel.Stages, products, cancellationToken);
+        await FunnelCsv.WriteAsync(writer, funnel.Stages, export.ProductsAsync(query, cohort, cancellationToken), cancellationToken);
         await writer.FlushAsync(cancellationToken);
         return TypedResults.Empty;
     }

@@ -23,7 +23,10 @@ public sealed class CohortProgrammes(IAssessmentStore store, ProgrammeCatalogueP
     public async Task<CohortDemand> BuildAsync(AssessmentQuery query, CancellationToken cancellationToken)
     {
         var gaps = new CohortGaps();
-        await foreach (var assessment in store.ScanAsync(query, cancellationToken))
+        // Only scored assessments have gaps: storage is asked for those alone, so a filter full of Pending or Failed rows
+        // is not read whole on the way to the cap.
+        if (query.Status is { } status && status != AssessmentStatus.Scored) return await DemandAsync(gaps, cancellationToken);
+        await foreach (var assessment in store.ScanAsync(query with { Status = AssessmentStatus.Scored }, cancellationToken))
             if (!gaps.Add(assessment)) break;
         return await DemandAsync(gaps, cancellationToken);
     }

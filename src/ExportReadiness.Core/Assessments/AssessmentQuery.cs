@@ -15,6 +15,22 @@ public sealed record AssessmentQuery(
     string? NotScoredBy = null,
     string? BatchId = null,
     /// <summary>Only assessments submitted at or after this time (the drift check's last 90 days).</summary>
-    DateTimeOffset? SubmittedFrom = null);
+    DateTimeOffset? SubmittedFrom = null)
+{
+    /// <summary>
+    /// Whether the query selects the assessment, as the store's filter decides it: a condition on something the assessment
+    /// lacks (no result, no review, no batch) is false. For assessments read by key, which no filter has seen.
+    /// </summary>
+    public bool Matches(Assessment a) =>
+        (Programme is null || a.Programme == Programme)
+        && (Level is not { } level || a.Result?.Level == level)
+        && (Sector is null || a.Company.Sector == Sector)
+        && (Region is null || a.Company.Region == Region)
+        && (Status is not { } status || a.Status == status)
+        && (Verdict is not { } verdict || a.Review?.Verdict == verdict)
+        && (NotScoredBy is null || (a.Result is { } result && result.ModelVersion != NotScoredBy))
+        && (BatchId is null || a.BatchId == BatchId)
+        && (SubmittedFrom is not { } from || a.SubmittedAt >= from);
+}
 
 public sealed record AssessmentPage(IReadOnlyList<Assessment> Items, string? ContinuationToken);

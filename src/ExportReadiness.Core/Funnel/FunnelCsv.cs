@@ -13,15 +13,18 @@ public static class FunnelCsv
 {
     public static readonly string[] Columns = ["productId", "companyName", "productName", "programme", "cohort", "currentStage"];
 
-    public static async Task WriteAsync(TextWriter writer, FunnelStages stages, IEnumerable<FunnelProduct> products, CancellationToken cancellationToken)
+    public static Task WriteAsync(TextWriter writer, FunnelStages stages, IEnumerable<FunnelProduct> products, CancellationToken cancellationToken) =>
+        WriteAsync(writer, stages, products.ToAsyncEnumerable(), cancellationToken);
+
+    /// <summary>Row by row as the products arrive, so an export can stream what it reads.</summary>
+    public static async Task WriteAsync(TextWriter writer, FunnelStages stages, IAsyncEnumerable<FunnelProduct> products, CancellationToken cancellationToken)
     {
         // Company and product names are the SMEs' own text: a leading = + - @ must not run as a formula in Excel.
         await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape }, leaveOpen: true);
         foreach (var column in Columns.Concat(stages.Ids.Select(s => $"entered_{s}")).Concat(stages.Ids.Select(s => $"days_{s}"))) csv.WriteField(column);
         await csv.NextRecordAsync();
-        foreach (var p in products)
+        await foreach (var p in products.WithCancellation(cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
             var t = p.Timeline;
             csv.WriteField(p.ProductId);
             csv.WriteField(p.CompanyName);

@@ -19,6 +19,12 @@ public interface IStageMoveStore
     /// <summary>The product's moves, in the order they happened (date, then time of recording).</summary>
     Task<IReadOnlyList<StageMove>> ForProductAsync(string productId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The moves of every product from <paramref name="fromProductId"/> on, product by product in id order (ordinal), in
+    /// no particular order within a product: one sequential read for an export that walks its products in that order.
+    /// </summary>
+    IAsyncEnumerable<StageMove> FromAsync(string fromProductId, CancellationToken cancellationToken);
+
     /// <summary>Every product's moves, keyed by product id: one pass for a report.</summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<StageMove>>> AllAsync(CancellationToken cancellationToken);
 }

@@ -42,6 +42,7 @@ public static class Messages
     public static readonly Message NotAValidValue = new(nameof(NotAValidValue));
     public static readonly Message UseDate = new(nameof(UseDate));
     public static readonly Message UnknownContinuationToken = new(nameof(UnknownContinuationToken));
+    public static readonly Message UnknownHistoryPosition = new(nameof(UnknownHistoryPosition));
 
     // The questionnaire (SubmissionValidator).
     public static Message SchemaVersionNotServed(int version, int served) => Message.Of(nameof(SchemaVersionNotServed), version, served);

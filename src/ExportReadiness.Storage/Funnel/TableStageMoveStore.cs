@@ -36,6 +36,14 @@ public sealed class TableStageMoveStore(StorageClients clients) : IStageMoveStor
         return Ordered(moves);
     }
 
+    /// <remarks>A range of partitions: Table Storage returns rows by PartitionKey, then RowKey.</remarks>
+    public async IAsyncEnumerable<StageMove> FromAsync(string fromProductId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!TableKeys.IsValid(fromProductId)) yield break;
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {fromProductId}"), maxPerPage: 1000, cancellationToken: cancellationToken))
+            yield return FromEntity(row);
+    }
+
     /// <summary>The whole table in one paged scan: a move is a few short columns, so even thousands of products read quickly.</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<StageMove>>> AllAsync(CancellationToken cancellationToken)
     {

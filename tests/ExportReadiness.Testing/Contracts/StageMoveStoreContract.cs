@@ -42,4 +42,26 @@ public abstract class StageMoveStoreContract
         Assert.Equal(["selected"], all[a].Select(m => m.Stage));
         Assert.Equal(["selected", "exporting"], all[b].Select(m => m.Stage));
     }
+
+    [Fact]
+    public async Task Moves_from_a_product_on_come_product_by_product_in_id_order()
+    {
+        var prefix = Unique.Programme("from");
+        var (a, b, c) = ($"{prefix}-a", $"{prefix}-b", $"{prefix}-c");
+        await Store.AddAsync(Move(c, "selected", "2026-03-01"), default);
+        await Store.AddAsync(Move(a, "selected", "2026-03-01"), default);
+        await Store.AddAsync(Move(b, "exporting", "2026-04-01"), default);
+        await Store.AddAsync(Move(b, "selected", "2026-01-01"), default);
+
+        var read = new List<StageMove>();
+        // The table is shared: other tests' products follow this one's.
+        await foreach (var move in Store.FromAsync(b, default))
+        {
+            if (!move.ProductId.StartsWith(prefix, StringComparison.Ordinal)) break;
+            read.Add(move);
+        }
+
+        Assert.Equal([b, b, c], read.Select(m => m.ProductId));
+        Assert.Equal(["exporting", "selected"], read.Take(2).Select(m => m.Stage).Order());
+    }
 }

@@ -13,7 +13,7 @@ namespace ExportReadiness.Testing.InMemory;
 /// lacks matches nothing (a Pending row is never "not scored by" a model), and the sweep's requeue count lives on the row
 /// until a full write replaces the row.
 /// </summary>
-public sealed class InMemoryAssessmentStore : IAssessmentStore
+public sealed class InMemoryAssessmentStore : IAssessmentStore, IProductIndex
 {
     private const int ScanPageSize = 1000;
     private readonly InMemoryTable<StoredAssessment> _rows;
@@ -78,6 +78,13 @@ public sealed class InMemoryAssessmentStore : IAssessmentStore
         var reassessments = _reassessments.Partition(productId).Select(r => new ProductHistoryWindow.Reassessment(r.Key, r.Value.Programme, r.Value.SubmittedAt));
         var found = await FindManyAsync(ProductHistoryWindow.Keys(productId, reassessments, through), cancellationToken);
         return ProductHistoryWindow.Of(productId, found.Values);
+    }
+
+    public async IAsyncEnumerable<string> ReassessedFromAsync(string fromProductId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var products = await StorageCall.Answer(cancellationToken, () => _reassessments.All().Select(r => r.Partition)
+            .Where(p => string.CompareOrdinal(p, fromProductId) >= 0).Distinct().Order(StringComparer.Ordinal).ToList());
+        foreach (var product in products) yield return product;
     }
 
     public Task<bool> TryReplaceAsync(Assessment assessment, CancellationToken cancellationToken) => StorageCall.Answer(cancellationToken, () => Replace(assessment));

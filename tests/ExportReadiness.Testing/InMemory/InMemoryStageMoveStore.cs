@@ -18,6 +18,13 @@ public sealed class InMemoryStageMoveStore(TimeProvider? clock = null) : IStageM
     public Task<IReadOnlyList<StageMove>> ForProductAsync(string productId, CancellationToken cancellationToken) =>
         StorageCall.Answer(cancellationToken, () => Identifiers.IsValid(productId) ? Ordered(_table.Partition(productId).Select(r => r.Value)) : []);
 
+    public async IAsyncEnumerable<StageMove> FromAsync(string fromProductId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rows = await StorageCall.Answer(cancellationToken, () => _table.All().Where(r => string.CompareOrdinal(r.Partition, fromProductId) >= 0)
+            .OrderBy(r => r.Partition, StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal).ToList());
+        foreach (var row in rows) yield return row.Value;
+    }
+
     public Task<IReadOnlyDictionary<string, IReadOnlyList<StageMove>>> AllAsync(CancellationToken cancellationToken) =>
         StorageCall.Answer<IReadOnlyDictionary<string, IReadOnlyList<StageMove>>>(cancellationToken, () => _table.All().GroupBy(r => r.Partition, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Ordered(g.Select(r => r.Value)), StringComparer.Ordinal));

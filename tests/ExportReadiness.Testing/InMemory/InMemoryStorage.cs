@@ -41,7 +41,7 @@ public sealed class InMemoryStorage(TimeProvider clock)
     /// <summary>The interfaces this class stands in for, each with its fake: one list, so none is forgotten in <see cref="AddTo"/>.</summary>
     public IReadOnlyList<(Type Service, object Fake)> Registrations =>
     [
-        (typeof(IAssessmentStore), Assessments), (typeof(ISubmissionArchive), Submissions), (typeof(IScoringQueue), ScoringQueue),
+        (typeof(IAssessmentStore), Assessments), (typeof(IProductIndex), Assessments), (typeof(ISubmissionArchive), Submissions), (typeof(IScoringQueue), ScoringQueue),
         (typeof(IReviewStore), Reviews), (typeof(IBatchStore), Batches), (typeof(IBatchQueue), BatchQueue),
         (typeof(IStageMoveStore), StageMoves), (typeof(IActionPlanStore), ActionPlans), (typeof(IAdvisorSessionStore), AdvisorSessions),
         (typeof(IModelRepository), Models), (typeof(IModelRunStore), ModelRuns), (typeof(IDistributedLock), Locks),
