@@ -33,10 +33,13 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, P
         if (errors.Count > 0) query = new AssessmentQuery();
         // The portfolio and its stage funnel from the kept tallies (a scan only for drill-down filters); the programmes its
         // gaps call for from a scan that stops at a bounded number of products.
-        var report = await funnel.PortfolioAsync(query, cancellationToken);
-        var demand = await cohort.BuildAsync(query, cancellationToken);
+        // The three reads are independent: at once, the page waits for the slowest (the demand's bounded scan), not their sum.
         var token = request.Query["continuationToken"].ToString();
-        var page = await store.ListAsync(query, token.Length == 0 ? null : token, PageSize, cancellationToken);
+        var reading = funnel.PortfolioAsync(query, cancellationToken);
+        var demanding = cohort.BuildAsync(query, cancellationToken);
+        var listing = store.ListAsync(query, token.Length == 0 ? null : token, PageSize, cancellationToken);
+        await Task.WhenAll(reading, demanding, listing);
+        var (report, demand, page) = (await reading, await demanding, await listing);
         return Page.Of<DashboardPage>(new Dictionary<string, object?>
         {
             [nameof(DashboardPage.Query)] = query,

@@ -237,9 +237,10 @@ public sealed class TableAssessmentStore : IAssessmentStore
 
     internal static string? Filter(AssessmentQuery q)
     {
-        // The partition's hidden rows (its report tallies) sort after every assessment id.
-        var parts = new List<string> { TableClient.CreateQueryFilter($"RowKey lt {TallyShards.HiddenPrefix}") };
+        var parts = new List<string>();
         if (q.Programme is not null) parts.Add(TableClient.CreateQueryFilter($"PartitionKey eq {q.Programme}"));
+        // The partition's hidden rows (its report tallies) sort after every assessment id.
+        parts.Add(TableClient.CreateQueryFilter($"RowKey lt {TallyShards.HiddenPrefix}"));
         if (q.Level is { } level) parts.Add(TableClient.CreateQueryFilter($"Level eq {level.ToString()}"));
         if (q.Sector is not null) parts.Add(TableClient.CreateQueryFilter($"Sector eq {q.Sector}"));
         if (q.Region is not null) parts.Add(TableClient.CreateQueryFilter($"Region eq {q.Region}"));
