@@ -49,6 +49,7 @@ public sealed class DestinationTally
     /// <summary>Per dimension id: the sum of the products' scores and how many they are.</summary>
     public Dictionary<string, long[]> Dimensions { get; set; } = new(StringComparer.Ordinal);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty => Products == 0 && Gaps.Count == 0 && Dimensions.Count == 0 && Met.All(n => n == 0) && Answered.All(n => n == 0)
         && NotApplicable.All(n => n == 0) && AllMet == 0 && AllAnswered == 0 && AllNotApplicable == 0;
 

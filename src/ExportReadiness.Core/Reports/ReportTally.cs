@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Reviews;
 using ExportReadiness.Core.Scoring;
@@ -125,22 +126,9 @@ public sealed class ReportTally
         }
     }
 
-    public ReportTally Copy()
-    {
-        var copy = new ReportTally();
-        copy.Add(this);
-        return copy;
-    }
-
-    /// <summary>The same figures, whatever order the sums were made in (the reconcile's comparison).</summary>
-    public bool SameAs(ReportTally other)
-    {
-        var difference = Copy();
-        difference.Add(other, -1);
-        return difference.IsZero;
-    }
-
-    private bool IsZero => Submitted == 0 && Scored == 0 && Reviewed == 0 && Confirmed == 0 && Levels.All(n => n == 0) && Histogram.All(n => n == 0)
+    /// <summary>Every sum nought: a difference that changes nothing, or a cell that can go.</summary>
+    [JsonIgnore]
+    public bool IsZero => Submitted == 0 && Scored == 0 && Reviewed == 0 && Confirmed == 0 && Levels.All(n => n == 0) && Histogram.All(n => n == 0)
         && ScoreSum == 0 && ReadyOrBetter == 0 && Dimensions.Values.All(s => s[0] == 0 && s[1] == 0) && BothReady == 0 && BothNotReady == 0
         && ModelReadyAdvisorNot == 0 && AdvisorReadyModelNot == 0 && Products == 0 && Reassessed == 0 && Improved == 0 && Unchanged == 0
         && Declined == 0 && ChangeSum == 0 && Destination.IsEmpty && Funnel.Values.All(f => f.IsEmpty);
@@ -158,6 +146,7 @@ public sealed class FunnelTally
     /// <summary>Per stage id: days → how many products spent that many days in the stage's ended stays.</summary>
     public Dictionary<string, Dictionary<int, int>> CompletedDays { get; set; } = new(StringComparer.Ordinal);
 
+    [JsonIgnore]
     public bool IsEmpty => Products == 0 && Furthest.Count == 0 && CompletedDays.Count == 0;
 
     /// <summary>How many products reached the stage at <paramref name="place"/> (got at least that far).</summary>

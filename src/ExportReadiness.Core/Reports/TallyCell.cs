@@ -16,7 +16,7 @@ public sealed class TallyCells
 
     public IEnumerable<(string Sector, string Region, ReportTally Tally)> All => _cells.Select(c => (c.Key.Sector, c.Key.Region, c.Value));
 
-    public bool IsZero => _cells.Values.All(t => t.SameAs(new ReportTally()));
+    public bool IsZero => _cells.Values.All(t => t.IsZero);
 
     public void Add(TallyCells other, int sign = 1)
     {
@@ -27,6 +27,6 @@ public sealed class TallyCells
     /// <summary>Drops cells that came to nothing, so a shard does not grow with sectors and regions no longer seen.</summary>
     public void Prune()
     {
-        foreach (var key in _cells.Where(c => c.Value.SameAs(new ReportTally())).Select(c => c.Key).ToList()) _cells.Remove(key);
+        foreach (var key in _cells.Where(c => c.Value.IsZero).Select(c => c.Key).ToList()) _cells.Remove(key);
     }
 }

@@ -37,9 +37,13 @@ internal sealed class TalliedWrites(TableClient assessments, TallyShards shards,
 
     public void Remember(Assessment a)
     {
-        if (a.ConcurrencyToken is null) return;
+        if (a.ConcurrencyToken is not null) Keep(KnownOf(a));
+    }
+
+    private void Keep(Known known)
+    {
         if (_known.Count >= MaxRemembered) _known.Clear();
-        _known[(a.Programme, a.Id)] = KnownOf(a);
+        _known[(known.Row.Programme, known.Row.Id)] = known;
     }
 
     private static Known KnownOf(Assessment a) => new(Slim(a),
@@ -122,7 +126,9 @@ internal sealed class TalliedWrites(TableClient assessments, TallyShards shards,
             for (var i = 0; i < pending.Count; i++)
             {
                 written.Add(pending[i].Id);
-                if (i < outcome.ETags.Count && outcome.ETags[i] is { } etag) Remember(plan.Rows[i] with { ConcurrencyToken = etag.ToString() });
+                // As written, with the destination figures the plan worked out already (a product's figures while none are kept).
+                if (i < outcome.ETags.Count && outcome.ETags[i] is { } etag)
+                    Keep(new Known(Slim(plan.Rows[i] with { ConcurrencyToken = etag.ToString() }), plan.Alone.GetValueOrDefault(pending[i].Id)));
             }
             // A re-assessment in another programme than its product's first assessment: that product's figures move in
             // their own partition, after this transaction (the nightly reconcile repairs them if this process stops here).
@@ -134,7 +140,8 @@ internal sealed class TalliedWrites(TableClient assessments, TallyShards shards,
         return written;
     }
 
-    private sealed record Plan(List<Assessment> Rows, List<TableTransactionAction> Steps, TallyCells Delta, List<(string ProductId, Assessment Row, bool WasScored)> Elsewhere);
+    private sealed record Plan(List<Assessment> Rows, List<TableTransactionAction> Steps, TallyCells Delta, List<(string ProductId, Assessment Row, bool WasScored)> Elsewhere,
+        Dictionary<string, DestinationFigures?> Alone);
 
     /// <summary>The rows' steps (in their order, first), the first assessments' figures, and the tally difference.</summary>
     private async Task<Plan> PlanAsync(string programme, List<Assessment> pending, Dictionary<string, Known?> olds, CancellationToken cancellationToken)
@@ -146,6 +153,7 @@ internal sealed class TalliedWrites(TableClient assessments, TallyShards shards,
         // figures as counted in the delta so far and as they become, and whether they are (to be) kept on the row.
         var products = new Dictionary<string, ProductChange>(StringComparer.Ordinal);
         var elsewhere = new List<(string, Assessment, bool)>();
+        var alone = new Dictionary<string, DestinationFigures?>(StringComparer.Ordinal);
 
         // First assessments before re-assessments, so a re-assessment in the same chunk builds on its product's new figures.
         foreach (var i in Enumerable.Range(0, rows.Count).OrderBy(i => rows[i].ProductId == rows[i].Id ? 0 : 1))
@@ -161,6 +169,7 @@ internal sealed class TalliedWrites(TableClient assessments, TallyShards shards,
                 var stored = old is null ? row.ProductFigures : old.ProductFigures;
                 if (old is not null) delta[old.Company.Sector, old.Company.Region].AddProduct(stored ?? known!.Alone, -1);
                 var after = stored is null ? ProductFigures.Of(row) : stored.Observing(row, wasScored);
+                if (stored is null) alone[row.Id] = after.Destination;
                 delta[row.Company.Sector, row.Company.Region].AddProduct(after);
                 products[row.Id] = new ProductChange(row, after, after, stored is not null);
                 continue;
@@ -202,7 +211,7 @@ internal sealed class TalliedWrites(TableClient assessments, TallyShards shards,
         foreach (var p in products.Values.Where(p => !index.ContainsKey(p.First.Id) && !p.Counted.SameAs(p.After)))
             steps.Add(FiguresStep(p.First, p.After));
         delta.Prune();
-        return new Plan(rows, steps, delta, elsewhere);
+        return new Plan(rows, steps, delta, elsewhere, alone);
     }
 
     private sealed record ProductChange(Assessment First, ProductFigures Counted, ProductFigures After, bool Kept);
@@ -290,7 +299,7 @@ internal sealed class TalliedWrites(TableClient assessments, TallyShards shards,
         var row = await assessments.GetEntityIfExistsAsync<TableEntity>(programme, id, cancellationToken: cancellationToken);
         if (!row.HasValue) return null;
         var stored = KnownOf(AssessmentEntityMapper.FromEntity(row.Value!));
-        _known[(programme, id)] = stored;
+        Keep(stored);
         return stored;
     }
 }
