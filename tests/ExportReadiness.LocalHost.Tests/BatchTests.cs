@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ExportReadiness.Core.Batches;
 using ExportReadiness.Core.Questionnaire;
+using ExportReadiness.Storage;
 using ExportReadiness.Testing;
 
 namespace ExportReadiness.LocalHost.Tests;
@@ -40,6 +41,33 @@ public class BatchTests(PipelineFixture pipeline)
         var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
         var batch = await WaitForBatchAsync(id, b => b.GetProperty("scored").GetInt32() == 1);
         Assert.Equal(1, batch.GetProperty("accepted").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_scored_batch_was_indexed_a_slice_at_a_time_and_leaves_nothing_for_the_sweep()
+    {
+        var programme = Unique.Programme("sliced");
+        var csv = new BatchFileBuilder().AddMany(250, i => AssessmentBuilder.Mixed().Named($"Skiva {i} AB")).ToCsv();
+
+        var response = await UploadAsync(csv, programme);
+        var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        await WaitForBatchAsync(id, b => b.GetProperty("scored").GetInt32() == 250);
+
+        // Lines 2–251: slices 0, 1 and 2, each one entry in the id index; the scorer of each slice's message took its
+        // pending entry away, so the sweep has nothing of this batch to read.
+        var prefix = id[..BatchAssessmentIds.PrefixLength];
+        Assert.Equal(3, await CountAsync(StorageNames.AssessmentIndexTable, $"PartitionKey eq '{prefix}'"));
+        await Until.TrueAsync(async () => await CountAsync(StorageNames.PendingScoringTable, $"RowKey ge '{prefix}' and RowKey lt '{prefix}~'") == 0,
+            "the batch's pending entries to go", seconds: 30);
+        var row = JsonDocument.Parse(await _advisor.GetStringAsync($"/api/assessments/{BatchAssessmentIds.Of(prefix, 137)}")).RootElement;
+        Assert.Equal("Scored", row.GetProperty("status").GetString());
+    }
+
+    private async Task<int> CountAsync(string table, string filter)
+    {
+        var count = 0;
+        await foreach (var _ in pipeline.App.Storage.Table(table).QueryAsync<Azure.Data.Tables.TableEntity>(filter, select: ["RowKey"])) count++;
+        return count;
     }
 
     [Fact]

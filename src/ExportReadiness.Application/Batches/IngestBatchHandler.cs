@@ -14,8 +14,8 @@ namespace ExportReadiness.Application.Batches;
 
 /// <summary>
 /// IngestBatch (queue <c>batches-to-ingest</c>): streams the uploaded file, turns every valid row into an
-/// assessment (Pending rows in table transactions, one scoring message each: the same queue and handler as
-/// a web submission) and records every rejected line with its reason. Safe to run twice: ids come from the
+/// assessment (Pending rows in table transactions, one scoring message per slice of a hundred lines and programme: the
+/// same queue and handler as a web submission) and records every rejected line with its reason. Safe to run twice: ids come from the
 /// batch and line, existing rows are never overwritten, and scoring is idempotent. Progress is checkpointed
 /// every chunk, so a delivery after a crash resumes there and the batch's counts never go down.
 /// </summary>
@@ -95,7 +95,7 @@ public sealed partial class IngestBatchHandler(
         var pending = new List<Assessment>(ChunkSize);
         var products = new Dictionary<string, (string ProductId, string PreviousId)?>(StringComparer.Ordinal);
         int rows = batch.Rows, accepted = batch.Accepted;
-        long line = resumeAfter;
+        long line = resumeAfter, lastAccepted = resumeAfter;
         await using var rejected = await RejectionLog.StartAsync(await batches.CreateRejectionsAsync(batchId, cancellationToken));
         await using (var input = await batches.OpenInputAsync(batchId, cancellationToken))
         using (var reader = new StreamReader(input, AssessmentCsv.FileEncoding))
@@ -125,19 +125,24 @@ public sealed partial class IngestBatchHandler(
                         continue;
                     }
                 }
+                // A flush ends at a slice's end, so each slice of rows is stored and sent in one piece (its pending-index
+                // entry goes when the message naming all of it is settled).
+                if (pending.Count >= ChunkSize && BatchAssessmentIds.SliceOf(row.Line) != BatchAssessmentIds.SliceOf(lastAccepted))
+                {
+                    accepted += await FlushAsync(pending, cancellationToken);
+                    var checkpoint = (Line: row.Line - 1, Rows: rows - 1, Accepted: accepted, Rejected: rejected.Count);
+                    batch = await UpdateAsync(batch, b => b.Status == BatchStatus.Ingested || b.CheckpointLine >= checkpoint.Line ? null : b with
+                    {
+                        Status = BatchStatus.Ingesting, CheckpointLine = checkpoint.Line, Rows = checkpoint.Rows, Accepted = checkpoint.Accepted, Rejected = checkpoint.Rejected,
+                    }, cancellationToken);
+                }
+                lastAccepted = row.Line;
                 pending.Add(new Assessment
                 {
                     Id = id, Programme = s.Programme, SchemaVersion = s.SchemaVersion, Company = s.Company,
                     Product = s.Product, Answers = s.Answers, SubmittedAt = batch.UploadedAt, AccessTokenHash = "", BatchId = batch.Id,
                     ProductId = product?.ProductId, PreviousAssessmentId = product?.PreviousId,
                 });
-                if (pending.Count < ChunkSize) continue;
-                accepted += await FlushAsync(pending, cancellationToken);
-                var checkpoint = (Line: line, Rows: rows, Accepted: accepted, Rejected: rejected.Count);
-                batch = await UpdateAsync(batch, b => b.Status == BatchStatus.Ingested || b.CheckpointLine >= checkpoint.Line ? null : b with
-                {
-                    Status = BatchStatus.Ingesting, CheckpointLine = checkpoint.Line, Rows = checkpoint.Rows, Accepted = checkpoint.Accepted, Rejected = checkpoint.Rejected,
-                }, cancellationToken);
             }
         }
         accepted += await FlushAsync(pending, cancellationToken);
@@ -189,8 +194,12 @@ public sealed partial class IngestBatchHandler(
     {
         if (pending.Count == 0) return 0;
         await assessments.AddManyAsync(pending, cancellationToken);
-        foreach (var programme in pending.GroupBy(a => a.Programme))
-            await scoringQueue.EnqueueManyAsync(programme.Key, programme.Select(a => a.Id).ToList(), cancellationToken);
+        // One message per slice and programme: at most a hundred rows, every row of that slice.
+        foreach (var slice in pending.GroupBy(a => (a.Programme, Slice: BatchAssessmentIds.TryParse(a.Id, out _, out var l) ? BatchAssessmentIds.SliceOf(l) : -1)))
+        {
+            if (slice.Key.Slice >= 0) await scoringQueue.EnqueueSliceAsync(slice.Key.Programme, slice.Select(a => a.Id).ToList(), cancellationToken);
+            else await scoringQueue.EnqueueManyAsync(slice.Key.Programme, slice.Select(a => a.Id).ToList(), cancellationToken);
+        }
         var count = pending.Count;
         pending.Clear();
         return count;

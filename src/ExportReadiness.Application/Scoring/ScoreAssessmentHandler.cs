@@ -90,6 +90,7 @@ public sealed partial class ScoreAssessmentHandler(
                 await store.ForgetPendingAsync(
                     work.Select(w => w.Assessment).Where(a => a.Status != AssessmentStatus.Scored && written.Contains(a.Id)).ToList(), cancellationToken);
             }
+            await ForgetSettledSlicesAsync(requests, found, errors, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -108,6 +109,20 @@ public sealed partial class ScoreAssessmentHandler(
                 foreach (var (_, request) in requests.Where(r => r.Delivery == i)) await MarkFailedAsync(request.AssessmentId, cancellationToken);
         }
         return results;
+    }
+
+    /// <summary>
+    /// A message that names a whole batch slice (as ingest sends them) and has every row settled takes the slice out of
+    /// the pending index: one delete per slice of up to a hundred rows. A slice re-sent by the sweep is never whole; the
+    /// sweep drops its entry once it finds no row of it Pending.
+    /// </summary>
+    private async Task ForgetSettledSlicesAsync(List<(int Delivery, ScoringRequest Request)> requests, IReadOnlyDictionary<string, Assessment> found,
+        Exception?[] errors, CancellationToken cancellationToken)
+    {
+        var slices = requests.GroupBy(r => r.Delivery)
+            .Where(d => errors[d.Key] is null && d.All(r => r.Request.WholeSlice) && found.ContainsKey(d.First().Request.AssessmentId))
+            .Select(d => found[d.First().Request.AssessmentId]).ToList();
+        if (slices.Count > 0) await store.ForgetPendingSlicesAsync(slices, cancellationToken);
     }
 
     /// <summary>The rows that could be scored with their results; a row that cannot be scored fails only its own deliveries.</summary>

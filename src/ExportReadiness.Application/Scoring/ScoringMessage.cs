@@ -11,7 +11,8 @@ public static class ScoringMessage
 
     /// <summary>
     /// Reads <c>{"assessmentId": "…"}</c> (a web submission) or <c>{"assessmentIds": [...], "programme": "…"}</c>
-    /// (a slice of a batch), as the scoring queue's adapter writes them.
+    /// (a slice of a batch, with <c>"slice": true</c> when it names every row of the slice), as the scoring queue's adapter
+    /// writes them.
     /// </summary>
     public static IReadOnlyList<ScoringRequest> Parse(string text)
     {
@@ -23,7 +24,8 @@ public static class ScoringMessage
             var ids = many.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : null).ToList();
             if (ids.Count is 0 or > MaxAssessmentsPerMessage || ids.Any(i => !Identifiers.IsValid(i)))
                 throw new MalformedMessageException($"assessmentIds must hold 1 to {MaxAssessmentsPerMessage} valid ids.");
-            return ids.Select(i => new ScoringRequest(i!, attempt, programme)).ToList();
+            var wholeSlice = MessageJson.Property(root, "slice") is { ValueKind: JsonValueKind.True };
+            return ids.Select(i => new ScoringRequest(i!, attempt, programme, wholeSlice)).ToList();
         }
         if (MessageJson.Text(root, "assessmentId") is not { } assessmentId || !Identifiers.IsValid(assessmentId))
             throw new MalformedMessageException("The message has no valid assessmentId.");

@@ -82,6 +82,13 @@ public interface IAssessmentStore
     Task ForgetPendingAsync(IReadOnlyList<Assessment> settled, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Takes whole slices of batches out of the pending index: each assessment given stands for its batch slice (its
+    /// programme's rows of the same hundred lines), every row of which has left Pending. A store that indexes a batch's
+    /// rows one by one (the in-memory one) has forgotten them in <see cref="ForgetPendingAsync"/> already.
+    /// </summary>
+    Task ForgetPendingSlicesAsync(IReadOnlyList<Assessment> slices, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
     /// Counts one more re-sent scoring message on a Pending row, if it is unchanged since it was read; false when it
     /// changed (scored meanwhile) or is gone.
     /// </summary>
@@ -112,11 +119,19 @@ public interface IScoringQueue
     /// costs a queue operation per hundred assessments, not per assessment.
     /// </summary>
     Task EnqueueManyAsync(string programme, IReadOnlyList<string> assessmentIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One message for every row of one batch slice (at most 100 ids of one programme), marked as the whole slice: once
+    /// all are settled, the scorer takes the slice out of the pending index (<see cref="IAssessmentStore.ForgetPendingSlicesAsync"/>).
+    /// </summary>
+    Task EnqueueSliceAsync(string programme, IReadOnlyList<string> assessmentIds, CancellationToken cancellationToken) =>
+        EnqueueManyAsync(programme, assessmentIds, cancellationToken);
 }
 
 /// <summary>A queue message: which assessment to score. Kept as an object so the host never mistakes it for base64.</summary>
 /// <remarks>
 /// The programme (the row's partition) rides along where known, so scoring needs no id lookup. A batch's
-/// message carries <c>assessmentIds</c> instead of one <c>assessmentId</c>.
+/// message carries <c>assessmentIds</c> instead of one <c>assessmentId</c>, and <c>"slice": true</c> when they are every
+/// row of one batch slice (<see cref="WholeSlice"/>).
 /// </remarks>
-public sealed record ScoringRequest(string AssessmentId, int? Attempt = null, string? Programme = null);
+public sealed record ScoringRequest(string AssessmentId, int? Attempt = null, string? Programme = null, bool WholeSlice = false);

@@ -25,6 +25,32 @@ public static class BatchAssessmentIds
         return true;
     }
 
+    /// <summary>Lines per slice: a batch's rows are stored, indexed and sent for scoring a slice of one programme at a time.</summary>
+    public const int SliceLines = 100;
+
+    /// <summary>The slice of a line: lines 0–99 are slice 0, 100–199 slice 1, and so on.</summary>
+    public static long SliceOf(long line) => line / SliceLines;
+
+    /// <summary>
+    /// The slice of a batch row's id as a key: its prefix and slice number, <c>|</c> between (a character no id has), so
+    /// one entry stands for up to <see cref="SliceLines"/> rows where an entry per row stood.
+    /// </summary>
+    public static bool TrySliceKey(string id, out string sliceKey, out long line)
+    {
+        sliceKey = "";
+        if (!TryParse(id, out var prefix, out line)) return false;
+        sliceKey = $"{prefix}|{SliceOf(line).ToString("D6", CultureInfo.InvariantCulture)}";
+        return true;
+    }
+
+    /// <summary>The first and last ids a slice key stands for (not every line of it need be a row).</summary>
+    public static (string From, string Through) IdsOf(string sliceKey)
+    {
+        var prefix = sliceKey[..PrefixLength];
+        var slice = long.Parse(sliceKey.AsSpan(PrefixLength + 1, 6), NumberStyles.None, CultureInfo.InvariantCulture);
+        return (Of(prefix, slice * SliceLines), Of(prefix, slice * SliceLines + SliceLines - 1));
+    }
+
     /// <summary>A key after every line of the batch and before any other batch's rows (':' follows '9').</summary>
     public static string After(string prefix) => prefix + ":";
 }

@@ -24,6 +24,15 @@ public sealed class TallyCells
         Prune();
     }
 
+    /// <summary>These cells and <paramref name="other"/>'s added, as new cells: both stay as they are.</summary>
+    public TallyCells Plus(TallyCells other)
+    {
+        var sum = new TallyCells();
+        sum.Add(this);
+        sum.Add(other);
+        return sum;
+    }
+
     /// <summary>Drops cells that came to nothing, so a shard does not grow with sectors and regions no longer seen.</summary>
     public void Prune()
     {

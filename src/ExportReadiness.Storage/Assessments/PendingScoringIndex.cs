@@ -2,20 +2,23 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Batches;
 
 namespace ExportReadiness.Storage.Assessments;
 
 /// <summary>
-/// The pending index (<see cref="StorageNames.PendingScoringTable"/>): the sweep's outbox. A row per assessment waiting
-/// to be scored, written before its Pending row and deleted once it is settled, so the sweep reads the assessments still
-/// waiting and point-reads each, whatever the number of assessments ever scored.
+/// The pending index (<see cref="StorageNames.PendingScoringTable"/>): the sweep's outbox. A row per web submission
+/// waiting to be scored, and one per batch slice (a programme's rows of a hundred lines), written before the Pending rows
+/// and deleted once they are settled, so the sweep reads the assessments still waiting (a point read each, a range query
+/// per slice), whatever the number of assessments ever scored.
 /// </summary>
 /// <remarks>
 /// PartitionKey = the minute of the assessment's <see cref="Assessment.SubmittedAt"/> (<c>yyyyMMddHHmm</c>), RowKey = its
-/// id. SubmittedAt, not the time of the write, because whoever settles an assessment must find its row and only has the
+/// id, or for a batch's row <c>{batch prefix}|{slice}|{programme}</c>. SubmittedAt, not the time of the write, because whoever settles an assessment must find its row and only has the
 /// assessment; it never changes. Ordered time keys make "submitted before T" a key range (<c>PartitionKey le T</c>) that
-/// skips the minutes since T, where nearly all waiting rows are; a batch's rows share one upload time, so one partition,
-/// written and deleted in transactions of 100. A minute of web submissions is far below a partition's throughput limit.
+/// skips the minutes since T, where nearly all waiting rows are; a batch's rows share one upload time, so one partition:
+/// a 10,000-row batch writes about a hundred entries, and each is deleted by the scorer of the message that named its
+/// whole slice. A minute of web submissions is far below a partition's throughput limit.
 /// </remarks>
 internal sealed class PendingScoringIndex(StorageClients clients)
 {
@@ -32,33 +35,47 @@ internal sealed class PendingScoringIndex(StorageClients clients)
 
     internal static string Partition(DateTimeOffset submittedAt) => submittedAt.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
 
-    /// <summary>An entry for each Pending assessment (others are never waiting): one upsert per row, or per 100 of a batch.</summary>
+    /// <summary>
+    /// An entry for each Pending assessment (others are never waiting): one per web submission, one per slice of a batch
+    /// (its programme's rows of a hundred lines: <see cref="BatchAssessmentIds.SliceLines"/>), in transactions of 100.
+    /// </summary>
     public async Task AddAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
     {
-        foreach (var chunk in assessments.Where(a => a.Status == AssessmentStatus.Pending)
-                     .GroupBy(a => Partition(a.SubmittedAt)).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize)))
+        var entries = assessments.Where(a => a.Status == AssessmentStatus.Pending).Select(Entry).DistinctBy(e => (e.PartitionKey, e.RowKey)).ToList();
+        foreach (var chunk in entries.GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize)))
         {
-            if (chunk.Length == 1) await _pending.UpsertEntityAsync(Entry(chunk[0]), TableUpdateMode.Replace, cancellationToken);
-            else await _pending.SubmitTransactionAsync(chunk.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Entry(a))), cancellationToken);
+            if (chunk.Length == 1) await _pending.UpsertEntityAsync(chunk[0], TableUpdateMode.Replace, cancellationToken);
+            else await _pending.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
         }
     }
 
-    /// <summary>Deletes the entries, 100 to a transaction; one already gone fails its transaction, and its chunk is deleted row by row.</summary>
-    public async Task ForgetAsync(IReadOnlyList<Assessment> settled, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes the entries of assessments that left Pending one by one; a batch's rows are in their slice's entry, which
+    /// <see cref="ForgetSlicesAsync"/> deletes once the whole slice is settled.
+    /// </summary>
+    public Task ForgetAsync(IReadOnlyList<Assessment> settled, CancellationToken cancellationToken) =>
+        DeleteAsync(settled.Where(a => !IsSliced(a)).Select(Entry).ToList(), cancellationToken);
+
+    /// <summary>Deletes the entries of the slices the assessments stand for, every row of which has left Pending.</summary>
+    public Task ForgetSlicesAsync(IReadOnlyList<Assessment> slices, CancellationToken cancellationToken) =>
+        DeleteAsync(slices.Where(IsSliced).Select(Entry).ToList(), cancellationToken);
+
+    /// <summary>Deletes entries, 100 to a transaction; one already gone fails its transaction, and its chunk is deleted one by one.</summary>
+    private async Task DeleteAsync(IReadOnlyList<TableEntity> entries, CancellationToken cancellationToken)
     {
-        foreach (var chunk in settled.DistinctBy(a => a.Id).GroupBy(a => Partition(a.SubmittedAt)).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize)))
+        foreach (var chunk in entries.DistinctBy(e => (e.PartitionKey, e.RowKey)).GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize)))
         {
             if (chunk.Length > 1 && await TryDeleteAllAsync(chunk, cancellationToken)) continue;
             // A delete of a missing entity succeeds: the SDK answers Table Storage's 404 as done.
-            foreach (var assessment in chunk) await _pending.DeleteEntityAsync(Partition(assessment.SubmittedAt), assessment.Id, ETag.All, cancellationToken);
+            foreach (var entry in chunk) await _pending.DeleteEntityAsync(entry.PartitionKey, entry.RowKey, ETag.All, cancellationToken);
         }
     }
 
-    private async Task<bool> TryDeleteAllAsync(Assessment[] chunk, CancellationToken cancellationToken)
+    private async Task<bool> TryDeleteAllAsync(TableEntity[] chunk, CancellationToken cancellationToken)
     {
         try
         {
-            await _pending.SubmitTransactionAsync(chunk.Select(a => new TableTransactionAction(TableTransactionActionType.Delete, Entry(a), ETag.All)), cancellationToken);
+            await _pending.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All)), cancellationToken);
             return true;
         }
         catch (TableTransactionFailedException)
@@ -68,8 +85,9 @@ internal sealed class PendingScoringIndex(StorageClients clients)
     }
 
     /// <summary>
-    /// The entries written before <paramref name="writtenBefore"/>, their rows point-read page by page; those still Pending
-    /// and unchanged since then are returned, the entries of rows settled (or long missing) are deleted.
+    /// The entries written before <paramref name="writtenBefore"/>, their rows read page by page (a point read for a web
+    /// submission's, one range query for a slice's); those still Pending and unchanged since then are returned, the entries
+    /// whose rows are all settled (or long missing) are deleted.
     /// </summary>
     public async IAsyncEnumerable<PendingAssessment> DueAsync(TableClient assessments, DateTimeOffset writtenBefore, string requeuesProperty,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -77,33 +95,55 @@ internal sealed class PendingScoringIndex(StorageClients clients)
         // An entry is written just before its row, so an entry written since the cutoff belongs to a row written since.
         var filter = TableClient.CreateQueryFilter($"PartitionKey le {Partition(writtenBefore)} and Timestamp le {writtenBefore}");
         var orphanBefore = writtenBefore < DateTimeOffset.MinValue + OrphanAge ? DateTimeOffset.MinValue : writtenBefore - OrphanAge;
+        string[] columns = ["RowKey", "Status", "Timestamp", requeuesProperty];
         await foreach (var page in _pending.QueryAsync<TableEntity>(filter, 1000, select: ["PartitionKey", "RowKey", "Timestamp", ProgrammeProperty], cancellationToken: cancellationToken)
                            .AsPages().WithCancellation(cancellationToken))
         {
-            var reads = new (TableEntity Entry, TableEntity? Row)[page.Values.Count];
+            var reads = new (TableEntity Entry, List<TableEntity> Rows)[page.Values.Count];
             await Parallel.ForEachAsync(Enumerable.Range(0, reads.Length), new ParallelOptions { MaxDegreeOfParallelism = PointReads, CancellationToken = cancellationToken },
                 async (i, ct) =>
                 {
                     var entry = page.Values[i];
-                    var row = entry.GetString(ProgrammeProperty) is { } programme && TableKeys.IsValid(programme)
-                        ? await assessments.GetEntityIfExistsAsync<TableEntity>(programme, entry.RowKey, ["Status", "Timestamp", requeuesProperty], ct)
-                        : null;
-                    reads[i] = (entry, row is { HasValue: true } ? row.Value : null);
+                    var rows = new List<TableEntity>();
+                    if (entry.GetString(ProgrammeProperty) is { } programme && TableKeys.IsValid(programme))
+                    {
+                        if (SliceOf(entry.RowKey) is { } slice)
+                        {
+                            var (from, through) = BatchAssessmentIds.IdsOf(slice);
+                            var range = TableClient.CreateQueryFilter($"PartitionKey eq {programme} and RowKey ge {from} and RowKey le {through}");
+                            await foreach (var row in assessments.QueryAsync<TableEntity>(range, BatchAssessmentIds.SliceLines, columns, ct)) rows.Add(row);
+                        }
+                        else if (await assessments.GetEntityIfExistsAsync<TableEntity>(programme, entry.RowKey, columns, ct) is { HasValue: true } row)
+                            rows.Add(row.Value!);
+                    }
+                    reads[i] = (entry, rows);
                 });
-            foreach (var (entry, row) in reads)
+            foreach (var (entry, rows) in reads)
             {
-                if (row is null && entry.Timestamp > orphanBefore) continue;
-                if (row is not null && row.GetString("Status") == nameof(AssessmentStatus.Pending))
+                if (rows.Count == 0 && entry.Timestamp > orphanBefore) continue;
+                var waiting = rows.Where(r => r.GetString("Status") == nameof(AssessmentStatus.Pending)).ToList();
+                if (waiting.Count == 0)
                 {
-                    // The keys from the entry: a point read with a select returns only the columns named.
-                    if (row.Timestamp <= writtenBefore)
-                        yield return new PendingAssessment(entry.RowKey, entry.GetString(ProgrammeProperty), row.Timestamp ?? DateTimeOffset.MinValue, row.GetInt32(requeuesProperty) ?? 0, row.ETag.ToString());
+                    await _pending.DeleteEntityAsync(entry.PartitionKey, entry.RowKey, ETag.All, cancellationToken);
                     continue;
                 }
-                await _pending.DeleteEntityAsync(entry.PartitionKey, entry.RowKey, ETag.All, cancellationToken);
+                // The keys from the entry and the rows' RowKey: a read with a select returns only the columns named.
+                foreach (var row in waiting.Where(r => r.Timestamp <= writtenBefore))
+                    yield return new PendingAssessment(row.RowKey, entry.GetString(ProgrammeProperty), row.Timestamp ?? DateTimeOffset.MinValue, row.GetInt32(requeuesProperty) ?? 0, row.ETag.ToString());
             }
         }
     }
 
-    private static TableEntity Entry(Assessment a) => new(Partition(a.SubmittedAt), a.Id) { [ProgrammeProperty] = a.Programme };
+    /// <summary>A batch's row (written by ingest, with a batch row's id): indexed by its slice, not by itself.</summary>
+    private static bool IsSliced(Assessment a) => a.BatchId is not null && BatchAssessmentIds.TryParse(a.Id, out _, out _);
+
+    /// <summary>The slice key of a slice entry's RowKey (<c>{slice key}|{programme}</c>), null for an assessment's own entry.</summary>
+    private static string? SliceOf(string rowKey) =>
+        rowKey.IndexOf('|', StringComparison.Ordinal) is > 0 and var bar && rowKey.IndexOf('|', bar + 1) is > 0 and var second ? rowKey[..second] : null;
+
+    private static TableEntity Entry(Assessment a) =>
+        new(Partition(a.SubmittedAt), IsSliced(a) && BatchAssessmentIds.TrySliceKey(a.Id, out var slice, out _) ? $"{slice}|{a.Programme}" : a.Id)
+        {
+            [ProgrammeProperty] = a.Programme,
+        };
 }

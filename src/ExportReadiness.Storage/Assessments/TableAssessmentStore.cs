@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Batches;
 using ExportReadiness.Core.Reports;
 
 namespace ExportReadiness.Storage.Assessments;
@@ -40,8 +41,8 @@ public sealed class TableAssessmentStore : IAssessmentStore
 
     public async Task AddManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
     {
-        foreach (var chunk in assessments.GroupBy(a => IndexPartition(a.Id)).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize)))
-            await _index.SubmitTransactionAsync(chunk.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, IndexEntity(a))), cancellationToken);
+        foreach (var chunk in IndexEntities(assessments).GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize)))
+            await _index.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e)), cancellationToken);
         // Re-assessments (a batch row naming its product) are found by their product too, before their rows exist, as in AddAsync.
         foreach (var chunk in assessments.Where(a => a.ProductId != a.Id).GroupBy(a => a.ProductId).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize)))
             await _products.SubmitTransactionAsync(chunk.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ProductEntity(a))), cancellationToken);
@@ -124,11 +125,39 @@ public sealed class TableAssessmentStore : IAssessmentStore
 
     private static TableEntity IndexEntity(Assessment a) => new(IndexPartition(a.Id), a.Id) { [ProgrammeProperty] = a.Programme };
 
+    /// <summary>
+    /// A web submission's entry is its own; a batch's rows share one entry per slice of a hundred lines (RowKey the slice
+    /// key, a property per line naming its programme), merged into whatever the slice's entry holds already: a tenth of a
+    /// batch's index writes were one small entity each.
+    /// </summary>
+    private static IEnumerable<TableEntity> IndexEntities(IEnumerable<Assessment> assessments)
+    {
+        foreach (var slice in assessments.GroupBy(a => a.BatchId is not null && BatchAssessmentIds.TrySliceKey(a.Id, out var key, out _) ? key : ""))
+        {
+            if (slice.Key.Length == 0)
+            {
+                foreach (var a in slice) yield return IndexEntity(a);
+                continue;
+            }
+            var entry = new TableEntity(IndexPartition(slice.First().Id), slice.Key);
+            foreach (var a in slice)
+                if (BatchAssessmentIds.TryParse(a.Id, out _, out var line)) entry[LineProperty(line)] = a.Programme;
+            yield return entry;
+        }
+    }
+
+    private static string LineProperty(long line) => "L" + (line % BatchAssessmentIds.SliceLines).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+
     private static TableEntity ProductEntity(Assessment a) =>
         new(a.ProductId, a.Id) { [ProgrammeProperty] = a.Programme, [SubmittedAtProperty] = a.SubmittedAt };
 
+    /// <remarks>A batch row's id is looked up in its slice's entry first, then (rows indexed before slices were) its own.</remarks>
     private async Task<string?> ProgrammeOfAsync(string id, CancellationToken cancellationToken)
     {
+        if (BatchAssessmentIds.TrySliceKey(id, out var slice, out var line)
+            && await _index.GetEntityIfExistsAsync<TableEntity>(IndexPartition(id), slice, [LineProperty(line)], cancellationToken) is { HasValue: true } entry
+            && entry.Value!.GetString(LineProperty(line)) is { } programme)
+            return programme;
         var index = await _index.GetEntityIfExistsAsync<TableEntity>(IndexPartition(id), id, cancellationToken: cancellationToken);
         return index.HasValue ? index.Value!.GetString(ProgrammeProperty) : null;
     }
@@ -167,8 +196,11 @@ public sealed class TableAssessmentStore : IAssessmentStore
 
     public async IAsyncEnumerable<Assessment> ScanAsync(AssessmentQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // Not remembered for a later write: scans feed reports and exports, which write nothing, and remembering (with
+        // each first assessment's destination figures worked out) a whole programme's rows cost CPU and evicted the rows
+        // the scorers had just read.
         await foreach (var entity in _assessments.QueryAsync<TableEntity>(Filter(query), 1000, cancellationToken: cancellationToken))
-            yield return Read(entity);
+            yield return AssessmentEntityMapper.FromEntity(entity);
     }
 
     public async Task<int> CountAsync(AssessmentQuery query, CancellationToken cancellationToken)
@@ -216,6 +248,8 @@ public sealed class TableAssessmentStore : IAssessmentStore
         _pending.DueAsync(_assessments, writtenBefore, RequeuesProperty, cancellationToken);
 
     public Task ForgetPendingAsync(IReadOnlyList<Assessment> settled, CancellationToken cancellationToken) => _pending.ForgetAsync(settled, cancellationToken);
+
+    public Task ForgetPendingSlicesAsync(IReadOnlyList<Assessment> slices, CancellationToken cancellationToken) => _pending.ForgetSlicesAsync(slices, cancellationToken);
 
     public async Task<bool> TryMarkRequeuedAsync(PendingAssessment pending, CancellationToken cancellationToken)
     {

@@ -253,7 +253,14 @@ internal sealed class TalliedWrites(TableClient assessments, TallyShards shards,
         var (index, held) = await HoldShardAsync(programme, cancellationToken);
         try
         {
-            return await SubmitAsync(programme, steps, rowSteps, await shards.ReadAsync(programme, index, cancellationToken), delta, cancellationToken);
+            var shard = _shards.TryGetValue((programme, index), out var written) ? written : await shards.ReadAsync(programme, index, cancellationToken);
+            var outcome = await SubmitAsync(programme, steps, rowSteps, shard, delta, cancellationToken);
+            // As written, by its new ETag: the next writer holding this shard moves it without reading it again. Another
+            // instance (or the reconcile) that wrote it meanwhile fails that transaction on the ETag, and it is read again.
+            if (outcome.Done && outcome.ETags.Count > 0 && outcome.ETags[^1] is { } etag)
+                _shards[(programme, index)] = shard with { Cells = shard.Cells.Plus(delta), ETag = etag };
+            else _shards.TryRemove((programme, index), out _);
+            return outcome;
         }
         finally
         {
@@ -261,10 +268,13 @@ internal sealed class TalliedWrites(TableClient assessments, TallyShards shards,
         }
     }
 
+    /// <summary>The shards this process wrote last, by (programme, shard); only ever used under the shard's semaphore.</summary>
+    private readonly ConcurrentDictionary<(string Programme, int Shard), TallyShards.Shard> _shards = new();
+
     private async Task<Outcome> SubmitAsync(string programme, List<TableTransactionAction> steps, int rowSteps, TallyShards.Shard? shard, TallyCells delta, CancellationToken cancellationToken)
     {
         if (shard is { ETag: null }) await shards.RegisterAsync(programme, cancellationToken);
-        var all = shard is null ? steps : [.. steps, TallyShards.Moved(shard, delta)];
+        var all = shard is null ? steps : [.. steps, TallyShards.Written(shard, shard.Cells.Plus(delta))];
         if (all.Count == 0) return new Outcome(true, null, []);
         try
         {

@@ -86,15 +86,6 @@ internal sealed class TallyShards(TableClient assessments, TableClient programme
     public Task RegisterAsync(string programme, CancellationToken cancellationToken) =>
         programmes.UpsertEntityAsync(new TableEntity(RegistryPartition, programme), TableUpdateMode.Replace, cancellationToken);
 
-    /// <summary>The transaction step that writes the shard with <paramref name="delta"/> added, if nobody wrote it since it was read.</summary>
-    public static TableTransactionAction Moved(Shard shard, TallyCells delta)
-    {
-        var cells = new TallyCells();
-        cells.Add(shard.Cells);
-        cells.Add(delta);
-        return Written(shard, cells);
-    }
-
     /// <summary>The transaction step that replaces the shard's cells, if nobody wrote it since it was read.</summary>
     public static TableTransactionAction Written(Shard shard, TallyCells cells)
     {

@@ -22,5 +22,11 @@ public sealed class StorageScoringQueue(StorageClients clients) : IScoringQueue
             async (ids, ct) => await queue.SendMessageAsync(JsonSerializer.Serialize(new { assessmentIds = ids, programme }, Json), ct));
     }
 
+    public Task EnqueueSliceAsync(string programme, IReadOnlyList<string> assessmentIds, CancellationToken cancellationToken)
+    {
+        if (assessmentIds.Count is 0 or > IdsPerMessage) throw new ArgumentOutOfRangeException(nameof(assessmentIds), "A slice is 1 to 100 assessments.");
+        return clients.Queue(StorageNames.ScoringQueue).SendMessageAsync(JsonSerializer.Serialize(new { assessmentIds, programme, slice = true }, Json), cancellationToken);
+    }
+
     public static string Serialize(ScoringRequest request) => JsonSerializer.Serialize(request, Json);
 }

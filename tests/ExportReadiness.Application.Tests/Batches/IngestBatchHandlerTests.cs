@@ -96,9 +96,10 @@ public sealed class IngestBatchHandlerTests : ApplicationTests
     [Fact]
     public async Task A_delivery_after_a_crash_resumes_after_its_checkpoint_without_adding_sending_or_counting_twice()
     {
-        // Storage fails at the second chunk's scoring messages, after the first chunk was checkpointed.
+        // Storage fails at the second chunk's scoring messages, after the first chunk was checkpointed: a chunk is 500
+        // rows or more, up to the end of a slice (line 599), and sends a message per slice (lines 2–99, …, 500–599).
         await using var app = new ApplicationUnderTest(services: s => s.AddSingleton<IScoringQueue>(sp =>
-            new ScoringQueueFailingOnce(sp.GetRequiredService<InMemoryStorage>().ScoringQueue, failingCall: 2)));
+            new ScoringQueueFailingOnce(sp.GetRequiredService<InMemoryStorage>().ScoringQueue, failingCall: 7)));
         var csv = new BatchFileBuilder()
             .AddMany(9, i => AssessmentBuilder.Mixed().Named($"Före {i} AB"))
             .Add(AssessmentBuilder.Mixed().Named("Trasig AB"), row => row["employees"] = "many") // line 11
@@ -112,7 +113,7 @@ public sealed class IngestBatchHandlerTests : ApplicationTests
 
         Assert.IsType<IOException>(crashed.Error);
         var checkpoint = await app.BatchAsync(id);
-        Assert.Equal((BatchStatus.Ingesting, 502L, 501, 500, 1), (checkpoint.Status, checkpoint.CheckpointLine, checkpoint.Rows, checkpoint.Accepted, checkpoint.Rejected));
+        Assert.Equal((BatchStatus.Ingesting, 599L, 598, 597, 1), (checkpoint.Status, checkpoint.CheckpointLine, checkpoint.Rows, checkpoint.Accepted, checkpoint.Rejected));
 
         var resumed = await handler.DeliverAsync(message, dequeueCount: 2);
 
@@ -176,5 +177,10 @@ public sealed class IngestBatchHandlerTests : ApplicationTests
             Interlocked.Increment(ref _calls) == failingCall
                 ? throw new IOException("The connection to storage was reset.")
                 : inner.EnqueueManyAsync(programme, assessmentIds, cancellationToken);
+
+        public Task EnqueueSliceAsync(string programme, IReadOnlyList<string> assessmentIds, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _calls) == failingCall
+                ? throw new IOException("The connection to storage was reset.")
+                : inner.EnqueueSliceAsync(programme, assessmentIds, cancellationToken);
     }
 }

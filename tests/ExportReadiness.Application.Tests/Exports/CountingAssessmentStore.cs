@@ -65,5 +65,7 @@ public sealed class CountingAssessmentStore(IAssessmentStore inner) : IAssessmen
 
     public Task ForgetPendingAsync(IReadOnlyList<Assessment> settled, CancellationToken cancellationToken) => inner.ForgetPendingAsync(settled, cancellationToken);
 
+    public Task ForgetPendingSlicesAsync(IReadOnlyList<Assessment> slices, CancellationToken cancellationToken) => inner.ForgetPendingSlicesAsync(slices, cancellationToken);
+
     public Task<bool> TryMarkRequeuedAsync(PendingAssessment pending, CancellationToken cancellationToken) => inner.TryMarkRequeuedAsync(pending, cancellationToken);
 }

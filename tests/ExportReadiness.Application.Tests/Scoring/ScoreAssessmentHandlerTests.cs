@@ -1,9 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Queues;
 using ExportReadiness.Application.Scoring;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Scoring;
 using ExportReadiness.Testing;
+using ExportReadiness.Testing.InMemory;
 
 namespace ExportReadiness.Application.Tests.Scoring;
 
@@ -142,6 +144,37 @@ public sealed class ScoreAssessmentHandlerTests : ApplicationTests
 
         Assert.Equal([ScoringOutcome.Scored, ScoringOutcome.Scored], results.Select(r => r.Outcome));
         Assert.Equal(150, await App.Storage.Assessments.CountAsync(new AssessmentQuery("umea", Status: AssessmentStatus.Scored), default));
+    }
+
+    [Fact]
+    public async Task A_message_naming_a_whole_batch_slice_takes_the_slice_out_of_the_pending_index_once_all_of_it_is_scored()
+    {
+        var forgotten = new List<string>();
+        await using var app = new ApplicationUnderTest(services: s => s.AddSingleton<IAssessmentStore>(sp =>
+            new SliceRecordingStore(sp.GetRequiredService<InMemoryStorage>().Assessments, forgotten)));
+        var rows = Enumerable.Range(0, 150).Select(i => AssessmentBuilder.Mixed().ToAssessment($"ba7c0000000000f1{i:D8}", app.Clock.GetUtcNow()) with
+        {
+            Programme = "umea", BatchId = "ba7c0000000000f1-batch",
+        }).ToList();
+        await app.Storage.Assessments.AddManyAsync(rows, default);
+        // Lines 0–99 as ingest sends a slice; 100–149 as the sweep re-sends rows (never marked whole), one of them unknown.
+        await app.Storage.ScoringQueue.EnqueueSliceAsync("umea", rows.Take(100).Select(r => r.Id).ToList(), default);
+        await app.Storage.ScoringQueue.EnqueueManyAsync("umea", rows.Skip(100).Select(r => r.Id).ToList(), default);
+        await app.Storage.ScoringQueue.EnqueueSliceAsync("umea", [rows[120].Id, "ba7c0000000000f100000199"], default);
+
+        await app.Storage.ScoringQueue.DeliverAsync(app.Get<ScoreAssessmentHandler>());
+
+        Assert.Equal(150, await app.Storage.Assessments.CountAsync(new AssessmentQuery("umea", Status: AssessmentStatus.Scored), default));
+        Assert.Equal([rows[0].Id], forgotten);
+    }
+
+    private sealed class SliceRecordingStore(IAssessmentStore inner, List<string> forgotten) : ExportReadiness.Testing.Faults.DelegatingAssessmentStore(inner)
+    {
+        public override Task ForgetPendingSlicesAsync(IReadOnlyList<Assessment> slices, CancellationToken cancellationToken)
+        {
+            lock (forgotten) forgotten.AddRange(slices.Select(a => a.Id));
+            return base.ForgetPendingSlicesAsync(slices, cancellationToken);
+        }
     }
 
     [Fact]

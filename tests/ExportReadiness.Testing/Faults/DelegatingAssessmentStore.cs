@@ -38,6 +38,9 @@ public abstract class DelegatingAssessmentStore(IAssessmentStore inner) : IAsses
     public virtual Task ForgetPendingAsync(IReadOnlyList<Assessment> settled, CancellationToken cancellationToken) =>
         inner.ForgetPendingAsync(settled, cancellationToken);
 
+    public virtual Task ForgetPendingSlicesAsync(IReadOnlyList<Assessment> slices, CancellationToken cancellationToken) =>
+        inner.ForgetPendingSlicesAsync(slices, cancellationToken);
+
     public virtual Task<bool> TryMarkRequeuedAsync(PendingAssessment pending, CancellationToken cancellationToken) =>
         inner.TryMarkRequeuedAsync(pending, cancellationToken);
 

@@ -26,6 +26,9 @@ public sealed class InMemoryScoringQueue : InMemoryQueue, IScoringQueue
         foreach (var ids in assessmentIds.Chunk(IdsPerMessage)) Send(JsonSerializer.Serialize(new { assessmentIds = ids, programme }, Json));
     });
 
+    public Task EnqueueSliceAsync(string programme, IReadOnlyList<string> assessmentIds, CancellationToken cancellationToken) =>
+        StorageCall.Do(cancellationToken, () => Send(JsonSerializer.Serialize(new { assessmentIds, programme, slice = true }, Json)));
+
     /// <summary>Every assessment id any sent message named, in the order sent (an id sent twice appears twice).</summary>
     public IReadOnlyList<string> SentIds => Sent.SelectMany(IdsOf).ToList();
 
