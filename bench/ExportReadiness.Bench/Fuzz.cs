@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using ExportReadiness.Application;
 using ExportReadiness.Testing;
 
@@ -17,6 +18,8 @@ internal static class Fuzz
 {
     public static async Task<int> RunAsync(int requests)
     {
+        // What the server itself answered, also to the requests whose client went away before reading it.
+        using var served = new ServerAnswers();
         await using var azurite = new Azurite();
         await azurite.StartAsync();
         await using var app = new BenchApplication(azurite.ConnectionString, BenchApplication.AdvisorKey, bulkQueueSettings: false);
@@ -27,17 +30,21 @@ internal static class Fuzz
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         var (id, token) = (accepted.GetProperty("id").GetString()!, accepted.GetProperty("accessToken").GetString()!);
         var routes = typeof(Routes).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        var allowed = AllowedMethods(app.Services);
         Console.WriteLine($"{routes.Count} routes; {requests:N0} malformed requests; one SME assessment {id}");
 
         var random = new Random(20261203);
         var statuses = new SortedDictionary<int, int>();
         var serverErrors = new List<string>();
+        var unanswered = new List<string>();
         var uri = app.ClientOptions.BaseAddress;
         for (var i = 0; i < requests; i++)
         {
             var route = routes[i % routes.Count];
             var path = "/" + Fill(route, random, id);
-            var method = Methods[random.Next(Methods.Length)];
+            // Mostly a method the route takes, so the request reaches its handler; now and then any method.
+            var methods = allowed.GetValueOrDefault(route, []);
+            var method = methods.Length > 0 && random.Next(6) > 0 ? methods[random.Next(methods.Length)] : Methods[random.Next(Methods.Length)];
             var (body, contentType, what) = Bodies[random.Next(Bodies.Length)](random);
             var header = Headers[random.Next(Headers.Length)](token);
             var description = $"{method} {Shorten(path)} [{what}; {header.Name}: {Shorten(header.Value)}]";
@@ -69,15 +76,26 @@ internal static class Fuzz
             }
             statuses[status] = statuses.GetValueOrDefault(status) + 1;
             if (status >= 500) serverErrors.Add($"{status} {description}");
+            if (status == 0) unanswered.Add(description);
         }
 
         foreach (var (status, count) in statuses) Console.WriteLine($"  {(status == 0 ? "no answer" : status.ToString(System.Globalization.CultureInfo.InvariantCulture)),-9} {count,6:N0}");
-        Console.WriteLine($"5xx: {serverErrors.Count}");
-        foreach (var error in serverErrors.Distinct().Take(200)) Console.WriteLine("  " + error);
-        return serverErrors.Count == 0 ? 0 : 1;
+        Console.WriteLine($"Closed without an answer (first 10 of {unanswered.Count}):");
+        foreach (var closed in unanswered.Take(10)) Console.WriteLine("  " + closed);
+        Console.WriteLine($"The server saw {served.Finished:N0} requests to their end.");
+        Console.WriteLine($"5xx: {serverErrors.Count} answered to the client; {served.Errors.Count} written by the server (unanswered requests included)");
+        foreach (var error in serverErrors.Concat(served.Errors).Distinct().Take(200)) Console.WriteLine("  " + error);
+        return serverErrors.Count + served.Errors.Count == 0 ? 0 : 1;
     }
 
-    private static readonly string[] Methods = ["GET", "POST", "PUT", "POST", "PATCH", "DELETE", "POST", "PUT"];
+    private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+    /// <summary>Each route's methods, as the local host maps them.</summary>
+    private static Dictionary<string, string[]> AllowedMethods(IServiceProvider services) =>
+        services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints.OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is not null)
+            .GroupBy(e => e.RoutePattern.RawText!.TrimStart('/'))
+            .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? []).Distinct().ToArray());
 
     /// <summary>Route values: the real assessment (so handlers get past their lookups), and ids no store has seen.</summary>
     private static string Fill(string route, Random random, string id)
@@ -144,9 +162,10 @@ internal static class Fuzz
         token => ("X-Assessment-Token", token),
         _ => ("Accept-Language", "*;q=x, ;;, zz-ZZ-ZZ"),
         _ => ("Cookie", "sme_token=" + new string('c', 3000) + "; advisor_session=%%%; lang=%00"),
-        _ => ("x-functions-key", "wrong-key-0123456789012345"),
+        // (No wrong x-functions-key: ten a minute shut every key out of this address, the advisor's too, and nothing more would be reached.)
         _ => ("X-MS-CLIENT-PRINCIPAL", "not base64 {"),
         _ => ("X-Forwarded-For", "999.1.1.1, ::ffff:garbage"),
+        _ => ("X-Forwarded-Proto", "gopher"),
         _ => ("RequestVerificationToken", "forged"),
         _ => ("Range", "bytes=99999999-0"),
     ];
@@ -170,4 +189,52 @@ internal static class Fuzz
     }
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "…";
+
+    /// <summary>
+    /// Listens to ASP.NET Core's own diagnostic events in this process (the app runs in it): every request that ended
+    /// with a 5xx or an unhandled exception, whether or not its client was still there to read the answer.
+    /// </summary>
+    private sealed class ServerAnswers : IObserver<System.Diagnostics.DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly List<IDisposable> _subscriptions = [];
+
+        private int _finished;
+
+        public System.Collections.Concurrent.ConcurrentQueue<string> Errors { get; } = new();
+
+        /// <summary>How many requests the server saw to their end (the fuzz's, and the set-up's).</summary>
+        public int Finished => _finished;
+
+        public ServerAnswers() => _subscriptions.Add(System.Diagnostics.DiagnosticListener.AllListeners.Subscribe(this));
+
+        public void OnNext(System.Diagnostics.DiagnosticListener listener)
+        {
+            if (listener.Name == "Microsoft.AspNetCore") lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == "Microsoft.AspNetCore.Hosting.HttpRequestIn.Stop" && value.Value is Microsoft.AspNetCore.Http.HttpContext http)
+            {
+                Interlocked.Increment(ref _finished);
+                if (http.Response.StatusCode >= 500)
+                    Errors.Enqueue($"{http.Response.StatusCode} (server) {http.Request.Method} {Shorten(http.Request.Path + http.Request.QueryString)}");
+            }
+            else if (value.Key.EndsWith("UnhandledException", StringComparison.Ordinal))
+                Errors.Enqueue($"unhandled exception (server): {value.Value}");
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            lock (_subscriptions) foreach (var subscription in _subscriptions) subscription.Dispose();
+        }
+    }
 }
