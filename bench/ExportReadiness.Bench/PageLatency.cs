@@ -34,7 +34,10 @@ internal static class PageLatency
         }
         for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromMinutes(2); await Task.Delay(200))
             if ((await advisor.GetFromJsonAsync<JsonElement>($"/api/assessments/{id}")).GetProperty("status").GetString() == "Scored") break;
-        (await sme.GetAsync($"/result/{id}?token={Uri.EscapeDataString(token)}")).EnsureSuccessStatusCode(); // trades the token for the cookie
+        // Trades the token for the page's cookie as the page's script does: its open form, with the page's antiforgery field.
+        var openPage = await (await sme.GetAsync($"/result/{id}")).Content.ReadAsStringAsync();
+        var antiforgery = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(openPage, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value);
+        (await sme.PostAsync($"/result/{id}/open", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token, ["__RequestVerificationToken"] = antiforgery }))).EnsureSuccessStatusCode();
 
         (string Label, HttpClient Client, string Path)[] pages =
         [

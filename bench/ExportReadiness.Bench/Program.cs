@@ -27,6 +27,7 @@ using Microsoft.ML;
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- validation [rows=5000] [runs=5]
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- learning [sizes=50,100,200,500,2000] [seeds=1] [randomSeeds=5]
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- rescore [assessments=20000]
+//   dotnet run -c Release --project bench/ExportReadiness.Bench -- fuzz [requests=2000]
 internal static class LoadDriver
 {
     public static async Task<int> Main(string[] args)
@@ -55,6 +56,8 @@ internal static class LoadDriver
                 args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
         if (args is ["rescore", ..])
             return await RescoreSpeed.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000);
+        if (args is ["fuzz", ..])
+            return await Fuzz.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000);
         if (args is ["latency", ..])
             return await SubmitLatency.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40,
                 args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8);

@@ -89,6 +89,7 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddSingleton<ActionPlanner>();
         builder.Services.AddSingleton<ActionPlanHandlers>();
         builder.Services.AddSingleton<ActionPlanForms>();
+        builder.Services.AddSingleton<PageForms>();
         return builder;
     }
 }

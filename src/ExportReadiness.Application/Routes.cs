@@ -17,6 +17,8 @@ public static class Routes
     public const string Reassess = "result/{id}/reassess";
     /// <summary>The SME's forms on its result page post here, under the page, so the browser sends the page's token cookie.</summary>
     public const string ResultActions = "result/{id}/actions";
+    /// <summary>The result page's open form posts the token here (from the link's fragment, or typed in) for the page's cookie.</summary>
+    public const string ResultOpen = "result/{id}/open";
     public const string ResultAction = "result/{id}/actions/{actionId}";
     public const string Asset = "assets/{name}";
 

@@ -32,6 +32,7 @@ public static class Endpoints
         var open = app.MapGroup("");
         open.MapGet(route(Routes.Form), (HttpRequest r, SmePages p) => p.Form(r)).ExcludeFromDescription();
         open.MapGet(route(Routes.Result), (string id, HttpContext c, SmePages p, CancellationToken ct) => p.Result(id, c, ct)).ExcludeFromDescription();
+        open.MapPost(route(Routes.ResultOpen), (string id, HttpContext c, SmePages p, CancellationToken ct) => p.Open(id, c, ct)).ExcludeFromDescription();
         open.MapGet(route(Routes.Reassess), (string id, HttpContext c, SmePages p, CancellationToken ct) => p.Reassess(id, c, ct)).ExcludeFromDescription();
         open.MapGet(route(Routes.Asset), (string name, HttpRequest r, AssetHandler h) => h.Get(name, r)).ExcludeFromDescription();
         // The sign-in handlers check their forms' antiforgery tokens themselves (the Function App has no filters).

@@ -56,6 +56,20 @@ public sealed partial class FunctionAppBrowser(FunctionAppFixture fixture)
         return http;
     }
 
+    /// <summary>
+    /// An SME's result link as the result page's script opens it: the page's open form posts the token (the link
+    /// carries it in its fragment, never sent) with the page's antiforgery token, for the page's cookie.
+    /// </summary>
+    public async Task<DefaultHttpContext> OpenResultAsync(string id, string token, string? lang = null)
+    {
+        var query = lang is null ? "" : $"?lang={lang}";
+        var page = Body(await SendAsync("GET", $"/result/{id}{query}"));
+        return await SendAsync("POST", $"/result/{id}/open{query}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["token"] = token, ["__RequestVerificationToken"] = AntiforgeryToken(page),
+        }));
+    }
+
     public static string Body(HttpContext http)
     {
         http.Response.Body.Position = 0;

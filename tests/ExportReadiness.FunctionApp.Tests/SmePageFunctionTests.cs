@@ -42,7 +42,7 @@ public class SmePageFunctionTests(FunctionAppFixture fixture)
             Azure.Storage.Queues.Models.QueuesModelFactory.QueueMessage("m", "p", BinaryData.FromString(JsonSerializer.Serialize(new { assessmentId = id })), 1), default);
         var token = accepted.GetProperty("accessToken").GetString()!;
 
-        var link = await sme.SendAsync("GET", $"/result/{id}?token={token}&lang=en");
+        var link = await sme.OpenResultAsync(id, token, "en");
         var result = await sme.SendAsync("GET", $"/result/{id}?lang=en");
         var reassess = await sme.SendAsync("GET", $"/result/{id}/reassess?lang=en");
         var stranger = await new FunctionAppBrowser(fixture).SendAsync("GET", $"/result/{id}/reassess?lang=en");

@@ -40,7 +40,7 @@ public class StateChangeAntiforgeryFunctionTests(FunctionAppFixture fixture)
         if (route.StartsWith("result/", StringComparison.Ordinal))
         {
             // The link trades its token for the page's cookie; the page then gives the browser its antiforgery cookie.
-            await browser.SendAsync("GET", $"/result/{id}?token={token}");
+            await browser.OpenResultAsync(id, token);
             await browser.SendAsync("GET", $"/result/{id}");
         }
         else if (route == Routes.AdvisorSignIn) await browser.SendAsync("GET", "/advisor/login");
@@ -79,7 +79,7 @@ public class StateChangeAntiforgeryFunctionTests(FunctionAppFixture fixture)
     private static HttpContent BodyFor(string route) => route switch
     {
         Routes.AdvisorSignIn => new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = FunctionCalls.AdvisorKey }),
-        Routes.AdvisorSignOut or Routes.ResultActions or Routes.ResultAction => new FormUrlEncodedContent(new Dictionary<string, string> { ["status"] = "Done" }),
+        Routes.AdvisorSignOut or Routes.ResultActions or Routes.ResultAction or Routes.ResultOpen => new FormUrlEncodedContent(new Dictionary<string, string> { ["status"] = "Done" }),
         Routes.Batches or Routes.Validation or Routes.OutcomeSets => new StringContent(new BatchFileBuilder().Add(AssessmentBuilder.Mixed()).ToCsv(), Encoding.UTF8, "text/csv"),
         _ => new StringContent("{}", Encoding.UTF8, "application/json"),
     };

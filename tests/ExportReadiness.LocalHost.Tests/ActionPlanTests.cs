@@ -146,7 +146,9 @@ public class ActionPlanTests(PipelineFixture pipeline)
         var gap = (await PlanAsync(sme.Id, sme.AccessToken)).Gaps[0].QuestionId;
         // A browser that shows each answer as it is: no redirects followed, cookies only as the test sends them.
         HttpClient Browser() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = _sme.BaseAddress };
-        var tokenCookie = (await Browser().GetAsync($"/result/{sme.Id}?token={sme.AccessToken}")).Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("sme_token=", StringComparison.Ordinal)).Split(';')[0];
+        using var opener = pipeline.App.CreateSessionClient();
+        await opener.OpenResultAsync(sme.Id, sme.AccessToken);
+        var tokenCookie = $"sme_token={opener.Cookies["sme_token"]}";
         var fields = new Dictionary<string, string> { ["gap"] = gap, ["owner"] = "Mallory", ["dueDate"] = "2027-01-31" };
         async Task<HttpResponseMessage> PostAsync(string? cookies, Dictionary<string, string> form)
         {

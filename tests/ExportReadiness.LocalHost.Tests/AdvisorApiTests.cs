@@ -67,7 +67,7 @@ public class AdvisorApiTests(PipelineFixture pipeline)
         var accepted = await _sme.SubmitAsync(AssessmentBuilder.Strong().InProgramme(programme).Named(name));
         await _sme.WaitForStatusAsync(accepted.Id, accepted.AccessToken);
 
-        string[] pages = [$"/result/{accepted.Id}?token={accepted.AccessToken}", $"/advisor?programme={programme}", $"/advisor/assessments/{accepted.Id}"];
+        string[] pages = [$"/result/{accepted.Id}", $"/advisor?programme={programme}", $"/advisor/assessments/{accepted.Id}"];
         foreach (var page in pages)
         {
             var html = await _advisor.GetStringAsync(page);

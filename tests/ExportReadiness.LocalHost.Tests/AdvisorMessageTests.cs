@@ -48,12 +48,10 @@ public class AdvisorMessageTests(PipelineFixture pipeline)
     /// <summary>The result page as the SME's browser gets it: the link trades its token for the page's cookie, then the page.</summary>
     private async Task<string> ResultPageAsync(SubmissionAccepted accepted, string lang = "sv")
     {
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = _sme.BaseAddress };
-        var link = await browser.GetAsync($"/result/{accepted.Id}?token={Uri.EscapeDataString(accepted.AccessToken)}&lang={lang}");
+        using var browser = pipeline.App.CreateSessionClient();
+        var link = await browser.OpenResultAsync(accepted.Id, accepted.AccessToken, lang);
         Assert.Equal(HttpStatusCode.Redirect, link.StatusCode);
-        using var page = new HttpRequestMessage(HttpMethod.Get, link.Headers.Location);
-        page.Headers.Add("Cookie", link.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(SmePages.ResultTokenCookie + "=", StringComparison.Ordinal)).Split(';')[0]);
-        var answer = await browser.SendAsync(page);
+        var answer = await browser.GetAsync(link.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         return await answer.Content.ReadAsStringAsync();
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using ExportReadiness.Application.Access;
+using ExportReadiness.Application.Pages;
 
 namespace ExportReadiness.LocalHost.Tests;
 
@@ -49,6 +50,19 @@ public sealed partial class AdvisorSessionClient(HttpClient http) : IDisposable
 
     public async Task<HttpResponseMessage> PostFormAsync(string url, IDictionary<string, string> fields) =>
         await SendAsync(new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) });
+
+    /// <summary>
+    /// Opens an SME's result link as its page's script does: the page's open form posts the token (which the link
+    /// carries in its fragment, never sent) with the page's antiforgery token; the answer sets the page's cookie.
+    /// </summary>
+    public async Task<HttpResponseMessage> OpenResultAsync(string id, string token, string? lang = null)
+    {
+        var query = lang is null ? "" : $"?lang={lang}";
+        return await PostFormAsync($"/result/{id}/open{query}", new Dictionary<string, string>
+        {
+            [SmePages.TokenField] = token, [AdvisorAntiforgery.FormFieldName] = await TokenFromAsync($"/result/{id}{query}"),
+        });
+    }
 
     /// <summary>Signs in on the sign-in page as a person would: the form's token, then the key.</summary>
     public async Task<HttpResponseMessage> SignInAsync(string key = ExportReadinessApplication.AdvisorKey) =>

@@ -7,7 +7,7 @@ namespace ExportReadiness.LocalHost.Tests;
 
 /// <summary>
 /// A multipart upload the form reader cannot read (no boundary, a part without Content-Disposition, a body cut short,
-/// a boundary never found) is the client's error: a 400 problem naming <c>file</c> on every
+/// a boundary never found, two files, an empty file, none) is the client's error: a 400 problem naming <c>file</c> on every
 /// upload route, never a 500.
 /// </summary>
 [Collection(PipelineCollection.Name)]
@@ -25,6 +25,9 @@ public class MalformedMultipartTests(PipelineFixture pipeline)
             ("multipart/form-data; boundary=b0", "--b0\r\n" + Part + "a,b\r\n"),
             ("multipart/form-data; boundary=b0", "no boundary line here at all"),
             ("multipart/form-data; boundary=b0", "--b1\r\n" + Part + "a,b\r\n--b1--\r\n"),
+            ("multipart/form-data; boundary=b0", "--b0\r\n" + Part + "a,b\r\n--b0\r\n" + Part + "c,d\r\n--b0--\r\n"), // two files
+            ("multipart/form-data; boundary=b0", "--b0\r\n" + Part + "\r\n--b0--\r\n"), // an empty file
+            ("multipart/form-data; boundary=b0", "--b0\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nno file\r\n--b0--\r\n"), // no file at all
         };
         foreach (var route in new[] { "/api/batches?programme=fuzz", "/api/validation", "/api/outcome-sets" })
             foreach (var (contentType, body) in bodies)

@@ -17,7 +17,7 @@ public partial class SecurityHeadersTests(PipelineFixture pipeline)
 
         foreach (var (client, path) in new[]
         {
-            (sme, "/"), (sme, $"/result/{accepted.Id}?token={accepted.AccessToken}"), (sme, "/advisor"), (advisor, "/advisor"),
+            (sme, "/"), (sme, $"/result/{accepted.Id}"), (sme, "/advisor"), (advisor, "/advisor"),
             (advisor, $"/advisor/assessments/{accepted.Id}"), (sme, "/api/questionnaire"), (sme, $"/api/assessments/{accepted.Id}"), (advisor, "/api/reports/portfolio"),
         })
         {

@@ -3,6 +3,7 @@ using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace ExportReadiness.Application.Access;
 
@@ -14,7 +15,7 @@ namespace ExportReadiness.Application.Access;
 /// ambient credential (a page cannot make the browser send it elsewhere), so API clients need no token.
 /// Both hosts call <see cref="CheckAsync"/> right after authorization, the sign-in handlers call <see cref="ValidateAsync"/>.
 /// </summary>
-public sealed partial class AdvisorAntiforgery(IAntiforgery antiforgery, ILogger<AdvisorAntiforgery> logger)
+public sealed partial class AdvisorAntiforgery(IAntiforgery antiforgery, IOptions<ExportReadinessOptions> options, ILogger<AdvisorAntiforgery> logger)
 {
     public const string HeaderName = "RequestVerificationToken";
     public const string FormFieldName = "__RequestVerificationToken";
@@ -37,9 +38,20 @@ public sealed partial class AdvisorAntiforgery(IAntiforgery antiforgery, ILogger
     public async Task<ProblemHttpResult?> CheckAsync(HttpContext context) =>
         ChangesState(context.Request) && UsesAmbientCredential(context) ? await ValidateAsync(context) : null;
 
-    /// <summary>Validates the request's token whoever sends it (the sign-in form too: login CSRF).</summary>
+    /// <summary>
+    /// Validates the request's token whoever sends it (the sign-in form too: login CSRF). Antiforgery looks in the form
+    /// when the header is missing, so a form is first read within its limits (<see cref="BoundedForm"/>): a multipart
+    /// one may carry a batch file, any other is as small as a JSON body.
+    /// </summary>
     public async Task<ProblemHttpResult?> ValidateAsync(HttpContext context)
     {
+        if (context.Request.HasFormContentType)
+        {
+            var multipart = context.Request.ContentType!.StartsWith(CsvUpload.Form, StringComparison.OrdinalIgnoreCase);
+            var limit = multipart ? CsvUpload.Framed(options.Value.MaxBatchBytes) : options.Value.MaxRequestBodyBytes;
+            var (_, unread) = await BoundedForm.ReadAsync(context.Request, limit, multipart ? CsvUpload.File : BoundedForm.Field, context.RequestAborted);
+            if (unread is not null) return unread;
+        }
         try
         {
             await antiforgery.ValidateRequestAsync(context);

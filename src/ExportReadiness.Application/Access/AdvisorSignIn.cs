@@ -32,6 +32,7 @@ public sealed partial class AdvisorSignIn(
         var lang = RequestLanguage.Of(context.Request).Name;
         IResult Again(SignInError error, int status) => AdvisorPages.SignIn(error, status, options.CurrentValue.AppServiceAuthentication);
 
+        if (await BoundedFormAsync(context) is { } unread) return unread;
         if (await antiforgery.ValidateAsync(context) is not null)
             return Again(SignInError.FormExpired, StatusCodes.Status400BadRequest);
         var client = FrontEnd.ClientAddress(context);
@@ -40,6 +41,7 @@ public sealed partial class AdvisorSignIn(
             context.Response.Headers.RetryAfter = KeyAttemptLimiter.RetryAfterSeconds(wait);
             return Again(SignInError.TooManyWrongKeys, StatusCodes.Status429TooManyRequests);
         }
+        // Read (within its limits) above.
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
         if (keys.AdvisorOf(form?["key"].ToString() ?? "") is not { } advisor)
         {
@@ -60,6 +62,7 @@ public sealed partial class AdvisorSignIn(
         // The Function App authorizes no sign-out function, so the advisor is looked up here: the form's token is theirs.
         var signedIn = await context.AuthenticateAsync(AdvisorAuthentication.SchemeName);
         if (signedIn.Succeeded) context.User = signedIn.Principal;
+        if (await BoundedFormAsync(context) is { } unread) return unread;
         if (await antiforgery.ValidateAsync(context) is not null)
             return Pages.Page.Of<SignOutRefusedPage>(status: StatusCodes.Status400BadRequest);
 
@@ -67,6 +70,12 @@ public sealed partial class AdvisorSignIn(
         context.Response.Cookies.Delete(AdvisorKeys.LegacyCookie, new CookieOptions { Path = "/" });
         return Results.Redirect($"/{Routes.AdvisorSignIn}?lang={lang}");
     }
+
+    /// <summary>A form past its limits (<see cref="BoundedForm"/>) says so (413, or 400 naming <c>form</c>), rather than "the form expired".</summary>
+    private async Task<IResult?> BoundedFormAsync(HttpContext context) =>
+        context.Request.HasFormContentType
+            ? (await BoundedForm.ReadAsync(context.Request, options.CurrentValue.MaxRequestBodyBytes, BoundedForm.Field, context.RequestAborted)).Problem
+            : null;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A wrong advisor key was entered on the sign-in page from {Client}")]
     private partial void LogWrongKey(string client);

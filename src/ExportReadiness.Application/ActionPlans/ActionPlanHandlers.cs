@@ -23,6 +23,7 @@ public sealed class ActionPlanHandlers(AssessmentAccess access, ActionPlanner pl
 
     public async Task<Results<Ok<ActionPlanView>, ProblemHttpResult>> Get(string id, HttpContext context, CancellationToken cancellationToken)
     {
+        if (AssessmentHandlers.TokenInQuery(context.Request) is { } inAddress) return inAddress;
         var assessment = await access.FindVisibleAsync(id, context, AssessmentHandlers.TokenOf(context.Request), cancellationToken);
         if (assessment is null) return NotFound(ApiMessages.Of(context.Request));
         var plan = await store.ListAsync(assessment.ProductId, cancellationToken);
@@ -80,6 +81,7 @@ public sealed class ActionPlanHandlers(AssessmentAccess access, ActionPlanner pl
     /// </summary>
     private async Task<(PlanRequest? Request, ProblemHttpResult? Refused)> ReadAsync(string id, HttpContext context, string[] names, ApiMessages texts, CancellationToken cancellationToken)
     {
+        if (AssessmentHandlers.TokenInQuery(context.Request) is { } inAddress) return (null, inAddress);
         var (body, problem) = await JsonBodyReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
         if (problem is not null) return (null, problem);
         var (fields, typeErrors) = Fields(body!.Root, names, texts);

@@ -33,6 +33,7 @@ public sealed class AssessmentHandlers(
 
     public async Task<Results<Accepted<SubmissionAccepted>, ValidationProblem, ProblemHttpResult>> Submit(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (TokenInQuery(request) is { } inAddress) return inAddress;
         var (body, problem) = await JsonBodyReader.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
         if (problem is not null) return problem;
 
@@ -60,6 +61,7 @@ public sealed class AssessmentHandlers(
     /// </summary>
     public async Task<Results<Ok<AssessmentView>, ProblemHttpResult>> Get(string id, HttpContext context, CancellationToken cancellationToken)
     {
+        if (TokenInQuery(context.Request) is { } inAddress) return inAddress;
         var token = TokenOf(context.Request);
         var assessment = await access.FindVisibleAsync(id, context, token, cancellationToken);
         // An unknown id and a wrong token look the same: nobody learns which assessments exist.
@@ -151,9 +153,18 @@ public sealed class AssessmentHandlers(
         }
     }
 
-    internal static string? TokenOf(HttpRequest request)
-    {
-        var header = request.Headers[TokenHeader].ToString();
-        return header.Length > 0 ? header : request.Query["token"].ToString();
-    }
+    /// <summary>The query parameter older result links carried the token in; now refused wherever it comes.</summary>
+    public const string TokenQueryParameter = "token";
+
+    /// <summary>The SME's token: from <see cref="TokenHeader"/> only, never the address (see <see cref="TokenInQuery"/>).</summary>
+    internal static string? TokenOf(HttpRequest request) => request.Headers[TokenHeader].ToString() is { Length: > 0 } header ? header : null;
+
+    /// <summary>
+    /// A 400 naming <c>token</c> when the address carries one: a URL is kept by proxies, the Functions host's telemetry
+    /// and browser history, so an old <c>?token=</c> link or client fails plainly instead of being served (or ignored).
+    /// </summary>
+    internal static ProblemHttpResult? TokenInQuery(HttpRequest request) =>
+        request.Query.ContainsKey(TokenQueryParameter)
+            ? Problems.InvalidField(TokenQueryParameter, Messages.TokenInHeaderOnly, ApiMessages.Of(request))
+            : null;
 }

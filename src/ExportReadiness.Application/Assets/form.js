@@ -207,7 +207,8 @@
       if (response.status === 202) {
         const accepted = await response.json();
         forgetDraft();
-        window.location.href = `/result/${encodeURIComponent(accepted.id)}?token=${encodeURIComponent(accepted.accessToken)}&lang=${lang}`;
+        // The token in the fragment, which no server sees: the result page's script trades it for the page's cookie.
+        window.location.href = `/result/${encodeURIComponent(accepted.id)}?lang=${lang}#token=${encodeURIComponent(accepted.accessToken)}`;
         return;
       }
       showProblem(await response.json().catch(() => ({})));

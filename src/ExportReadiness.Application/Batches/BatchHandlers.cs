@@ -34,9 +34,9 @@ public sealed class BatchHandlers(
         if (!SubmissionValidator.IsValidProgramme(programme)) return Problems.Invalid("programme", Messages.ProgrammeRule, texts);
         // Kestrel stops request bodies at about 28.6 MiB by default; a batch file may be MaxBatchBytes (+ multipart framing).
         if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = options.Value.MaxBatchBytes + 64 * 1024;
+            limit.MaxRequestBodySize = CsvUpload.Framed(options.Value.MaxBatchBytes);
 
-        var (file, problem) = await CsvUpload.OpenAsync(request, cancellationToken);
+        var (file, problem) = await CsvUpload.OpenAsync(request, options.Value.MaxBatchBytes, cancellationToken);
         if (problem is not null) return problem;
 
         // Spool to a temp file while hashing: a 50,000-row file never sits whole in memory.

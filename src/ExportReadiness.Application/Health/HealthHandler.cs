@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExportReadiness.Application.Health;
 
-public sealed record HealthReport(string Status, bool StorageReachable, string? ModelVersion, bool ModelLoaded);
+/// <param name="ModelRefused">A published model version refused at load because its file is not the one published (its SHA-256 differs).</param>
+public sealed record HealthReport(string Status, bool StorageReachable, string? ModelVersion, bool ModelLoaded, string? ModelRefused = null);
 
 public sealed record Liveness(string Status);
 
@@ -61,6 +62,8 @@ public sealed class HealthHandler(StorageClients storage, CurrentModel model, Ti
         {
             reachable = false;
         }
-        return new HealthReport(reachable && version is not null ? "Healthy" : reachable ? "Degraded" : "Unhealthy", reachable, version, model.Loaded is not null);
+        // A refused model is no outage (the previous one scores) but not healthy either: an operator must look.
+        var healthy = reachable && version is not null && model.Refused is null;
+        return new HealthReport(healthy ? "Healthy" : reachable ? "Degraded" : "Unhealthy", reachable, version, model.Loaded is not null, model.Refused);
     }
 }

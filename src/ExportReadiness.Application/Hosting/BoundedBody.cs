@@ -1,3 +1,6 @@
+using ExportReadiness.Core.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace ExportReadiness.Application.Hosting;
 
 /// <summary>Reads a request body or uploaded file into memory, stopping as soon as it passes a limit.</summary>
@@ -16,4 +19,8 @@ public static class BoundedBody
         }
         return buffer.ToArray();
     }
+
+    /// <summary>The 413 for a body over <paramref name="maxBytes"/>, saying the limit.</summary>
+    public static ProblemHttpResult TooLarge(long maxBytes, IMessageTexts texts) =>
+        Problems.Status(StatusCodes.Status413PayloadTooLarge, Messages.BodyTooLarge, Messages.AtMostKiB((int)Math.Min(int.MaxValue, maxBytes / 1024)), texts);
 }

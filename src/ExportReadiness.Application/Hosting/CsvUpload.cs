@@ -16,31 +16,32 @@ public static class CsvUpload
     /// <summary>The field a problem with the upload itself names.</summary>
     public const string File = "file";
 
-    public static async Task<(Stream? File, ProblemHttpResult? Problem)> OpenAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>A file's limit with room for the multipart framing and fields around it.</summary>
+    public static long Framed(long maxFileBytes) => maxFileBytes + 64 * 1024;
+
+    /// <summary>
+    /// The CSV's stream, or the problem: 415 for another type; for a form, a 400 naming <see cref="File"/> when it
+    /// cannot be read (<see cref="BoundedForm"/>), has no file, more than one, or an empty one. The caller still
+    /// bounds the file as it reads it (a raw text/csv body has no form reader's limit).
+    /// </summary>
+    public static async Task<(Stream? File, ProblemHttpResult? Problem)> OpenAsync(HttpRequest request, long maxFileBytes, CancellationToken cancellationToken)
     {
         var texts = ApiMessages.Of(request);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var media))
             return (null, Unsupported(texts));
         if (media.MediaType.Equals(Csv, StringComparison.OrdinalIgnoreCase) || media.MediaType.Equals(ExcelCsv, StringComparison.OrdinalIgnoreCase))
             return (request.Body, null);
-        if (media.MediaType.Equals(Form, StringComparison.OrdinalIgnoreCase))
+        if (!media.MediaType.Equals(Form, StringComparison.OrdinalIgnoreCase))
+            return (null, Unsupported(texts));
+        var (form, problem) = await BoundedForm.ReadAsync(request, Framed(maxFileBytes), File, cancellationToken);
+        if (problem is not null) return (null, problem);
+        return form!.Files.Count switch
         {
-            IFormCollection form;
-            try
-            {
-                form = await request.ReadFormAsync(cancellationToken);
-            }
-            catch (Exception e) when (e is InvalidDataException || (e is IOException && e is not BadHttpRequestException))
-            {
-                // No boundary, a part without Content-Disposition, a body cut short or never reaching its boundary: the
-                // client's error, never a 500. (A body over the server's limit stays the framework's 413.)
-                return (null, Problems.InvalidField(File, Messages.UnreadableForm, texts));
-            }
-            return form.Files.Count > 0
-                ? (form.Files[0].OpenReadStream(), null)
-                : (null, Problems.Status(StatusCodes.Status400BadRequest, Messages.NoFileInForm, Messages.AttachCsv, texts));
-        }
-        return (null, Unsupported(texts));
+            0 => (null, Problems.InvalidField(File, Messages.AttachCsv, texts)),
+            > 1 => (null, Problems.InvalidField(File, Messages.OneFileOnly, texts)),
+            _ when form.Files[0].Length == 0 => (null, Problems.InvalidField(File, Messages.EmptyFile, texts)),
+            _ => (form.Files[0].OpenReadStream(), null),
+        };
     }
 
     private static ProblemHttpResult Unsupported(IMessageTexts texts) =>

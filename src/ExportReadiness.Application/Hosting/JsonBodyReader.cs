@@ -21,9 +21,9 @@ public static class JsonBodyReader
         if (!IsJson(request.ContentType))
             return (null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, Messages.UnsupportedMediaType, Messages.SendJson, texts));
         if (request.ContentLength > maxBytes)
-            return (null, TooLarge(maxBytes, texts));
+            return (null, BoundedBody.TooLarge(maxBytes, texts));
 
-        if (await BoundedBody.ReadAsync(request.Body, maxBytes, cancellationToken) is not { } raw) return (null, TooLarge(maxBytes, texts));
+        if (await BoundedBody.ReadAsync(request.Body, maxBytes, cancellationToken) is not { } raw) return (null, BoundedBody.TooLarge(maxBytes, texts));
         try
         {
             using var document = JsonDocument.Parse(raw, new JsonDocumentOptions { MaxDepth = 16 });
@@ -77,9 +77,6 @@ public static class JsonBodyReader
             return false;
         }
     }
-
-    private static ProblemHttpResult TooLarge(int maxBytes, IMessageTexts texts) =>
-        Problems.Status(StatusCodes.Status413PayloadTooLarge, Messages.BodyTooLarge, Messages.AtMostKiB(maxBytes / 1024), texts);
 
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media) &&

@@ -30,7 +30,7 @@ public sealed partial class OutcomeSetHandlers(OutcomeValidator reader, IOutcome
         var texts = ApiMessages.Of(request);
         var limit = OutcomeUpload.Limit(options.Value);
         if (request.ContentLength > limit) return OutcomeUpload.TooLarge(limit, texts);
-        var (file, problem) = await CsvUpload.OpenAsync(request, cancellationToken);
+        var (file, problem) = await CsvUpload.OpenAsync(request, limit, cancellationToken);
         if (problem is not null) return problem;
         // The set's fields: the query's, and a form's (which win) when the file came in a form.
         var fields = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());

@@ -15,7 +15,7 @@ namespace ExportReadiness.Application.Pages;
 /// carry the page's antiforgery token too. Each answers with a redirect back to the page (post, redirect, get), whose
 /// <c>plan</c> parameter says what happened (<see cref="PlanNotice"/>), so a reload never posts again.
 /// </summary>
-public sealed class ActionPlanForms(AssessmentAccess access, ActionPlanner planner, AdvisorAntiforgery antiforgery)
+public sealed class ActionPlanForms(AssessmentAccess access, ActionPlanner planner, PageForms forms)
 {
     public async Task<IResult> Add(string id, HttpContext context, CancellationToken cancellationToken)
     {
@@ -35,24 +35,12 @@ public sealed class ActionPlanForms(AssessmentAccess access, ActionPlanner plann
 
     private async Task<(Assessment? Assessment, Dictionary<string, string?>? Fields, IResult? Refused)> ReadAsync(string id, HttpContext context, CancellationToken cancellationToken)
     {
-        var request = context.Request;
-        var texts = ApiMessages.In(context.RequestServices, RequestLanguage.Of(request));
-        var token = request.Cookies[SmePages.ResultTokenCookie];
+        var token = context.Request.Cookies[SmePages.ResultTokenCookie];
         if (token is null || await access.FindByTokenAsync(id, token, cancellationToken) is not { } assessment)
             return (null, null, NotFoundPage.Assessment());
-        if (!request.HasFormContentType)
-            return (null, null, Hosting.Problems.Status(StatusCodes.Status415UnsupportedMediaType, Messages.UnsupportedMediaType, null, texts));
-        try
-        {
-            if (await antiforgery.ValidateAsync(context) is { } forged) return (null, null, forged);
-            var form = await request.ReadFormAsync(cancellationToken);
-            return (assessment, form.ToDictionary(f => f.Key, f => (string?)f.Value.ToString(), StringComparer.Ordinal), null);
-        }
-        catch (InvalidDataException)
-        {
-            // A form beyond the framework's limits (too many fields, a field too long): refused, never a 500.
-            return (null, null, Hosting.Problems.Status(StatusCodes.Status413PayloadTooLarge, Messages.BodyTooLarge, null, texts));
-        }
+        var (form, refused) = await forms.ReadAsync(context, cancellationToken);
+        if (refused is not null) return (null, null, refused);
+        return (assessment, form!.ToDictionary(f => f.Key, f => (string?)f.Value.ToString(), StringComparer.Ordinal), null);
     }
 
     private static IResult Back(string id, HttpRequest request, PlanResult result)

@@ -16,10 +16,13 @@ public sealed class PageContext(HttpContext http, CultureInfo culture)
     /// <summary>The languages on offer, for the header's links.</summary>
     public IReadOnlyList<CultureInfo> Languages => Http.RequestServices.GetRequiredService<TextCatalog>().Languages;
 
-    /// <summary>The same page in another language: every query parameter (an SME's token too) is kept.</summary>
+    /// <summary>
+    /// The same page in another language: every query parameter is kept but a token (an old <c>?token=</c> link's
+    /// page is refused, and must not echo the token into its own links).
+    /// </summary>
     public string LinkIn(CultureInfo language)
     {
-        var query = Http.Request.Query.Where(q => q.Key != RequestLanguage.QueryParameter)
+        var query = Http.Request.Query.Where(q => q.Key != RequestLanguage.QueryParameter && q.Key != Assessments.AssessmentHandlers.TokenQueryParameter)
             .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}");
         return $"{LocalPath}?{string.Join('&', query.Append($"{RequestLanguage.QueryParameter}={language.Name}"))}";
     }

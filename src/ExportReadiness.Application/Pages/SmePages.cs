@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace ExportReadiness.Application.Pages;
 
 /// <summary>The SME's pages: the questionnaire form at <c>/</c>, its private result page and the re-assessment form.</summary>
-public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access, IAssessmentStore store, ProgrammeOffers programmes, IActionPlanStore actionPlans, TimeProvider clock)
+public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access, IAssessmentStore store, ProgrammeOffers programmes, IActionPlanStore actionPlans, PageForms forms, TimeProvider clock)
 {
     /// <summary>Holds an SME's access token for its result page only (the cookie's path is that page).</summary>
     public const string ResultTokenCookie = "sme_token";
@@ -37,31 +37,23 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
         return Page.Of<FormPage>(new Dictionary<string, object?> { [nameof(FormPage.From)] = assessment, [nameof(FormPage.Token)] = token });
     }
 
+    /// <summary>The field of the open form (<see cref="Open"/>) that carries the token.</summary>
+    public const string TokenField = "token";
+
     /// <summary>
-    /// The SME's private result page. The link it is given carries its token once: that first request trades it for
-    /// an HttpOnly cookie scoped to this page and redirects to the same page without it, so the token does not stay
-    /// in the address bar, the browser history, a printed URL or the server's request log of every later view.
+    /// The SME's private result page, for the holder of its cookie (or an advisor). Anyone else gets the form that
+    /// trades a token for that cookie (<see cref="OpenResultPage"/>): the result link carries the token in its fragment,
+    /// which the page's script posts there. A token in the query, as older links had it, is refused with a 400: the
+    /// address is where logs, proxies and the Functions host's telemetry would keep it.
     /// </summary>
     public async Task<IResult> Result(string id, HttpContext context, CancellationToken cancellationToken)
     {
         var request = context.Request;
-        var page = $"/result/{Uri.EscapeDataString(id)}";
-        if (request.Query["token"].ToString() is { Length: > 0 } presented)
-        {
-            if (await access.FindByTokenAsync(id, presented, cancellationToken) is not null)
-            {
-                // Lax, not Strict: the link is usually opened from a mail, and the page must show on that first visit.
-                context.Response.Cookies.Append(ResultTokenCookie, presented, new CookieOptions
-                {
-                    HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = request.IsHttps, Path = page, MaxAge = TimeSpan.FromDays(90),
-                });
-                // A language chosen in the link (?lang=) stays in the address; one from the browser's settings needs none.
-                return Results.Redirect(RequestLanguage.FromQuery(request) is { } chosen ? $"{page}?lang={chosen.Name}" : page);
-            }
-        }
-        string? token = request.Cookies[ResultTokenCookie] ?? request.Query["token"];
+        if (request.Query.ContainsKey(AssessmentHandlers.TokenQueryParameter))
+            return OpenResultPage.For(id, "TokenNotInAddress", StatusCodes.Status400BadRequest);
+        var token = request.Cookies[ResultTokenCookie];
         var assessment = await access.FindVisibleAsync(id, context, token, cancellationToken);
-        if (assessment is null) return NotFoundPage.Result();
+        if (assessment is null) return OpenResultPage.For(id, null, StatusCodes.Status404NotFound);
 
         var parameters = new Dictionary<string, object?>
         {
@@ -83,5 +75,27 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
             parameters[nameof(ResultPage.Programmes)] = await programmes.MatchAsync(assessment, cancellationToken);
         }
         return Page.Of<ResultPage>(parameters);
+    }
+
+    /// <summary>
+    /// The open form's post: a right token becomes an HttpOnly cookie scoped to the result page, then a redirect to
+    /// it (post, redirect, get). Same-origin only, as the SME's other forms: the page's antiforgery token must come
+    /// along, so another site cannot sign a browser in to a result of its choosing.
+    /// </summary>
+    public async Task<IResult> Open(string id, HttpContext context, CancellationToken cancellationToken)
+    {
+        var (form, refused) = await forms.ReadAsync(context, cancellationToken);
+        if (refused is not null) return refused;
+        var presented = form![TokenField].ToString();
+        if (presented.Length == 0 || await access.FindByTokenAsync(id, presented, cancellationToken) is null)
+            return OpenResultPage.For(id, "TokenMissingOrWrong", StatusCodes.Status404NotFound);
+        var page = $"/result/{Uri.EscapeDataString(id)}";
+        // Lax, not Strict: the link is usually opened from a mail, and the cookie must come along on later visits from it.
+        context.Response.Cookies.Append(ResultTokenCookie, presented, new CookieOptions
+        {
+            HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, Path = page, MaxAge = TimeSpan.FromDays(90),
+        });
+        // The language the form was posted in (its action carries ?lang=) stays in the address.
+        return Results.Redirect(RequestLanguage.FromQuery(context.Request) is { } chosen ? $"{page}?lang={chosen.Name}" : page);
     }
 }

@@ -25,6 +25,9 @@ public sealed partial class CurrentModel(
 
     public ReadinessModel? Loaded => _model;
 
+    /// <summary>The published version last refused because its file is not the one published (health shows it); null once one loads.</summary>
+    public string? Refused { get; private set; }
+
     public async Task<ReadinessModel> GetAsync(CancellationToken cancellationToken, bool refresh = false)
     {
         if (!refresh && _model is { } model && clock.GetUtcNow() - _checkedAt < options.Value.ModelRefreshInterval) return model;
@@ -39,6 +42,14 @@ public sealed partial class CurrentModel(
                 try
                 {
                     _model = await repository.LoadAsync(version, encoder.FeatureCount, cancellationToken);
+                    Refused = null;
+                }
+                catch (ModelIntegrityException e)
+                {
+                    // Not the model that was published: never scored with. The one loaded before goes on scoring.
+                    if (Refused != version) LogRefused(version, e.Message);
+                    Refused = version;
+                    return _model ?? throw new ModelUnavailableException(e.Message);
                 }
                 catch (InvalidDataException e)
                 {
@@ -93,6 +104,9 @@ public sealed partial class CurrentModel(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Refused model {ModelVersion}: {Reason}")]
+    private partial void LogRefused(string modelVersion, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded model {ModelVersion}")]
     private partial void LogLoaded(string modelVersion);

@@ -68,6 +68,11 @@ public sealed partial class ModelBootstrapper(
             LogIncompatible(version, e.Message);
             return true;
         }
+        catch (ModelIntegrityException)
+        {
+            // Not trained over: a changed model file is for an operator to look into. CurrentModel refuses it and says so.
+            return false;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The published model {ModelVersion} cannot score this questionnaire ({Reason}); a new one is trained")]

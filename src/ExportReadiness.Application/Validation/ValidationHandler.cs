@@ -26,7 +26,7 @@ public sealed class ValidationHandler(OutcomeValidator validator, CurrentModel c
         var limit = OutcomeUpload.Limit(options.Value);
         if (request.ContentLength > limit) return OutcomeUpload.TooLarge(limit, texts);
 
-        var (file, problem) = await CsvUpload.OpenAsync(request, cancellationToken);
+        var (file, problem) = await CsvUpload.OpenAsync(request, limit, cancellationToken);
         if (problem is not null) return problem;
         if (await BoundedBody.ReadAsync(file!, limit, cancellationToken) is not { } content) return OutcomeUpload.TooLarge(limit, texts);
 

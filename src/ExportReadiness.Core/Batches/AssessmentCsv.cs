@@ -61,8 +61,10 @@ public sealed class AssessmentCsv(QuestionnaireSchema schema, SubmissionValidato
     }
 
     /// <summary>Streams the rows of a file; never holds more than one row in memory.</summary>
-    public IEnumerable<CsvRowOutcome> Read(TextReader reader, string defaultProgramme)
+    public IEnumerable<CsvRowOutcome> Read(TextReader file, string defaultProgramme)
     {
+        // Every field read through the guard: one too long is cut (and its row rejected below), never read whole.
+        var reader = new CsvFieldGuard(file);
         var headerLine = reader.ReadLine() ?? "";
         var delimiter = Delimiter(headerLine);
         var columns = SplitHeader(headerLine);
@@ -81,6 +83,11 @@ public sealed class AssessmentCsv(QuestionnaireSchema schema, SubmissionValidato
             for (var i = 0; i < columns.Count; i++)
                 if (csv.TryGetField<string>(i, out var cell) && !string.IsNullOrEmpty(cell)) cells[columns[i]] = cell;
             if (cells.Count == 0) continue;
+            if (cells.FirstOrDefault(c => CsvFieldGuard.WasCut(c.Value)).Key is { } tooLong)
+            {
+                yield return new CsvRowOutcome(line, null, new RowRejection([new RowProblem(tooLong, [Messages.AtMostCharacters(CsvFieldGuard.MaxFieldChars)])]));
+                continue;
+            }
             if (csv.Parser.Count > columns.Count)
             {
                 yield return new CsvRowOutcome(line, null, RowRejection.Of(Messages.RowCells(csv.Parser.Count, columns.Count)));

@@ -67,6 +67,8 @@ public static class Messages
     public static readonly Message NoSuchAssessment = new(nameof(NoSuchAssessment));
     /// <summary>Alike for an unknown id and a token of another product: nobody learns which assessments exist.</summary>
     public static readonly Message PreviousAssessmentNotYours = new(nameof(PreviousAssessmentNotYours));
+    /// <summary>An access token in the address, where logs and telemetry keep it: refused, so an old link fails plainly.</summary>
+    public static readonly Message TokenInHeaderOnly = new(nameof(TokenInHeaderOnly));
 
     // Stage moves (the funnel).
     public static readonly Message InvalidStageMove = new(nameof(InvalidStageMove));
@@ -90,9 +92,11 @@ public static class Messages
 
     // Batch uploads. The reasons of rejected rows are written later, by the ingest, in both languages (RejectedRow).
     public static readonly Message SendCsv = new(nameof(SendCsv));
-    public static readonly Message NoFileInForm = new(nameof(NoFileInForm));
     public static readonly Message AttachCsv = new(nameof(AttachCsv));
+    public static readonly Message OneFileOnly = new(nameof(OneFileOnly));
+    public static readonly Message EmptyFile = new(nameof(EmptyFile));
     public static readonly Message UnreadableForm = new(nameof(UnreadableForm));
+    public static Message FormBeyondLimits(int fields, int characters) => Message.Of(nameof(FormBeyondLimits), fields, characters);
     public static readonly Message FileTooLarge = new(nameof(FileTooLarge));
     public static Message AtMostMiB(long mib) => Message.Of(nameof(AtMostMiB), mib);
     public static readonly Message WrongColumns = new(nameof(WrongColumns));

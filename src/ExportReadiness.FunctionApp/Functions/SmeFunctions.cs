@@ -16,6 +16,10 @@ public sealed class SmeFunctions(SmePages pages, AssetHandler assets, Questionna
     public Task<IResult> Result([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Result)] HttpRequest request, string id, CancellationToken cancellationToken) =>
         pages.Result(id, request.HttpContext, cancellationToken);
 
+    [Function(nameof(OpenResult))]
+    public Task<IResult> OpenResult([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.ResultOpen)] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        pages.Open(id, request.HttpContext, cancellationToken);
+
     [Function(nameof(Reassess))]
     public Task<IResult> Reassess([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Reassess)] HttpRequest request, string id, CancellationToken cancellationToken) =>
         pages.Reassess(id, request.HttpContext, cancellationToken);

@@ -163,9 +163,11 @@ public sealed class ResultPageTests : ApplicationTests
         var unknown = await App.ReassessAsync("0123456789abcdef0123456789abcdef", token, lang: "sv");
 
         Assert.Equal(404, wrong.Status);
-        Assert.Contains("<h1>Result not found</h1><p>The link lacks the access token, or it is wrong.</p>", wrong.Html);
+        // Without the page's cookie: the form that trades a token for it (what the link's script and a person fill in).
+        Assert.Contains("<h1>Open your result</h1>", wrong.Html);
+        Assert.Contains($"<form id=\"open-result\" method=\"post\" action=\"/result/{id}/open?lang=en\">", wrong.Html);
         Assert.Equal(404, none.Status);
-        Assert.Contains("<h1>Resultatet hittades inte</h1>", none.Html);
+        Assert.Contains("<h1>Öppna ert resultat</h1>", none.Html);
         Assert.Equal(404, reassess.Status);
         Assert.Contains("<h1>Assessment not found</h1><p>Open your result with the link you were given first.</p>", reassess.Html);
         Assert.Equal(404, unknown.Status);

@@ -64,7 +64,7 @@ public class StateChangeAntiforgeryTests(PipelineFixture pipeline)
         var actionId = await PlanActionAsync(sme);
         using var browser = pipeline.App.CreateSessionClient();
         // The browser holds what the page gave it: the SME's page cookie, or the advisor's session; and the antiforgery cookie.
-        if (route.StartsWith("result/", StringComparison.Ordinal)) await browser.GetAsync($"/result/{sme.Id}?token={sme.AccessToken}");
+        if (route.StartsWith("result/", StringComparison.Ordinal)) await browser.OpenResultAsync(sme.Id, sme.AccessToken);
         else if (route == Routes.AdvisorSignIn) await browser.GetAsync("/advisor/login");
         else await browser.SignInAsync();
         var url = "/" + route.Replace("{id}", sme.Id).Replace("{productId}", sme.Id).Replace("{actionId}", actionId);
@@ -92,7 +92,7 @@ public class StateChangeAntiforgeryTests(PipelineFixture pipeline)
     private static HttpContent BodyFor(string route) => route switch
     {
         Routes.AdvisorSignIn => new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = ExportReadinessApplication.AdvisorKey }),
-        Routes.AdvisorSignOut or Routes.ResultActions or Routes.ResultAction => new FormUrlEncodedContent(new Dictionary<string, string> { ["status"] = "Done" }),
+        Routes.AdvisorSignOut or Routes.ResultActions or Routes.ResultAction or Routes.ResultOpen => new FormUrlEncodedContent(new Dictionary<string, string> { ["status"] = "Done" }),
         Routes.Batches or Routes.Validation or Routes.OutcomeSets => new StringContent(new BatchFileBuilder().Add(AssessmentBuilder.Mixed()).ToCsv(), Encoding.UTF8, "text/csv"),
         _ => new StringContent("{}", Encoding.UTF8, "application/json"),
     };

@@ -41,7 +41,7 @@ public class AccessibilityTests(PipelineFixture pipeline, BrowserFixture browser
         await CheckAsync(page, "form", violations);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot($"page-form-{lang}"), FullPage = true });
 
-        await page.GotoAsync($"/result/{accepted.Id}?token={Uri.EscapeDataString(accepted.AccessToken)}");
+        await page.OpenResultAsync(accepted.Id, accepted.AccessToken);
         await Assertions.Expect(page.Locator("#readiness-score")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         Assert.Equal(lang, await page.GetAttributeAsync("html", "lang")); // the language chosen on the form is remembered
         await CheckAsync(page, "result", violations);

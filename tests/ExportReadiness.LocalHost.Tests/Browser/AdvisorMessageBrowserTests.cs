@@ -43,8 +43,8 @@ public class AdvisorMessageBrowserTests(PipelineFixture pipeline, BrowserFixture
         // A Swedish reader: without ?lang= the pages follow the browser's Accept-Language (Chromium's is English).
         var page = await NewPageAsync();
         await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Accept-Language"] = "sv-SE,sv;q=0.9" });
-        await page.GotoAsync($"/result/{accepted.Id}?token={Uri.EscapeDataString(accepted.AccessToken)}");
-        await page.WaitForURLAsync(new Regex($"/result/{accepted.Id}$"));
+        await page.OpenResultAsync(accepted.Id, accepted.AccessToken);
+        Assert.Matches(new Regex($"/result/{accepted.Id}$"), page.Url);
         var messages = page.Locator("#advisor-messages");
         await Assertions.Expect(messages.Locator("h2")).ToHaveTextAsync("Från er rådgivare");
         await Assertions.Expect(messages.Locator(".message-text")).ToContainTextAsync("Ta fram nettopriser för återförsäljare i Tyskland");

@@ -21,7 +21,7 @@ public partial class BrowserTests
         var dialogs = 0;
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
 
-        await page.GotoAsync($"/result/{first.Id}?token={first.AccessToken}&lang=en");
+        await page.OpenResultAsync(first.Id, first.AccessToken, "en");
         var plan = page.Locator("#action-plan");
         await Assertions.Expect(plan.Locator("h2")).ToHaveTextAsync("Action plan");
         await Assertions.Expect(page.Locator("#action-plan-empty")).ToBeVisibleAsync();

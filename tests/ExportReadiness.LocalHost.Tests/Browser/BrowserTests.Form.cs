@@ -149,7 +149,7 @@ public partial class BrowserTests
         await page.FillAsync("[name='company.name']", "Tomt Formulär AB"); // a draft of the blank form
 
         // The re-assessment form shows the last answers, not the blank form's draft.
-        await page.GotoAsync($"/result/{first.Id}?token={first.AccessToken}&lang=en");
+        await page.OpenResultAsync(first.Id, first.AccessToken, "en");
         await page.ClickAsync("#reassess");
         var name = page.Locator("[name='company.name']");
         await Assertions.Expect(name).ToHaveValueAsync("Förra Svaren AB");

@@ -22,7 +22,7 @@ public partial class BrowserTests
         var dialogs = 0;
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
 
-        await page.GotoAsync($"/result/{first.Id}?token={first.AccessToken}&lang=en");
+        await page.OpenResultAsync(first.Id, first.AccessToken, "en");
         Assert.Equal(0, await page.Locator("#change").CountAsync()); // a first assessment has nothing to compare with
         await page.ClickAsync("#reassess");
 

@@ -21,7 +21,7 @@ public partial class BrowserTests
         // A Swedish reader: without ?lang= the pages follow the browser's Accept-Language (Chromium's is English).
         await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Accept-Language"] = "sv-SE,sv;q=0.9" });
 
-        await page.GotoAsync($"/result/{accepted.Id}?token={accepted.AccessToken}");
+        await page.OpenResultAsync(accepted.Id, accepted.AccessToken);
 
         var programmes = page.Locator("#programme-list > li.programme");
         await Assertions.Expect(page.Locator("#programmes h2")).ToContainTextAsync("Stöd som passar era gap");
