@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
 using System.Net;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Pages;
 using ExportReadiness.Testing;
-using Microsoft.Extensions.Logging;
 
 namespace ExportReadiness.LocalHost.Tests;
 
@@ -57,26 +55,5 @@ public class SmeTokenTests(PipelineFixture pipeline)
         Assert.Contains(logs.Lines, l => l.Contains($"GET /api/assessments?programme={programme}&key={RequestLog.Redacted} answered 401", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.Contains(accepted.AccessToken, StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.Contains(ExportReadinessApplication.AdvisorKey, StringComparison.Ordinal));
-    }
-
-    private sealed class CapturedLogs : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue($"{category}: {formatter(state, exception)} {exception}");
-        }
     }
 }

@@ -21,16 +21,16 @@ public sealed partial class AdvisorSignIn(
     IAdvisorSessionStore sessions,
     TimeProvider clock,
     IOptionsMonitor<AdvisorSessionOptions> sessionOptions,
-    IOptionsMonitor<ExportReadinessOptions> options,
+    AppServiceAuthentication appService,
     ILogger<AdvisorSignIn> logger)
 {
     public IResult Form(HttpRequest request) =>
-        AdvisorPages.SignIn(status: StatusCodes.Status200OK, appServiceSignIn: options.CurrentValue.AppServiceAuthentication);
+        AdvisorPages.SignIn(status: StatusCodes.Status200OK, appServiceSignIn: appService.IsTrusted);
 
     public async Task<IResult> SignIn(HttpContext context)
     {
         var lang = RequestLanguage.Of(context.Request).Name;
-        IResult Again(SignInError error, int status) => AdvisorPages.SignIn(error, status, options.CurrentValue.AppServiceAuthentication);
+        IResult Again(SignInError error, int status) => AdvisorPages.SignIn(error, status, appService.IsTrusted);
 
         if (await antiforgery.ValidateAsync(context) is not null)
             return Again(SignInError.FormExpired, StatusCodes.Status400BadRequest);
