@@ -128,6 +128,37 @@ public class AdvisorSessionTests(PipelineFixture pipeline)
     }
 
     [Fact]
+    public async Task Removing_or_rotating_a_key_ends_the_sessions_it_opened()
+    {
+        // Two sessions opened with today's keys; then an instance whose settings rotated Anna's key and removed Erik's
+        // (a change of app settings restarts the app with them, on the same storage and key ring).
+        using var anna = pipeline.App.CreateSessionClient();
+        await anna.SignInAsync();
+        using var erik = pipeline.App.CreateSessionClient();
+        await erik.SignInAsync(ExportReadinessApplication.OtherAdvisorKey);
+        const string rotated = "rotated-advisor-key-0123456789";
+        await using var changed = new ExportReadinessApplication(pipeline.Azurite.ConnectionString, new Dictionary<string, string?>
+        {
+            ["ExportReadiness:Standalone"] = "false",
+            ["ExportReadiness:AdvisorApiKeys"] = $"{ExportReadinessApplication.AdvisorName}:{rotated}",
+        });
+        changed.StartServer();
+
+        foreach (var opened in new[] { anna, erik })
+        {
+            using var browser = changed.CreateSessionClient();
+            browser.Cookies[AdvisorSessionCookie.CookieName] = opened.Session!;
+            Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/assessments?pageSize=1")).StatusCode);
+            Assert.Null(browser.Session); // signed out as an expired session is: the browser is told to drop the cookie
+        }
+        // The rotated key opens sessions of its own there, and the old instance, whose keys did not change, keeps its sessions.
+        using var again = changed.CreateSessionClient();
+        await again.SignInAsync(rotated);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/assessments?pageSize=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anna.GetAsync("/api/assessments?pageSize=1")).StatusCode);
+    }
+
+    [Fact]
     public async Task Behind_a_trusted_front_end_forwarding_https_the_session_cookie_is_secure_and_otherwise_the_header_is_ignored()
     {
         using (var direct = pipeline.App.CreateSessionClient())

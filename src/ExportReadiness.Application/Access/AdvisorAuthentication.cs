@@ -61,7 +61,7 @@ public sealed partial class AdvisorAuthentication(
             Context.Features.Set(new KeyAttemptsRefused(wait));
             return AuthenticateResult.Fail("Too many wrong advisor keys from this client.");
         }
-        if (keys.AdvisorOf(presented) is not { } advisor)
+        if (keys.Match(presented) is not { Advisor: var advisor })
         {
             limiter.RecordFailure(client);
             LogWrongKey(Logger, client);

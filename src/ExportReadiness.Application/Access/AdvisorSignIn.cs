@@ -41,16 +41,16 @@ public sealed partial class AdvisorSignIn(
             return Again(SignInError.TooManyWrongKeys, StatusCodes.Status429TooManyRequests);
         }
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
-        if (keys.AdvisorOf(form?["key"].ToString() ?? "") is not { } advisor)
+        if (keys.Match(form?["key"].ToString() ?? "") is not { } key)
         {
             limiter.RecordFailure(client);
             LogWrongKey(client);
             return Again(SignInError.WrongKey, StatusCodes.Status401Unauthorized);
         }
 
-        await AdvisorSessionCookie.SignInAsync(context, advisor, sessions, clock, sessionOptions.CurrentValue);
+        await AdvisorSessionCookie.SignInAsync(context, key, sessions, clock, sessionOptions.CurrentValue);
         context.Response.Cookies.Delete(AdvisorKeys.LegacyCookie, new CookieOptions { Path = "/" });
-        LogSignedIn(advisor);
+        LogSignedIn(key.Advisor);
         return Results.Redirect($"/{Routes.AdvisorDashboard}?lang={lang}");
     }
 
