@@ -28,11 +28,13 @@ public sealed class AdvisorKeys(IOptionsMonitor<ExportReadinessOptions> options)
     public AdvisorKey? Match(string presented)
     {
         if (presented.Length == 0) return null;
-        var presentedBytes = Encoding.UTF8.GetBytes(presented);
+        var presentedDigest = Digest(presented);
         AdvisorKey? match = null;
-        // Compare against every key in constant time, so timing does not reveal which key or prefix matched.
+        // Compare against every key in constant time, so timing does not reveal which key or prefix matched. The
+        // digests are compared, not the raw bytes: FixedTimeEquals returns at once when lengths differ, which would
+        // tell a guesser the key's length; digests are always 32 bytes.
         foreach (var (name, key) in Entries(options.CurrentValue))
-            if (CryptographicOperations.FixedTimeEquals(presentedBytes, Encoding.UTF8.GetBytes(key))) match ??= new AdvisorKey(name, Fingerprint(key));
+            if (CryptographicOperations.FixedTimeEquals(presentedDigest, Digest(key))) match ??= new AdvisorKey(name, Fingerprint(key));
         return match;
     }
 
@@ -52,7 +54,9 @@ public sealed class AdvisorKeys(IOptionsMonitor<ExportReadinessOptions> options)
     /// Names a key's value without revealing it: the first 8 bytes of its SHA-256, kept in the protected session ticket
     /// (never the key), enough to tell a rotated key from the one that opened a session.
     /// </summary>
-    private static string Fingerprint(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 8);
+    private static string Fingerprint(string key) => Convert.ToHexString(Digest(key), 0, 8);
+
+    private static byte[] Digest(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
 
     public static IReadOnlyList<(string Name, string Key)> Entries(ExportReadinessOptions options) =>
         (options.AdvisorApiKeys ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
