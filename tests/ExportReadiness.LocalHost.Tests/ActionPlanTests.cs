@@ -146,7 +146,7 @@ public class ActionPlanTests(PipelineFixture pipeline)
         var gap = (await PlanAsync(sme.Id, sme.AccessToken)).Gaps[0].QuestionId;
         // A browser that shows each answer as it is: no redirects followed, cookies only as the test sends them.
         HttpClient Browser() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = _sme.BaseAddress };
-        var tokenCookie = (await Browser().GetAsync($"/result/{sme.Id}?token={sme.AccessToken}")).Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("sme_token=", StringComparison.Ordinal)).Split(';')[0];
+        var tokenCookie = (await Browser().GetAsync($"/result/{sme.Id}?token={sme.AccessToken}")).Headers.GetValues("Set-Cookie").Single(c => c.StartsWith($"__Host-sme_token_{sme.Id}=", StringComparison.Ordinal)).Split(';')[0];
         var fields = new Dictionary<string, string> { ["gap"] = gap, ["owner"] = "Mallory", ["dueDate"] = "2027-01-31" };
         async Task<HttpResponseMessage> PostAsync(string? cookies, Dictionary<string, string> form)
         {
@@ -165,7 +165,7 @@ public class ActionPlanTests(PipelineFixture pipeline)
         pageRequest.Headers.Add("Cookie", tokenCookie);
         var page = await Browser().SendAsync(pageRequest);
         var html = await page.Content.ReadAsStringAsync();
-        var antiforgeryCookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("advisor_csrf=", StringComparison.Ordinal)).Split(';')[0];
+        var antiforgeryCookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-advisor_csrf=", StringComparison.Ordinal)).Split(';')[0];
         var field = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
         var added = await PostAsync($"{tokenCookie}; {antiforgeryCookie}", new(fields) { ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(field) });
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);

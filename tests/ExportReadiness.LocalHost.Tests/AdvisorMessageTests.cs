@@ -52,7 +52,7 @@ public class AdvisorMessageTests(PipelineFixture pipeline)
         var link = await browser.GetAsync($"/result/{accepted.Id}?token={Uri.EscapeDataString(accepted.AccessToken)}&lang={lang}");
         Assert.Equal(HttpStatusCode.Redirect, link.StatusCode);
         using var page = new HttpRequestMessage(HttpMethod.Get, link.Headers.Location);
-        page.Headers.Add("Cookie", link.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(SmePages.ResultTokenCookie + "=", StringComparison.Ordinal)).Split(';')[0]);
+        page.Headers.Add("Cookie", link.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(SmePages.ResultTokenCookie(accepted.Id) + "=", StringComparison.Ordinal)).Split(';')[0]);
         var answer = await browser.SendAsync(page);
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         return await answer.Content.ReadAsStringAsync();

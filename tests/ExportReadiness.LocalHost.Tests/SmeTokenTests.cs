@@ -10,7 +10,7 @@ namespace ExportReadiness.LocalHost.Tests;
 public class SmeTokenTests(PipelineFixture pipeline)
 {
     [Fact]
-    public async Task The_result_link_trades_its_token_for_a_cookie_scoped_to_that_page_and_redirects_without_it()
+    public async Task The_result_link_trades_its_token_for_a_host_prefixed_cookie_of_that_page_and_redirects_without_it()
     {
         var accepted = await pipeline.App.CreateClient().SubmitAsync(AssessmentBuilder.Mixed().InProgramme(Unique.Programme("tokens")));
         // A client that shows each answer as it is: no redirects followed, cookies only as the test sends them.
@@ -20,8 +20,11 @@ public class SmeTokenTests(PipelineFixture pipeline)
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal($"/result/{accepted.Id}?lang=en", first.Headers.Location!.OriginalString);
-        var cookie = first.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(SmePages.ResultTokenCookie + "=", StringComparison.Ordinal));
-        Assert.Contains($"path=/result/{accepted.Id}", cookie, StringComparison.OrdinalIgnoreCase);
+        // One cookie per result page, __Host- prefixed: Secure, Path=/, no Domain, so no sibling site can plant or read it.
+        var cookie = first.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith($"__Host-sme_token_{accepted.Id}=", StringComparison.Ordinal));
+        Assert.Contains("; path=/;", cookie + ";", StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("domain=", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
 

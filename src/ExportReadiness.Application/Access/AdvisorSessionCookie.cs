@@ -10,7 +10,7 @@ namespace ExportReadiness.Application.Access;
 /// <summary>
 /// The advisor's session after signing in with a key: an ASP.NET Core cookie ticket, protected with the data-protection
 /// key ring every instance shares (blob storage), naming the advisor and a random session id, never the key.
-/// HttpOnly, SameSite=Strict, Secure whenever the request is https (also as a trusted front end forwards it); ends
+/// __Host- prefixed, HttpOnly, SameSite=Strict, always Secure; ends
 /// after <see cref="AdvisorSessionOptions.IdleTimeout"/> unused, and at <see cref="AdvisorSessionOptions.AbsoluteTimeout"/>
 /// after sign-in however active. The session id is checked against <see cref="IAdvisorSessionStore"/> on every
 /// request, so signing out ends every copy of the cookie at once; and the key that opened it must still be configured
@@ -19,7 +19,8 @@ namespace ExportReadiness.Application.Access;
 public static class AdvisorSessionCookie
 {
     public const string SchemeName = "AdvisorSession";
-    public const string CookieName = "advisor_session";
+    /// <summary>__Host-: the browser keeps it only if Secure, Path=/ and without Domain, so no sibling site or plain-http page can plant or overwrite it.</summary>
+    public const string CookieName = "__Host-advisor_session";
     public const string SessionClaim = "exportreadiness:session";
 
     /// <summary>Data-protection's application name: instances and hosts with the same name read each other's cookies.</summary>
@@ -27,12 +28,7 @@ public static class AdvisorSessionCookie
 
     public static void Configure(CookieAuthenticationOptions options, IOptions<AdvisorSessionOptions> session, TimeProvider clock)
     {
-        options.Cookie.Name = CookieName;
-        options.Cookie.HttpOnly = true;
-        options.Cookie.SameSite = SameSiteMode.Strict;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        options.Cookie.Path = "/";
-        options.Cookie.IsEssential = true;
+        options.Cookie = new HostPrefixedCookie(CookieName) { SameSite = SameSiteMode.Strict };
         options.ExpireTimeSpan = session.Value.IdleTimeout;
         options.SlidingExpiration = true;
         options.TimeProvider = clock;

@@ -37,7 +37,7 @@ public sealed class ActionPlanForms(AssessmentAccess access, ActionPlanner plann
     {
         var request = context.Request;
         var texts = ApiMessages.In(context.RequestServices, RequestLanguage.Of(request));
-        var token = request.Cookies[SmePages.ResultTokenCookie];
+        var token = SmePages.ResultToken(request, id);
         if (token is null || await access.FindByTokenAsync(id, token, cancellationToken) is not { } assessment)
             return (null, null, NotFoundPage.Assessment());
         if (!request.HasFormContentType)

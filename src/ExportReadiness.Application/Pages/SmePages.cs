@@ -13,8 +13,18 @@ namespace ExportReadiness.Application.Pages;
 /// <summary>The SME's pages: the questionnaire form at <c>/</c>, its private result page and the re-assessment form.</summary>
 public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access, IAssessmentStore store, ProgrammeOffers programmes, IActionPlanStore actionPlans, TimeProvider clock)
 {
-    /// <summary>Holds an SME's access token for its result page only (the cookie's path is that page).</summary>
-    public const string ResultTokenCookie = "sme_token";
+    /// <summary>
+    /// Holds an SME's access token, one cookie per result page (the assessment id in its name). __Host- prefixed, so
+    /// Secure, Path=/ and without Domain: no sibling site or plain-http page can plant or overwrite it.
+    /// </summary>
+    public static string ResultTokenCookie(string id) => $"__Host-sme_token_{id}";
+
+    /// <summary>Where an earlier release kept the token, with the result page as its path; still read until those cookies expire (90 days).</summary>
+    private const string LegacyResultTokenCookie = "sme_token";
+
+    /// <summary>The token the SME's browser holds for this assessment, if any.</summary>
+    public static string? ResultToken(HttpRequest request, string id) =>
+        request.Cookies[ResultTokenCookie(id)] ?? request.Cookies[LegacyResultTokenCookie];
 
     /// <summary>How often a result page still being scored reloads itself, in seconds (the <c>Refresh</c> header: no script).</summary>
     public const int PendingRefreshSeconds = 2;
@@ -31,7 +41,7 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
     /// </summary>
     public async Task<IResult> Reassess(string id, HttpContext context, CancellationToken cancellationToken)
     {
-        var token = context.Request.Cookies[ResultTokenCookie];
+        var token = ResultToken(context.Request, id);
         if (token is null || await access.FindByTokenAsync(id, token, cancellationToken) is not { } assessment)
             return NotFoundPage.Assessment();
         return Page.Of<FormPage>(new Dictionary<string, object?> { [nameof(FormPage.From)] = assessment, [nameof(FormPage.Token)] = token });
@@ -39,7 +49,7 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
 
     /// <summary>
     /// The SME's private result page. The link it is given carries its token once: that first request trades it for
-    /// an HttpOnly cookie scoped to this page and redirects to the same page without it, so the token does not stay
+    /// an HttpOnly cookie of this page (<see cref="ResultTokenCookie"/>) and redirects to the same page without it, so the token does not stay
     /// in the address bar, the browser history, a printed URL or the server's request log of every later view.
     /// </summary>
     public async Task<IResult> Result(string id, HttpContext context, CancellationToken cancellationToken)
@@ -51,15 +61,13 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
             if (await access.FindByTokenAsync(id, presented, cancellationToken) is not null)
             {
                 // Lax, not Strict: the link is usually opened from a mail, and the page must show on that first visit.
-                context.Response.Cookies.Append(ResultTokenCookie, presented, new CookieOptions
-                {
-                    HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = request.IsHttps, Path = page, MaxAge = TimeSpan.FromDays(90),
-                });
+                context.Response.Cookies.Append(ResultTokenCookie(id), presented,
+                    new Access.HostPrefixedCookie(ResultTokenCookie(id)) { SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(90) }.Build(context));
                 // A language chosen in the link (?lang=) stays in the address; one from the browser's settings needs none.
                 return Results.Redirect(RequestLanguage.FromQuery(request) is { } chosen ? $"{page}?lang={chosen.Name}" : page);
             }
         }
-        string? token = request.Cookies[ResultTokenCookie] ?? request.Query["token"];
+        string? token = ResultToken(request, id) ?? request.Query["token"];
         var assessment = await access.FindVisibleAsync(id, context, token, cancellationToken);
         if (assessment is null) return NotFoundPage.Result();
 
