@@ -11,13 +11,15 @@ namespace ExportReadiness.LocalHost.Tests;
 [Collection(PipelineCollection.Name)]
 public class KeyAttemptLimitTests(PipelineFixture pipeline)
 {
-    private ExportReadinessApplication StartApp(bool trustedFrontEnd = false)
+    private ExportReadinessApplication StartApp(bool trustedFrontEnd = false, IDictionary<string, string?>? frontEnd = null)
     {
-        var app = new ExportReadinessApplication(pipeline.Azurite.ConnectionString, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["ExportReadiness:Standalone"] = "false",
             ["ExportReadiness:TrustedFrontEnd"] = trustedFrontEnd ? "true" : "false",
-        });
+        };
+        foreach (var (key, value) in frontEnd ?? new Dictionary<string, string?>()) settings[$"ExportReadiness:FrontEnd:{key}"] = value;
+        var app = new ExportReadinessApplication(pipeline.Azurite.ConnectionString, settings);
         app.StartServer();
         return app;
     }
@@ -99,5 +101,21 @@ public class KeyAttemptLimitTests(PipelineFixture pipeline)
             await WithKeyAsync(frontEnd, $"guess-{attempt}-0123456789abcdef", forwardedFor: "198.51.100.7:50123");
         Assert.Equal(HttpStatusCode.TooManyRequests, (await WithKeyAsync(frontEnd, "guess-11-0123456789abcdef", forwardedFor: "10.9.9.9, 198.51.100.7:50124")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await WithKeyAsync(frontEnd, ExportReadinessApplication.AdvisorKey, forwardedFor: "198.51.100.8:50125")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Forwarded_headers_are_believed_only_from_a_known_front_end()
+    {
+        // Only 127.0.0.5 is the front end: a client connecting from elsewhere cannot pick its own address (or scheme).
+        await using var app = StartApp(trustedFrontEnd: true, new Dictionary<string, string?> { ["KnownProxies"] = "127.0.0.5", ["KnownNetworks"] = "" });
+        using var guesser = From(app, "127.0.0.6");
+        for (var attempt = 1; attempt <= 10; attempt++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await WithKeyAsync(guesser, $"guess-{attempt}-0123456789abcdef", forwardedFor: $"203.0.113.{attempt}")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await WithKeyAsync(guesser, "guess-11-0123456789abcdef", forwardedFor: "203.0.113.99")).StatusCode);
+
+        // Through the known front end each forwarded address is a client of its own, with its own count.
+        using var frontEnd = From(app, "127.0.0.5");
+        for (var attempt = 1; attempt <= 11; attempt++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await WithKeyAsync(frontEnd, $"guess-{attempt}-0123456789abcdef", forwardedFor: $"198.51.100.{attempt}")).StatusCode);
     }
 }
