@@ -35,6 +35,8 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddOptions<ExportReadinessOptions>().BindConfiguration(ExportReadinessOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<QueueTriggerOptions>().BindConfiguration(QueueTriggerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<LoadSheddingOptions>().BindConfiguration(LoadSheddingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AnonymousWriteLimitOptions>().BindConfiguration(AnonymousWriteLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<AnonymousWriteLimit>();
         builder.Services.AddOptions<FrontEndOptions>().BindConfiguration(FrontEndOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>().Configure<IOptions<ExportReadinessOptions>, IOptions<FrontEndOptions>>(FrontEnd.Configure);
         builder.Services.AddSingleton(FrontEnd.Middleware);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using ExportReadiness.Application.Access;
 
 namespace ExportReadiness.LocalHost.Tests;
@@ -24,21 +23,7 @@ public class KeyAttemptLimitTests(PipelineFixture pipeline)
         return app;
     }
 
-    /// <summary>An HTTP client whose connections come from the given loopback address (127.0.0.0/8 is all loopback).</summary>
-    private static HttpClient From(ExportReadinessApplication app, string address) =>
-        new(new SocketsHttpHandler
-        {
-            UseCookies = false,
-            AllowAutoRedirect = false,
-            ConnectCallback = async (context, cancellationToken) =>
-            {
-                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
-                socket.Bind(new IPEndPoint(IPAddress.Parse(address), 0));
-                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            },
-        })
-        { BaseAddress = app.ClientOptions.BaseAddress };
+    private static HttpClient From(ExportReadinessApplication app, string address) => app.CreateClientFrom(address);
 
     private static async Task<HttpResponseMessage> WithKeyAsync(HttpClient client, string key, string? forwardedFor = null)
     {
