@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ExportReadiness.Application.Access;
 using ExportReadiness.Application.ActionPlans;
 using ExportReadiness.Application.Assessments;
@@ -34,6 +35,11 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddOptions<ExportReadinessOptions>().BindConfiguration(ExportReadinessOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<QueueTriggerOptions>().BindConfiguration(QueueTriggerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<LoadSheddingOptions>().BindConfiguration(LoadSheddingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AnonymousWriteLimitOptions>().BindConfiguration(AnonymousWriteLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<AnonymousWriteLimit>();
+        builder.Services.AddOptions<FrontEndOptions>().BindConfiguration(FrontEndOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>().Configure<IOptions<ExportReadinessOptions>, IOptions<FrontEndOptions>>(FrontEnd.Configure);
+        builder.Services.AddSingleton(FrontEnd.Middleware);
         builder.Services.AddOptions<ProgrammeOptions>().BindConfiguration(ProgrammeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddExportReadinessCore();

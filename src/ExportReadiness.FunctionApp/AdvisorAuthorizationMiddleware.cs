@@ -48,11 +48,16 @@ public sealed class AdvisorAuthorizationMiddleware(IAuthorizationPolicyProvider 
     /// </summary>
     public static IReadOnlyList<IAuthorizeData>? AuthorizeDataOf(string entryPoint)
     {
+        if (MethodOf(entryPoint) is not { DeclaringType: { } type } method) return null;
+        return [.. type.GetCustomAttributes<AuthorizeAttribute>(inherit: true), .. method.GetCustomAttributes<AuthorizeAttribute>(inherit: true)];
+    }
+
+    /// <summary>The method of this app a function's entry point (Namespace.Class.Method) names, or null.</summary>
+    public static MethodInfo? MethodOf(string entryPoint)
+    {
         var dot = entryPoint.LastIndexOf('.');
         if (dot <= 0) return null;
         var type = typeof(AdvisorAuthorizationMiddleware).Assembly.GetType(entryPoint[..dot]);
-        var method = type?.GetMethod(entryPoint[(dot + 1)..], BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static);
-        if (type is null || method is null) return null;
-        return [.. type.GetCustomAttributes<AuthorizeAttribute>(inherit: true), .. method.GetCustomAttributes<AuthorizeAttribute>(inherit: true)];
+        return type?.GetMethod(entryPoint[(dot + 1)..], BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static);
     }
 }

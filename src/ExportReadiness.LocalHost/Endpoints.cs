@@ -30,6 +30,8 @@ public static class Endpoints
 
         // Anyone: the SME's pages and API (an assessment answers only its token's holder or an advisor).
         var open = app.MapGroup("");
+        // Open writes: limited per client (AnonymousWriteLimit), as the Function App's [AnonymousWrite] functions are.
+        var writes = app.MapGroup("").WithMetadata(new AnonymousWriteAttribute()).AddEndpointFilter(LimitAnonymousWrites);
         open.MapGet(route(Routes.Form), (HttpRequest r, SmePages p) => p.Form(r)).ExcludeFromDescription();
         open.MapGet(route(Routes.Result), (string id, HttpContext c, SmePages p, CancellationToken ct) => p.Result(id, c, ct)).ExcludeFromDescription();
         open.MapPost(route(Routes.ResultOpen), (string id, HttpContext c, SmePages p, CancellationToken ct) => p.Open(id, c, ct)).ExcludeFromDescription();
@@ -45,19 +47,19 @@ public static class Endpoints
             .WithSummary("Readiness: storage reachable and the model version in use (503 while storage is unreachable).");
         open.MapGet(route(Routes.Liveness), (HealthHandler h) => h.Live()).WithTags("Health")
             .WithSummary("Liveness: the process answers. Never touches storage.");
-        open.MapPost(route(Routes.Assessments), (HttpRequest r, AssessmentHandlers h, CancellationToken ct) => h.Submit(r, ct)).WithTags("Assessments")
+        writes.MapPost(route(Routes.Assessments), (HttpRequest r, AssessmentHandlers h, CancellationToken ct) => h.Submit(r, ct)).WithTags("Assessments")
             .Accepts<object>("application/json").WithSummary("Submit a product self-assessment; it is scored asynchronously.");
         open.MapGet(route(Routes.Assessment), (string id, HttpContext c, AssessmentHandlers h, CancellationToken ct) => h.Get(id, c, ct)).WithTags("Assessments")
             .WithSummary("An assessment's status and, once scored, its result and best-matching support programmes. Needs the SME's access token or an advisor key.");
         open.MapGet(route(Routes.ActionPlan), (string id, HttpContext c, ActionPlanHandlers h, CancellationToken ct) => h.Get(id, c, ct)).WithTags("Action plans")
             .WithSummary("The product's action plan and the assessment's gaps to pick actions from. Needs the SME's access token or an advisor.");
-        open.MapPost(route(Routes.ActionPlan), (string id, HttpContext c, ActionPlanHandlers h, CancellationToken ct) => h.Post(id, c, ct)).WithTags("Action plans")
+        writes.MapPost(route(Routes.ActionPlan), (string id, HttpContext c, ActionPlanHandlers h, CancellationToken ct) => h.Post(id, c, ct)).WithTags("Action plans")
             .Accepts<object>("application/json").WithSummary("Add an action from one of the gaps ({gap, title?, owner, dueDate, status?, id?}); a retried add returns the action already planned.");
-        open.MapPut(route(Routes.PlannedAction), (string id, string actionId, HttpContext c, ActionPlanHandlers h, CancellationToken ct) => h.Put(id, actionId, c, ct)).WithTags("Action plans")
+        writes.MapPut(route(Routes.PlannedAction), (string id, string actionId, HttpContext c, ActionPlanHandlers h, CancellationToken ct) => h.Put(id, actionId, c, ct)).WithTags("Action plans")
             .Accepts<object>("application/json").WithSummary("Change an action ({title?, owner?, dueDate?, status}); If-Match the version you read (412 if stale).");
         // The result page's forms: under the page, so its token cookie comes along; each checks the page's antiforgery token.
-        open.MapPost(route(Routes.ResultActions), (string id, HttpContext c, ActionPlanForms f, CancellationToken ct) => f.Add(id, c, ct)).ExcludeFromDescription();
-        open.MapPost(route(Routes.ResultAction), (string id, string actionId, HttpContext c, ActionPlanForms f, CancellationToken ct) => f.Change(id, actionId, c, ct)).ExcludeFromDescription();
+        writes.MapPost(route(Routes.ResultActions), (string id, HttpContext c, ActionPlanForms f, CancellationToken ct) => f.Add(id, c, ct)).ExcludeFromDescription();
+        writes.MapPost(route(Routes.ResultAction), (string id, string actionId, HttpContext c, ActionPlanForms f, CancellationToken ct) => f.Change(id, actionId, c, ct)).ExcludeFromDescription();
         open.MapGet(route(Routes.Programmes), (ProgrammeHandlers h, CancellationToken ct) => h.Catalogue(ct)).WithTags("Programmes")
             .WithSummary("The support-programme catalogue in use (bundled, merged with the advisors' extension), in the shape an extension is written in.");
 
@@ -128,6 +130,10 @@ public static class Endpoints
             .WithSummary("The destination report as CSV (UTF-8 with BOM): a row per criterion, gap and dimension, a column per group, then the difference.");
         return app;
     }
+
+    /// <summary>Before the handler reads the body: <see cref="AnonymousWriteLimit.Refusal"/>, as the Function App's <c>AnonymousWriteLimitMiddleware</c>.</summary>
+    private static async ValueTask<object?> LimitAnonymousWrites(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.RequestServices.GetRequiredService<AnonymousWriteLimit>().Refusal(context.HttpContext) ?? await next(context);
 
     /// <summary>After authorization, as the Function App's authorization middleware does: <see cref="AdvisorAntiforgery.CheckAsync"/>.</summary>
     private static async ValueTask<object?> Antiforgery(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>

@@ -12,7 +12,8 @@ builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.W
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(LocalTriggers.DefaultUrl);
 
 var app = builder.Build();
-app.Use((context, next) => { FrontEnd.Apply(context); return next(context); });
+// First, so every later step sees the client and scheme the known front end forwarded (FrontEnd).
+app.UseForwardedHeaders();
 app.Use((context, next) => { SecurityHeaders.Apply(context); return next(context); });
 var requestLog = app.Services.GetRequiredService<RequestLog>();
 app.Use((context, next) => requestLog.RunAsync(context, () => next(context)));

@@ -44,13 +44,17 @@ public sealed class FunctionAppHost : IAsyncDisposable
         // The bundled model trained once for the run, as a deployment that has published one; the bootstrapper loads it.
         if (bootstrapModel) await SeededModel.PublishAsync(_azurite.ConnectionString);
         var builder = FunctionsApplication.CreateBuilder([]);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = _azurite.ConnectionString,
             ["ExportReadiness:BootstrapModel"] = bootstrapModel ? "true" : "false",
+            // No test but the limit's own may meet the per-client write limit.
+            ["ExportReadiness:AnonymousWrites:PermitLimit"] = "1000000",
             // What the Functions host passes its worker. The host is never started here, so nothing connects to it.
             ["Functions:Worker:HostEndpoint"] = "http://127.0.0.1:9",
         });
+        // The test's own settings last, so they win over the defaults above.
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddExportReadinessFunctions();
         Host = builder.Build();
         // What starting the host would run: the bootstrapper creates queues and tables and publishes the first model.

@@ -71,6 +71,17 @@ public class FunctionMetadataTests
     }
 
     [Fact]
+    public void The_same_operations_are_limited_as_anonymous_writes_in_both_hosts()
+    {
+        var local = LocalEndpoints().Where(e => e.Metadata.GetMetadata<Application.Hosting.AnonymousWriteAttribute>() is not null).SelectMany(Operations).Order().ToList();
+        var functions = Functions().Where(f => f.Type == "httpTrigger" && AnonymousWriteLimitMiddleware.IsAnonymousWrite(f.EntryPoint)).SelectMany(Operations).Order().ToList();
+
+        Assert.Equal(local, functions);
+        Assert.Contains(("POST", Routes.Assessments), functions);
+        Assert.Contains(("POST", Routes.ActionPlan), functions);
+    }
+
+    [Fact]
     public void Each_operation_needs_the_same_advisor_policy_in_both_hosts()
     {
         var localPolicies = LocalEndpoints().SelectMany(e => Operations(e).Select(o => (o, Policy: string.Join(",", e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy)))))

@@ -148,6 +148,25 @@ public class HttpMiddlewareTests(FunctionAppFixture fixture)
         Assert.Equal("no-store", http.Response.Headers.CacheControl.ToString());
     }
 
+    [Fact]
+    public async Task An_https_function_answer_carries_strict_transport_security_and_a_plain_http_one_does_not()
+    {
+        async Task<string> HstsAsync(string scheme)
+        {
+            var http = Request("/api/questionnaire");
+            http.Request.Scheme = scheme;
+            http.Request.Host = new HostString("exportreadiness.example");
+            var response = new StartableResponse();
+            http.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseFeature>(response);
+            await new SecurityHeadersMiddleware().Invoke(new InvokedFunction(Method<SmeFunctions>(nameof(SmeFunctions.Questionnaire)), http), _ => Task.CompletedTask);
+            await response.StartAsync();
+            return http.Response.Headers.StrictTransportSecurity.ToString();
+        }
+
+        Assert.Matches("^max-age=[1-9][0-9]{6,}", await HstsAsync("https"));
+        Assert.Equal("", await HstsAsync("http"));
+    }
+
     /// <summary>A response whose start can be triggered, as the server triggers it when the first byte is written.</summary>
     private sealed class StartableResponse : Microsoft.AspNetCore.Http.Features.HttpResponseFeature
     {

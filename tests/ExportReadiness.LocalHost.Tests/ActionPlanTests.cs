@@ -148,7 +148,7 @@ public class ActionPlanTests(PipelineFixture pipeline)
         HttpClient Browser() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = _sme.BaseAddress };
         using var opener = pipeline.App.CreateSessionClient();
         await opener.OpenResultAsync(sme.Id, sme.AccessToken);
-        var tokenCookie = $"sme_token={opener.Cookies["sme_token"]}";
+        var tokenCookie = $"{SmePages.ResultTokenCookie(sme.Id)}={opener.Cookies[SmePages.ResultTokenCookie(sme.Id)]}";
         var fields = new Dictionary<string, string> { ["gap"] = gap, ["owner"] = "Mallory", ["dueDate"] = "2027-01-31" };
         async Task<HttpResponseMessage> PostAsync(string? cookies, Dictionary<string, string> form)
         {
@@ -167,7 +167,7 @@ public class ActionPlanTests(PipelineFixture pipeline)
         pageRequest.Headers.Add("Cookie", tokenCookie);
         var page = await Browser().SendAsync(pageRequest);
         var html = await page.Content.ReadAsStringAsync();
-        var antiforgeryCookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("advisor_csrf=", StringComparison.Ordinal)).Split(';')[0];
+        var antiforgeryCookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-advisor_csrf=", StringComparison.Ordinal)).Split(';')[0];
         var field = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
         var added = await PostAsync($"{tokenCookie}; {antiforgeryCookie}", new(fields) { ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(field) });
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);

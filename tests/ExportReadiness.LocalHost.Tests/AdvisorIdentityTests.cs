@@ -51,11 +51,31 @@ public class AdvisorIdentityTests(PipelineFixture pipeline)
     }
 
     [Fact]
+    public async Task An_app_service_principal_is_ignored_with_a_warning_when_the_platform_does_not_say_its_authentication_is_on()
+    {
+        // The setting left on after App Service Authentication was switched off: the platform no longer strips the
+        // header, so anyone could claim to be an advisor. Without WEBSITE_AUTH_ENABLED the header is not read.
+        var logs = new CapturedLogs();
+        await using var app = new ExportReadinessApplication(pipeline.Azurite.ConnectionString, new Dictionary<string, string?>
+        {
+            ["ExportReadiness:AppServiceAuthentication"] = "true",
+            ["ExportReadiness:Standalone"] = "false",
+        }, logs);
+
+        var forged = WithPrincipal(app.CreateClient(), "mallory@example.com", "Advisor");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/api/assessments")).StatusCode);
+        Assert.Contains(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains(AppServiceAuthentication.PlatformVariable, StringComparison.Ordinal));
+        // The sign-in page does not offer a platform sign-in that is not there.
+        Assert.DoesNotContain("/.auth/login/aad", await (await app.CreateClient().GetAsync("/advisor?lang=en")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Behind_app_service_authentication_a_user_with_the_advisor_role_is_an_advisor_and_others_are_forbidden()
     {
         await using var app = new ExportReadinessApplication(pipeline.Azurite.ConnectionString, new Dictionary<string, string?>
         {
             ["ExportReadiness:AppServiceAuthentication"] = "true",
+            [AppServiceAuthentication.PlatformVariable] = "True", // as App Service sets it while its authentication is on
             ["ExportReadiness:Standalone"] = "false",
         });
         var programme = Unique.Programme("easy-auth");

@@ -6,7 +6,7 @@ using ExportReadiness.Testing;
 namespace ExportReadiness.LocalHost.Tests;
 
 /// <summary>
-/// Signing in on the page gives a session cookie, not the key: protected, HttpOnly, SameSite=Strict, Secure over https,
+/// Signing in on the page gives a session cookie, not the key: protected, __Host- prefixed, Secure, HttpOnly, SameSite=Strict,
 /// ended for every copy at sign-out; and every change made with it needs the page's antiforgery token.
 /// </summary>
 [Collection(PipelineCollection.Name)]
@@ -19,7 +19,7 @@ public class AdvisorSessionTests(PipelineFixture pipeline)
         new(method, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 
     [Fact]
-    public async Task Signing_in_sets_an_http_only_same_site_strict_session_cookie_that_is_neither_nor_holds_the_key()
+    public async Task Signing_in_sets_a_host_prefixed_secure_http_only_same_site_strict_session_cookie_that_never_holds_the_key()
     {
         using var advisor = pipeline.App.CreateSessionClient();
         // A browser that signed in before the session cookie still holds the raw key in the legacy cookie.
@@ -30,8 +30,17 @@ public class AdvisorSessionTests(PipelineFixture pipeline)
         var line = SessionLine(advisor).ToLowerInvariant();
         Assert.Contains("; httponly", line);
         Assert.Contains("; samesite=strict", line);
-        Assert.Contains("; path=/", line);
-        Assert.DoesNotContain("; secure", line); // plain http here; see the front-end test for https
+        // __Host-: Secure, Path=/ and no Domain, so no sibling site or plain-http page can set or overwrite it.
+        Assert.StartsWith("__host-", line);
+        Assert.Contains("; path=/;", line + ";");
+        Assert.Contains("; secure", line);
+        Assert.DoesNotContain("domain=", line);
+        using var fresh = pipeline.App.CreateSessionClient();
+        await fresh.GetAsync("/advisor/login");
+        var antiforgery = Assert.Single(fresh.LastSetCookies, c => c.StartsWith(AdvisorAntiforgery.CookieName + "=", StringComparison.Ordinal)).ToLowerInvariant();
+        Assert.StartsWith("__host-", antiforgery);
+        Assert.Contains("; secure", antiforgery);
+        Assert.DoesNotContain("domain=", antiforgery);
         Assert.DoesNotContain("expires=", line); // a browser-session cookie: gone when the browser closes
         // Signing in deletes it: an expired, empty cookie of that name, which the browser drops.
         var legacy = Assert.Single(advisor.LastSetCookies, c => c.StartsWith(AdvisorKeys.LegacyCookie + "=;", StringComparison.Ordinal)).ToLowerInvariant();
@@ -128,27 +137,33 @@ public class AdvisorSessionTests(PipelineFixture pipeline)
     }
 
     [Fact]
-    public async Task Behind_a_trusted_front_end_forwarding_https_the_session_cookie_is_secure_and_otherwise_the_header_is_ignored()
+    public async Task Removing_or_rotating_a_key_ends_the_sessions_it_opened()
     {
-        using (var direct = pipeline.App.CreateSessionClient())
-        {
-            direct.Headers.Add("X-Forwarded-Proto", "https"); // anyone can send it; not trusted here
-            await direct.SignInAsync();
-            Assert.DoesNotContain("; secure", SessionLine(direct).ToLowerInvariant());
-        }
-
-        await using var app = new ExportReadinessApplication(pipeline.Azurite.ConnectionString, new Dictionary<string, string?>
+        // Two sessions opened with today's keys; then an instance whose settings rotated Anna's key and removed Erik's
+        // (a change of app settings restarts the app with them, on the same storage and key ring).
+        using var anna = pipeline.App.CreateSessionClient();
+        await anna.SignInAsync();
+        using var erik = pipeline.App.CreateSessionClient();
+        await erik.SignInAsync(ExportReadinessApplication.OtherAdvisorKey);
+        const string rotated = "rotated-advisor-key-0123456789";
+        await using var changed = new ExportReadinessApplication(pipeline.Azurite.ConnectionString, new Dictionary<string, string?>
         {
             ["ExportReadiness:Standalone"] = "false",
-            ["ExportReadiness:TrustedFrontEnd"] = "true",
+            ["ExportReadiness:AdvisorApiKeys"] = $"{ExportReadinessApplication.AdvisorName}:{rotated}",
         });
-        app.StartServer();
-        using var advisor = app.CreateSessionClient();
-        advisor.Headers.Add("X-Forwarded-Proto", "https");
-        Assert.Equal(HttpStatusCode.Redirect, (await advisor.SignInAsync()).StatusCode);
-        var line = SessionLine(advisor).ToLowerInvariant();
-        Assert.Contains("; secure", line);
-        Assert.Contains("; httponly", line);
-        Assert.Contains("; samesite=strict", line);
+        changed.StartServer();
+
+        foreach (var opened in new[] { anna, erik })
+        {
+            using var browser = changed.CreateSessionClient();
+            browser.Cookies[AdvisorSessionCookie.CookieName] = opened.Session!;
+            Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/assessments?pageSize=1")).StatusCode);
+            Assert.Null(browser.Session); // signed out as an expired session is: the browser is told to drop the cookie
+        }
+        // The rotated key opens sessions of its own there, and the old instance, whose keys did not change, keeps its sessions.
+        using var again = changed.CreateSessionClient();
+        await again.SignInAsync(rotated);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/assessments?pageSize=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anna.GetAsync("/api/assessments?pageSize=1")).StatusCode);
     }
 }

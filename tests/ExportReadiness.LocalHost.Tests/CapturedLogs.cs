@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ExportReadiness.LocalHost.Tests;
 
-/// <summary>Every line an app logs, as text, for tests that read what the logs hold (and what they must not).</summary>
+/// <summary>Every line an app logs, with its level, for tests that read what an operator would see.</summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
     public ConcurrentQueue<string> Lines { get; } = new();
@@ -21,6 +21,6 @@ public sealed class CapturedLogs : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue($"{category}: {formatter(state, exception)} {exception}");
+            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
     }
 }

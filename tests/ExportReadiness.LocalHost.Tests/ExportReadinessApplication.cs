@@ -56,6 +56,8 @@ public sealed class ExportReadinessApplication : WebApplicationFactory<Program>
         builder.UseSetting(StorageNames.ConnectionSetting, _connectionString);
         builder.UseSetting($"{ExportReadinessOptions.Section}:AdvisorApiKeys", $"{AdvisorName}:{AdvisorKey}, {OtherAdvisorName}:{OtherAdvisorKey}");
         builder.UseSetting($"{QueueTriggerOptions.Section}:MaxPollingInterval", "00:00:00.250");
+        // Every test client is one loopback address: no test but the limit's own may meet the per-client write limit.
+        builder.UseSetting($"{AnonymousWriteLimitOptions.Section}:PermitLimit", "1000000");
         // The timers off, as the Functions host's AzureWebJobs.{function}.Disabled turns a function off: a run that crosses
         // 02:00 UTC must not retrain and re-score under the tests, nor a background sweep race a test's own.
         builder.UseSetting($"AzureWebJobs:{LocalTriggers.NightlyRescore}:Disabled", "true");
@@ -70,6 +72,22 @@ public sealed class ExportReadinessApplication : WebApplicationFactory<Program>
     /// <summary>A client that leaves cookies and redirects to the test (<see cref="AdvisorSessionClient"/> keeps the cookies).</summary>
     public AdvisorSessionClient CreateSessionClient(HttpClient? http = null) =>
         new(http ?? new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = ClientOptions.BaseAddress });
+
+    /// <summary>An HTTP client whose connections come from the given loopback address (127.0.0.0/8 is all loopback), as a client of its own.</summary>
+    public HttpClient CreateClientFrom(string address) =>
+        new(new SocketsHttpHandler
+        {
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Parse(address), 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        })
+        { BaseAddress = ClientOptions.BaseAddress };
 
     public HttpClient CreateAdvisorClient(string key = AdvisorKey)
     {

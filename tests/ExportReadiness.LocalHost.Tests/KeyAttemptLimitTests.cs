@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using ExportReadiness.Application.Access;
 
 namespace ExportReadiness.LocalHost.Tests;
@@ -11,32 +10,20 @@ namespace ExportReadiness.LocalHost.Tests;
 [Collection(PipelineCollection.Name)]
 public class KeyAttemptLimitTests(PipelineFixture pipeline)
 {
-    private ExportReadinessApplication StartApp(bool trustedFrontEnd = false)
+    private ExportReadinessApplication StartApp(bool trustedFrontEnd = false, IDictionary<string, string?>? frontEnd = null)
     {
-        var app = new ExportReadinessApplication(pipeline.Azurite.ConnectionString, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["ExportReadiness:Standalone"] = "false",
             ["ExportReadiness:TrustedFrontEnd"] = trustedFrontEnd ? "true" : "false",
-        });
+        };
+        foreach (var (key, value) in frontEnd ?? new Dictionary<string, string?>()) settings[$"ExportReadiness:FrontEnd:{key}"] = value;
+        var app = new ExportReadinessApplication(pipeline.Azurite.ConnectionString, settings);
         app.StartServer();
         return app;
     }
 
-    /// <summary>An HTTP client whose connections come from the given loopback address (127.0.0.0/8 is all loopback).</summary>
-    private static HttpClient From(ExportReadinessApplication app, string address) =>
-        new(new SocketsHttpHandler
-        {
-            UseCookies = false,
-            AllowAutoRedirect = false,
-            ConnectCallback = async (context, cancellationToken) =>
-            {
-                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
-                socket.Bind(new IPEndPoint(IPAddress.Parse(address), 0));
-                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            },
-        })
-        { BaseAddress = app.ClientOptions.BaseAddress };
+    private static HttpClient From(ExportReadinessApplication app, string address) => app.CreateClientFrom(address);
 
     private static async Task<HttpResponseMessage> WithKeyAsync(HttpClient client, string key, string? forwardedFor = null)
     {
@@ -99,5 +86,21 @@ public class KeyAttemptLimitTests(PipelineFixture pipeline)
             await WithKeyAsync(frontEnd, $"guess-{attempt}-0123456789abcdef", forwardedFor: "198.51.100.7:50123");
         Assert.Equal(HttpStatusCode.TooManyRequests, (await WithKeyAsync(frontEnd, "guess-11-0123456789abcdef", forwardedFor: "10.9.9.9, 198.51.100.7:50124")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await WithKeyAsync(frontEnd, ExportReadinessApplication.AdvisorKey, forwardedFor: "198.51.100.8:50125")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Forwarded_headers_are_believed_only_from_a_known_front_end()
+    {
+        // Only 127.0.0.5 is the front end: a client connecting from elsewhere cannot pick its own address (or scheme).
+        await using var app = StartApp(trustedFrontEnd: true, new Dictionary<string, string?> { ["KnownProxies"] = "127.0.0.5", ["KnownNetworks"] = "" });
+        using var guesser = From(app, "127.0.0.6");
+        for (var attempt = 1; attempt <= 10; attempt++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await WithKeyAsync(guesser, $"guess-{attempt}-0123456789abcdef", forwardedFor: $"203.0.113.{attempt}")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await WithKeyAsync(guesser, "guess-11-0123456789abcdef", forwardedFor: "203.0.113.99")).StatusCode);
+
+        // Through the known front end each forwarded address is a client of its own, with its own count.
+        using var frontEnd = From(app, "127.0.0.5");
+        for (var attempt = 1; attempt <= 11; attempt++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await WithKeyAsync(frontEnd, $"guess-{attempt}-0123456789abcdef", forwardedFor: $"198.51.100.{attempt}")).StatusCode);
     }
 }

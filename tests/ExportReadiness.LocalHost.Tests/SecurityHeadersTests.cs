@@ -42,6 +42,30 @@ public partial class SecurityHeadersTests(PipelineFixture pipeline)
         Assert.NotEqual(true, asset.Headers.CacheControl?.NoStore);
     }
 
+    [Fact]
+    public async Task Https_answers_carry_strict_transport_security_and_plain_http_answers_do_not()
+    {
+        await using var app = new ExportReadinessApplication(pipeline.Azurite.ConnectionString, new Dictionary<string, string?>
+        {
+            ["ExportReadiness:Standalone"] = "false",
+            ["ExportReadiness:TrustedFrontEnd"] = "true",
+        });
+        HttpRequestMessage Get(string? proto)
+        {
+            // The site's public name, as the front end passes it on: loopback names never get HSTS (it would pin every local app).
+            var request = new HttpRequestMessage(HttpMethod.Get, "/api/questionnaire") { Headers = { Host = "exportreadiness.example" } };
+            if (proto is not null) request.Headers.Add("X-Forwarded-Proto", proto);
+            return request;
+        }
+
+        var secure = await app.CreateClient().SendAsync(Get("https"));
+        var hsts = Assert.Single(secure.Headers.GetValues("Strict-Transport-Security"));
+        Assert.Matches("^max-age=[1-9][0-9]{6,}", hsts); // at least months, as browsers' preload lists ask
+        Assert.False((await app.CreateClient().SendAsync(Get(null))).Headers.Contains("Strict-Transport-Security"));
+        // A client's own claim of https, where no trusted front end is in front, is not an https answer.
+        Assert.False((await pipeline.App.CreateClient().SendAsync(Get("https"))).Headers.Contains("Strict-Transport-Security"));
+    }
+
     [GeneratedRegex("<script(?![^>]*\\bsrc=)[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex InlineScript();
 }

@@ -12,7 +12,7 @@ namespace ExportReadiness.LocalHost.Tests;
 public class SmeTokenTests(PipelineFixture pipeline)
 {
     [Fact]
-    public async Task The_result_pages_open_form_trades_a_posted_token_for_a_cookie_scoped_to_that_page()
+    public async Task The_result_pages_open_form_trades_a_posted_token_for_a_host_prefixed_cookie_of_that_page()
     {
         var accepted = await pipeline.App.CreateClient().SubmitAsync(AssessmentBuilder.Mixed().InProgramme(Unique.Programme("tokens")));
         using var browser = pipeline.App.CreateSessionClient();
@@ -28,8 +28,11 @@ public class SmeTokenTests(PipelineFixture pipeline)
 
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
         Assert.Equal($"/result/{accepted.Id}?lang=en", opened.Headers.Location!.OriginalString);
-        var cookie = browser.LastSetCookies.Single(c => c.StartsWith(SmePages.ResultTokenCookie + "=", StringComparison.Ordinal));
-        Assert.Contains($"path=/result/{accepted.Id}", cookie, StringComparison.OrdinalIgnoreCase);
+        // One cookie per result page, __Host- prefixed: Secure, Path=/, no Domain, so no sibling site can plant or read it.
+        var cookie = browser.LastSetCookies.Single(c => c.StartsWith(SmePages.ResultTokenCookie(accepted.Id) + "=", StringComparison.Ordinal));
+        Assert.Contains("; path=/;", cookie + ";", StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("domain=", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
         var page = await browser.GetAsync(opened.Headers.Location.OriginalString);
@@ -44,7 +47,7 @@ public class SmeTokenTests(PipelineFixture pipeline)
 
         using var wrong = pipeline.App.CreateSessionClient();
         Assert.Equal(HttpStatusCode.NotFound, (await wrong.OpenResultAsync(accepted.Id, "not-the-token")).StatusCode);
-        Assert.DoesNotContain(wrong.LastSetCookies, c => c.StartsWith(SmePages.ResultTokenCookie + "=", StringComparison.Ordinal));
+        Assert.DoesNotContain(wrong.LastSetCookies, c => c.StartsWith(SmePages.ResultTokenCookie(accepted.Id) + "=", StringComparison.Ordinal));
 
         // Another site posting a token of its choosing (login CSRF) lacks the page's antiforgery token.
         using var forged = pipeline.App.CreateSessionClient();
@@ -64,7 +67,7 @@ public class SmeTokenTests(PipelineFixture pipeline)
         var refusal = await oldLink.Content.ReadAsStringAsync();
         Assert.Contains("Links with ?token= in the address are no longer accepted", refusal);
         Assert.DoesNotContain(accepted.AccessToken, refusal); // not echoed into the page's language links either
-        Assert.DoesNotContain(browser.LastSetCookies, c => c.StartsWith(SmePages.ResultTokenCookie + "=", StringComparison.Ordinal));
+        Assert.DoesNotContain(browser.LastSetCookies, c => c.StartsWith(SmePages.ResultTokenCookie(accepted.Id) + "=", StringComparison.Ordinal));
 
         var sme = pipeline.App.CreateClient();
         foreach (var (method, path) in new[] { ("GET", $"/api/assessments/{accepted.Id}"), ("GET", $"/api/assessments/{accepted.Id}/actions"), ("POST", $"/api/assessments/{accepted.Id}/actions"), ("POST", "/api/assessments") })

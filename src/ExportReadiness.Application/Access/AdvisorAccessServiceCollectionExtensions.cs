@@ -20,6 +20,8 @@ public static class AdvisorAccessServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<AdvisorSessionOptions>().BindConfiguration(AdvisorSessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AdvisorKeys>();
+        services.AddSingleton<AppServiceAuthentication>();
+        services.AddHostedService(provider => provider.GetRequiredService<AppServiceAuthentication>());
         services.AddSingleton<KeyAttemptLimiter>();
         services.AddSingleton<AdvisorAntiforgery>();
 

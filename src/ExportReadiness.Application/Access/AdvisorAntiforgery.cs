@@ -19,17 +19,14 @@ public sealed partial class AdvisorAntiforgery(IAntiforgery antiforgery, IOption
 {
     public const string HeaderName = "RequestVerificationToken";
     public const string FormFieldName = "__RequestVerificationToken";
-    public const string CookieName = "advisor_csrf";
+    /// <summary>__Host- prefixed, as the session cookie: a sibling site cannot plant a token cookie of its own.</summary>
+    public const string CookieName = "__Host-advisor_csrf";
 
     public static void Configure(AntiforgeryOptions options)
     {
         options.HeaderName = HeaderName;
         options.FormFieldName = FormFieldName;
-        options.Cookie.Name = CookieName;
-        options.Cookie.HttpOnly = true;
-        options.Cookie.SameSite = SameSiteMode.Strict;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        options.Cookie.Path = "/";
+        options.Cookie = new HostPrefixedCookie(CookieName) { SameSite = SameSiteMode.Strict };
         // SecurityHeaders sends X-Frame-Options: DENY on every answer; antiforgery's SAMEORIGIN would be weaker.
         options.SuppressXFrameOptionsHeader = true;
     }

@@ -23,6 +23,7 @@ public sealed partial class AdvisorAuthentication(
     UrlEncoder encoder,
     AdvisorKeys keys,
     KeyAttemptLimiter limiter,
+    AppServiceAuthentication appService,
     IOptionsMonitor<ExportReadinessOptions> appOptions) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
     public const string SchemeName = "Advisor";
@@ -38,7 +39,7 @@ public sealed partial class AdvisorAuthentication(
         if (presented.Length > 0) return KeyResult(presented);
 
         var settings = appOptions.CurrentValue;
-        if (settings.AppServiceAuthentication && AppServicePrincipal.Read(Request.Headers[AppServicePrincipal.Header], "AppService") is { } signedIn)
+        if (appService.IsTrusted && AppServicePrincipal.Read(Request.Headers[AppServicePrincipal.Header], "AppService") is { } signedIn)
         {
             // Signed in with Entra ID: an advisor if the app role says so (or if no role is required).
             if (string.IsNullOrEmpty(settings.AdvisorRole) || signedIn.HasClaim(ClaimTypes.Role, settings.AdvisorRole))
@@ -60,7 +61,7 @@ public sealed partial class AdvisorAuthentication(
             Context.Features.Set(new KeyAttemptsRefused(wait));
             return AuthenticateResult.Fail("Too many wrong advisor keys from this client.");
         }
-        if (keys.AdvisorOf(presented) is not { } advisor)
+        if (keys.Match(presented) is not { Advisor: var advisor })
         {
             limiter.RecordFailure(client);
             LogWrongKey(Logger, client);
@@ -85,7 +86,7 @@ public sealed partial class AdvisorAuthentication(
             await Problems.Status(StatusCodes.Status429TooManyRequests, Messages.TooManyWrongKeys, Messages.WaitRetryAfter, ApiMessages.Of(Request)).ExecuteAsync(Context);
             return;
         }
-        if (Page.IsFor(Request)) await AdvisorPages.SignIn(appServiceSignIn: appOptions.CurrentValue.AppServiceAuthentication).ExecuteAsync(Context);
+        if (Page.IsFor(Request)) await AdvisorPages.SignIn(appServiceSignIn: appService.IsTrusted).ExecuteAsync(Context);
         else await Problems.Status(StatusCodes.Status401Unauthorized, Messages.AdvisorKeyRequired,
             Messages.SendAdvisorKey(AdvisorKeys.Header, Routes.Local(Routes.AdvisorSignIn)), ApiMessages.Of(Request)).ExecuteAsync(Context);
     }

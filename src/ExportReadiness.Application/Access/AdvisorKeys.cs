@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using ExportReadiness.Application.Hosting;
@@ -20,17 +21,42 @@ public sealed class AdvisorKeys(IOptionsMonitor<ExportReadinessOptions> options)
     /// </summary>
     public const string LegacyCookie = "advisor_key";
 
-    /// <summary>The advisor a key belongs to, or null when it is no advisor's key.</summary>
-    public string? AdvisorOf(string presented)
+    /// <summary>The claim of a session naming the key that opened it, by <see cref="AdvisorKey.Fingerprint"/>.</summary>
+    public const string FingerprintClaim = "exportreadiness:key";
+
+    /// <summary>The advisor a key belongs to, with the key's fingerprint, or null when it is no advisor's key.</summary>
+    public AdvisorKey? Match(string presented)
     {
         if (presented.Length == 0) return null;
-        var presentedBytes = Encoding.UTF8.GetBytes(presented);
-        string? match = null;
-        // Compare against every key in constant time, so timing does not reveal which key or prefix matched.
+        var presentedDigest = Digest(presented);
+        AdvisorKey? match = null;
+        // Compare against every key in constant time, so timing does not reveal which key or prefix matched. The
+        // digests are compared, not the raw bytes: FixedTimeEquals returns at once when lengths differ, which would
+        // tell a guesser the key's length; digests are always 32 bytes.
         foreach (var (name, key) in Entries(options.CurrentValue))
-            if (CryptographicOperations.FixedTimeEquals(presentedBytes, Encoding.UTF8.GetBytes(key))) match ??= name;
+            if (CryptographicOperations.FixedTimeEquals(presentedDigest, Digest(key))) match ??= new AdvisorKey(name, Fingerprint(key));
         return match;
     }
+
+    /// <summary>
+    /// Whether the key that opened a session (its advisor and fingerprint) is still configured with the same value:
+    /// a key removed or rotated since ends the sessions it opened.
+    /// </summary>
+    public bool StillHolds(ClaimsPrincipal session)
+    {
+        var name = session.FindFirst(ClaimTypes.Name)?.Value;
+        var fingerprint = session.FindFirst(FingerprintClaim)?.Value;
+        if (name is null || fingerprint is null) return false;
+        return Entries(options.CurrentValue).Any(entry => entry.Name == name && Fingerprint(entry.Key) == fingerprint);
+    }
+
+    /// <summary>
+    /// Names a key's value without revealing it: the first 8 bytes of its SHA-256, kept in the protected session ticket
+    /// (never the key), enough to tell a rotated key from the one that opened a session.
+    /// </summary>
+    private static string Fingerprint(string key) => Convert.ToHexString(Digest(key), 0, 8);
+
+    private static byte[] Digest(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
 
     public static IReadOnlyList<(string Name, string Key)> Entries(ExportReadinessOptions options) =>
         (options.AdvisorApiKeys ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -39,3 +65,6 @@ public sealed class AdvisorKeys(IOptionsMonitor<ExportReadinessOptions> options)
                 : ($"advisor key {i + 1}", entry))
             .ToList();
 }
+
+/// <summary>The key a request or a sign-in presented: whose it is, and its fingerprint (never its value).</summary>
+public sealed record AdvisorKey(string Advisor, string Fingerprint);

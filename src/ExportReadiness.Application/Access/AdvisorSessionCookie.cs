@@ -10,15 +10,17 @@ namespace ExportReadiness.Application.Access;
 /// <summary>
 /// The advisor's session after signing in with a key: an ASP.NET Core cookie ticket, protected with the data-protection
 /// key ring every instance shares (blob storage), naming the advisor and a random session id, never the key.
-/// HttpOnly, SameSite=Strict, Secure whenever the request is https (also as a trusted front end forwards it); ends
+/// __Host- prefixed, HttpOnly, SameSite=Strict, always Secure; ends
 /// after <see cref="AdvisorSessionOptions.IdleTimeout"/> unused, and at <see cref="AdvisorSessionOptions.AbsoluteTimeout"/>
 /// after sign-in however active. The session id is checked against <see cref="IAdvisorSessionStore"/> on every
-/// request, so signing out ends every copy of the cookie at once.
+/// request, so signing out ends every copy of the cookie at once; and the key that opened it must still be configured
+/// with the same value (<see cref="AdvisorKeys.StillHolds"/>), so removing or rotating a key ends its sessions.
 /// </summary>
 public static class AdvisorSessionCookie
 {
     public const string SchemeName = "AdvisorSession";
-    public const string CookieName = "advisor_session";
+    /// <summary>__Host-: the browser keeps it only if Secure, Path=/ and without Domain, so no sibling site or plain-http page can plant or overwrite it.</summary>
+    public const string CookieName = "__Host-advisor_session";
     public const string SessionClaim = "exportreadiness:session";
 
     /// <summary>Data-protection's application name: instances and hosts with the same name read each other's cookies.</summary>
@@ -26,12 +28,7 @@ public static class AdvisorSessionCookie
 
     public static void Configure(CookieAuthenticationOptions options, IOptions<AdvisorSessionOptions> session, TimeProvider clock)
     {
-        options.Cookie.Name = CookieName;
-        options.Cookie.HttpOnly = true;
-        options.Cookie.SameSite = SameSiteMode.Strict;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        options.Cookie.Path = "/";
-        options.Cookie.IsEssential = true;
+        options.Cookie = new HostPrefixedCookie(CookieName) { SameSite = SameSiteMode.Strict };
         options.ExpireTimeSpan = session.Value.IdleTimeout;
         options.SlidingExpiration = true;
         options.TimeProvider = clock;
@@ -41,26 +38,32 @@ public static class AdvisorSessionCookie
         options.Events.OnValidatePrincipal = ValidateAsync;
     }
 
-    /// <summary>A ticket counts only while its session is recorded: signed out or past its absolute end, the cookie is refused and deleted.</summary>
+    /// <summary>
+    /// A ticket counts only while its session is recorded and the key that opened it is still configured with the same
+    /// value: signed out, past its absolute end, or its key removed or rotated, the cookie is refused and deleted.
+    /// </summary>
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
         var id = context.Principal?.FindFirst(SessionClaim)?.Value;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        if (id is not null && await services.GetRequiredService<IAdvisorSessionStore>().IsActiveAsync(id, now, context.HttpContext.RequestAborted)) return;
+        if (id is not null && services.GetRequiredService<AdvisorKeys>().StillHolds(context.Principal!)
+            && await services.GetRequiredService<IAdvisorSessionStore>().IsActiveAsync(id, now, context.HttpContext.RequestAborted)) return;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(SchemeName);
     }
 
-    /// <summary>Records a new session for the advisor and issues its cookie.</summary>
-    public static async Task SignInAsync(HttpContext context, string advisor, IAdvisorSessionStore sessions, TimeProvider clock, AdvisorSessionOptions options)
+    /// <summary>Records a new session for the advisor whose key was presented and issues its cookie, naming the key by its fingerprint.</summary>
+    public static async Task SignInAsync(HttpContext context, AdvisorKey key, IAdvisorSessionStore sessions, TimeProvider clock, AdvisorSessionOptions options)
     {
+        var advisor = key.Advisor;
         var now = clock.GetUtcNow();
         var session = new AdvisorSession(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_'),
             advisor, now, now + options.AbsoluteTimeout);
         await sessions.StartAsync(session, context.RequestAborted);
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, advisor), new Claim(AdvisorAuthentication.AdvisorClaim, "true"), new Claim(SessionClaim, session.Id)], SchemeName);
+            [new Claim(ClaimTypes.Name, advisor), new Claim(AdvisorAuthentication.AdvisorClaim, "true"), new Claim(SessionClaim, session.Id),
+             new Claim(AdvisorKeys.FingerprintClaim, key.Fingerprint)], SchemeName);
         // Not persistent: the cookie also ends with the browser session.
         await context.SignInAsync(SchemeName, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
     }

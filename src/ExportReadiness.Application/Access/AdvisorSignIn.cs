@@ -21,16 +21,16 @@ public sealed partial class AdvisorSignIn(
     IAdvisorSessionStore sessions,
     TimeProvider clock,
     IOptionsMonitor<AdvisorSessionOptions> sessionOptions,
-    IOptionsMonitor<ExportReadinessOptions> options,
+    AppServiceAuthentication appService,
     ILogger<AdvisorSignIn> logger)
 {
     public IResult Form(HttpRequest request) =>
-        AdvisorPages.SignIn(status: StatusCodes.Status200OK, appServiceSignIn: options.CurrentValue.AppServiceAuthentication);
+        AdvisorPages.SignIn(status: StatusCodes.Status200OK, appServiceSignIn: appService.IsTrusted);
 
     public async Task<IResult> SignIn(HttpContext context)
     {
         var lang = RequestLanguage.Of(context.Request).Name;
-        IResult Again(SignInError error, int status) => AdvisorPages.SignIn(error, status, options.CurrentValue.AppServiceAuthentication);
+        IResult Again(SignInError error, int status) => AdvisorPages.SignIn(error, status, appService.IsTrusted);
 
         if (await BoundedFormAsync(context) is { } unread) return unread;
         if (await antiforgery.ValidateAsync(context) is not null)
@@ -43,16 +43,16 @@ public sealed partial class AdvisorSignIn(
         }
         // Read (within its limits) above.
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
-        if (keys.AdvisorOf(form?["key"].ToString() ?? "") is not { } advisor)
+        if (keys.Match(form?["key"].ToString() ?? "") is not { } key)
         {
             limiter.RecordFailure(client);
             LogWrongKey(client);
             return Again(SignInError.WrongKey, StatusCodes.Status401Unauthorized);
         }
 
-        await AdvisorSessionCookie.SignInAsync(context, advisor, sessions, clock, sessionOptions.CurrentValue);
+        await AdvisorSessionCookie.SignInAsync(context, key, sessions, clock, sessionOptions.CurrentValue);
         context.Response.Cookies.Delete(AdvisorKeys.LegacyCookie, new CookieOptions { Path = "/" });
-        LogSignedIn(advisor);
+        LogSignedIn(key.Advisor);
         return Results.Redirect($"/{Routes.AdvisorDashboard}?lang={lang}");
     }
 

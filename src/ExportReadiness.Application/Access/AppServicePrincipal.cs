@@ -8,7 +8,7 @@ namespace ExportReadiness.Application.Access;
 /// The user App Service Authentication (Easy Auth) signed in, as the platform passes it: base64 JSON in
 /// <c>X-MS-CLIENT-PRINCIPAL</c> with <c>auth_typ</c>, <c>name_typ</c>, <c>role_typ</c> and <c>claims[{typ, val}]</c>.
 /// The platform strips this header from outside requests only while authentication is on, so it is read only
-/// when <c>ExportReadiness__AppServiceAuthentication</c> says the platform is in front.
+/// when <see cref="AppServiceAuthentication"/> says the platform is in front.
 /// </summary>
 public static class AppServicePrincipal
 {

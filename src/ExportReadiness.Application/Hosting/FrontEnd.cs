@@ -1,36 +1,38 @@
-using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
 namespace ExportReadiness.Application.Hosting;
 
 /// <summary>
 /// What a trusted front end tells about the request (<see cref="ExportReadinessOptions.TrustedFrontEnd"/>): the
-/// client's address and whether it came in over https. Both hosts apply it first, so the advisor session cookie is
-/// Secure behind a TLS-terminating front end and rate limits count per client, not per front end.
+/// client's address and whether it came in over https, through ASP.NET Core's forwarded-headers handling, believed
+/// only from the known front ends (<see cref="FrontEndOptions"/>). Both hosts apply it first, so the advisor session
+/// cookie is Secure behind a TLS-terminating front end and rate limits count per client, not per front end: the local
+/// host with <c>UseForwardedHeaders</c>, the Function App (which has no ASP.NET Core pipeline of its own) through
+/// <see cref="Apply"/>.
 /// </summary>
 public static class FrontEnd
 {
-    public const string ForwardedFor = "X-Forwarded-For";
-    public const string ForwardedProto = "X-Forwarded-Proto";
-
-    public static void Apply(HttpContext context)
+    /// <summary>The forwarded-headers options both hosts use: off unless the front end is trusted, and then only from the known ones.</summary>
+    public static void Configure(ForwardedHeadersOptions forwarded, IOptions<ExportReadinessOptions> app, IOptions<FrontEndOptions> frontEnd)
     {
-        if (!context.RequestServices.GetRequiredService<IOptionsMonitor<ExportReadinessOptions>>().CurrentValue.TrustedFrontEnd) return;
-        // The last entry is the one the trusted front end wrote; entries before it came from the client and may be forged.
-        if (Last(context.Request.Headers[ForwardedProto]) is { } proto && proto.Equals("https", StringComparison.OrdinalIgnoreCase))
-            context.Request.Scheme = "https";
-        if (Last(context.Request.Headers[ForwardedFor]) is { } forwarded && Address(forwarded) is { } client)
-            context.Connection.RemoteIpAddress = client;
+        forwarded.ForwardedHeaders = app.Value.TrustedFrontEnd ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto : ForwardedHeaders.None;
+        forwarded.ForwardLimit = frontEnd.Value.ForwardLimit;
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        foreach (var proxy in frontEnd.Value.Proxies()) forwarded.KnownProxies.Add(proxy);
+        foreach (var network in frontEnd.Value.Networks()) forwarded.KnownIPNetworks.Add(network);
     }
 
-    /// <summary>The client's address as the rate limits partition by it (after <see cref="Apply"/>).</summary>
+    /// <summary>Applies the forwarded headers to a request outside an ASP.NET Core pipeline (the Function App's worker middleware).</summary>
+    public static void Apply(HttpContext context) =>
+        context.RequestServices.GetRequiredService<ForwardedHeadersMiddleware>().ApplyForwarders(context);
+
+    /// <summary>The one middleware instance <see cref="Apply"/> uses; it never calls on, it only rewrites the request.</summary>
+    public static ForwardedHeadersMiddleware Middleware(IServiceProvider services) =>
+        new(_ => Task.CompletedTask, services.GetRequiredService<ILoggerFactory>(), services.GetRequiredService<IOptions<ForwardedHeadersOptions>>());
+
+    /// <summary>The client's address as the rate limits partition by it (after the forwarded headers).</summary>
     public static string ClientAddress(HttpContext context) =>
         context.Connection.RemoteIpAddress is { } address ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString() : "unknown";
-
-    private static string? Last(Microsoft.Extensions.Primitives.StringValues values) =>
-        string.Join(',', values.ToArray()).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
-
-    /// <summary>App Service writes <c>address:port</c>; proxies often write the bare address.</summary>
-    private static IPAddress? Address(string value) =>
-        IPAddress.TryParse(value, out var address) ? address : IPEndPoint.TryParse(value, out var endpoint) ? endpoint.Address : null;
 }

@@ -35,7 +35,7 @@ public sealed class ActionPlanForms(AssessmentAccess access, ActionPlanner plann
 
     private async Task<(Assessment? Assessment, Dictionary<string, string?>? Fields, IResult? Refused)> ReadAsync(string id, HttpContext context, CancellationToken cancellationToken)
     {
-        var token = context.Request.Cookies[SmePages.ResultTokenCookie];
+        var token = SmePages.ResultToken(context.Request, id);
         if (token is null || await access.FindByTokenAsync(id, token, cancellationToken) is not { } assessment)
             return (null, null, NotFoundPage.Assessment());
         var (form, refused) = await forms.ReadAsync(context, cancellationToken);

@@ -13,8 +13,18 @@ namespace ExportReadiness.Application.Pages;
 /// <summary>The SME's pages: the questionnaire form at <c>/</c>, its private result page and the re-assessment form.</summary>
 public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access, IAssessmentStore store, ProgrammeOffers programmes, IActionPlanStore actionPlans, PageForms forms, TimeProvider clock)
 {
-    /// <summary>Holds an SME's access token for its result page only (the cookie's path is that page).</summary>
-    public const string ResultTokenCookie = "sme_token";
+    /// <summary>
+    /// Holds an SME's access token, one cookie per result page (the assessment id in its name). __Host- prefixed, so
+    /// Secure, Path=/ and without Domain: no sibling site or plain-http page can plant or overwrite it.
+    /// </summary>
+    public static string ResultTokenCookie(string id) => $"__Host-sme_token_{id}";
+
+    /// <summary>Where an earlier release kept the token, with the result page as its path; still read until those cookies expire (90 days).</summary>
+    private const string LegacyResultTokenCookie = "sme_token";
+
+    /// <summary>The token the SME's browser holds for this assessment, if any.</summary>
+    public static string? ResultToken(HttpRequest request, string id) =>
+        request.Cookies[ResultTokenCookie(id)] ?? request.Cookies[LegacyResultTokenCookie];
 
     /// <summary>How often a result page still being scored reloads itself, in seconds (the <c>Refresh</c> header: no script).</summary>
     public const int PendingRefreshSeconds = 2;
@@ -31,7 +41,7 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
     /// </summary>
     public async Task<IResult> Reassess(string id, HttpContext context, CancellationToken cancellationToken)
     {
-        var token = context.Request.Cookies[ResultTokenCookie];
+        var token = ResultToken(context.Request, id);
         if (token is null || await access.FindByTokenAsync(id, token, cancellationToken) is not { } assessment)
             return NotFoundPage.Assessment();
         return Page.Of<FormPage>(new Dictionary<string, object?> { [nameof(FormPage.From)] = assessment, [nameof(FormPage.Token)] = token });
@@ -51,7 +61,7 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
         var request = context.Request;
         if (request.Query.ContainsKey(AssessmentHandlers.TokenQueryParameter))
             return OpenResultPage.For(id, "TokenNotInAddress", StatusCodes.Status400BadRequest);
-        var token = request.Cookies[ResultTokenCookie];
+        var token = ResultToken(request, id);
         var assessment = await access.FindVisibleAsync(id, context, token, cancellationToken);
         if (assessment is null) return OpenResultPage.For(id, null, StatusCodes.Status404NotFound);
 
@@ -78,7 +88,7 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
     }
 
     /// <summary>
-    /// The open form's post: a right token becomes an HttpOnly cookie scoped to the result page, then a redirect to
+    /// The open form's post: a right token becomes the result page's HttpOnly cookie (<see cref="ResultTokenCookie"/>), then a redirect to
     /// it (post, redirect, get). Same-origin only, as the SME's other forms: the page's antiforgery token must come
     /// along, so another site cannot sign a browser in to a result of its choosing.
     /// </summary>
@@ -91,10 +101,8 @@ public sealed class SmePages(QuestionnaireSchema schema, AssessmentAccess access
             return OpenResultPage.For(id, "TokenMissingOrWrong", StatusCodes.Status404NotFound);
         var page = $"/result/{Uri.EscapeDataString(id)}";
         // Lax, not Strict: the link is usually opened from a mail, and the cookie must come along on later visits from it.
-        context.Response.Cookies.Append(ResultTokenCookie, presented, new CookieOptions
-        {
-            HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, Path = page, MaxAge = TimeSpan.FromDays(90),
-        });
+        context.Response.Cookies.Append(ResultTokenCookie(id), presented,
+            new Access.HostPrefixedCookie(ResultTokenCookie(id)) { SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(90) }.Build(context));
         // The language the form was posted in (its action carries ?lang=) stays in the address.
         return Results.Redirect(RequestLanguage.FromQuery(context.Request) is { } chosen ? $"{page}?lang={chosen.Name}" : page);
     }

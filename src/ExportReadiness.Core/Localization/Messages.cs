@@ -117,6 +117,7 @@ public static class Messages
     public static readonly Message AskForAdvisorRole = new(nameof(AskForAdvisorRole));
     public static readonly Message TooManyWrongKeys = new(nameof(TooManyWrongKeys));
     public static readonly Message WaitRetryAfter = new(nameof(WaitRetryAfter));
+    public static readonly Message TooManyWrites = new(nameof(TooManyWrites));
     public static readonly Message AntiforgeryInvalid = new(nameof(AntiforgeryInvalid));
     /// <summary>The framework's own words (<paramref name="why"/>, English) name the missing cookie, field or header.</summary>
     public static Message SendAntiforgery(string why, string header, string field) => Message.Of(nameof(SendAntiforgery), why, header, field);

@@ -1,3 +1,4 @@
+using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Access;
 using ExportReadiness.Application.ActionPlans;
 using ExportReadiness.Application.Pages;
@@ -16,18 +17,22 @@ public sealed class ActionPlanFunctions(ActionPlanHandlers actions, ActionPlanFo
         await actions.Get(id, request.HttpContext, cancellationToken);
 
     [Function(nameof(AddAction))]
+    [AnonymousWrite]
     public async Task<IResult> AddAction([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.ActionPlan)] HttpRequest request, string id, CancellationToken cancellationToken) =>
         await actions.Post(id, request.HttpContext, cancellationToken);
 
     [Function(nameof(ChangeAction))]
+    [AnonymousWrite]
     public async Task<IResult> ChangeAction([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Routes.PlannedAction)] HttpRequest request, string id, string actionId, CancellationToken cancellationToken) =>
         await actions.Put(id, actionId, request.HttpContext, cancellationToken);
 
     [Function(nameof(AddActionFromResult))]
+    [AnonymousWrite]
     public Task<IResult> AddActionFromResult([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.ResultActions)] HttpRequest request, string id, CancellationToken cancellationToken) =>
         forms.Add(id, request.HttpContext, cancellationToken);
 
     [Function(nameof(ChangeActionFromResult))]
+    [AnonymousWrite]
     public Task<IResult> ChangeActionFromResult([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.ResultAction)] HttpRequest request, string id, string actionId, CancellationToken cancellationToken) =>
         forms.Change(id, actionId, request.HttpContext, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Assets;
 using ExportReadiness.Application.Health;
@@ -38,6 +39,7 @@ public sealed class SmeFunctions(SmePages pages, AssetHandler assets, Questionna
     public IResult Liveness([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Liveness)] HttpRequest request) => health.Live();
 
     [Function(nameof(SubmitAssessment))]
+    [AnonymousWrite]
     public async Task<IResult> SubmitAssessment([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Assessments)] HttpRequest request, CancellationToken cancellationToken) =>
         await assessments.Submit(request, cancellationToken);
 

@@ -30,7 +30,7 @@ public sealed class OverdueTests
         Assert.IsType<Created<ActionView>>(added.Result);
 
         var advisorPage = await app.Get<AdvisorPages>().Detail(id, (await app.Get($"/advisor/assessments/{id}?lang=en").AsAdvisorAsync()).Request, default);
-        var smeContext = app.Get($"/result/{id}?lang=en").WithHeader("Cookie", $"{SmePages.ResultTokenCookie}={token}");
+        var smeContext = app.Get($"/result/{id}?lang=en").WithHeader("Cookie", $"{SmePages.ResultTokenCookie(id)}={token}");
         var smePage = await app.Get<SmePages>().Result(id, smeContext, default);
         var csvContext = await app.Get("/api/reports/actions.csv").AsAdvisorAsync();
         await app.Get<ReportHandlers>().ActionsCsv(csvContext, default);

@@ -87,7 +87,7 @@ public sealed class ResultPageTests : ApplicationTests
     public async Task A_result_still_being_scored_says_so_and_reloads_itself_without_script()
     {
         var (id, token) = await App.SubmitAsync(AssessmentBuilder.Mixed());
-        var context = App.Get($"/result/{id}?lang=en").WithHeader("Cookie", $"{SmePages.ResultTokenCookie}={token}");
+        var context = App.Get($"/result/{id}?lang=en").WithHeader("Cookie", $"{SmePages.ResultTokenCookie(id)}={token}");
 
         var (status, html) = await (await App.Get<SmePages>().Result(id, context, default)).RenderAsync(context);
 

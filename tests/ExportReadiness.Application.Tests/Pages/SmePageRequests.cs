@@ -14,14 +14,14 @@ internal static class SmePageRequests
     public static async Task<(int Status, string Html)> ResultAsync(this ApplicationUnderTest app, string id, string? token, string lang = "en", string query = "")
     {
         var context = app.Get($"/result/{id}?lang={lang}{query}");
-        if (token is not null) context.WithHeader("Cookie", $"{SmePages.ResultTokenCookie}={token}");
+        if (token is not null) context.WithHeader("Cookie", $"{SmePages.ResultTokenCookie(id)}={token}");
         return await (await app.Get<SmePages>().Result(id, context, default)).RenderAsync(context);
     }
 
     public static async Task<(int Status, string Html)> ReassessAsync(this ApplicationUnderTest app, string id, string? token, string lang = "en")
     {
         var context = app.Get($"/result/{id}/reassess?lang={lang}");
-        if (token is not null) context.WithHeader("Cookie", $"{SmePages.ResultTokenCookie}={token}");
+        if (token is not null) context.WithHeader("Cookie", $"{SmePages.ResultTokenCookie(id)}={token}");
         return await (await app.Get<SmePages>().Reassess(id, context, default)).RenderAsync(context);
     }
 }

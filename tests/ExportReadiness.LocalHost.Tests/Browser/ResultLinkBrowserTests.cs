@@ -27,7 +27,7 @@ public class ResultLinkBrowserTests(PipelineFixture pipeline, BrowserFixture bro
 
         await Assertions.Expect(page.Locator("#report-lead")).ToContainTextAsync("Fragment AB");
         Assert.DoesNotContain("token", page.Url); // the script took the fragment out of the address (and its history entry)
-        Assert.Contains(await page.Context.CookiesAsync(), c => c.Name == SmePages.ResultTokenCookie && c.HttpOnly);
+        Assert.Contains(await page.Context.CookiesAsync(), c => c.Name.StartsWith("__Host-sme_token_", StringComparison.Ordinal) && c.HttpOnly);
         Assert.Contains(requested, r => r.EndsWith($"/result/{accepted.Id}/open?lang=en", StringComparison.Ordinal)); // posted, not in an address
         Assert.DoesNotContain(requested, r => r.Contains(accepted.AccessToken, StringComparison.Ordinal));
         Assert.Contains(logs.Lines, l => l.Contains($"POST /result/{accepted.Id}/open?lang=en answered 302", StringComparison.Ordinal));
