@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ExportReadiness.Application.ActionPlans;
 using ExportReadiness.Application.Assessments;
+using ExportReadiness.Application.Pages;
 using ExportReadiness.Core.ActionPlans;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Questionnaire;

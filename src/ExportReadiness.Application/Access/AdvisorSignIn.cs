@@ -22,6 +22,7 @@ public sealed partial class AdvisorSignIn(
     TimeProvider clock,
     IOptionsMonitor<AdvisorSessionOptions> sessionOptions,
     AppServiceAuthentication appService,
+    IOptionsMonitor<ExportReadinessOptions> options,
     ILogger<AdvisorSignIn> logger)
 {
     public IResult Form(HttpRequest request) =>
