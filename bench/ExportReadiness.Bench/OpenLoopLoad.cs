@@ -155,6 +155,8 @@ internal static class OpenLoopLoad
         start.Environment[StorageNames.ConnectionSetting] = connectionString;
         start.Environment["ExportReadiness__AdvisorApiKeys"] = "bench:bench-advisor-key-0123456789";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Open-loop load from one address stands for many SMEs: the per-client write limit would answer most with 429.
+        start.Environment["ExportReadiness__AnonymousWrites__PermitLimit"] = "1000000";
         foreach (var (key, value) in settings) start.Environment[key] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { if (e.Data is { } line && line.Contains("fail", StringComparison.Ordinal)) Console.Error.WriteLine("app: " + line); };

@@ -287,6 +287,8 @@ internal sealed class BenchApplication : WebApplicationFactory<Program>
         builder.UseSetting(StorageNames.ConnectionSetting, _connectionString);
         builder.UseSetting("ExportReadiness:AdvisorApiKeys", _advisorKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The bench's one client address stands for many SMEs: the per-client limit on anonymous writes is not measured here.
+        builder.UseSetting("ExportReadiness:AnonymousWrites:PermitLimit", "1000000");
         if (!_bulkQueueSettings) return;
         builder.UseSetting("ExportReadiness:Queue:MaxPollingInterval", "00:00:00.250");
         // The largest batch a queue trigger takes (32), two batches in flight: what host.json would be tuned to for a bulk load.
