@@ -26,6 +26,8 @@ internal sealed class TalliedWrites(TableClient assessments, TallyShards shards,
     /// </summary>
     private readonly ConcurrentDictionary<(string Programme, string Id), Known> _known = new();
 
+    private readonly HeldShards _held = new(shards);
+
     /// <summary>
     /// A row without its answers, and (for a scored first assessment) the destination figures its answers give, which its
     /// product's figures need while they are not kept on the row.
@@ -225,51 +227,16 @@ internal sealed class TalliedWrites(TableClient assessments, TallyShards shards,
     /// <summary>Done, or the row step that failed (by its index), or neither: something else moved, try again.</summary>
     private sealed record Outcome(bool Done, int? FailedRow, IReadOnlyList<ETag?> ETags);
 
-    /// <summary>Per programme and shard, whether a writer of this process holds it.</summary>
-    private readonly ConcurrentDictionary<(string Programme, int Shard), SemaphoreSlim> _held = new();
-
-    /// <summary>
-    /// A shard of the programme no other writer of this process holds, tried from a random start; when all are held,
-    /// waits for one. Concurrent writers of one instance then never fail each other's transactions.
-    /// </summary>
-    private async Task<(int Shard, SemaphoreSlim Held)> HoldShardAsync(string programme, CancellationToken cancellationToken)
-    {
-        var start = Random.Shared.Next(TallyShards.Count);
-        for (var k = 0; k < TallyShards.Count; k++)
-        {
-            var shard = (start + k) % TallyShards.Count;
-            var gate = _held.GetOrAdd((programme, shard), _ => new SemaphoreSlim(1, 1));
-            if (gate.Wait(0)) return (shard, gate);
-        }
-        var waited = _held.GetOrAdd((programme, start), _ => new SemaphoreSlim(1, 1));
-        await waited.WaitAsync(cancellationToken);
-        return (start, waited);
-    }
-
     /// <summary>Submits the steps with one shard moved by <paramref name="delta"/>.</summary>
     private async Task<Outcome> TrySubmitAsync(string programme, List<TableTransactionAction> steps, int rowSteps, TallyCells delta, CancellationToken cancellationToken)
     {
         if (delta.IsZero) return await SubmitAsync(programme, steps, rowSteps, null, delta, cancellationToken);
-        var (index, held) = await HoldShardAsync(programme, cancellationToken);
-        try
-        {
-            var shard = _shards.TryGetValue((programme, index), out var written) ? written : await shards.ReadAsync(programme, index, cancellationToken);
-            var outcome = await SubmitAsync(programme, steps, rowSteps, shard, delta, cancellationToken);
-            // As written, by its new ETag: the next writer holding this shard moves it without reading it again. Another
-            // instance (or the reconcile) that wrote it meanwhile fails that transaction on the ETag, and it is read again.
-            if (outcome.Done && outcome.ETags.Count > 0 && outcome.ETags[^1] is { } etag)
-                _shards[(programme, index)] = shard with { Cells = shard.Cells.Plus(delta), ETag = etag };
-            else _shards.TryRemove((programme, index), out _);
-            return outcome;
-        }
-        finally
-        {
-            held.Release();
-        }
+        using var hold = await _held.HoldAsync(programme, cancellationToken);
+        var shard = await hold.ReadAsync(cancellationToken);
+        var outcome = await SubmitAsync(programme, steps, rowSteps, shard, delta, cancellationToken);
+        hold.Settle(outcome.Done && outcome.ETags.Count > 0 && outcome.ETags[^1] is { } etag ? shard with { Cells = shard.Cells.Plus(delta), ETag = etag } : null);
+        return outcome;
     }
-
-    /// <summary>The shards this process wrote last, by (programme, shard); only ever used under the shard's semaphore.</summary>
-    private readonly ConcurrentDictionary<(string Programme, int Shard), TallyShards.Shard> _shards = new();
 
     private async Task<Outcome> SubmitAsync(string programme, List<TableTransactionAction> steps, int rowSteps, TallyShards.Shard? shard, TallyCells delta, CancellationToken cancellationToken)
     {
