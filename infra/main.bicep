@@ -8,6 +8,9 @@ targetScope = 'resourceGroup'
 @description('Azure region for every resource.')
 param location string = resourceGroup().location
 
+@description('The azd environment (azure.yaml): tagged on the Function App with `azd-service-name`, which is how `azd deploy` finds it; empty when deployed with az alone.')
+param environmentName string = ''
+
 @description('Short prefix for resource names (letters and digits; hyphens and underscores are dropped from the storage account name).')
 @minLength(3)
 @maxLength(11)
@@ -58,6 +61,8 @@ param advisorRole string = 'Advisor'
 param entraSignInCredential string = 'managedIdentity'
 
 var suffix = uniqueString(resourceGroup().id)
+// azd deploys the service named `api` in azure.yaml to the resource carrying this tag.
+var azdServiceTags = union(empty(environmentName) ? {} : { 'azd-env-name': environmentName }, { 'azd-service-name': 'api' })
 // Storage account names allow only lowercase letters and digits.
 var storageName = toLower('${replace(replace(namePrefix, '-', ''), '_', '')}${take(suffix, 13)}')
 var appName = '${namePrefix}-${suffix}'
@@ -259,6 +264,7 @@ var ficAppSettings = signInWithManagedIdentity ? [
 resource app 'Microsoft.Web/sites@2024-04-01' = {
   name: appName
   location: location
+  tags: azdServiceTags
   kind: 'functionapp,linux'
   identity: signInWithManagedIdentity ? {
     type: 'SystemAssigned, UserAssigned'
