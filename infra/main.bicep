@@ -104,6 +104,7 @@ var tables = [
   'AdvisorSessions'
   'ActionPlans'
   'OutcomeSets'
+  'AccessLog'
 ]
 
 // Built-in role definition ids.

@@ -10,6 +10,7 @@ using ExportReadiness.Application.Learning;
 using ExportReadiness.Application.Localization;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Pages;
+using ExportReadiness.Application.Privacy;
 using ExportReadiness.Application.Programmes;
 using ExportReadiness.Application.Questionnaire;
 using ExportReadiness.Application.Reports;
@@ -86,6 +87,10 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddSingleton<AssetHandler>();
         builder.Services.AddSingleton<QuestionnaireHandler>();
         builder.Services.AddSingleton<AssessmentAccess>();
+        builder.Services.AddOptions<AccessLogOptions>().BindConfiguration(AccessLogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ProductAccessLog>();
+        builder.Services.AddSingleton<AccessLogExpiry>();
+        builder.Services.AddSingleton<AccessLogHandlers>();
         builder.Services.AddSingleton<ValidationHandler>();
         builder.Services.AddSingleton<OutcomeSetHandlers>();
         builder.Services.AddSingleton<ModelCardReader>();

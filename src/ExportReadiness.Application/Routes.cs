@@ -37,6 +37,7 @@ public static class Routes
     public const string Review = "api/assessments/{id}/review";
     public const string Product = "api/products/{productId}";
     public const string ProductStages = "api/products/{productId}/stages";
+    public const string ProductAccessLog = "api/products/{productId}/access-log";
     public const string ActionPlan = "api/assessments/{id}/actions";
     public const string PlannedAction = "api/assessments/{id}/actions/{actionId}";
     public const string ActionsCsv = "api/reports/actions.csv";

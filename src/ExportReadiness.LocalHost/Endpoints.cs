@@ -9,6 +9,7 @@ using ExportReadiness.Application.Health;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Learning;
 using ExportReadiness.Application.Pages;
+using ExportReadiness.Application.Privacy;
 using ExportReadiness.Application.Programmes;
 using ExportReadiness.Application.Questionnaire;
 using ExportReadiness.Application.Reports;
@@ -75,6 +76,8 @@ public static class Endpoints
             .WithSummary("Advisors: a page of assessments, filtered by programme, level, sector, region, status, verdict.");
         api.MapGet(route(Routes.Product), (string productId, HttpRequest r, AssessmentHandlers h, CancellationToken ct) => h.Product(productId, r, ct)).WithTags("Assessments")
             .WithSummary("Advisors: every assessment of one product (its first assessment's id), oldest first, with date, score, level and dimension scores.");
+        api.MapGet(route(Routes.ProductAccessLog), (string productId, AccessLogHandlers h, CancellationToken ct) => h.Get(productId, ct)).WithTags("Privacy")
+            .WithSummary("Who read or changed a product, newest first");
         api.MapPost(route(Routes.ProductStages), (string productId, HttpContext c, StageHandlers h, CancellationToken ct) => h.Move(productId, c, ct)).WithTags("Funnel")
             .Accepts<object>("application/json").WithSummary("Move a product to a funnel stage ({stage, date, note?}) as the signed-in advisor; 201, or 200 when that stage and date were recorded already.");
         api.MapGet(route(Routes.Review), (string id, HttpContext c, ReviewHandlers h, CancellationToken ct) => h.Get(id, c, ct)).WithTags("Reviews")

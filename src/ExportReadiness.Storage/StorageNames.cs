@@ -77,7 +77,10 @@ public static class StorageNames
     /// <summary>Outcome files kept as training labels: one partition, RowKey = the set's id (a digest of the file).</summary>
     public const string OutcomeSetsTable = "OutcomeSets";
 
+    /// <summary>Who read or changed which product: PartitionKey = month (<c>yyyyMM</c>), kept for its own configured time.</summary>
+    public const string AccessLogTable = "AccessLog";
+
     public static readonly string[] Containers = [SubmissionsContainer, ModelsContainer, BatchesContainer, LocksContainer, DataProtectionContainer, ProgrammesContainer, OutcomeSetsContainer];
     public static readonly string[] Queues = [ScoringQueue, ScoringPoisonQueue, BatchQueue, BatchPoisonQueue, RescorePartsQueue, RescorePartsPoisonQueue];
-    public static readonly string[] Tables = [AssessmentsTable, AssessmentIndexTable, ProductIndexTable, PendingScoringTable, TalliedProgrammesTable, ReviewsTable, ProductStagesTable, BatchesTable, ModelRunsTable, RescorePartsTable, AdvisorSessionsTable, ActionPlansTable, OutcomeSetsTable];
+    public static readonly string[] Tables = [AssessmentsTable, AssessmentIndexTable, ProductIndexTable, PendingScoringTable, TalliedProgrammesTable, ReviewsTable, ProductStagesTable, BatchesTable, ModelRunsTable, RescorePartsTable, AdvisorSessionsTable, ActionPlansTable, OutcomeSetsTable, AccessLogTable];
 }

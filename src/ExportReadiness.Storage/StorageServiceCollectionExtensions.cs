@@ -17,6 +17,8 @@ using ExportReadiness.Storage.Funnel;
 using ExportReadiness.Storage.Programmes;
 using ExportReadiness.Core.ActionPlans;
 using ExportReadiness.Storage.ActionPlans;
+using ExportReadiness.Core.Privacy;
+using ExportReadiness.Storage.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -49,6 +51,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddSingleton<IAdvisorSessionStore, TableAdvisorSessionStore>();
         builder.Services.AddSingleton<IProgrammeExtensionStore, BlobProgrammeExtensionStore>();
         builder.Services.AddSingleton<IActionPlanStore, TableActionPlanStore>();
+        builder.Services.AddSingleton<IAccessLog, TableAccessLog>();
         return builder;
     }
 

@@ -94,14 +94,6 @@ public sealed partial class AdvisorAuthentication(
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         await Problems.Status(StatusCodes.Status403Forbidden, Messages.NotAnAdvisor, Messages.AskForAdvisorRole, ApiMessages.Of(Request)).ExecuteAsync(Context);
 
-    /// <summary>For an operation open to an SME with its token or to an advisor: is the caller an advisor?</summary>
-    public static async Task<bool> IsAdvisorAsync(HttpContext context)
-    {
-        if (context.User.HasClaim(AdvisorClaim, "true")) return true;
-        var result = await context.AuthenticateAsync(SchemeName);
-        return result.Succeeded && result.Principal.HasClaim(AdvisorClaim, "true");
-    }
-
     public static void AddPolicy(AuthorizationOptions options) =>
         options.AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(SchemeName).RequireClaim(AdvisorClaim, "true"));
 }

@@ -9,6 +9,8 @@ using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Core.Localization;
 using ExportReadiness.Application.Localization;
+using ExportReadiness.Application.Privacy;
+using ExportReadiness.Core.Privacy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -18,7 +20,7 @@ namespace ExportReadiness.Application.Assessments;
 /// <summary>Submitting a self-assessment, reading it back, and the advisors' list.</summary>
 public sealed class AssessmentHandlers(
     SubmissionValidator validator, AssessmentIntake intake, IAssessmentStore store, AssessmentAccess access, IOptions<ExportReadinessOptions> options,
-    ProgrammeOffers programmes, FunnelReader funnel, IActionPlanStore actionPlans, QuestionnaireSchema schema, IDataProtectionProvider dataProtection)
+    ProgrammeOffers programmes, FunnelReader funnel, IActionPlanStore actionPlans, QuestionnaireSchema schema, IDataProtectionProvider dataProtection, ProductAccessLog accessLog)
 {
     /// <summary>
     /// The list's continuation tokens are the store's, protected: a token the list never gave out (made up, cut short,
@@ -104,6 +106,7 @@ public sealed class AssessmentHandlers(
         if (history.Count == 0) return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchProduct, texts);
         // The read runs through the assessment named: one that is not there is not this product's.
         if (through is not null && history.All(a => a.Id != through)) return Problems.InvalidField(BeforeField, Messages.UnknownHistoryPosition, texts);
+        await accessLog.ProductAsync(request.HttpContext, history[0].ProductId, AccessKind.Read, cancellationToken);
 
         var full = history.Count >= ProductHistoryWindow.Limit;
         // A later page leaves out the first assessment (the first page shows it) and the one named (the page after shows it).

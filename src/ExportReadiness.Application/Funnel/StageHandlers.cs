@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using ExportReadiness.Application.Assessments;
+using ExportReadiness.Application.Privacy;
+using ExportReadiness.Core.Privacy;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Batches;
@@ -16,7 +18,7 @@ namespace ExportReadiness.Application.Funnel;
 /// Advisors move a product through the funnel's stages, and read the funnel by programme and cohort, as JSON and CSV.
 /// A move records the signed-in advisor, never a name typed in; its note is internal and never logged.
 /// </summary>
-public sealed class StageHandlers(IAssessmentStore store, IStageMoveStore moves, FunnelReader funnel, FunnelExport export, TimeProvider clock, IOptions<ExportReadinessOptions> options)
+public sealed class StageHandlers(IAssessmentStore store, IStageMoveStore moves, FunnelReader funnel, FunnelExport export, TimeProvider clock, IOptions<ExportReadinessOptions> options, ProductAccessLog accessLog)
 {
     public const int MaxNoteLength = 2000;
 
@@ -38,6 +40,7 @@ public sealed class StageHandlers(IAssessmentStore store, IStageMoveStore moves,
 
         var history = await store.ProductHistoryAsync(productId, null, cancellationToken);
         if (history.Count == 0) return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchProduct, texts);
+        await accessLog.ProductAsync(context, history[0].ProductId, AccessKind.Change, cancellationToken);
         var added = await moves.AddAsync(new StageMove(productId, stage!, date!.Value, note, advisor, clock.GetUtcNow()), cancellationToken);
         // Also when the move was there already: a retry after the figures failed to follow puts them right.
         await funnel.RecordMovesAsync(history[0].ProductId, cancellationToken);
@@ -58,6 +61,7 @@ public sealed class StageHandlers(IAssessmentStore store, IStageMoveStore moves,
         var texts = ApiMessages.Of(context.Request);
         var (query, cohort, errors) = ParseFilter(context.Request.Query);
         if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidExportFilters, texts);
+        await accessLog.EveryProductAsync(context, AccessKind.Export, cancellationToken);
         // Streamed product by product: the first row waits for one page of the scan, not for every product and move.
         await using var writer = CsvDownload.Start(context,
             $"funnel-{query.Programme ?? "all"}{(cohort is { } year ? "-" + year.ToString(CultureInfo.InvariantCulture) : "")}.csv");

@@ -1,4 +1,6 @@
 using ExportReadiness.Application.Access;
+using ExportReadiness.Application.Privacy;
+using ExportReadiness.Core.Privacy;
 using ExportReadiness.Application.ActionPlans;
 using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Localization;
@@ -15,7 +17,7 @@ namespace ExportReadiness.Application.Pages;
 /// carry the page's antiforgery token too. Each answers with a redirect back to the page (post, redirect, get), whose
 /// <c>plan</c> parameter says what happened (<see cref="PlanNotice"/>), so a reload never posts again.
 /// </summary>
-public sealed class ActionPlanForms(AssessmentAccess access, ActionPlanner planner, PageForms forms)
+public sealed class ActionPlanForms(AssessmentAccess access, ActionPlanner planner, PageForms forms, ProductAccessLog accessLog)
 {
     public async Task<IResult> Add(string id, HttpContext context, CancellationToken cancellationToken)
     {
@@ -40,6 +42,7 @@ public sealed class ActionPlanForms(AssessmentAccess access, ActionPlanner plann
             return (null, null, NotFoundPage.Assessment());
         var (form, refused) = await forms.ReadAsync(context, cancellationToken);
         if (refused is not null) return (null, null, refused);
+        await accessLog.AssessmentAsync(context, assessment, AccessKind.Change, cancellationToken, ProductAccess.Sme);
         return (assessment, form!.ToDictionary(f => f.Key, f => (string?)f.Value.ToString(), StringComparer.Ordinal), null);
     }
 

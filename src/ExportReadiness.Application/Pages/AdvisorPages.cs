@@ -1,4 +1,6 @@
 using ExportReadiness.Core.ActionPlans;
+using ExportReadiness.Application.Privacy;
+using ExportReadiness.Core.Privacy;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Reviews;
 using ExportReadiness.Application.Assessments;
@@ -15,7 +17,7 @@ namespace ExportReadiness.Application.Pages;
 /// reads what its page shows and hands it to the page's component (<see cref="DashboardPage"/>, <see cref="AssessmentDetailPage"/>),
 /// which carries the antiforgery token its forms and scripts send back (<see cref="AdvisorAntiforgery"/>).
 /// </summary>
-public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, ProgrammeOffers programmes, CohortProgrammes cohort, FunnelReader funnel, IActionPlanStore actionPlans)
+public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, ProgrammeOffers programmes, CohortProgrammes cohort, FunnelReader funnel, IActionPlanStore actionPlans, ProductAccessLog accessLog)
 {
     public const int PageSize = 25;
 
@@ -55,6 +57,7 @@ public sealed class AdvisorPages(IAssessmentStore store, IReviewStore reviews, P
     {
         var assessment = await store.FindAsync(id, cancellationToken);
         if (assessment is null) return Page.Of<NoSuchAssessmentPage>(status: StatusCodes.Status404NotFound);
+        await accessLog.AssessmentAsync(request.HttpContext, assessment, AccessKind.Read, cancellationToken);
         // The product's latest window, newer assessments included (an advisor sees the whole recent history from any of
         // them); through this one when it is older than the window. Never empty: the product index row may lag the assessment row.
         var latest = await store.ProductHistoryAsync(assessment.ProductId, null, cancellationToken);

@@ -4,6 +4,8 @@ using ExportReadiness.Core.Batches;
 using ExportReadiness.Core.Localization;
 using ExportReadiness.Core.Reports;
 using ExportReadiness.Application.Assessments;
+using ExportReadiness.Application.Privacy;
+using ExportReadiness.Core.Privacy;
 using ExportReadiness.Application.Funnel;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Programmes;
@@ -13,7 +15,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ExportReadiness.Application.Reports;
 
 /// <summary>The advisors' portfolio: the report and its CSV export.</summary>
-public sealed class ReportHandlers(IAssessmentStore store, AssessmentCsv csv, ProgrammeCatalogueProvider programmes, FunnelReader funnel, IActionPlanStore actionPlans, TimeProvider clock)
+public sealed class ReportHandlers(IAssessmentStore store, AssessmentCsv csv, ProgrammeCatalogueProvider programmes, FunnelReader funnel, IActionPlanStore actionPlans, TimeProvider clock, ProductAccessLog accessLog)
 {
     public async Task<Results<Ok<PortfolioReport>, ValidationProblem>> Portfolio(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -28,6 +30,7 @@ public sealed class ReportHandlers(IAssessmentStore store, AssessmentCsv csv, Pr
         var texts = ApiMessages.Of(context.Request);
         var (query, errors) = AssessmentFilter.Parse(context.Request.Query);
         if (errors.Count > 0) return Problems.Invalid(errors, Messages.InvalidExportFilters, texts);
+        await accessLog.EveryProductAsync(context, AccessKind.Export, cancellationToken);
         // Streamed row by row: an export of the whole portfolio never sits in memory.
         // One catalogue for the whole file, read before the first byte is sent, so every row is matched against the same one.
         var matcher = await programmes.MatcherAsync(cancellationToken);
@@ -41,6 +44,7 @@ public sealed class ReportHandlers(IAssessmentStore store, AssessmentCsv csv, Pr
     /// <summary>Every product's action plan, one row per action (UTF-8 with BOM), streamed as the plans are read.</summary>
     public async Task<IResult> ActionsCsv(HttpContext context, CancellationToken cancellationToken)
     {
+        await accessLog.EveryProductAsync(context, AccessKind.Export, cancellationToken);
         await using var writer = CsvDownload.Start(context, "actions.csv");
         await ActionPlanCsv.WriteAsync(writer, WithProducts(actionPlans.ScanAsync(cancellationToken), cancellationToken),
             DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);

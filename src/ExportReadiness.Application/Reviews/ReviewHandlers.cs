@@ -1,5 +1,7 @@
 using System.Text.Json;
 using ExportReadiness.Core.Assessments;
+using ExportReadiness.Application.Privacy;
+using ExportReadiness.Core.Privacy;
 using ExportReadiness.Core.Localization;
 using ExportReadiness.Core.Reviews;
 using ExportReadiness.Application.Hosting;
@@ -18,14 +20,15 @@ public sealed record ReviewView(Review? Current, string? Version, IReadOnlyList<
 /// so an older client's body still works and says nothing to the SME) is shown to the SME.
 /// </summary>
 public sealed partial class ReviewHandlers(
-    IAssessmentStore assessments, IReviewStore reviews, TimeProvider clock, IOptions<ExportReadinessOptions> options, ILogger<ReviewHandlers> logger)
+    IAssessmentStore assessments, IReviewStore reviews, TimeProvider clock, IOptions<ExportReadinessOptions> options, ProductAccessLog accessLog, ILogger<ReviewHandlers> logger)
 {
     public const int MaxNoteLength = 2000;
     public const int MaxMessageLength = 2000;
 
     public async Task<Results<Ok<ReviewView>, ProblemHttpResult>> Get(string id, HttpContext context, CancellationToken cancellationToken)
     {
-        if (await assessments.FindAsync(id, cancellationToken) is null) return NotFound(ApiMessages.Of(context.Request));
+        if (await assessments.FindAsync(id, cancellationToken) is not { } assessment) return NotFound(ApiMessages.Of(context.Request));
+        await accessLog.AssessmentAsync(context, assessment, AccessKind.Read, cancellationToken);
         var current = await reviews.GetAsync(id, cancellationToken);
         if (current?.ConcurrencyToken is { } version) context.Response.Headers.ETag = version;
         return TypedResults.Ok(new ReviewView(current, current?.ConcurrencyToken, await reviews.HistoryAsync(id, cancellationToken)));
@@ -42,7 +45,8 @@ public sealed partial class ReviewHandlers(
         if (context.User.Identity?.Name is not { Length: > 0 } advisor)
             return Problems.Status(StatusCodes.Status401Unauthorized, Messages.SignInToReview, null, texts);
 
-        if (await assessments.FindAsync(id, cancellationToken) is null) return NotFound(texts);
+        if (await assessments.FindAsync(id, cancellationToken) is not { } assessment) return NotFound(texts);
+        await accessLog.AssessmentAsync(context, assessment, AccessKind.Change, cancellationToken);
         var current = await reviews.GetAsync(id, cancellationToken);
         var ifMatch = context.Request.Headers.IfMatch.ToString();
         if (current is not null && ifMatch.Length == 0)

@@ -1,5 +1,6 @@
 using ExportReadiness.Application.Access;
 using ExportReadiness.Application.Assessments;
+using ExportReadiness.Application.Privacy;
 using ExportReadiness.Application.Reports;
 using ExportReadiness.Application.Reviews;
 
@@ -7,7 +8,7 @@ namespace ExportReadiness.FunctionApp.Functions;
 
 /// <summary>The advisors' API over assessments: the list, a product's history, reviews, the portfolio and destination reports and their CSV.</summary>
 [Authorize(Policy = AdvisorAuthentication.Policy)]
-public sealed class AdvisorApiFunctions(AssessmentHandlers assessments, ReviewHandlers reviews, ReportHandlers reports, DestinationReportHandlers destinations)
+public sealed class AdvisorApiFunctions(AssessmentHandlers assessments, ReviewHandlers reviews, ReportHandlers reports, DestinationReportHandlers destinations, AccessLogHandlers accessLog)
 {
     [Function(nameof(ListAssessments))]
     public async Task<IResult> ListAssessments([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Assessments)] HttpRequest request, CancellationToken cancellationToken) =>
@@ -16,6 +17,10 @@ public sealed class AdvisorApiFunctions(AssessmentHandlers assessments, ReviewHa
     [Function(nameof(GetProduct))]
     public async Task<IResult> GetProduct([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Product)] HttpRequest request, string productId, CancellationToken cancellationToken) =>
         await assessments.Product(productId, request, cancellationToken);
+
+    [Function(nameof(GetProductAccessLog))]
+    public async Task<IResult> GetProductAccessLog([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ProductAccessLog)] HttpRequest request, string productId, CancellationToken cancellationToken) =>
+        await accessLog.Get(productId, cancellationToken);
 
     [Function(nameof(GetReview))]
     public async Task<IResult> GetReview([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Review)] HttpRequest request, string id, CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using ExportReadiness.Core.Advisors;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Batches;
 using ExportReadiness.Core.Funnel;
+using ExportReadiness.Core.Privacy;
 using ExportReadiness.Core.Programmes;
 using ExportReadiness.Core.Reviews;
 using ExportReadiness.Core.Scoring;
@@ -37,6 +38,7 @@ public sealed class InMemoryStorage(TimeProvider clock)
     public InMemoryDistributedLock Locks { get; } = new();
     public InMemoryProgrammeExtensionStore ProgrammeExtension { get; } = new();
     public InMemoryOutcomeSetStore OutcomeSets { get; } = new();
+    public InMemoryAccessLog AccessLog { get; } = new();
 
     /// <summary>The interfaces this class stands in for, each with its fake: one list, so none is forgotten in <see cref="AddTo"/>.</summary>
     public IReadOnlyList<(Type Service, object Fake)> Registrations =>
@@ -47,6 +49,7 @@ public sealed class InMemoryStorage(TimeProvider clock)
         (typeof(IModelRepository), Models), (typeof(IModelRunStore), ModelRuns), (typeof(IDistributedLock), Locks),
         (typeof(IProgrammeExtensionStore), ProgrammeExtension), (typeof(IOutcomeSetStore), OutcomeSets),
         (typeof(IRescorePartStore), RescoreParts), (typeof(IRescorePartQueue), RescorePartQueue), (typeof(IAssessmentRanges), AssessmentRanges),
+        (typeof(IAccessLog), AccessLog),
     ];
 
     public IServiceCollection AddTo(IServiceCollection services)

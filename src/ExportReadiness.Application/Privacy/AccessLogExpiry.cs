@@ -1,0 +1,29 @@
+using ExportReadiness.Core.Privacy;
+using Microsoft.Extensions.Options;
+
+namespace ExportReadiness.Application.Privacy;
+
+/// <summary>Deletes the access log's months older than its retention; run by the nightly retention timer.</summary>
+public sealed partial class AccessLogExpiry(IAccessLog log, IOptions<AccessLogOptions> options, TimeProvider clock, ILogger<AccessLogExpiry> logger)
+{
+    /// <summary>The first day kept: the first of the month <c>RetentionMonths</c> before this one.</summary>
+    public DateTimeOffset KeptSince
+    {
+        get
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            return new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(-options.Value.RetentionMonths);
+        }
+    }
+
+    public async Task<int> ExpireAsync(CancellationToken cancellationToken)
+    {
+        var keptSince = KeptSince;
+        var deleted = await log.ExpireBeforeAsync(keptSince, cancellationToken);
+        Expired(logger, deleted, keptSince);
+        return deleted;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Access log: deleted {Deleted} entries from before {KeptSince:yyyy-MM}")]
+    private static partial void Expired(ILogger logger, int deleted, DateTimeOffset keptSince);
+}
