@@ -9,6 +9,9 @@ public sealed class SharedTexts;
 /// <summary>The SME's pages: the questionnaire form, the result and its action plan.</summary>
 public sealed class SmeTexts;
 
+/// <summary>The privacy notice on the SME's form: what is kept, why, for how long, who to ask (docs/privacy.md).</summary>
+public sealed class PrivacyTexts;
+
 /// <summary>The advisors' pages: portfolio, assessment detail, funnel, programmes, plans.</summary>
 public sealed class AdvisorTexts;
 
