@@ -102,7 +102,7 @@ public sealed class BatchHandlers(
     /// <summary>The batch with its first rejected lines, each reason in <paramref name="lang"/> (<see cref="RejectedRow.ReasonIn"/>).</summary>
     private async Task<BatchView> ViewAsync(Batch batch, string lang, CancellationToken cancellationToken)
     {
-        var scored = batch.Accepted > 0 ? await assessments.CountAsync(new AssessmentQuery(Status: AssessmentStatus.Scored, BatchId: batch.Id), cancellationToken) : 0;
+        var scored = batch.Accepted > 0 ? await ScoredAsync(batch, cancellationToken) : 0;
         var shown = new List<RejectedRow>();
         var hasRejections = batch.Status == BatchStatus.Ingested && batch.Rejected > 0;
         if (hasRejections && await batches.OpenRejectionsAsync(batch.Id, cancellationToken) is { } file)
@@ -117,6 +117,18 @@ public sealed class BatchHandlers(
         return new BatchView(batch.Id, batch.Status, batch.UploadedAt, batch.DefaultProgramme, batch.SizeBytes, batch.Rows, batch.Accepted,
             scored, batch.Rejected, shown, batch.Rejected > shown.Count,
             hasRejections ? $"/{Routes.Batches}/{batch.Id}/rejected.csv" : null, batch.FailureReason, false);
+    }
+
+    /// <summary>
+    /// The batch's scored rows: a key-range count in each partition its rows went to. A batch ingested before it kept its
+    /// programmes is counted across the table, as before.
+    /// </summary>
+    private async Task<int> ScoredAsync(Batch batch, CancellationToken cancellationToken)
+    {
+        if (batch.Programmes.Count == 0) return await assessments.CountAsync(new AssessmentQuery(Status: AssessmentStatus.Scored, BatchId: batch.Id), cancellationToken);
+        var counts = await Task.WhenAll(batch.Programmes.Select(p =>
+            assessments.CountAsync(new AssessmentQuery(Programme: p, Status: AssessmentStatus.Scored, BatchId: batch.Id), cancellationToken)));
+        return counts.Sum();
     }
 
     /// <summary>Every rejected line as the ingest wrote it: <c>line,reason,reason_sv</c> (English, then Swedish).</summary>

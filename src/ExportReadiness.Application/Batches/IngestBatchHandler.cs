@@ -94,6 +94,7 @@ public sealed partial class IngestBatchHandler(
         if (resumeAfter > 0) LogResuming(batchId, resumeAfter, batch.Accepted);
         var pending = new List<Assessment>(ChunkSize);
         var products = new Dictionary<string, (string ProductId, string PreviousId)?>(StringComparer.Ordinal);
+        var programmes = new SortedSet<string>(batch.Programmes, StringComparer.Ordinal);
         int rows = batch.Rows, accepted = batch.Accepted;
         long line = resumeAfter, lastAccepted = resumeAfter;
         await using var rejected = await RejectionLog.StartAsync(await batches.CreateRejectionsAsync(batchId, cancellationToken));
@@ -134,9 +135,11 @@ public sealed partial class IngestBatchHandler(
                     batch = await UpdateAsync(batch, b => b.Status == BatchStatus.Ingested || b.CheckpointLine >= checkpoint.Line ? null : b with
                     {
                         Status = BatchStatus.Ingesting, CheckpointLine = checkpoint.Line, Rows = checkpoint.Rows, Accepted = checkpoint.Accepted, Rejected = checkpoint.Rejected,
+                        Programmes = [.. programmes],
                     }, cancellationToken);
                 }
                 lastAccepted = row.Line;
+                programmes.Add(s.Programme);
                 pending.Add(new Assessment
                 {
                     Id = id, Programme = s.Programme, SchemaVersion = s.SchemaVersion, Company = s.Company,
@@ -151,6 +154,7 @@ public sealed partial class IngestBatchHandler(
         await UpdateAsync(batch, b => b.Status == BatchStatus.Ingested ? null : b with
         {
             Status = BatchStatus.Ingested, CheckpointLine = done.Line, Rows = done.Rows, Accepted = done.Accepted, Rejected = done.Rejected, IngestedAt = clock.GetUtcNow(),
+            Programmes = [.. programmes],
         }, cancellationToken);
         LogIngested(batchId, rows, accepted, rejected.Count);
         return "Ingested";

@@ -37,6 +37,12 @@ public sealed record Batch
     /// </summary>
     public long CheckpointLine { get; init; }
 
+    /// <summary>
+    /// The programmes of the rows stored so far, ordinal order: the partitions holding the batch's rows, so counting them
+    /// reads those partitions' key range of this batch and never the whole table. Empty for batches ingested before it was kept.
+    /// </summary>
+    public IReadOnlyList<string> Programmes { get; init; } = [];
+
     /// <summary>The store's version of the batch row (an ETag in Table Storage); not part of the batch's JSON.</summary>
     [JsonIgnore]
     public string? ConcurrencyToken { get; init; }

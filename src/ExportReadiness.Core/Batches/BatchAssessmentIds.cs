@@ -12,6 +12,9 @@ public static class BatchAssessmentIds
     public const int LineDigits = 8;
     public const long MaxLine = 99_999_999;
 
+    /// <summary>The character after every line digit: a batch's rows are the keys from its prefix up to (not including) the prefix and this.</summary>
+    public const char AfterLineDigits = ':';
+
     public static string Of(string prefix, long line) => $"{prefix}{line.ToString("D8", CultureInfo.InvariantCulture)}";
 
     /// <summary>Whether <paramref name="id"/> has a batch row's shape, and then its batch prefix and line.</summary>

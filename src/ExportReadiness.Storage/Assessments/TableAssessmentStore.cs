@@ -281,7 +281,13 @@ public sealed class TableAssessmentStore : IAssessmentStore
         if (q.Status is { } status) parts.Add(TableClient.CreateQueryFilter($"Status eq {status.ToString()}"));
         if (q.Verdict is { } verdict) parts.Add(TableClient.CreateQueryFilter($"ReviewVerdict eq {verdict.ToString()}"));
         if (q.NotScoredBy is not null) parts.Add(TableClient.CreateQueryFilter($"ModelVersion ne {q.NotScoredBy}"));
-        if (q.BatchId is not null) parts.Add(TableClient.CreateQueryFilter($"BatchId eq {q.BatchId}"));
+        if (q.BatchId is not null)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"BatchId eq {q.BatchId}"));
+            // A batch's rows are its prefix and a line number: within a partition, one key range rather than the partition.
+            if (q.BatchId.Length >= BatchAssessmentIds.PrefixLength && q.BatchId[..BatchAssessmentIds.PrefixLength] is var prefix)
+                parts.Add(TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {prefix + BatchAssessmentIds.AfterLineDigits}"));
+        }
         if (q.SubmittedFrom is { } from) parts.Add(TableClient.CreateQueryFilter($"SubmittedAt ge {from}"));
         return string.Join(" and ", parts);
     }

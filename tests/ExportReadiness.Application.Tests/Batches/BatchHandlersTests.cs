@@ -1,6 +1,8 @@
 using ExportReadiness.Application.Batches;
+using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Batches;
 using ExportReadiness.Testing;
+using ExportReadiness.Testing.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExportReadiness.Application.Tests.Batches;
@@ -100,5 +102,39 @@ public sealed class BatchHandlersTests : ApplicationTests
         var rejections = (await handlers.RejectedCsv(id, (await App.Get($"/api/batches/{id}/rejected.csv").AsAdvisorAsync()).Request, default)).Problem();
 
         Assert.Equal((404, 404), (unknown.Status, rejections.Status));
+    }
+
+    [Fact]
+    public async Task A_batchs_status_counts_its_scored_rows_in_each_programme_its_rows_went_to_and_nowhere_else()
+    {
+        var csv = new BatchFileBuilder()
+            .Add(AssessmentBuilder.Strong().Named("Växjö Glas AB").InProgramme("kronoberg"))
+            .Add(AssessmentBuilder.Mixed().Named("Umeå Trä AB"))
+            .Add(AssessmentBuilder.Weak().Named("Ljungby Mat AB").InProgramme("kronoberg"))
+            .ToCsv();
+        var id = await App.UploadedAsync(csv, programme: "umea");
+        await App.IngestWaitingAsync();
+        var counts = new List<AssessmentQuery>();
+        var store = new CountRecorder(App.Storage.Assessments, counts);
+        var batch = await App.BatchAsync(id);
+        Assert.Equal(["kronoberg", "umea"], batch.Programmes);
+        await foreach (var row in App.Storage.Assessments.ScanAsync(new AssessmentQuery(BatchId: id), default))
+            if (row.Company.Name != "Umeå Trä AB") await App.Storage.Assessments.ReplaceManyAsync([row with { Status = AssessmentStatus.Scored, Result = ContractData.Result(70, "m") }], default);
+        var handlers = ActivatorUtilities.CreateInstance<BatchHandlers>(App.Services, (IAssessmentStore)store);
+
+        var view = (await handlers.Get(id, (await App.Get($"/api/batches/{id}").AsAdvisorAsync()).Request, default)).Result;
+
+        Assert.Equal(2, Assert.IsType<Ok<BatchView>>(view).Value!.Scored);
+        Assert.Equal(["kronoberg", "umea"], counts.Select(q => q.Programme).Order(StringComparer.Ordinal));
+        Assert.All(counts, q => Assert.Equal((AssessmentStatus.Scored, id), (q.Status, q.BatchId)));
+    }
+
+    private sealed class CountRecorder(IAssessmentStore inner, List<AssessmentQuery> counts) : ExportReadiness.Testing.Faults.DelegatingAssessmentStore(inner)
+    {
+        public override Task<int> CountAsync(AssessmentQuery query, CancellationToken cancellationToken)
+        {
+            lock (counts) counts.Add(query);
+            return base.CountAsync(query, cancellationToken);
+        }
     }
 }

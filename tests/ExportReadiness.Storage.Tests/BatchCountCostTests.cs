@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using ExportReadiness.Core.Assessments;
+using ExportReadiness.Storage.Assessments;
+using ExportReadiness.Testing;
+using ExportReadiness.Testing.Contracts;
+
+namespace ExportReadiness.Storage.Tests;
+
+/// <summary>
+/// An advisor polls a batch's status while it is scored: counting its scored rows must read the batch's own keys in the
+/// partitions it went to, not every partition of the table. Checked on the wire.
+/// </summary>
+[Collection(StorageCollection.Name)]
+public sealed class BatchCountCostTests(StorageFixture storage)
+{
+    [Fact]
+    public async Task Counting_a_batchs_scored_rows_in_one_programme_reads_only_that_partitions_key_range_of_the_batch()
+    {
+        var requests = new QueryFilters();
+        var store = new TableAssessmentStore(new StorageClients(storage.ConnectionString, o => { if (o is TableClientOptions) o.AddPolicy(requests, HttpPipelinePosition.PerCall); }));
+        var programme = Unique.Programme("batch-count");
+        var batchId = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
+        var rows = ContractData.Assessments(programme, 150);
+        var prefix = batchId[..16];
+        rows = rows.Select((a, i) => a with { Id = $"{prefix}{i + 2:D8}", BatchId = batchId }).ToList();
+        // Rows of the same programme outside the batch, one with an id just past the batch's keys.
+        var others = ContractData.Assessments(programme, 3);
+        await store.AddManyAsync([.. rows, .. others], default);
+        await store.ReplaceManyAsync(rows.Take(120).Select(a => a with { Status = AssessmentStatus.Scored, Result = ContractData.Result(60, "model-a") }).ToList(), default);
+        requests.Clear();
+
+        var scored = await store.CountAsync(new AssessmentQuery(Programme: programme, Status: AssessmentStatus.Scored, BatchId: batchId), default);
+
+        Assert.Equal(120, scored);
+        var queries = requests.Filters;
+        Assert.NotEmpty(queries);
+        Assert.All(queries, f =>
+        {
+            Assert.Contains($"PartitionKey eq '{programme}'", f);
+            Assert.Contains($"RowKey ge '{prefix}' and RowKey lt '{prefix}:'", f);
+        });
+    }
+
+    /// <summary>The $filter of every query to the Assessments table.</summary>
+    private sealed class QueryFilters : HttpPipelineSynchronousPolicy
+    {
+        private readonly ConcurrentQueue<string> _filters = new();
+
+        public IReadOnlyList<string> Filters => _filters.ToList();
+
+        public void Clear() => _filters.Clear();
+
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            var uri = message.Request.Uri.ToUri();
+            if (!Uri.UnescapeDataString(uri.AbsolutePath).EndsWith($"/{StorageNames.AssessmentsTable}()", StringComparison.Ordinal)) return;
+            var filter = uri.Query.TrimStart('?').Split('&').FirstOrDefault(p => p.StartsWith("$filter=", StringComparison.Ordinal));
+            _filters.Enqueue(Uri.UnescapeDataString(filter?["$filter=".Length..] ?? "").Replace('+', ' '));
+        }
+    }
+}
