@@ -83,4 +83,33 @@ public class ExplanationTests(TrainedModelFixture fixture) : IClassFixture<Train
         Assert.Equal([0, 0], ScoreExplainer.Share(5, [0, 0]));
         Assert.Equal(137, ScoreExplainer.Share(137, [0.3, 2.9, 0, 1.1]).Sum());
     }
+
+    /// <summary>
+    /// The headroom the explainer works out by re-encoding only the raised dimension equals a full re-encoding of the raised
+    /// answers, for every question and dimension, with blanks (which follow their dimension) and questions of another sector.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void Each_headroom_equals_a_full_re_encoding_of_the_answers_raised(string profile, string sector)
+    {
+        var builder = profile switch { "strong" => AssessmentBuilder.Strong(), "weak" => AssessmentBuilder.Weak(), _ => AssessmentBuilder.Mixed() };
+        foreach (var blank in QuestionnaireSchema.V1.Questions.Where(q => !q.Required).Take(3)) builder.Without(blank.Id);
+        var s = builder.InSector(sector).ToSubmission();
+        var model = fixture.Trained.Model;
+        var result = _scorer.Score(model, s.Company, s.Answers, DateTimeOffset.UtcNow);
+        var probability = Scoring.Evaluation.Sigmoid(model.Logit(fixture.Encoder.Encode(s.Company, s.Answers)));
+        double FullHeadroom(IEnumerable<Question> raisedQuestions)
+        {
+            var raised = new Dictionary<string, Answer>(s.Answers);
+            foreach (var q in raisedQuestions) raised[q.Id] = AnswerScale.Top(q);
+            var logit = model.Bias + model.Logits(fixture.Encoder.Encode(s.Company, raised)).Sum();
+            return Math.Round(100 * Math.Max(0, Scoring.Evaluation.Sigmoid(logit) - probability), 1);
+        }
+        var byId = QuestionnaireSchema.V1.QuestionsById;
+
+        Assert.All(result.Explanation!.Questions, q => Assert.Equal(FullHeadroom([byId[q.Id]]), q.Headroom));
+        Assert.All(result.Explanation.Dimensions, d => Assert.Equal(
+            FullHeadroom(result.Explanation.Questions.Where(q => byId[q.Id].Dimension == d.Id).Select(q => byId[q.Id])), d.Headroom));
+        if (profile != "strong") Assert.Contains(result.Explanation.Questions, q => q.Headroom > 0); // a strong profile is at the top already
+    }
 }

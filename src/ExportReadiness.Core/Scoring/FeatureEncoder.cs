@@ -78,25 +78,7 @@ public sealed class FeatureEncoder
     {
         var features = new float[FeatureCount];
         double[]? fractions = null;
-        for (var q = 0; q < _schema.Questions.Count; q++)
-        {
-            var question = _schema.Questions[q];
-            if (!question.AppliesToSector(company.Sector)) continue;
-            var start = _questionStart[q];
-            var steps = _questionLevels[q] - 1;
-            if (answers.TryGetValue(question.Id, out var answer))
-            {
-                var level = _levelOf[q](answer);
-                if (level < 0) throw new ArgumentException($"{question.Id}: '{answer}' is not on the question's scale.", nameof(answers));
-                for (var j = 0; j < level; j++) features[start + j] = 1f;
-            }
-            else
-            {
-                fractions ??= _rubric.Fractions(company.Sector, answers);
-                var level = fractions[_questionDimension[q]] * steps;
-                for (var j = 0; j < steps; j++) features[start + j] = (float)Math.Clamp(level - j, 0, 1);
-            }
-        }
+        for (var q = 0; q < _schema.Questions.Count; q++) EncodeQuestion(q, company, answers, ref fractions, features);
         if (_sectorIndex.TryGetValue(company.Sector, out var sector)) features[_sectorStart + sector] = 1f;
         var i = _sectorStart + _schema.Sectors.Count;
         var logEmployees = (float)Math.Log(1 + Math.Max(0, company.Employees));
@@ -106,6 +88,46 @@ public sealed class FeatureEncoder
         features[i++] = logAge;
         features[i] = -logAge;
         return features;
+    }
+
+    /// <summary>The index of a question's dimension in the schema's dimensions.</summary>
+    public int DimensionOf(int questionIndex) => _questionDimension[questionIndex];
+
+    /// <summary>
+    /// Writes again, in <paramref name="features"/>, the features of one dimension's questions for these answers, and
+    /// leaves every other feature as it was: answers of one dimension change only that dimension's features (a blank
+    /// question follows the other answers of its own dimension), so this equals <see cref="Encode"/> when only answers of
+    /// <paramref name="dimension"/> differ from those <paramref name="features"/> were encoded from.
+    /// </summary>
+    public void EncodeDimension(CompanyProfile company, IReadOnlyDictionary<string, Answer> answers, int dimension, float[] features)
+    {
+        double[]? fractions = null;
+        for (var q = 0; q < _schema.Questions.Count; q++)
+        {
+            if (_questionDimension[q] != dimension) continue;
+            features.AsSpan(QuestionFeatures(q)).Clear();
+            EncodeQuestion(q, company, answers, ref fractions, features);
+        }
+    }
+
+    private void EncodeQuestion(int q, CompanyProfile company, IReadOnlyDictionary<string, Answer> answers, ref double[]? fractions, float[] features)
+    {
+        var question = _schema.Questions[q];
+        if (!question.AppliesToSector(company.Sector)) return;
+        var start = _questionStart[q];
+        var steps = _questionLevels[q] - 1;
+        if (answers.TryGetValue(question.Id, out var answer))
+        {
+            var level = _levelOf[q](answer);
+            if (level < 0) throw new ArgumentException($"{question.Id}: '{answer}' is not on the question's scale.", nameof(answers));
+            for (var j = 0; j < level; j++) features[start + j] = 1f;
+        }
+        else
+        {
+            fractions ??= _rubric.Fractions(company.Sector, answers);
+            var level = fractions[_questionDimension[q]] * steps;
+            for (var j = 0; j < steps; j++) features[start + j] = (float)Math.Clamp(level - j, 0, 1);
+        }
     }
 
     /// <summary>Names in vector order, for the model's metrics and for people reading them.</summary>

@@ -99,6 +99,15 @@ public sealed class ReadinessModel
         return terms;
     }
 
+    /// <summary>The row's log-odds: bias + Σ weight × value, without the terms' array.</summary>
+    public double Logit(float[] features)
+    {
+        EnsureLength(features);
+        var logit = _bias;
+        for (var i = 0; i < features.Length; i++) logit += _weights[i] * features[i];
+        return logit;
+    }
+
     public int FeatureCount { get; }
 
     public double PredictProbability(float[] features)

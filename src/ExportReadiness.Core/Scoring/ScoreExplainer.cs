@@ -37,28 +37,33 @@ public sealed class ScoreExplainer(FeatureEncoder encoder)
         baseline = total - shares.Sum();
 
         var probability = Evaluation.Sigmoid(logit);
+        var scratch = new float[features.Length];
         var questions = new List<Contribution>(applicable.Count);
         for (var k = 0; k < applicable.Count; k++)
         {
-            var question = schema.Questions[applicable[k]];
-            var raised = new Dictionary<string, Answer>(answers) { [question.Id] = AnswerScale.Top(question) };
-            questions.Add(new Contribution(question.Id, shares[k] / Tenths, Headroom(model, company, raised, probability)));
+            var q = applicable[k];
+            var raised = new RaisedAnswers(answers, [(schema.Questions[q].Id, AnswerScale.Top(schema.Questions[q]))]);
+            questions.Add(new Contribution(schema.Questions[q].Id, shares[k] / Tenths, Headroom(model, company, raised, encoder.DimensionOf(q), features, scratch, probability)));
         }
-        var dimensions = schema.Dimensions.Select(d =>
+        var dimensions = schema.Dimensions.Select((d, index) =>
         {
             var inDimension = applicable.Select((q, k) => (Question: schema.Questions[q], Share: shares[k])).Where(x => x.Question.Dimension == d.Id).ToList();
-            var raised = new Dictionary<string, Answer>(answers);
-            foreach (var (question, _) in inDimension) raised[question.Id] = AnswerScale.Top(question);
-            return new Contribution(d.Id, inDimension.Sum(x => x.Share) / Tenths, Headroom(model, company, raised, probability));
+            var raised = new RaisedAnswers(answers, [.. inDimension.Select(x => (x.Question.Id, AnswerScale.Top(x.Question)))]);
+            return new Contribution(d.Id, inDimension.Sum(x => x.Share) / Tenths, Headroom(model, company, raised, index, features, scratch, probability));
         }).ToList();
         return new ScoreExplanation(baseline / Tenths, dimensions, questions);
     }
 
-    /// <summary>Score points gained with these answers instead; recomputed from features, so a blank question that follows its dimension rises too.</summary>
-    private double Headroom(ReadinessModel model, CompanyProfile company, IReadOnlyDictionary<string, Answer> raised, double probability)
+    /// <summary>
+    /// Score points gained with these answers instead, all of one dimension; recomputed from features, so a blank question
+    /// that follows its dimension rises too. Only that dimension's features can change, so only they are encoded again,
+    /// over a copy of the row's (<paramref name="scratch"/>), and the answers raised are a view over the SME's, not a copy.
+    /// </summary>
+    private double Headroom(ReadinessModel model, CompanyProfile company, RaisedAnswers raised, int dimension, float[] features, float[] scratch, double probability)
     {
-        var logit = model.Bias + model.Logits(encoder.Encode(company, raised)).Sum();
-        return Math.Round(100 * Math.Max(0, Evaluation.Sigmoid(logit) - probability), 1);
+        features.CopyTo(scratch, 0);
+        encoder.EncodeDimension(company, raised, dimension, scratch);
+        return Math.Round(100 * Math.Max(0, Evaluation.Sigmoid(model.Logit(scratch)) - probability), 1);
     }
 
     /// <summary>Splits a whole number of tenths in proportion to the weights (largest remainders; none if no weight is positive).</summary>
