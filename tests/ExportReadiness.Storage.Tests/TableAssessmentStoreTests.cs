@@ -126,4 +126,33 @@ public class TableAssessmentStoreTests(StorageFixture storage)
         Assert.False(await _store.TryReplaceAsync(second with { Status = AssessmentStatus.Pending }, default));
         Assert.Equal(AssessmentStatus.Failed, (await _store.FindAsync(assessment.Id, default))!.Status);
     }
+
+    [Fact]
+    public async Task The_gaps_of_a_programmes_scored_rows_read_alone_equal_those_of_the_whole_rows_in_the_same_order()
+    {
+        var programme = Unique.Programme("gaps");
+        var rows = Testing.Contracts.ContractData.Assessments(programme, 6)
+            .Select((a, i) => a with { Company = a.Company with { Sector = i % 2 == 0 ? "food" : "tourism", Region = i < 3 ? "kronoberg" : "kalmar" } }).ToList();
+        await _store.AddManyAsync(rows, default);
+        var scored = rows.Take(5).Select((a, i) => a with
+        {
+            Status = Core.Assessments.AssessmentStatus.Scored,
+            // One result from before explanations were kept: it has no gaps.
+            Result = Testing.Contracts.ContractData.Result(50 + i, "model-a") with
+            {
+                Explanation = i == 4 ? null : new Core.Scoring.ScoreExplanation(10 + i, [new("market", 20, 5.5)], [new("q-" + i, 20, 1.5 * i), new("q-x", 0, 0)]),
+            },
+        }).ToList();
+        await _store.ReplaceManyAsync(scored, default);
+        var query = new Core.Assessments.AssessmentQuery(Programme: programme);
+
+        var gaps = await _store.ScanGapsAsync(query, default).ToListAsync();
+
+        var whole = await _store.ScanAsync(query with { Status = Core.Assessments.AssessmentStatus.Scored }, default)
+            .Select(Core.Programmes.ProductGaps.Of).OfType<Core.Programmes.ProductGaps>().ToListAsync();
+        Assert.Equal(4, gaps.Count);
+        Assert.Equal(whole.Select(g => (g.Key, g.Sector, g.Region)), gaps.Select(g => (g.Key, g.Sector, g.Region)));
+        Assert.Equal(whole.Select(g => System.Text.Json.JsonSerializer.Serialize(g.Explanation)), gaps.Select(g => System.Text.Json.JsonSerializer.Serialize(g.Explanation)));
+        Assert.Equal(scored.Take(4).Select(a => a.Id), gaps.Select(g => g.Key));
+    }
 }

@@ -26,8 +26,9 @@ public sealed class CohortProgrammes(IAssessmentStore store, ProgrammeCatalogueP
         // Only scored assessments have gaps: storage is asked for those alone, so a filter full of Pending or Failed rows
         // is not read whole on the way to the cap.
         if (query.Status is { } status && status != AssessmentStatus.Scored) return await DemandAsync(gaps, cancellationToken);
-        await foreach (var assessment in store.ScanAsync(query with { Status = AssessmentStatus.Scored }, cancellationToken))
-            if (!gaps.Add(assessment)) break;
+        // Their gaps alone: the store reads the few columns the matcher needs, not a thousand whole rows.
+        await foreach (var product in store.ScanGapsAsync(query with { Status = AssessmentStatus.Scored }, cancellationToken))
+            if (!gaps.Add(product)) break;
         return await DemandAsync(gaps, cancellationToken);
     }
 
@@ -43,10 +44,12 @@ public sealed class CohortGaps
     internal bool Capped { get; private set; }
 
     /// <summary>Takes the assessment's gaps if it has any; false once the cap is passed, when more are not wanted.</summary>
-    public bool Add(Assessment assessment)
+    public bool Add(Assessment assessment) => ProgrammeOffers.GapsOf(assessment) is not { } gaps ? !Capped : Add(gaps);
+
+    /// <summary>Takes a product's gaps; false once the cap is passed.</summary>
+    public bool Add(ProductGaps gaps)
     {
         if (Capped) return false;
-        if (ProgrammeOffers.GapsOf(assessment) is not { } gaps) return true;
         if (Products.Count == CohortProgrammes.MaxProducts)
         {
             Capped = true;

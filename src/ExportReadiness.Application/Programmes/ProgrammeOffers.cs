@@ -18,6 +18,5 @@ public sealed class ProgrammeOffers(ProgrammeCatalogueProvider catalogue)
     }
 
     /// <summary>What the matcher reads of an assessment; null before scoring and for results stored before explanations.</summary>
-    public static ProductGaps? GapsOf(Assessment assessment) =>
-        assessment.Result?.Explanation is { } why ? new ProductGaps(assessment.Company.Sector, assessment.Company.Region, why, assessment.Id) : null;
+    public static ProductGaps? GapsOf(Assessment assessment) => ProductGaps.Of(assessment);
 }

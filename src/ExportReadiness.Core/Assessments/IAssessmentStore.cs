@@ -34,6 +34,13 @@ public interface IAssessmentStore
     /// <summary>Every match, streamed page by page (reports, exports, re-scoring).</summary>
     IAsyncEnumerable<Assessment> ScanAsync(AssessmentQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The gaps of the scored matches, in <see cref="ScanAsync"/>'s order: only what the programme matcher reads (sector,
+    /// region, explanation), so a store may read those columns alone instead of whole rows.
+    /// </summary>
+    IAsyncEnumerable<Programmes.ProductGaps> ScanGapsAsync(AssessmentQuery query, CancellationToken cancellationToken) =>
+        ScanAsync(query with { Status = AssessmentStatus.Scored }, cancellationToken).Select(Programmes.ProductGaps.Of).OfType<Programmes.ProductGaps>();
+
     /// <summary>How many match, reading keys only (no answers, no results).</summary>
     Task<int> CountAsync(AssessmentQuery query, CancellationToken cancellationToken);
 

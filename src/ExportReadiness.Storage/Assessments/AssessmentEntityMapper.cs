@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Programmes;
 using ExportReadiness.Core.Questionnaire;
 using ExportReadiness.Core.Reports;
 using ExportReadiness.Core.Reviews;
@@ -125,6 +126,15 @@ public static class AssessmentEntityMapper
             Explanation = e.GetString("ExplanationJson") is { } explanation ? JsonSerializer.Deserialize<ScoreExplanation>(explanation, Json) : null,
         };
     }
+
+    /// <summary>The columns <see cref="GapsOf"/> reads.</summary>
+    public static readonly string[] GapColumns = ["RowKey", "Sector", "Region", "ExplanationJson"];
+
+    /// <summary>A scored row's gaps from its <see cref="GapColumns"/> alone, as <see cref="ProductGaps.Of"/> takes them from the whole row.</summary>
+    public static ProductGaps? GapsOf(TableEntity e) =>
+        e.GetString("ExplanationJson") is { } explanation && JsonSerializer.Deserialize<ScoreExplanation>(explanation, Json) is { } why
+            ? new ProductGaps(e.GetString("Sector") ?? "", e.GetString("Region") ?? "", why, e.RowKey)
+            : null;
 
     private static object AnswerJson(Answer a) => (object?)a.Choice ?? (object?)a.YesNo ?? a.Number!.Value;
 
