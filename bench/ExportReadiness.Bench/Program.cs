@@ -13,6 +13,7 @@ using ExportReadiness.Storage;
 using ExportReadiness.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.ML;
 
@@ -26,7 +27,7 @@ using Microsoft.ML;
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- pages [products=20] [runs=200]
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- validation [rows=5000] [runs=5]
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- learning [sizes=50,100,200,500,2000] [seeds=1] [randomSeeds=5]
-//   dotnet run -c Release --project bench/ExportReadiness.Bench -- rescore [assessments=20000]
+//   dotnet run -c Release --project bench/ExportReadiness.Bench -- rescore [assessments=20000] [hosts=1]
 //   dotnet run -c Release --project bench/ExportReadiness.Bench -- fuzz [requests=2000]
 internal static class LoadDriver
 {
@@ -55,7 +56,8 @@ internal static class LoadDriver
             return ValidationSpeed.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000,
                 args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
         if (args is ["rescore", ..])
-            return await RescoreSpeed.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000);
+            return await RescoreSpeed.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000,
+                args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1);
         if (args is ["fuzz", ..])
             return await Fuzz.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000);
         if (args is ["latency", ..])
@@ -253,14 +255,17 @@ internal sealed class BenchApplication : WebApplicationFactory<Program>
     private readonly string _connectionString;
     private readonly string _advisorKey;
     private readonly bool _bulkQueueSettings;
+    private readonly Action<IServiceCollection>? _services;
 
     public const string AdvisorKey = "bench-advisor-key-0123456789";
 
-    public BenchApplication(string connectionString, string advisorKey, bool bulkQueueSettings)
+    /// <param name="services">Changes to the app's services after its own composition (a recording store, say).</param>
+    public BenchApplication(string connectionString, string advisorKey, bool bulkQueueSettings, Action<IServiceCollection>? services = null)
     {
         _connectionString = connectionString;
         _advisorKey = advisorKey;
         _bulkQueueSettings = bulkQueueSettings;
+        _services = services;
         // WebApplicationFactory finds the app's content root through this variable outside a test project.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EXPORTREADINESS_LOCALHOST", Path.Combine(Azurite.RepositoryRoot(), "src", "ExportReadiness.LocalHost"));
         UseKestrel(0);
@@ -289,6 +294,7 @@ internal sealed class BenchApplication : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // The bench's one client address stands for many SMEs: the per-client limit on anonymous writes is not measured here.
         builder.UseSetting("ExportReadiness:AnonymousWrites:PermitLimit", "1000000");
+        if (_services is not null) builder.ConfigureTestServices(_services);
         if (!_bulkQueueSettings) return;
         builder.UseSetting("ExportReadiness:Queue:MaxPollingInterval", "00:00:00.250");
         // The largest batch a queue trigger takes (32), two batches in flight: what host.json would be tuned to for a bulk load.
