@@ -49,6 +49,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddSingleton<IAdvisorSessionStore, TableAdvisorSessionStore>();
         builder.Services.AddSingleton<IProgrammeExtensionStore, BlobProgrammeExtensionStore>();
         builder.Services.AddSingleton<IActionPlanStore, TableActionPlanStore>();
+        builder.Services.AddSingleton<Core.Privacy.IProductErasure, Privacy.StorageProductErasure>();
         return builder;
     }
 
