@@ -10,6 +10,7 @@ using ExportReadiness.Application.Learning;
 using ExportReadiness.Application.Localization;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Pages;
+using ExportReadiness.Application.Privacy;
 using ExportReadiness.Application.Programmes;
 using ExportReadiness.Application.Questionnaire;
 using ExportReadiness.Application.Reports;
@@ -96,6 +97,7 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddSingleton<ActionPlanHandlers>();
         builder.Services.AddSingleton<ActionPlanForms>();
         builder.Services.AddSingleton<PageForms>();
+        builder.AddPrivacy();
         return builder;
     }
 }

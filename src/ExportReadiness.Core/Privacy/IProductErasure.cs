@@ -15,6 +15,12 @@ public interface IProductErasure
     Task<ErasureRecord?> FindAsync(string productId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The erasure of the product an erased assessment belonged to, if <paramref name="token"/> was that assessment's access
+    /// token: how a replayed erasure request (the assessment gone) is answered with the same record. Null otherwise.
+    /// </summary>
+    Task<ErasureRecord?> ErasedWithTokenAsync(string assessmentId, string token, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Erases the product, recording it first; returns the record. Safe to run again: a replay (or a run after a write that
     /// raced the erasure) removes whatever is left and returns the record of the first run, which is never rewritten
     /// except to complete it.

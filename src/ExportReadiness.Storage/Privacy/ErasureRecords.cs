@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Privacy;
 
 namespace ExportReadiness.Storage.Privacy;
@@ -34,6 +35,28 @@ internal sealed class ErasureRecords(StorageClients clients)
             return (await FindAsync(record.ProductId, cancellationToken))!;
         }
     }
+
+    /// <summary>
+    /// A receipt per erased assessment (PartitionKey = its id, RowKey <c>receipt</c>): its product and its token's hash, so the
+    /// token's holder replaying the request gets the record again. The hash of a random token says nothing about the company.
+    /// </summary>
+    public async Task KeepReceiptsAsync(string productId, IEnumerable<Assessment> erased, CancellationToken cancellationToken)
+    {
+        foreach (var a in erased.Where(a => a.AccessTokenHash.Length > 0))
+            await _table.UpsertEntityAsync(new TableEntity(a.Id, ReceiptKey) { ["ProductId"] = productId, ["AccessTokenHash"] = a.AccessTokenHash },
+                TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<ErasureRecord?> FindByTokenAsync(string assessmentId, string token, CancellationToken cancellationToken)
+    {
+        if (!TableKeys.IsValid(assessmentId)) return null;
+        var receipt = await _table.GetEntityIfExistsAsync<TableEntity>(assessmentId, ReceiptKey, cancellationToken: cancellationToken);
+        return receipt.HasValue && AccessToken.Matches(token, receipt.Value!.GetString("AccessTokenHash") ?? "") && receipt.Value.GetString("ProductId") is { } productId
+            ? await FindAsync(productId, cancellationToken)
+            : null;
+    }
+
+    private const string ReceiptKey = "receipt";
 
     public async Task<ErasureRecord> CompleteAsync(ErasureRecord record, CancellationToken cancellationToken)
     {

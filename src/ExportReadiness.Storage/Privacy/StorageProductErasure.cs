@@ -37,6 +37,9 @@ public sealed class StorageProductErasure(StorageClients clients, TimeProvider c
 
     public Task<ErasureRecord?> FindAsync(string productId, CancellationToken cancellationToken) => _records.FindAsync(productId, cancellationToken);
 
+    public Task<ErasureRecord?> ErasedWithTokenAsync(string assessmentId, string token, CancellationToken cancellationToken) =>
+        _records.FindByTokenAsync(assessmentId, token, cancellationToken);
+
     public async Task<ErasureRecord> EraseAsync(string productId, ErasureRequest request, CancellationToken cancellationToken)
     {
         var record = await _records.StartAsync(new ErasureRecord(productId, clock.GetUtcNow(), request.ErasedBy, request.Reason,
@@ -47,6 +50,8 @@ public sealed class StorageProductErasure(StorageClients clients, TimeProvider c
         var keys = await KeysAsync(productId, cancellationToken);
         var rows = (await _store.FindManyAsync(keys.Select(k => new ScoringRequest(k.Id, Programme: k.Programme)).ToList(), cancellationToken)).Values
             .Where(a => a.ProductId == productId).ToList();
+
+        await _records.KeepReceiptsAsync(productId, rows, cancellationToken);
 
         // Found through the rows: gone with them.
         Count(ErasedKinds.BatchLines, await BlankBatchLinesAsync(rows, cancellationToken));

@@ -38,6 +38,8 @@ public sealed class InMemoryStorage(TimeProvider clock)
     public InMemoryProgrammeExtensionStore ProgrammeExtension { get; } = new();
     public InMemoryOutcomeSetStore OutcomeSets { get; } = new();
 
+    public InMemoryProductErasure Erasure => field ??= new(Assessments, clock);
+
     /// <summary>The interfaces this class stands in for, each with its fake: one list, so none is forgotten in <see cref="AddTo"/>.</summary>
     public IReadOnlyList<(Type Service, object Fake)> Registrations =>
     [
@@ -47,6 +49,7 @@ public sealed class InMemoryStorage(TimeProvider clock)
         (typeof(IModelRepository), Models), (typeof(IModelRunStore), ModelRuns), (typeof(IDistributedLock), Locks),
         (typeof(IProgrammeExtensionStore), ProgrammeExtension), (typeof(IOutcomeSetStore), OutcomeSets),
         (typeof(IRescorePartStore), RescoreParts), (typeof(IRescorePartQueue), RescorePartQueue), (typeof(IAssessmentRanges), AssessmentRanges),
+        (typeof(Core.Privacy.IProductErasure), Erasure),
     ];
 
     public IServiceCollection AddTo(IServiceCollection services)
