@@ -98,6 +98,7 @@ var tables = [
   'RescoreParts'
   'AdvisorSessions'
   'ActionPlans'
+  'Erasures'
   'OutcomeSets'
 ]
 
