@@ -8,6 +8,7 @@ public static class PrivacyServiceCollectionExtensions
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<RetentionJob>();
         builder.Services.AddSingleton<ProductExport>();
+        builder.Services.AddSingleton<ErasureGuard>();
         builder.Services.AddSingleton<PrivacyHandlers>();
         builder.Services.AddSingleton<PrivacyPages>();
         return builder;
