@@ -70,7 +70,8 @@ public sealed partial class PrivacyHandlers(
     /// <summary>An advisor erases one product: 200 with the record (the same on a replay), 404 for a product never stored.</summary>
     public async Task<Results<Ok<ErasureView>, ProblemHttpResult>> EraseProduct(string productId, HttpContext context, CancellationToken cancellationToken)
     {
-        if (await erasure.FindAsync(productId, cancellationToken) is not { Completed: true } && (await erasure.AssessmentsOfAsync(productId, cancellationToken)).Count == 0)
+        // A product erased before (completely or not: this run completes it) is answered with its record; one never stored, 404.
+        if (await erasure.FindAsync(productId, cancellationToken) is null && (await erasure.AssessmentsOfAsync(productId, cancellationToken)).Count == 0)
             return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchProduct, ApiMessages.Of(context.Request));
         var record = await erasure.EraseAsync(productId, ErasureRequest.ByAdvisor(AdvisorOf(context)), cancellationToken);
         LogErased(record.ProductId, record.Reason);
