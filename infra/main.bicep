@@ -103,6 +103,7 @@ var tables = [
   'RescoreParts'
   'AdvisorSessions'
   'ActionPlans'
+  'Erasures'
   'OutcomeSets'
   'AccessLog'
 ]

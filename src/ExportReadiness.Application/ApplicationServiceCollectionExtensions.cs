@@ -102,6 +102,7 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddSingleton<ActionPlanHandlers>();
         builder.Services.AddSingleton<ActionPlanForms>();
         builder.Services.AddSingleton<PageForms>();
+        builder.AddPrivacy();
         return builder;
     }
 }

@@ -20,6 +20,9 @@ public static class Routes
     /// <summary>The result page's open form posts the token here (from the link's fragment, or typed in) for the page's cookie.</summary>
     public const string ResultOpen = "result/{id}/open";
     public const string ResultAction = "result/{id}/actions/{actionId}";
+    /// <summary>The result page's "download our data" (GET) and "erase our data" (GET asks, POST erases): under the page, so its cookie comes along.</summary>
+    public const string ResultExport = "result/{id}/export";
+    public const string ResultErase = "result/{id}/erase";
     public const string Asset = "assets/{name}";
 
     public const string AdvisorDashboard = "advisor";
@@ -35,6 +38,11 @@ public static class Routes
     public const string Assessments = "api/assessments";
     public const string Assessment = "api/assessments/{id}";
     public const string Review = "api/assessments/{id}/review";
+    /// <summary>GET: everything stored about the assessment's product (portability); DELETE: erase that product (its SME).</summary>
+    public const string AssessmentExport = "api/assessments/{id}/export";
+    public const string AssessmentProduct = "api/assessments/{id}/product";
+    /// <summary>An advisor erases every product of a company (POST <c>{companyName}</c>).</summary>
+    public const string Erasures = "api/erasures";
     public const string Product = "api/products/{productId}";
     public const string ProductStages = "api/products/{productId}/stages";
     public const string ProductAccessLog = "api/products/{productId}/access-log";

@@ -52,6 +52,13 @@ public static class Endpoints
             .Accepts<object>("application/json").WithSummary("Submit a product self-assessment; it is scored asynchronously.");
         open.MapGet(route(Routes.Assessment), (string id, HttpContext c, AssessmentHandlers h, CancellationToken ct) => h.Get(id, c, ct)).WithTags("Assessments")
             .WithSummary("An assessment's status and, once scored, its result and best-matching support programmes. Needs the SME's access token or an advisor key.");
+        open.MapGet(route(Routes.AssessmentExport), (string id, HttpContext c, PrivacyHandlers h, CancellationToken ct) => h.Export(id, c, ct)).WithTags("Privacy")
+            .WithSummary("Everything stored about the assessment's product, as one JSON attachment. Needs the SME's access token or an advisor.");
+        writes.MapDelete(route(Routes.AssessmentProduct), (string id, HttpContext c, PrivacyHandlers h, CancellationToken ct) => h.EraseBySme(id, c, ct)).WithTags("Privacy")
+            .WithSummary("Erase the assessment's product (every assessment, review, stage move, action, raw submission and index row) with its SME's token; a replay answers the same record.");
+        open.MapGet(route(Routes.ResultExport), (string id, HttpContext c, PrivacyPages p, CancellationToken ct) => p.Download(id, c, ct)).ExcludeFromDescription();
+        open.MapGet(route(Routes.ResultErase), (string id, HttpContext c, PrivacyPages p, CancellationToken ct) => p.ConfirmErase(id, c, ct)).ExcludeFromDescription();
+        writes.MapPost(route(Routes.ResultErase), (string id, HttpContext c, PrivacyPages p, CancellationToken ct) => p.Erase(id, c, ct)).ExcludeFromDescription();
         open.MapGet(route(Routes.ActionPlan), (string id, HttpContext c, ActionPlanHandlers h, CancellationToken ct) => h.Get(id, c, ct)).WithTags("Action plans")
             .WithSummary("The product's action plan and the assessment's gaps to pick actions from. Needs the SME's access token or an advisor.");
         writes.MapPost(route(Routes.ActionPlan), (string id, HttpContext c, ActionPlanHandlers h, CancellationToken ct) => h.Post(id, c, ct)).WithTags("Action plans")
@@ -78,6 +85,10 @@ public static class Endpoints
             .WithSummary("Advisors: every assessment of one product (its first assessment's id), oldest first, with date, score, level and dimension scores.");
         api.MapGet(route(Routes.ProductAccessLog), (string productId, AccessLogHandlers h, CancellationToken ct) => h.Get(productId, ct)).WithTags("Privacy")
             .WithSummary("Who read or changed a product, newest first");
+        api.MapDelete(route(Routes.Product), (string productId, HttpContext c, PrivacyHandlers h, CancellationToken ct) => h.EraseProduct(productId, c, ct)).WithTags("Privacy")
+            .WithSummary("Advisors: erase one product on the company's request; the erasure record names the advisor. A replay answers the same record.");
+        api.MapPost(route(Routes.Erasures), (HttpContext c, PrivacyHandlers h, CancellationToken ct) => h.EraseCompany(c, ct)).WithTags("Privacy")
+            .Accepts<object>("application/json").WithSummary("Advisors: erase every product of a company ({companyName}, matched exactly, trimmed, case-insensitive). Scans the assessments.");
         api.MapPost(route(Routes.ProductStages), (string productId, HttpContext c, StageHandlers h, CancellationToken ct) => h.Move(productId, c, ct)).WithTags("Funnel")
             .Accepts<object>("application/json").WithSummary("Move a product to a funnel stage ({stage, date, note?}) as the signed-in advisor; 201, or 200 when that stage and date were recorded already.");
         api.MapGet(route(Routes.Review), (string id, HttpContext c, ReviewHandlers h, CancellationToken ct) => h.Get(id, c, ct)).WithTags("Reviews")

@@ -12,7 +12,7 @@ public static class LocalTriggers
 
     /// <summary>
     /// What the Functions host does for the Function App, done in this process: poll the scoring and batch
-    /// queues and the rescore run's parts, fire the rescore schedule, sweep Pending assessments every minute and reconcile the report tallies nightly. Off with <c>ExportReadiness__Standalone=false</c> (a web-only instance).
+    /// queues and the rescore run's parts, fire the rescore schedule, sweep Pending assessments every minute, reconcile the report tallies and erase expired products nightly. Off with <c>ExportReadiness__Standalone=false</c> (a web-only instance).
     /// </summary>
     public static IHostApplicationBuilder AddLocalTriggers(this IHostApplicationBuilder builder)
     {
@@ -29,6 +29,7 @@ public static class LocalTriggers
         if (Enabled(NightlyRescore)) builder.Services.AddHostedService<RescoreScheduler>();
         if (Enabled(SweepPending)) builder.Services.AddHostedService<PendingSweepScheduler>();
         if (Enabled(ReconcileReports)) builder.Services.AddHostedService<ReportReconcileScheduler>();
+        if (Enabled(EraseExpired)) builder.Services.AddHostedService<RetentionScheduler>();
         return builder;
     }
 
@@ -44,7 +45,7 @@ public static class LocalTriggers
 
     /// <summary>The Function App's function names, which the settings below name too.</summary>
     public const string ScoreAssessment = "ScoreAssessment", IngestBatch = "IngestBatch", RescorePart = "RescorePart", NightlyRescore = "NightlyRescore",
-        SweepPending = "SweepPending", ReconcileReports = "ReconcileReports";
+        SweepPending = "SweepPending", ReconcileReports = "ReconcileReports", EraseExpired = "EraseExpired";
 
     /// <summary>
     /// The Functions host's own switch, <c>AzureWebJobs.{function}.Disabled</c> (<c>AzureWebJobs__{function}__Disabled</c>

@@ -80,7 +80,13 @@ public static class StorageNames
     /// <summary>Who read or changed which product: PartitionKey = month (<c>yyyyMM</c>), kept for its own configured time.</summary>
     public const string AccessLogTable = "AccessLog";
 
+    /// <summary>
+    /// One row per erased product (PartitionKey = product id): when, by whom, why and how many records were removed; no
+    /// personal data. Later writes about the product check it, so nothing an erasure removed is written again.
+    /// </summary>
+    public const string ErasuresTable = "Erasures";
+
     public static readonly string[] Containers = [SubmissionsContainer, ModelsContainer, BatchesContainer, LocksContainer, DataProtectionContainer, ProgrammesContainer, OutcomeSetsContainer];
     public static readonly string[] Queues = [ScoringQueue, ScoringPoisonQueue, BatchQueue, BatchPoisonQueue, RescorePartsQueue, RescorePartsPoisonQueue];
-    public static readonly string[] Tables = [AssessmentsTable, AssessmentIndexTable, ProductIndexTable, PendingScoringTable, TalliedProgrammesTable, ReviewsTable, ProductStagesTable, BatchesTable, ModelRunsTable, RescorePartsTable, AdvisorSessionsTable, ActionPlansTable, OutcomeSetsTable, AccessLogTable];
+    public static readonly string[] Tables = [AssessmentsTable, AssessmentIndexTable, ProductIndexTable, PendingScoringTable, TalliedProgrammesTable, ReviewsTable, ProductStagesTable, BatchesTable, ModelRunsTable, RescorePartsTable, AdvisorSessionsTable, ActionPlansTable, OutcomeSetsTable, ErasuresTable, AccessLogTable];
 }

@@ -52,6 +52,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddSingleton<IProgrammeExtensionStore, BlobProgrammeExtensionStore>();
         builder.Services.AddSingleton<IActionPlanStore, TableActionPlanStore>();
         builder.Services.AddSingleton<IAccessLog, TableAccessLog>();
+        builder.Services.AddSingleton<Core.Privacy.IProductErasure, Privacy.StorageProductErasure>();
         return builder;
     }
 

@@ -149,10 +149,12 @@ public class FunctionMetadataTests
     }
 
     [Fact]
-    public void The_pending_sweep_timer_runs_every_minute_and_the_reconcile_nightly_as_the_local_host_does()
+    public void The_pending_sweep_timer_runs_every_minute_and_the_reconcile_and_retention_nightly_as_the_local_host_does()
     {
         var timers = Functions().Where(f => f.Type == "timerTrigger").Select(f => f.Name).Order();
-        Assert.Equal([nameof(NightlyRescoreFunction.NightlyRescore), nameof(ReconcileReportsFunction.ReconcileReports), nameof(SweepPendingFunction.SweepPending)], timers);
+        Assert.Equal([nameof(EraseExpiredFunction.EraseExpired), nameof(NightlyRescoreFunction.NightlyRescore), nameof(ReconcileReportsFunction.ReconcileReports), nameof(SweepPendingFunction.SweepPending)], timers);
+        var retention = Functions().Single(f => f.Name == nameof(EraseExpiredFunction.EraseExpired));
+        Assert.Equal(Application.Privacy.RetentionJob.Schedule, retention.Trigger.GetProperty("schedule").GetString());
         var sweep = Functions().Single(f => f.Name == nameof(SweepPendingFunction.SweepPending));
         Assert.Equal("0 * * * * *", sweep.Trigger.GetProperty("schedule").GetString());
         Assert.Equal(Application.Scoring.PendingSweeper.Schedule, sweep.Trigger.GetProperty("schedule").GetString());

@@ -18,8 +18,8 @@ namespace ExportReadiness.FunctionApp.Tests;
 [Collection(FunctionAppCollection.Name)]
 public class StateChangeAntiforgeryFunctionTests(FunctionAppFixture fixture)
 {
-    /// <summary>Submitting is anonymous: no cookie authorizes anything there (the SME's token travels in a header).</summary>
-    private static readonly HashSet<(string Method, string Route)> NoAmbientCredential = [("POST", Routes.Assessments)];
+    /// <summary>Submitting is anonymous, and an SME erases with its token in a header: no cookie authorizes anything there.</summary>
+    private static readonly HashSet<(string Method, string Route)> NoAmbientCredential = [("POST", Routes.Assessments), ("DELETE", Routes.AssessmentProduct)];
 
     public static TheoryData<string, string> StateChangingRoutes()
     {
@@ -79,7 +79,7 @@ public class StateChangeAntiforgeryFunctionTests(FunctionAppFixture fixture)
     private static HttpContent BodyFor(string route) => route switch
     {
         Routes.AdvisorSignIn => new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = FunctionCalls.AdvisorKey }),
-        Routes.AdvisorSignOut or Routes.ResultActions or Routes.ResultAction or Routes.ResultOpen => new FormUrlEncodedContent(new Dictionary<string, string> { ["status"] = "Done" }),
+        Routes.AdvisorSignOut or Routes.ResultActions or Routes.ResultAction or Routes.ResultOpen or Routes.ResultErase => new FormUrlEncodedContent(new Dictionary<string, string> { ["status"] = "Done" }),
         Routes.Batches or Routes.Validation or Routes.OutcomeSets => new StringContent(new BatchFileBuilder().Add(AssessmentBuilder.Mixed()).ToCsv(), Encoding.UTF8, "text/csv"),
         _ => new StringContent("{}", Encoding.UTF8, "application/json"),
     };

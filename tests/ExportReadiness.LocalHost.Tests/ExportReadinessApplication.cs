@@ -63,6 +63,7 @@ public sealed class ExportReadinessApplication : WebApplicationFactory<Program>
         builder.UseSetting($"AzureWebJobs:{LocalTriggers.NightlyRescore}:Disabled", "true");
         builder.UseSetting($"AzureWebJobs:{LocalTriggers.SweepPending}:Disabled", "true");
         builder.UseSetting($"AzureWebJobs:{LocalTriggers.ReconcileReports}:Disabled", "true");
+        builder.UseSetting($"AzureWebJobs:{LocalTriggers.EraseExpired}:Disabled", "true");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_logs is not null) builder.ConfigureLogging(logging => logging.AddProvider(_logs));
         if (_clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(_clock));

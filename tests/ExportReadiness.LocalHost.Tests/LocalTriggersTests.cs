@@ -26,7 +26,7 @@ public class LocalTriggersTests
     [Fact]
     public void Standalone_it_polls_the_three_queues_and_fires_every_timer()
     {
-        string[] expected = ["queue:assessments-to-score", "queue:batches-to-ingest", "queue:rescore-parts", "timer:PendingSweepScheduler", "timer:ReportReconcileScheduler", "timer:RescoreScheduler"];
+        string[] expected = ["queue:assessments-to-score", "queue:batches-to-ingest", "queue:rescore-parts", "timer:PendingSweepScheduler", "timer:ReportReconcileScheduler", "timer:RescoreScheduler", "timer:RetentionScheduler"];
         Assert.Equal(expected.Order(StringComparer.Ordinal), TriggeredBy([]));
     }
 
@@ -36,12 +36,13 @@ public class LocalTriggersTests
     [InlineData("AzureWebJobs:ScoreAssessment:Disabled", "queue:assessments-to-score")]
     [InlineData("AzureWebJobs:RescorePart:Disabled", "queue:rescore-parts")]
     [InlineData("AzureWebJobs:ReconcileReports:Disabled", "timer:ReportReconcileScheduler")]
+    [InlineData("AzureWebJobs:EraseExpired:Disabled", "timer:RetentionScheduler")]
     public void A_function_disabled_with_the_functions_hosts_setting_is_not_triggered(string setting, string trigger)
     {
         var triggered = TriggeredBy(new() { [setting] = "true" });
 
         Assert.DoesNotContain(trigger, triggered);
-        Assert.Equal(5, triggered.Count);
+        Assert.Equal(6, triggered.Count);
     }
 
     [Fact]

@@ -143,7 +143,7 @@ public sealed class ReportTallyTests(StorageFixture storage)
         Assert.Single(requests);
     }
 
-    private static async Task AssertTalliesMatchScanAsync(TableAssessmentStore store, string programme, IReadOnlyDictionary<string, IReadOnlyList<StageMove>> moves)
+    internal static async Task AssertTalliesMatchScanAsync(TableAssessmentStore store, string programme, IReadOnlyDictionary<string, IReadOnlyList<StageMove>> moves)
     {
         var cells = await store.TalliesAsync(programme, default);
         foreach (var query in new[] { new AssessmentQuery(programme), new AssessmentQuery(programme, Sector: Sectors[1]), new AssessmentQuery(programme, Region: Regions[2]) })
@@ -175,7 +175,7 @@ public sealed class ReportTallyTests(StorageFixture storage)
     }
 
     /// <summary>Companies over three sectors and four regions, so the tallies have cells to keep apart.</summary>
-    private static List<Assessment> Spread(List<Assessment> rows) =>
+    internal static List<Assessment> Spread(List<Assessment> rows) =>
         rows.Select((a, i) => a with { Company = a.Company with { Sector = Sectors[i % 3], Region = Regions[i / 3 % 4] } }).ToList();
 }
 

@@ -27,7 +27,7 @@ public sealed record PlanResult(PlanOutcome Outcome, PlannedAction? Action = nul
 /// Adding to and changing a product's plan, the same for the API and the SME's result page: the input's rules
 /// (<see cref="ActionInput"/>), the gaps one may pick from (<see cref="ActionGaps"/>), idempotent adds and version-checked changes.
 /// </summary>
-public sealed class ActionPlanner(IActionPlanStore store, QuestionnaireSchema schema, TimeProvider clock)
+public sealed class ActionPlanner(IActionPlanStore store, QuestionnaireSchema schema, TimeProvider clock, Privacy.ErasureGuard erasures)
 {
     public IReadOnlyList<GapChoice> GapsOf(Assessment assessment) => ActionGaps.Of(assessment, schema);
 
@@ -38,6 +38,7 @@ public sealed class ActionPlanner(IActionPlanStore store, QuestionnaireSchema sc
         if (errors.Count > 0) return new PlanResult(PlanOutcome.Invalid, Errors: errors);
         var candidate = ActionPlanning.Create(change, from, gaps, caller, clock.GetUtcNow(), lang);
         var (outcome, saved) = await store.AddAsync(candidate, cancellationToken);
+        if (await erasures.UndoIfErasedAsync(candidate.ProductId, CancellationToken.None)) return new PlanResult(PlanOutcome.NoSuchAction);
         if (outcome == ActionSaveOutcome.Saved) return new PlanResult(PlanOutcome.Created, saved);
         return await store.FindAsync(candidate.ProductId, candidate.Id, cancellationToken) is { } stored && ActionPlanning.IsSamePick(stored, candidate)
             ? new PlanResult(PlanOutcome.AlreadyPlanned, stored)
@@ -52,6 +53,7 @@ public sealed class ActionPlanner(IActionPlanStore store, QuestionnaireSchema sc
         if (await store.FindAsync(of.ProductId, actionId, cancellationToken) is not { } current) return new PlanResult(PlanOutcome.NoSuchAction);
         if (!EntityVersion.Same(version, current.ConcurrencyToken)) return new PlanResult(PlanOutcome.Conflict);
         var (outcome, saved) = await store.ReplaceAsync(ActionPlanning.Apply(current, change, clock.GetUtcNow()), cancellationToken);
+        if (await erasures.UndoIfErasedAsync(of.ProductId, CancellationToken.None)) return new PlanResult(PlanOutcome.NoSuchAction);
         return outcome == ActionSaveOutcome.Saved ? new PlanResult(PlanOutcome.Changed, saved) : new PlanResult(PlanOutcome.Conflict);
     }
 }

@@ -20,7 +20,8 @@ namespace ExportReadiness.Application.Assessments;
 /// <summary>Submitting a self-assessment, reading it back, and the advisors' list.</summary>
 public sealed class AssessmentHandlers(
     SubmissionValidator validator, AssessmentIntake intake, IAssessmentStore store, AssessmentAccess access, IOptions<ExportReadinessOptions> options,
-    ProgrammeOffers programmes, FunnelReader funnel, IActionPlanStore actionPlans, QuestionnaireSchema schema, IDataProtectionProvider dataProtection, ProductAccessLog accessLog)
+    ProgrammeOffers programmes, FunnelReader funnel, IActionPlanStore actionPlans, QuestionnaireSchema schema, IDataProtectionProvider dataProtection, ProductAccessLog accessLog,
+    Privacy.ErasureGuard erasures)
 {
     /// <summary>
     /// The list's continuation tokens are the store's, protected: a token the list never gave out (made up, cut short,
@@ -54,6 +55,9 @@ public sealed class AssessmentHandlers(
         }
 
         var accepted = await intake.AcceptAsync(outcome.Submission!, body.Raw, cancellationToken, previous);
+        // The product erased while this was stored: the new assessment goes with it, as if the link had been refused.
+        if (previous is not null && await erasures.UndoIfErasedAsync(previous.ProductId, CancellationToken.None))
+            return Problems.InvalidField(PreviousAssessmentField, Messages.PreviousAssessmentNotYours, texts);
         return TypedResults.Accepted($"/{Routes.Assessments}/{accepted.Id}", new SubmissionAccepted(accepted.Id, accepted.Status, accepted.AccessToken));
     }
 

@@ -18,7 +18,8 @@ namespace ExportReadiness.Application.Funnel;
 /// Advisors move a product through the funnel's stages, and read the funnel by programme and cohort, as JSON and CSV.
 /// A move records the signed-in advisor, never a name typed in; its note is internal and never logged.
 /// </summary>
-public sealed class StageHandlers(IAssessmentStore store, IStageMoveStore moves, FunnelReader funnel, FunnelExport export, TimeProvider clock, IOptions<ExportReadinessOptions> options, ProductAccessLog accessLog)
+public sealed class StageHandlers(IAssessmentStore store, IStageMoveStore moves, FunnelReader funnel, FunnelExport export, TimeProvider clock, IOptions<ExportReadinessOptions> options, ProductAccessLog accessLog,
+    Privacy.ErasureGuard erasures)
 {
     public const int MaxNoteLength = 2000;
 
@@ -42,6 +43,8 @@ public sealed class StageHandlers(IAssessmentStore store, IStageMoveStore moves,
         if (history.Count == 0) return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchProduct, texts);
         await accessLog.ProductAsync(context, history[0].ProductId, AccessKind.Change, cancellationToken);
         var added = await moves.AddAsync(new StageMove(productId, stage!, date!.Value, note, advisor, clock.GetUtcNow()), cancellationToken);
+        if (await erasures.UndoIfErasedAsync(history[0].ProductId, CancellationToken.None))
+            return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchProduct, texts);
         // Also when the move was there already: a retry after the figures failed to follow puts them right.
         await funnel.RecordMovesAsync(history[0].ProductId, cancellationToken);
         var view = await funnel.ViewAsync(history, cancellationToken);

@@ -20,7 +20,8 @@ public sealed record ReviewView(Review? Current, string? Version, IReadOnlyList<
 /// so an older client's body still works and says nothing to the SME) is shown to the SME.
 /// </summary>
 public sealed partial class ReviewHandlers(
-    IAssessmentStore assessments, IReviewStore reviews, TimeProvider clock, IOptions<ExportReadinessOptions> options, ProductAccessLog accessLog, ILogger<ReviewHandlers> logger)
+    IAssessmentStore assessments, IReviewStore reviews, TimeProvider clock, IOptions<ExportReadinessOptions> options, ProductAccessLog accessLog, ILogger<ReviewHandlers> logger,
+    Privacy.ErasureGuard erasures)
 {
     public const int MaxNoteLength = 2000;
     public const int MaxMessageLength = 2000;
@@ -56,6 +57,7 @@ public sealed partial class ReviewHandlers(
         var review = new Review(id, verdict!.Value, note, advisor, clock.GetUtcNow(), current?.Verdict) { MessageToSme = message };
         var (outcome, version) = await reviews.SaveAsync(review, current?.ConcurrencyToken, cancellationToken);
         if (outcome == ReviewSaveOutcome.Conflict) return Stale(texts);
+        if (await erasures.UndoIfErasedAsync(assessment.ProductId, CancellationToken.None)) return NotFound(texts);
 
         var (_, synced) = await ReviewCopy.SyncAsync(assessments, reviews, id, cancellationToken);
         if (!synced) LogCopyDeferred(id);

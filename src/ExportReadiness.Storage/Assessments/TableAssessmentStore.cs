@@ -147,13 +147,13 @@ public sealed class TableAssessmentStore : IAssessmentStore
         }
     }
 
-    private static string LineProperty(long line) => "L" + (line % BatchAssessmentIds.SliceLines).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string LineProperty(long line) => "L" + (line % BatchAssessmentIds.SliceLines).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
 
     private static TableEntity ProductEntity(Assessment a) =>
         new(a.ProductId, a.Id) { [ProgrammeProperty] = a.Programme, [SubmittedAtProperty] = a.SubmittedAt };
 
     /// <remarks>A batch row's id is looked up in its slice's entry first, then (rows indexed before slices were) its own.</remarks>
-    private async Task<string?> ProgrammeOfAsync(string id, CancellationToken cancellationToken)
+    internal async Task<string?> ProgrammeOfAsync(string id, CancellationToken cancellationToken)
     {
         if (BatchAssessmentIds.TrySliceKey(id, out var slice, out var line)
             && await _index.GetEntityIfExistsAsync<TableEntity>(IndexPartition(id), slice, [LineProperty(line)], cancellationToken) is { HasValue: true } entry
@@ -165,6 +165,10 @@ public sealed class TableAssessmentStore : IAssessmentStore
 
     private Task AddRowAsync(Assessment assessment, CancellationToken cancellationToken) =>
         _writes.WriteAsync([assessment with { ConcurrencyToken = null }], add: true, cancellationToken);
+
+    /// <summary>Deletes rows of one programme with their part of its tallies (an erasure: <see cref="TalliedWrites.EraseAsync"/>).</summary>
+    internal Task<int> EraseRowsAsync(string programme, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        _writes.EraseAsync(programme, ids, cancellationToken);
 
     public async Task<bool> TryReplaceAsync(Assessment assessment, CancellationToken cancellationToken) =>
         (await _writes.WriteAsync([assessment], add: false, cancellationToken)).Contains(assessment.Id);

@@ -13,7 +13,7 @@ namespace ExportReadiness.Storage.Assessments;
 /// read is left out and reported unwritten, as a conditional write always did; a tally shard that moved meanwhile is read
 /// again and the transaction retried.
 /// </summary>
-internal sealed class TalliedWrites(TableClient assessments, TallyShards shards, Func<string, CancellationToken, Task<string?>> programmeOf)
+internal sealed partial class TalliedWrites(TableClient assessments, TallyShards shards, Func<string, CancellationToken, Task<string?>> programmeOf)
 {
     /// <summary>Rows per transaction, leaving room for first assessments' figures and the shard (100 steps at most).</summary>
     private const int ChunkSize = 90;

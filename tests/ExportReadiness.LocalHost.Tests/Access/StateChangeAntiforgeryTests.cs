@@ -24,9 +24,9 @@ public class StateChangeAntiforgeryTests(PipelineFixture pipeline)
 {
     /// <summary>
     /// Submitting an assessment is anonymous: no cookie authorizes anything there (the SME's token travels in a header),
-    /// so a forged submission is one anybody could send themselves.
+    /// so a forged submission is one anybody could send themselves. Erasing through the API takes the token from its header only.
     /// </summary>
-    private static readonly HashSet<(string Method, string Route)> NoAmbientCredential = [("POST", Routes.Assessments)];
+    private static readonly HashSet<(string Method, string Route)> NoAmbientCredential = [("POST", Routes.Assessments), ("DELETE", Routes.AssessmentProduct)];
 
     public static TheoryData<string, string> StateChangingRoutes()
     {
@@ -92,7 +92,7 @@ public class StateChangeAntiforgeryTests(PipelineFixture pipeline)
     private static HttpContent BodyFor(string route) => route switch
     {
         Routes.AdvisorSignIn => new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = ExportReadinessApplication.AdvisorKey }),
-        Routes.AdvisorSignOut or Routes.ResultActions or Routes.ResultAction or Routes.ResultOpen => new FormUrlEncodedContent(new Dictionary<string, string> { ["status"] = "Done" }),
+        Routes.AdvisorSignOut or Routes.ResultActions or Routes.ResultAction or Routes.ResultOpen or Routes.ResultErase => new FormUrlEncodedContent(new Dictionary<string, string> { ["status"] = "Done" }),
         Routes.Batches or Routes.Validation or Routes.OutcomeSets => new StringContent(new BatchFileBuilder().Add(AssessmentBuilder.Mixed()).ToCsv(), Encoding.UTF8, "text/csv"),
         _ => new StringContent("{}", Encoding.UTF8, "application/json"),
     };

@@ -78,6 +78,13 @@ public class AccessibilityTests(PipelineFixture pipeline, BrowserFixture browser
         await advisor.GotoAsync("/advisor/model");
         await CheckAsync(advisor, "model card", violations);
 
+        // Last, as it erases the product the pages above showed: the erase confirmation and where it lands.
+        await page.GotoAsync($"/result/{accepted.Id}/erase?lang={lang}");
+        await CheckAsync(page, "erase confirmation", violations);
+        await page.ClickAsync("#erase-product button[type=submit]");
+        await Assertions.Expect(page.Locator("#erased")).ToBeVisibleAsync();
+        await CheckAsync(page, "erased", violations);
+
         Assert.True(violations.Length == 0, $"axe found violations ({lang}):\n{violations}");
     }
 

@@ -87,6 +87,25 @@ public sealed class InMemoryAssessmentStore : IAssessmentStore, IProductIndex
         foreach (var product in products) yield return product;
     }
 
+    /// <summary>Every assessment of the product (its own and its re-assessments), oldest first: what an erasure reaches.</summary>
+    public IReadOnlyList<Assessment> OfProduct(string productId) =>
+        Find([new ScoringRequest(productId), .. _reassessments.Partition(productId).Select(r => new ScoringRequest(r.Key, Programme: r.Value.Programme))])
+            .Values.Where(a => a.ProductId == productId).OrderBy(a => a.SubmittedAt).ToList();
+
+    /// <summary>Deletes the product's rows and every index entry of them, as an erasure does; returns the rows deleted.</summary>
+    public int RemoveProduct(string productId)
+    {
+        var rows = OfProduct(productId);
+        foreach (var a in rows)
+        {
+            _rows.Delete(a.Programme, a.Id);
+            _pendingIndex.Delete(PendingPartition(a.SubmittedAt), a.Id);
+        }
+        foreach (var id in rows.Select(a => a.Id).Append(productId)) _programmeOf.Delete("", id);
+        foreach (var row in _reassessments.Partition(productId)) _reassessments.Delete(productId, row.Key);
+        return rows.Count;
+    }
+
     public Task<bool> TryReplaceAsync(Assessment assessment, CancellationToken cancellationToken) => StorageCall.Answer(cancellationToken, () => Replace(assessment));
 
     public Task<IReadOnlySet<string>> ReplaceManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>

@@ -40,6 +40,8 @@ public sealed class InMemoryStorage(TimeProvider clock)
     public InMemoryOutcomeSetStore OutcomeSets { get; } = new();
     public InMemoryAccessLog AccessLog { get; } = new();
 
+    public InMemoryProductErasure Erasure => field ??= new(Assessments, clock);
+
     /// <summary>The interfaces this class stands in for, each with its fake: one list, so none is forgotten in <see cref="AddTo"/>.</summary>
     public IReadOnlyList<(Type Service, object Fake)> Registrations =>
     [
@@ -50,6 +52,7 @@ public sealed class InMemoryStorage(TimeProvider clock)
         (typeof(IProgrammeExtensionStore), ProgrammeExtension), (typeof(IOutcomeSetStore), OutcomeSets),
         (typeof(IRescorePartStore), RescoreParts), (typeof(IRescorePartQueue), RescorePartQueue), (typeof(IAssessmentRanges), AssessmentRanges),
         (typeof(IAccessLog), AccessLog),
+        (typeof(Core.Privacy.IProductErasure), Erasure),
     ];
 
     public IServiceCollection AddTo(IServiceCollection services)
