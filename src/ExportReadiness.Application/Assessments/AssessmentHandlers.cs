@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using ExportReadiness.Application.Funnel;
 using ExportReadiness.Application.ActionPlans;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Programmes;
+using ExportReadiness.Application.Telemetry;
 using ExportReadiness.Core.ActionPlans;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Questionnaire;
@@ -18,7 +20,8 @@ namespace ExportReadiness.Application.Assessments;
 /// <summary>Submitting a self-assessment, reading it back, and the advisors' list.</summary>
 public sealed class AssessmentHandlers(
     SubmissionValidator validator, AssessmentIntake intake, IAssessmentStore store, AssessmentAccess access, IOptions<ExportReadinessOptions> options,
-    ProgrammeOffers programmes, FunnelReader funnel, IActionPlanStore actionPlans, QuestionnaireSchema schema, IDataProtectionProvider dataProtection)
+    ProgrammeOffers programmes, FunnelReader funnel, IActionPlanStore actionPlans, QuestionnaireSchema schema, IDataProtectionProvider dataProtection,
+    ExportReadinessMetrics metrics)
 {
     /// <summary>
     /// The list's continuation tokens are the store's, protected: a token the list never gave out (made up, cut short,
@@ -51,7 +54,15 @@ public sealed class AssessmentHandlers(
             if (previous is null) return Problems.InvalidField(PreviousAssessmentField, Messages.PreviousAssessmentNotYours, texts);
         }
 
-        var accepted = await intake.AcceptAsync(outcome.Submission!, body.Raw, cancellationToken, previous);
+        AcceptedSubmission accepted;
+        // A span of its own inside the request's: the scoring message sent within it carries its context, so the score
+        // lands in this submission's trace.
+        using (var span = ExportReadinessTelemetry.Source.StartActivity(ExportReadinessTelemetry.Spans.SubmissionAccepted, ActivityKind.Producer))
+        {
+            accepted = await intake.AcceptAsync(outcome.Submission!, body.Raw, cancellationToken, previous);
+            span?.SetTag(ExportReadinessTelemetry.Tags.AssessmentId, accepted.Id);
+        }
+        metrics.Submitted(ExportReadinessMetrics.SubmissionKind.Web);
         return TypedResults.Accepted($"/{Routes.Assessments}/{accepted.Id}", new SubmissionAccepted(accepted.Id, accepted.Status, accepted.AccessToken));
     }
 

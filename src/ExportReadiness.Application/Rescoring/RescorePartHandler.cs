@@ -3,6 +3,7 @@ using ExportReadiness.Core.Scoring;
 using ExportReadiness.Core.Training;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Queues;
+using ExportReadiness.Application.Telemetry;
 using ExportReadiness.Application.Scoring;
 using ExportReadiness.Storage;
 using Microsoft.Extensions.Options;
@@ -46,7 +47,8 @@ public sealed partial class RescorePartHandler(
     /// concurrent invocations: one part's storage reads and writes overlap another's model pass.
     /// </summary>
     public async Task<IReadOnlyList<DeliveryResult>> HandleAsync(IReadOnlyList<QueueDelivery> deliveries, CancellationToken cancellationToken) =>
-        await Task.WhenAll(deliveries.Select(d => Task.Run(() => HandleOneAsync(d, cancellationToken), CancellationToken.None)));
+        await Task.WhenAll(deliveries.Select(d => Task.Run(() =>
+            DeliverySpans.AroundOneAsync(ExportReadinessTelemetry.Spans.RescorePart, QueueName, d, () => HandleOneAsync(d, cancellationToken)), CancellationToken.None)));
 
     private async Task<DeliveryResult> HandleOneAsync(QueueDelivery delivery, CancellationToken cancellationToken)
     {
