@@ -75,4 +75,22 @@ public sealed class MetricsTests : ApplicationTests
 
         Assert.Equal(1, resent.GetMeasurementSnapshot().Sum(m => m.Value));
     }
+
+    [Fact]
+    public async Task A_request_refused_at_capacity_counts_as_shed()
+    {
+        using var shed = Collect<long>("exportreadiness.requests.shed");
+        using var shedding = new LoadShedding(Microsoft.Extensions.Options.Options.Create(new LoadSheddingOptions { MaxConcurrentRequests = 1, MaxQueuedRequests = 0 }),
+            App.Get<ExportReadiness.Application.Telemetry.ExportReadinessMetrics>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<LoadShedding>.Instance);
+        var holding = new TaskCompletionSource();
+        var held = shedding.RunAsync(App.Get("/api/assessments"), () => holding.Task);
+
+        var refused = App.Get("/api/assessments");
+        await shedding.RunAsync(refused, () => throw new Xunit.Sdk.XunitException("A request beyond capacity was let through."));
+        holding.SetResult();
+        await held;
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, refused.Response.StatusCode);
+        Assert.Equal(1, shed.GetMeasurementSnapshot().Sum(m => m.Value));
+    }
 }
