@@ -30,6 +30,38 @@ public class WorkerTelemetryTests(FunctionAppFixture fixture)
     }
 
     [Fact]
+    public async Task With_an_application_insights_connection_the_worker_composes_its_azure_monitor_exporter()
+    {
+        await using var app = await FunctionAppHost.StartAsync(new Dictionary<string, string?>
+        {
+            // A connection to nowhere: the composition is what is tested, nothing need arrive.
+            [FunctionsTelemetry.ConnectionSetting] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
+            [FunctionsTelemetry.AuthenticationSetting] = "Authorization=AAD",
+        }, bootstrapModel: false);
+
+        Assert.NotNull(app.Services.GetRequiredService<TracerProvider>());
+        var exporter = app.Services.GetRequiredService<IOptionsMonitor<Azure.Monitor.OpenTelemetry.Exporter.AzureMonitorExporterOptions>>().Get(Options.DefaultName);
+        Assert.IsType<Azure.Identity.ManagedIdentityCredential>(exporter.Credential);
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("", false)]
+    [InlineData("Authorization=AAD", true)]
+    [InlineData("Authorization=AAD;ClientId=00000000-0000-0000-0000-000000000001", true)]
+    [InlineData("Authorization=Key", false)]
+    public void The_exporter_ingests_with_the_managed_identity_when_the_template_turns_local_authentication_off(string? authentication, bool managedIdentity) =>
+        Assert.Equal(managedIdentity, FunctionsTelemetry.IngestionCredential(authentication) is Azure.Identity.ManagedIdentityCredential);
+
+    [Fact]
+    public void The_template_asks_for_entra_ingestion_as_the_exporter_reads_it()
+    {
+        var template = File.ReadAllText(Path.Combine(Azurite.RepositoryRoot(), "infra", "main.bicep"));
+        Assert.Contains($"name: '{FunctionsTelemetry.AuthenticationSetting}'", template);
+        Assert.Contains("value: 'Authorization=AAD'", template);
+    }
+
+    [Fact]
     public async Task A_message_failing_its_last_delivery_counts_as_a_retry_and_as_poison_with_how_long_it_waited()
     {
         var meters = Services.GetRequiredService<IMeterFactory>();
