@@ -79,6 +79,26 @@ public sealed class TelemetryTests(TelemetryFixture telemetry) : IClassFixture<T
         foreach (var secret in secrets) Assert.DoesNotContain(written, text => text.Contains(secret, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_local_host_serves_with_its_console_and_otlp_exporters_on_when_asked()
+    {
+        await using var app = new ExportReadinessApplication(telemetry.Azurite.ConnectionString, new Dictionary<string, string?>
+        {
+            [LocalTelemetry.ConsoleSetting] = "true",
+            // Nothing listens there: the exporter's failures are its own, never the request's.
+            [LocalTelemetry.OtlpEndpointSetting] = "http://127.0.0.1:9",
+            // Web only, so it takes no message from the other tests' app.
+            ["ExportReadiness:Standalone"] = "false",
+        });
+        app.StartServer();
+
+        var response = await app.CreateClient().GetAsync("/api/questionnaire");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(app.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+        Assert.NotNull(app.Services.GetService<MeterProvider>());
+    }
+
     /// <summary>Everything a span exports as text: its name, status, tags, events and links.</summary>
     private static IEnumerable<string> Texts(Activity span) =>
         new[] { span.DisplayName, span.StatusDescription ?? "", span.TraceStateString ?? "" }
