@@ -17,6 +17,7 @@ using ExportReadiness.Application.Reports;
 using ExportReadiness.Application.Rescoring;
 using ExportReadiness.Application.Reviews;
 using ExportReadiness.Application.Scoring;
+using ExportReadiness.Application.Telemetry;
 using ExportReadiness.Application.Validation;
 using ExportReadiness.Core;
 using ExportReadiness.Core.Validation;
@@ -50,6 +51,9 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddTexts();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StorageExceptionHandler>();
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<ExportReadinessMetrics>();
+        builder.Services.AddSingleton<QueueDeliveryTelemetry>();
         builder.Services.AddSingleton<LoadShedding>();
         builder.Services.AddSingleton<RequestLog>();
 

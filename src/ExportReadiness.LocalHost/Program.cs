@@ -5,6 +5,7 @@ using ExportReadiness.LocalHost;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddExportReadiness();
 builder.AddLocalTriggers();
+builder.AddLocalTelemetry();
 builder.Services.AddOpenApi();
 // The hosting layer logs every request's full URL, query included: an SME link's token would land in the log.
 // RequestLog writes the request line instead, with secrets redacted.

@@ -4,6 +4,7 @@ using Azure.Storage.Queues.Models;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Queues;
 using ExportReadiness.Application.Scoring;
+using ExportReadiness.Application.Telemetry;
 using ExportReadiness.Storage;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,7 @@ public sealed partial class QueueTriggerWorker(
     IQueueFunction function,
     StorageClients storage,
     CurrentModel currentModel,
+    QueueDeliveryTelemetry telemetry,
     IOptions<QueueTriggerOptions> options,
     ILogger<QueueTriggerWorker> logger) : BackgroundService
 {
@@ -102,6 +104,7 @@ public sealed partial class QueueTriggerWorker(
     private async Task ProcessAsync(QueueMessage[] messages, QueueTriggerOptions settings, CancellationToken stoppingToken)
     {
         var held = messages.Select(m => new HeldMessage(m)).ToList();
+        foreach (var message in messages) telemetry.Received(function.QueueName, message);
         IReadOnlyList<DeliveryResult> results;
         using (var handled = new CancellationTokenSource())
         {
@@ -179,6 +182,7 @@ public sealed partial class QueueTriggerWorker(
             // Copy before delete: a crash in between leaves a duplicate in poison, never a lost message.
             await _poison.SendMessageAsync(message.Body, cancellationToken: CancellationToken.None);
             await _queue.DeleteMessageAsync(message.MessageId, held.PopReceipt, CancellationToken.None);
+            telemetry.Poisoned(function.QueueName);
             LogPoisoned(function.Name, message.MessageId, message.DequeueCount, result.Error.Message);
         }
         else

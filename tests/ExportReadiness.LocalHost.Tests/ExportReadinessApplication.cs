@@ -42,10 +42,11 @@ public sealed class ExportReadinessApplication : WebApplicationFactory<Program>
     /// The app started on Kestrel and ready to score, on storage that has the bundled model published (trained once per
     /// run, <see cref="SeededModel"/>), so the app loads it instead of training its own.
     /// </summary>
-    public static async Task<ExportReadinessApplication> StartAsync(string connectionString)
+    public static async Task<ExportReadinessApplication> StartAsync(string connectionString, Action<IServiceCollection>? services = null,
+        IDictionary<string, string?>? settings = null)
     {
         await SeededModel.PublishAsync(connectionString);
-        var app = new ExportReadinessApplication(connectionString);
+        var app = new ExportReadinessApplication(connectionString, settings, services: services);
         app.StartServer();
         await app.Services.GetRequiredService<CurrentModel>().WaitUntilAvailableAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
         return app;

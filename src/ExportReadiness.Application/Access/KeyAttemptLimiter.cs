@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using ExportReadiness.Application.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace ExportReadiness.Application.Access;
@@ -7,14 +8,17 @@ namespace ExportReadiness.Application.Access;
 /// Wrong advisor keys per client address: after <see cref="AdvisorSessionOptions.FailedKeyAttemptsPerMinute"/> in a
 /// minute, no key from that address is even checked until the window passes, so guessing is slow whichever way the
 /// keys come (the sign-in form or the <c>x-functions-key</c> header). Counted per instance: with N instances a
-/// client gets at most N times the limit.
+/// client gets at most N times the limit. Every refusal, wrong or unchecked, counts in
+/// <c>exportreadiness.advisor.key_refusals</c>: a spike is someone guessing.
 /// </summary>
 public sealed class KeyAttemptLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _failures;
+    private readonly ExportReadinessMetrics _metrics;
 
-    public KeyAttemptLimiter(IOptions<AdvisorSessionOptions> options)
+    public KeyAttemptLimiter(IOptions<AdvisorSessionOptions> options, ExportReadinessMetrics metrics)
     {
+        _metrics = metrics;
         var limit = options.Value.FailedKeyAttemptsPerMinute;
         _failures = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
         {
@@ -28,10 +32,15 @@ public sealed class KeyAttemptLimiter : IDisposable
         // Asking for no permit tells whether any is left without using one.
         using var lease = _failures.AttemptAcquire(client, 0);
         if (lease.IsAcquired) return null;
+        _metrics.KeyRefused(ExportReadinessMetrics.KeyRefusal.TooManyAttempts);
         return lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
     }
 
-    public void RecordFailure(string client) => _failures.AttemptAcquire(client).Dispose();
+    public void RecordFailure(string client)
+    {
+        _metrics.KeyRefused(ExportReadinessMetrics.KeyRefusal.WrongKey);
+        _failures.AttemptAcquire(client).Dispose();
+    }
 
     public void Dispose() => _failures.Dispose();
 

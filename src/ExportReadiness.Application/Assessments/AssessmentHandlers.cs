@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using ExportReadiness.Application.Funnel;
 using ExportReadiness.Application.ActionPlans;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Programmes;
+using ExportReadiness.Application.Telemetry;
 using ExportReadiness.Core.ActionPlans;
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Questionnaire;
@@ -21,7 +23,7 @@ namespace ExportReadiness.Application.Assessments;
 public sealed class AssessmentHandlers(
     SubmissionValidator validator, AssessmentIntake intake, IAssessmentStore store, AssessmentAccess access, IOptions<ExportReadinessOptions> options,
     ProgrammeOffers programmes, FunnelReader funnel, IActionPlanStore actionPlans, QuestionnaireSchema schema, IDataProtectionProvider dataProtection, ProductAccessLog accessLog,
-    Privacy.ErasureGuard erasures)
+    Privacy.ErasureGuard erasures, ExportReadinessMetrics metrics)
 {
     /// <summary>
     /// The list's continuation tokens are the store's, protected: a token the list never gave out (made up, cut short,
@@ -54,10 +56,18 @@ public sealed class AssessmentHandlers(
             if (previous is null) return Problems.InvalidField(PreviousAssessmentField, Messages.PreviousAssessmentNotYours, texts);
         }
 
-        var accepted = await intake.AcceptAsync(outcome.Submission!, body.Raw, cancellationToken, previous);
+        AcceptedSubmission accepted;
+        // A span of its own inside the request's: the scoring message sent within it carries its context, so the score
+        // lands in this submission's trace.
+        using (var span = ExportReadinessTelemetry.Source.StartActivity(ExportReadinessTelemetry.Spans.SubmissionAccepted, ActivityKind.Producer))
+        {
+            accepted = await intake.AcceptAsync(outcome.Submission!, body.Raw, cancellationToken, previous);
+            span?.SetTag(ExportReadinessTelemetry.Tags.AssessmentId, accepted.Id);
+        }
         // The product erased while this was stored: the new assessment goes with it, as if the link had been refused.
         if (previous is not null && await erasures.UndoIfErasedAsync(previous.ProductId, CancellationToken.None))
             return Problems.InvalidField(PreviousAssessmentField, Messages.PreviousAssessmentNotYours, texts);
+        metrics.Submitted(ExportReadinessMetrics.SubmissionKind.Web);
         return TypedResults.Accepted($"/{Routes.Assessments}/{accepted.Id}", new SubmissionAccepted(accepted.Id, accepted.Status, accepted.AccessToken));
     }
 

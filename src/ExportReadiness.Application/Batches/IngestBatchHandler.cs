@@ -5,6 +5,7 @@ using System.Globalization;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Localization;
 using ExportReadiness.Application.Queues;
+using ExportReadiness.Application.Telemetry;
 using ExportReadiness.Application.Scoring;
 using ExportReadiness.Storage;
 using Microsoft.Extensions.Localization;
@@ -25,6 +26,7 @@ public sealed partial class IngestBatchHandler(
     IScoringQueue scoringQueue,
     AssessmentCsv csv,
     TimeProvider clock,
+    ExportReadinessMetrics metrics,
     IOptions<QueueTriggerOptions> queueOptions,
     IStringLocalizer<ApiTexts> texts,
     TextCatalog catalog,
@@ -44,19 +46,23 @@ public sealed partial class IngestBatchHandler(
     public async Task<IReadOnlyList<DeliveryResult>> HandleAsync(IReadOnlyList<QueueDelivery> deliveries, CancellationToken cancellationToken)
     {
         var results = new List<DeliveryResult>();
+        // Each in a span of its own, current while it runs: the slices it sends to scoring carry the ingest's trace.
         foreach (var delivery in deliveries)
-        {
-            try
-            {
-                results.Add(DeliveryResult.Done(await IngestAsync(ParseBatchId(delivery.Text), cancellationToken)));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                results.Add(DeliveryResult.Failed(e));
-                if (delivery.DequeueCount >= queueOptions.Value.MaxDequeueCount) await MarkFailedAsync(delivery.Text, e, cancellationToken);
-            }
-        }
+            results.Add(await DeliverySpans.AroundOneAsync(ExportReadinessTelemetry.Spans.IngestBatch, QueueName, delivery, () => IngestOneAsync(delivery, cancellationToken)));
         return results;
+    }
+
+    private async Task<DeliveryResult> IngestOneAsync(QueueDelivery delivery, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return DeliveryResult.Done(await IngestAsync(ParseBatchId(delivery.Text), cancellationToken));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (delivery.DequeueCount >= queueOptions.Value.MaxDequeueCount) await MarkFailedAsync(delivery.Text, e, cancellationToken);
+            return DeliveryResult.Failed(e);
+        }
     }
 
     /// <summary>Last delivery: the message goes to the poison queue, so the advisor sees Failed, not an Ingesting that never ends.</summary>
@@ -198,6 +204,7 @@ public sealed partial class IngestBatchHandler(
     {
         if (pending.Count == 0) return 0;
         await assessments.AddManyAsync(pending, cancellationToken);
+        metrics.Submitted(ExportReadinessMetrics.SubmissionKind.Batch, pending.Count);
         // One message per slice and programme: at most a hundred rows, every row of that slice.
         foreach (var slice in pending.GroupBy(a => (a.Programme, Slice: BatchAssessmentIds.TryParse(a.Id, out _, out var l) ? BatchAssessmentIds.SliceOf(l) : -1)))
         {

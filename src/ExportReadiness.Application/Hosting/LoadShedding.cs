@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using ExportReadiness.Application.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace ExportReadiness.Application.Hosting;
@@ -15,10 +16,12 @@ public sealed partial class LoadShedding : IDisposable
     private readonly ConcurrencyLimiter _limiter;
     private readonly LoadSheddingOptions _options;
     private readonly ILogger<LoadShedding> _logger;
+    private readonly ExportReadinessMetrics _metrics;
     private long _refused;
 
-    public LoadShedding(IOptions<LoadSheddingOptions> options, ILogger<LoadShedding> logger)
+    public LoadShedding(IOptions<LoadSheddingOptions> options, ExportReadinessMetrics metrics, ILogger<LoadShedding> logger)
     {
+        _metrics = metrics;
         _options = options.Value;
         _logger = logger;
         _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
@@ -45,6 +48,7 @@ public sealed partial class LoadShedding : IDisposable
         using var lease = await AcquireAsync(context.RequestAborted);
         if (!lease.IsAcquired)
         {
+            _metrics.Shed();
             if (Interlocked.Increment(ref _refused) % 100 == 1) LogShedding(Refused, _options.MaxConcurrentRequests, _options.MaxQueuedRequests);
             await Unavailable.For(context.Request, Unavailable.Reason.Overloaded, _options.RetryAfterSeconds).ExecuteAsync(context);
             return;

@@ -3,6 +3,7 @@ using ExportReadiness.Core.Scoring;
 using ExportReadiness.Core.Training;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Queues;
+using ExportReadiness.Application.Telemetry;
 using ExportReadiness.Application.Scoring;
 using ExportReadiness.Storage;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,7 @@ public sealed partial class RescorePartHandler(
     AssessmentScorer scorer,
     RescoreCompletion completion,
     TimeProvider clock,
+    ExportReadinessMetrics metrics,
     IOptions<QueueTriggerOptions> queueOptions,
     IOptions<ExportReadinessOptions> appOptions,
     ILogger<RescorePartHandler> logger) : IQueueFunction
@@ -46,7 +48,8 @@ public sealed partial class RescorePartHandler(
     /// concurrent invocations: one part's storage reads and writes overlap another's model pass.
     /// </summary>
     public async Task<IReadOnlyList<DeliveryResult>> HandleAsync(IReadOnlyList<QueueDelivery> deliveries, CancellationToken cancellationToken) =>
-        await Task.WhenAll(deliveries.Select(d => Task.Run(() => HandleOneAsync(d, cancellationToken), CancellationToken.None)));
+        await Task.WhenAll(deliveries.Select(d => Task.Run(() =>
+            DeliverySpans.AroundOneAsync(ExportReadinessTelemetry.Spans.RescorePart, QueueName, d, () => HandleOneAsync(d, cancellationToken)), CancellationToken.None)));
 
     private async Task<DeliveryResult> HandleOneAsync(QueueDelivery delivery, CancellationToken cancellationToken)
     {
@@ -95,6 +98,8 @@ public sealed partial class RescorePartHandler(
             var results = scorer.ScoreEach(model, page.Select(a => (a.Company, a.Answers)).ToList(), clock.GetUtcNow());
             var scored = page.Zip(results).Where(p => p.Second.Result is not null).Select(p => p.First with { Result = p.Second.Result }).ToList();
             var written = await assessments.ReplaceManyAsync(scored, cancellationToken);
+            // In the score distribution, so a new model's shift of the levels shows the morning after.
+            foreach (var assessment in scored.Where(a => written.Contains(a.Id))) metrics.Rescored(assessment.Result!);
             rescored += written.Count;
             await SettleAsync(runId, partId, null, written.Count, page.Length - scored.Count, null, cancellationToken);
         }

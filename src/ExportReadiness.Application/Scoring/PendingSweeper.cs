@@ -1,6 +1,7 @@
 using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Training;
 using ExportReadiness.Application.Hosting;
+using ExportReadiness.Application.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace ExportReadiness.Application.Scoring;
@@ -23,6 +24,7 @@ public sealed partial class PendingSweeper(
     IAssessmentStore store,
     IScoringQueue queue,
     TimeProvider clock,
+    ExportReadinessMetrics metrics,
     IOptions<ExportReadinessOptions> options,
     ILogger<PendingSweeper> logger)
 {
@@ -41,6 +43,8 @@ public sealed partial class PendingSweeper(
     {
         await using var held = await locks.TryAcquireAsync(LockName, cancellationToken);
         if (held is null) return null;
+        // The messages it re-sends carry this span's trace: the submission's own trace was lost with its message.
+        using var span = ExportReadinessTelemetry.Source.StartActivity(ExportReadinessTelemetry.Spans.SweepPending);
         var age = options.Value.PendingSweepAge;
         var now = clock.GetUtcNow();
         var due = new List<PendingAssessment>(Page);
@@ -53,7 +57,9 @@ public sealed partial class PendingSweeper(
             requeued += await RequeueAsync(due, cancellationToken);
         }
         requeued += await RequeueAsync(due, cancellationToken);
+        span?.SetTag(ExportReadinessTelemetry.Tags.Count, requeued);
         if (requeued > 0) LogRequeued(requeued);
+        metrics.Resent(requeued);
         return requeued;
     }
 

@@ -2,6 +2,7 @@ using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Scoring;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Queues;
+using ExportReadiness.Application.Telemetry;
 using ExportReadiness.Storage;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,7 @@ public sealed partial class ScoreAssessmentHandler(
     CurrentModel currentModel,
     AssessmentScorer scorer,
     TimeProvider clock,
+    ExportReadinessMetrics metrics,
     IOptions<QueueTriggerOptions> queueOptions,
     IOptions<ExportReadinessOptions> appOptions,
     ILogger<ScoreAssessmentHandler> logger) : IQueueFunction
@@ -32,7 +34,11 @@ public sealed partial class ScoreAssessmentHandler(
 
     public string QueueName => StorageNames.ScoringQueue;
 
-    public async Task<IReadOnlyList<DeliveryResult>> HandleAsync(IReadOnlyList<QueueDelivery> deliveries, CancellationToken cancellationToken)
+    /// <summary>One span per message, in the trace of whoever sent it (a submission's HTTP request, a batch's ingest, a sweep).</summary>
+    public Task<IReadOnlyList<DeliveryResult>> HandleAsync(IReadOnlyList<QueueDelivery> deliveries, CancellationToken cancellationToken) =>
+        DeliverySpans.AroundAsync(ExportReadinessTelemetry.Spans.ScoreAssessment, QueueName, deliveries, () => ScoreAsync(deliveries, cancellationToken));
+
+    private async Task<IReadOnlyList<DeliveryResult>> ScoreAsync(IReadOnlyList<QueueDelivery> deliveries, CancellationToken cancellationToken)
     {
         // A delivery succeeds when every assessment it names is scored (or already was); otherwise it is retried,
         // and the retry finds the ones that succeeded already scored.
@@ -75,8 +81,9 @@ public sealed partial class ScoreAssessmentHandler(
                 var written = await store.ReplaceManyAsync(
                     work.Select((w, k) => w.Assessment with { Status = AssessmentStatus.Scored, Result = scored[k], FailureReason = null }).ToList(),
                     cancellationToken);
-                foreach (var (assessment, owners) in work)
+                foreach (var (k, (assessment, owners)) in work.Index())
                 {
+                    if (written.Contains(assessment.Id)) Measure(assessment, scored[k]);
                     foreach (var delivery in owners)
                     {
                         // Not written: the row changed since it was read (another delivery scored it, or a review landed).
@@ -146,6 +153,13 @@ public sealed partial class ScoreAssessmentHandler(
         return (scoredWork, results);
     }
 
+    /// <summary>A first score counts in the latency from submission; a re-score (a new model) only in the distribution.</summary>
+    private void Measure(Assessment assessment, ScoringResult result)
+    {
+        if (assessment.Status == AssessmentStatus.Scored) metrics.Rescored(result);
+        else metrics.Scored(result, assessment.SubmittedAt);
+    }
+
     private static bool IsCurrent(Assessment assessment, ReadinessModel model) =>
         assessment.Status == AssessmentStatus.Scored && assessment.Result?.ModelVersion == model.Version;
 
@@ -160,6 +174,7 @@ public sealed partial class ScoreAssessmentHandler(
             FailureReason = "Scoring failed repeatedly; the message was moved to the poison queue for investigation.",
         };
         if (await store.TryReplaceAsync(failed, cancellationToken)) await store.ForgetPendingAsync([failed], cancellationToken);
+        metrics.ScoringFailed();
         LogFailed(assessmentId);
     }
 

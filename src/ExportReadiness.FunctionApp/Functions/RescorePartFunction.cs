@@ -1,5 +1,5 @@
 using Azure.Storage.Queues.Models;
-using ExportReadiness.Application.Queues;
+using ExportReadiness.Application.Telemetry;
 using ExportReadiness.Application.Rescoring;
 using ExportReadiness.Storage;
 
@@ -10,10 +10,10 @@ namespace ExportReadiness.FunctionApp.Functions;
 /// retries and, after host.json's maxDequeueCount, moves it to <c>rescore-parts-poison</c>; on that last delivery the
 /// handler has marked the part Failed, so the run still completes.
 /// </summary>
-public sealed class RescorePartFunction(RescorePartHandler handler)
+public sealed class RescorePartFunction(RescorePartHandler handler, QueueDeliveryTelemetry telemetry)
 {
     [Function(nameof(RescorePart))]
     public Task RescorePart(
         [QueueTrigger(StorageNames.RescorePartsQueue, Connection = StorageNames.ConnectionSetting)] QueueMessage message, CancellationToken cancellationToken) =>
-        handler.HandleOneAsync(message.Body.ToString(), message.DequeueCount, cancellationToken);
+        telemetry.HandleOneAsync(handler, message, cancellationToken);
 }

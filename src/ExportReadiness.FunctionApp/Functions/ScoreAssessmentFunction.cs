@@ -1,5 +1,5 @@
 using Azure.Storage.Queues.Models;
-using ExportReadiness.Application.Queues;
+using ExportReadiness.Application.Telemetry;
 using ExportReadiness.Application.Scoring;
 using ExportReadiness.Storage;
 
@@ -10,10 +10,10 @@ namespace ExportReadiness.FunctionApp.Functions;
 /// and, after host.json's maxDequeueCount, moves it to <c>assessments-to-score-poison</c>; on that last delivery
 /// the handler has marked the assessment Failed.
 /// </summary>
-public sealed class ScoreAssessmentFunction(ScoreAssessmentHandler handler)
+public sealed class ScoreAssessmentFunction(ScoreAssessmentHandler handler, QueueDeliveryTelemetry telemetry)
 {
     [Function(nameof(ScoreAssessment))]
     public Task ScoreAssessment(
         [QueueTrigger(StorageNames.ScoringQueue, Connection = StorageNames.ConnectionSetting)] QueueMessage message, CancellationToken cancellationToken) =>
-        handler.HandleOneAsync(message.Body.ToString(), message.DequeueCount, cancellationToken);
+        telemetry.HandleOneAsync(handler, message, cancellationToken);
 }

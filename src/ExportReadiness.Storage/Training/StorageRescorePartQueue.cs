@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ExportReadiness.Core.Training;
+using ExportReadiness.Storage.Telemetry;
 
 namespace ExportReadiness.Storage.Training;
 
@@ -13,5 +14,5 @@ public sealed class StorageRescorePartQueue(StorageClients clients) : IRescorePa
             async (part, ct) => await queue.SendMessageAsync(Message(part), ct));
     }
 
-    public static string Message(RescorePart part) => JsonSerializer.Serialize(new { runId = part.RunId, partId = part.Id });
+    public static string Message(RescorePart part) => TraceStamp.Serialize(new { runId = part.RunId, partId = part.Id }, JsonSerializerOptions.Default);
 }

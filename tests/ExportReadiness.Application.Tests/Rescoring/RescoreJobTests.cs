@@ -231,4 +231,25 @@ public sealed class RescoreJobTests() : ApplicationTests(new ApplicationUnderTes
         Assert.Equal([second.Id, first.Id], recent.Select(r => r.Id));
         Assert.Equal(404, unknown.Status);
     }
+
+    [Fact]
+    public async Task Every_score_a_run_gives_again_counts_in_the_score_distribution_by_level()
+    {
+        using var scores = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<int>(
+            App.Get<System.Diagnostics.Metrics.IMeterFactory>(), "ExportReadiness", "exportreadiness.scores");
+        var stale = await StaleAsync(4);
+        await RunPastTrainingAsync();
+        App.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await Job.RunAsync("nightly", default);
+        await DeliverPartsAsync();
+
+        var measured = scores.GetMeasurementSnapshot();
+        Assert.Equal(stale.Count, measured.Count);
+        foreach (var id in stale)
+        {
+            var result = (await App.StoredAsync(id)).Result!;
+            Assert.Contains(measured, m => m.Value == result.ReadinessScore && (string?)m.Tags["readiness.level"] == result.Level.ToString());
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ExportReadiness.Core.Batches;
+using ExportReadiness.Storage.Telemetry;
 
 namespace ExportReadiness.Testing.InMemory;
 
@@ -7,7 +8,7 @@ namespace ExportReadiness.Testing.InMemory;
 public sealed class InMemoryBatchQueue : InMemoryQueue, IBatchQueue
 {
     public Task EnqueueIngestAsync(string batchId, CancellationToken cancellationToken) =>
-        StorageCall.Do(cancellationToken, () => Send(JsonSerializer.Serialize(new { batchId })));
+        StorageCall.Do(cancellationToken, () => Send(TraceStamp.Serialize(new { batchId }, JsonSerializerOptions.Default)));
 
     /// <summary>The batch ids asked for, in order.</summary>
     public IReadOnlyList<string> SentBatchIds =>

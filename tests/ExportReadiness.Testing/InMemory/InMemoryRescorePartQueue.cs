@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ExportReadiness.Core.Training;
+using ExportReadiness.Storage.Telemetry;
 
 namespace ExportReadiness.Testing.InMemory;
 
@@ -8,6 +9,6 @@ public sealed class InMemoryRescorePartQueue : InMemoryQueue, IRescorePartQueue
 {
     public Task EnqueueAsync(IReadOnlyList<RescorePart> parts, CancellationToken cancellationToken) => StorageCall.Do(cancellationToken, () =>
     {
-        foreach (var part in parts) Send(JsonSerializer.Serialize(new { runId = part.RunId, partId = part.Id }));
+        foreach (var part in parts) Send(TraceStamp.Serialize(new { runId = part.RunId, partId = part.Id }, JsonSerializerOptions.Default));
     });
 }

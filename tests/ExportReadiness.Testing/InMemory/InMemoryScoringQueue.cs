@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ExportReadiness.Core.Assessments;
+using ExportReadiness.Storage.Telemetry;
 
 namespace ExportReadiness.Testing.InMemory;
 
@@ -19,15 +20,15 @@ public sealed class InMemoryScoringQueue : InMemoryQueue, IScoringQueue
     };
 
     public Task EnqueueAsync(ScoringRequest request, CancellationToken cancellationToken) =>
-        StorageCall.Do(cancellationToken, () => Send(JsonSerializer.Serialize(request, Json)));
+        StorageCall.Do(cancellationToken, () => Send(TraceStamp.Serialize(request, Json)));
 
     public Task EnqueueManyAsync(string programme, IReadOnlyList<string> assessmentIds, CancellationToken cancellationToken) => StorageCall.Do(cancellationToken, () =>
     {
-        foreach (var ids in assessmentIds.Chunk(IdsPerMessage)) Send(JsonSerializer.Serialize(new { assessmentIds = ids, programme }, Json));
+        foreach (var ids in assessmentIds.Chunk(IdsPerMessage)) Send(TraceStamp.Serialize(new { assessmentIds = ids, programme }, Json));
     });
 
     public Task EnqueueSliceAsync(string programme, IReadOnlyList<string> assessmentIds, CancellationToken cancellationToken) =>
-        StorageCall.Do(cancellationToken, () => Send(JsonSerializer.Serialize(new { assessmentIds, programme, slice = true }, Json)));
+        StorageCall.Do(cancellationToken, () => Send(TraceStamp.Serialize(new { assessmentIds, programme, slice = true }, Json)));
 
     /// <summary>Every assessment id any sent message named, in the order sent (an id sent twice appears twice).</summary>
     public IReadOnlyList<string> SentIds => Sent.SelectMany(IdsOf).ToList();
