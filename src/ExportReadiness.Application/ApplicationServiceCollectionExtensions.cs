@@ -91,11 +91,6 @@ public static class ApplicationServiceCollectionExtensions
         builder.Services.AddSingleton<AssetHandler>();
         builder.Services.AddSingleton<QuestionnaireHandler>();
         builder.Services.AddSingleton<AssessmentAccess>();
-        builder.Services.AddOptions<AccessLogOptions>().BindConfiguration(AccessLogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<ProductAccessLog>();
-        builder.Services.AddOptions<PrivacyNoticeOptions>().BindConfiguration(PrivacyNoticeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<AccessLogExpiry>();
-        builder.Services.AddSingleton<AccessLogHandlers>();
         builder.Services.AddSingleton<ValidationHandler>();
         builder.Services.AddSingleton<OutcomeSetHandlers>();
         builder.Services.AddSingleton<ModelCardReader>();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Localization;
+using ExportReadiness.Core.Assessments;
 using ExportReadiness.Core.Localization;
 using ExportReadiness.Core.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,8 @@ namespace ExportReadiness.Application.Privacy;
 /// advisor, or every product of a company by an advisor. An erasure answers its record, also when replayed.
 /// </summary>
 public sealed partial class PrivacyHandlers(
-    AssessmentAccess access, IProductErasure erasure, ProductExport export, IOptions<ExportReadinessOptions> options, ILogger<PrivacyHandlers> logger)
+    AssessmentAccess access, IProductErasure erasure, ProductExport export, ProductAccessLog accessLog, IOptions<ExportReadinessOptions> options,
+    ILogger<PrivacyHandlers> logger)
 {
     public const string CompanyNameField = "companyName";
     public const int MaxCompanyName = 200;
@@ -32,14 +34,17 @@ public sealed partial class PrivacyHandlers(
     public async Task<IResult> Export(string id, HttpContext context, CancellationToken cancellationToken)
     {
         if (AssessmentHandlers.TokenInQuery(context.Request) is { } inAddress) return inAddress;
-        var assessment = await access.FindVisibleAsync(id, context, AssessmentHandlers.TokenOf(context.Request), cancellationToken);
-        return assessment is null ? NotFound(context.Request) : await ExportAsync(assessment.ProductId, context, cancellationToken);
+        var token = AssessmentHandlers.TokenOf(context.Request);
+        var assessment = await access.FindVisibleAsync(id, context, token, cancellationToken);
+        if (assessment is null) return NotFound(context.Request);
+        return await ExportAsync(assessment.ProductId, context, cancellationToken, AccessToken.Matches(token, assessment.AccessTokenHash) ? ProductAccess.Sme : null);
     }
 
-    /// <summary>The product's document as an attachment (the API's and the result page's download).</summary>
-    public async Task<IResult> ExportAsync(string productId, HttpContext context, CancellationToken cancellationToken)
+    /// <summary>The product's document as an attachment (the API's and the result page's download), in the access log as an export by <paramref name="actor"/> (null: the signed-in advisor).</summary>
+    public async Task<IResult> ExportAsync(string productId, HttpContext context, CancellationToken cancellationToken, string? actor)
     {
         if (await export.ReadAsync(productId, cancellationToken) is not { } document) return NotFound(context.Request);
+        await accessLog.ProductAsync(context, productId, AccessKind.Export, cancellationToken, actor: actor);
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{ProductExport.FileName(productId)}\"";
         return TypedResults.Json(document, Json);
     }
@@ -52,14 +57,15 @@ public sealed partial class PrivacyHandlers(
     {
         if (AssessmentHandlers.TokenInQuery(context.Request) is { } inAddress) return inAddress;
         if (AssessmentHandlers.TokenOf(context.Request) is not { } token) return NotFound(context.Request);
-        return await EraseWithTokenAsync(id, token, cancellationToken) is { } record ? TypedResults.Ok(ErasureView.Of(record)) : NotFound(context.Request);
+        return await EraseWithTokenAsync(id, token, context, cancellationToken) is { } record ? TypedResults.Ok(ErasureView.Of(record)) : NotFound(context.Request);
     }
 
     /// <summary>Erases the product of the assessment whose token this is (or answers the erasure already made with it); null for anyone else.</summary>
-    public async Task<ErasureRecord?> EraseWithTokenAsync(string id, string token, CancellationToken cancellationToken)
+    public async Task<ErasureRecord?> EraseWithTokenAsync(string id, string token, HttpContext context, CancellationToken cancellationToken)
     {
         if (await access.FindByTokenAsync(id, token, cancellationToken) is { } assessment)
         {
+            await accessLog.AssessmentAsync(context, assessment, AccessKind.Erase, cancellationToken, ProductAccess.Sme);
             var record = await erasure.EraseAsync(assessment.ProductId, ErasureRequest.BySme, cancellationToken);
             LogErased(record.ProductId, record.Reason);
             return record;
@@ -73,6 +79,7 @@ public sealed partial class PrivacyHandlers(
         // A product erased before (completely or not: this run completes it) is answered with its record; one never stored, 404.
         if (await erasure.FindAsync(productId, cancellationToken) is null && (await erasure.AssessmentsOfAsync(productId, cancellationToken)).Count == 0)
             return Problems.Status(StatusCodes.Status404NotFound, Messages.NotFound, Messages.NoSuchProduct, ApiMessages.Of(context.Request));
+        await accessLog.ProductAsync(context, productId, AccessKind.Erase, cancellationToken);
         var record = await erasure.EraseAsync(productId, ErasureRequest.ByAdvisor(AdvisorOf(context)), cancellationToken);
         LogErased(record.ProductId, record.Reason);
         return TypedResults.Ok(ErasureView.Of(record));
@@ -95,7 +102,10 @@ public sealed partial class PrivacyHandlers(
         var advisor = AdvisorOf(context);
         var erased = new List<ErasureView>();
         await foreach (var productId in erasure.ProductsOfCompanyAsync(companyName, cancellationToken))
+        {
+            await accessLog.ProductAsync(context, productId, AccessKind.Erase, cancellationToken);
             erased.Add(ErasureView.Of(await erasure.EraseAsync(productId, ErasureRequest.ByAdvisor(advisor, ErasureReasons.CompanyRequest), cancellationToken)));
+        }
         LogCompanyErased(erased.Count, advisor);
         return TypedResults.Ok(new CompanyErasureView(erased.Count, erased));
     }

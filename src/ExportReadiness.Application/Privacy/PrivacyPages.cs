@@ -2,6 +2,7 @@ using ExportReadiness.Application.Assessments;
 using ExportReadiness.Application.Pages;
 using ExportReadiness.Application.Pages.Privacy;
 using ExportReadiness.Application.Pages.Sme;
+using ExportReadiness.Core.Privacy;
 
 namespace ExportReadiness.Application.Privacy;
 
@@ -14,7 +15,7 @@ public sealed class PrivacyPages(AssessmentAccess access, PrivacyHandlers handle
 {
     public async Task<IResult> Download(string id, HttpContext context, CancellationToken cancellationToken) =>
         SmePages.ResultToken(context.Request, id) is { } token && await access.FindByTokenAsync(id, token, cancellationToken) is { } assessment
-            ? await handlers.ExportAsync(assessment.ProductId, context, cancellationToken)
+            ? await handlers.ExportAsync(assessment.ProductId, context, cancellationToken, ProductAccess.Sme)
             : NotFoundPage.Assessment();
 
     public async Task<IResult> ConfirmErase(string id, HttpContext context, CancellationToken cancellationToken) =>
@@ -28,7 +29,7 @@ public sealed class PrivacyPages(AssessmentAccess access, PrivacyHandlers handle
         if (SmePages.ResultToken(context.Request, id) is not { } token) return NotFoundPage.Assessment();
         var (_, refused) = await forms.ReadAsync(context, cancellationToken);
         if (refused is not null) return refused;
-        return await handlers.EraseWithTokenAsync(id, token, cancellationToken) is { } record
+        return await handlers.EraseWithTokenAsync(id, token, context, cancellationToken) is { } record
             ? Page.Of<ErasedPage>(new Dictionary<string, object?> { [nameof(ErasedPage.Record)] = record })
             : NotFoundPage.Assessment();
     }

@@ -24,7 +24,9 @@ public sealed class RetentionTests(PipelineFixture pipeline)
         // backdated to match; everything else in this storage is from this decade and far from that line.
         var clock = new FakeTimeProvider(new DateTimeOffset(1998, 1, 1, 3, 0, 0, TimeSpan.Zero));
         var job = new RetentionJob(Services.GetRequiredService<IDistributedLock>(), Services.GetRequiredService<IProductErasure>(),
-            Options.Create(new RetentionOptions { YearsAfterLastActivity = 1 }), clock, NullLogger<RetentionJob>.Instance);
+            Options.Create(new RetentionOptions { YearsAfterLastActivity = 1 }), clock, Services.GetRequiredService<IAccessLog>(),
+            new AccessLogExpiry(Services.GetRequiredService<IAccessLog>(), Options.Create(new AccessLogOptions()), clock, NullLogger<AccessLogExpiry>.Instance),
+            NullLogger<RetentionJob>.Instance);
         var store = Services.GetRequiredService<IAssessmentStore>();
         var programme = Unique.Programme("retention");
         Assessment Web(DateTimeOffset submitted) => ContractData.Assessments(programme, 1)[0] with { Id = Guid.CreateVersion7().ToString(), SubmittedAt = submitted };
@@ -49,6 +51,12 @@ public sealed class RetentionTests(PipelineFixture pipeline)
         Assert.NotNull(await store.FindAsync(actedOnSince.Id, default));
         var record = await Services.GetRequiredService<IProductErasure>().FindAsync(expired.Id, default);
         Assert.Equal((ErasureReasons.Retention, ErasureReasons.Retention, 1), (record!.ErasedBy, record.Reason, record.Removed[ErasedKinds.Assessments]));
+        // The erasure is in the access log, by the retention timer; nothing of the kept products is.
+        var accessLog = pipeline.App.Storage.Table(ExportReadiness.Storage.StorageNames.AccessLogTable);
+        var entries = await accessLog.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == "199801").ToListAsync();
+        var erasedEntry = Assert.Single(entries, e => e.GetString("ProductId") == expired.Id);
+        Assert.Equal((ProductAccess.Retention, nameof(AccessKind.Erase)), (erasedEntry.GetString("Actor"), erasedEntry.GetString("Kind")));
+        Assert.DoesNotContain(entries, e => e.GetString("ProductId") == actedOnSince.Id || e.GetString("ProductId") == reassessedSince.Id);
     }
 
     [Fact]
