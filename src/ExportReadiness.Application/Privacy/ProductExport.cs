@@ -37,10 +37,23 @@ public sealed class ProductExport(IProductErasure products, IReviewStore reviews
         {
             var raw = await submissions.GetAsync(a.Id, cancellationToken);
             exported.Add(new ExportedAssessment(a.AsView(), a.BatchId, await reviews.GetAsync(a.Id, cancellationToken),
-                await reviews.HistoryAsync(a.Id, cancellationToken), raw is { } bytes ? JsonDocument.Parse(bytes).RootElement.Clone() : null));
+                await reviews.HistoryAsync(a.Id, cancellationToken), raw is { } bytes ? Parsed(bytes) : null));
         }
         return new ProductExportDocument(productId, clock.GetUtcNow(), exported,
             await moves.ForProductAsync(productId, cancellationToken), await actions.ListAsync(productId, cancellationToken));
+    }
+
+    /// <summary>The submission as sent; one that is not JSON (never, as submissions are validated first) as its text.</summary>
+    private static JsonElement Parsed(ReadOnlyMemory<byte> bytes)
+    {
+        try
+        {
+            return JsonDocument.Parse(bytes).RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return JsonSerializer.SerializeToElement(System.Text.Encoding.UTF8.GetString(bytes.Span));
+        }
     }
 
     /// <summary>The download's file name: the product's id only (a company name in a header would be logged by proxies).</summary>

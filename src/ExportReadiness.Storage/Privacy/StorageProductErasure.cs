@@ -128,7 +128,19 @@ public sealed class StorageProductErasure(StorageClients clients, TimeProvider c
         foreach (var batch in rows.Where(r => r.BatchId is not null).GroupBy(r => r.BatchId!))
         {
             var lines = batch.Select(r => BatchAssessmentIds.TryParse(r.Id, out _, out var line) ? line : -1).Where(l => l > 0).ToHashSet();
-            var blob = container.GetBlobClient($"{batch.Key}/input.csv");
+            blanked += await BlankAsync(container.GetBlobClient($"{batch.Key}/input.csv"), lines, cancellationToken);
+        }
+        return blanked;
+    }
+
+    /// <summary>
+    /// Rewrites the file with the lines blanked, conditional on the file as read: two erasures of products of one batch at
+    /// once each blank their own lines, the later one reading the file again.
+    /// </summary>
+    private static async Task<int> BlankAsync(Azure.Storage.Blobs.BlobClient blob, IReadOnlySet<long> lines, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
             Response<Azure.Storage.Blobs.Models.BlobDownloadResult> file;
             try
             {
@@ -136,19 +148,24 @@ public sealed class StorageProductErasure(StorageClients clients, TimeProvider c
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
-                continue;
+                return 0;
             }
             var (text, count) = BatchFileErasure.Blank(Encoding.UTF8.GetString(file.Value.Content.ToMemory().Span), lines);
-            if (count == 0) continue;
-            // Conditional on the file as read: two erasures of products of one batch at once each blank their own lines.
-            await blob.UploadAsync(BinaryData.FromString(text), new Azure.Storage.Blobs.Models.BlobUploadOptions
+            if (count == 0) return 0;
+            try
             {
-                Conditions = new Azure.Storage.Blobs.Models.BlobRequestConditions { IfMatch = file.Value.Details.ETag },
-                HttpHeaders = new Azure.Storage.Blobs.Models.BlobHttpHeaders { ContentType = file.Value.Details.ContentType },
-            }, cancellationToken);
-            blanked += count;
+                await blob.UploadAsync(BinaryData.FromString(text), new Azure.Storage.Blobs.Models.BlobUploadOptions
+                {
+                    Conditions = new Azure.Storage.Blobs.Models.BlobRequestConditions { IfMatch = file.Value.Details.ETag },
+                    HttpHeaders = new Azure.Storage.Blobs.Models.BlobHttpHeaders { ContentType = file.Value.Details.ContentType },
+                }, cancellationToken);
+                return count;
+            }
+            catch (RequestFailedException e) when (e.Status == 412 && attempt < 10)
+            {
+                // Changed since it was read (another line blanked): read again.
+            }
         }
-        return blanked;
     }
 
     public async IAsyncEnumerable<string> ProductsOfCompanyAsync(string companyName, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -28,13 +28,9 @@ public sealed class ProductErasureTests(StorageFixture storage)
     /// A product first assessed in a batch (line 4 of 5), scored, reviewed, moved a stage, with an action, and re-assessed on
     /// the web (still Pending, so in the pending index, with its raw submission), among 30 other scored rows of its programme.
     /// </summary>
-    private async Task<Product> ProductAsync(TableAssessmentStore store, string programme)
+    private async Task<Product> ProductAsync(TableAssessmentStore store, string programme, string? reassessedIn = null)
     {
-        var others = ReportTallyTests.Spread(ContractData.Assessments(programme, 30));
-        await store.AddManyAsync(others, default);
-        var scoredOthers = (await store.FindManyAsync(others.Select(o => new ScoringRequest(o.Id, Programme: programme)).ToList(), default)).Values
-            .Select((a, i) => a with { Status = AssessmentStatus.Scored, Result = ContractData.Result(30 + i * 2, "model-a") }).ToList();
-        await store.ReplaceManyAsync(scoredOthers, default);
+        var others = await ScoredRowsAsync(store, programme);
 
         var company = $"Raderas {Guid.NewGuid():N} AB";
         var batchId = Guid.NewGuid().ToString("N");
@@ -70,12 +66,23 @@ public sealed class ProductErasureTests(StorageFixture storage)
 
         var reassessment = others[0] with
         {
-            Id = Guid.CreateVersion7().ToString(), ProductId = first.Id, PreviousAssessmentId = first.Id, Company = first.Company, Status = AssessmentStatus.Pending,
+            Id = Guid.CreateVersion7().ToString(), Programme = reassessedIn ?? programme, ProductId = first.Id, PreviousAssessmentId = first.Id, Company = first.Company, Status = AssessmentStatus.Pending,
             SubmittedAt = ContractData.Monday.AddDays(2), ConcurrencyToken = null, Result = null,
         };
         await new BlobSubmissionArchive(storage.Clients).SaveAsync(reassessment.Id, Encoding.UTF8.GetBytes($"{{\"company\":\"{company}\"}}"), default);
         await store.AddAsync(reassessment, default);
         return new Product(first, (await store.FindAsync(reassessment.Id, default))!, company, batchId, batch[3]);
+    }
+
+    /// <summary>30 scored rows of other products, over three sectors and four regions, so every report has something to compare.</summary>
+    private static async Task<List<Assessment>> ScoredRowsAsync(TableAssessmentStore store, string programme)
+    {
+        var rows = ReportTallyTests.Spread(ContractData.Assessments(programme, 30));
+        await store.AddManyAsync(rows, default);
+        var scored = (await store.FindManyAsync(rows.Select(o => new ScoringRequest(o.Id, Programme: programme)).ToList(), default)).Values
+            .Select((a, i) => a with { Status = AssessmentStatus.Scored, Result = ContractData.Result(30 + i * 2, "model-a") }).ToList();
+        await store.ReplaceManyAsync(scored, default);
+        return rows;
     }
 
     [Fact]
@@ -127,6 +134,25 @@ public sealed class ProductErasureTests(StorageFixture storage)
         var again = await erasure.EraseAsync(product.First.Id, ErasureRequest.BySme, default);
         Assert.Equal((record.ErasedAt, record.ErasedBy, record.Removed.Count), (again.ErasedAt, again.ErasedBy, again.Removed.Count));
         Assert.Equal(record.Removed.OrderBy(p => p.Key), again.Removed.OrderBy(p => p.Key));
+    }
+
+    [Fact]
+    public async Task A_product_reassessed_and_scored_under_another_programme_leaves_both_programmes_tallies_equal_to_a_scan()
+    {
+        var (programme, other) = (Unique.Programme("erase-a"), Unique.Programme("erase-b"));
+        var store = new TableAssessmentStore(storage.Clients);
+        await ScoredRowsAsync(store, other);
+        var product = await ProductAsync(store, programme, reassessedIn: other);
+        // Scored there: its product's figures (on the first assessment, in the first programme) move too.
+        var scored = product.Reassessment with { Status = AssessmentStatus.Scored, Result = ContractData.Result(81, "model-a") };
+        Assert.Single(await store.ReplaceManyAsync([scored], default));
+        Assert.Equal(2, (await store.FindAsync(product.First.Id, default))!.ProductFigures!.ScoredCount);
+
+        var record = await new StorageProductErasure(storage.Clients, TimeProvider.System).EraseAsync(product.First.Id, ErasureRequest.BySme, default);
+
+        Assert.Equal(2, record.Removed[ErasedKinds.Assessments]);
+        await ReportTallyTests.AssertTalliesMatchScanAsync(store, programme, new Dictionary<string, IReadOnlyList<StageMove>>());
+        await ReportTallyTests.AssertTalliesMatchScanAsync(store, other, new Dictionary<string, IReadOnlyList<StageMove>>());
     }
 
     [Fact]
