@@ -1,6 +1,7 @@
 using ExportReadiness.Application.Hosting;
 using ExportReadiness.Application.Queues;
 using ExportReadiness.Storage;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Options;
 
 namespace ExportReadiness.LocalHost.Tests.Queues;
@@ -93,6 +94,11 @@ public class QueueDriverTests(PipelineFixture pipeline)
         await queue.CreateAsync();
         await poison.CreateAsync();
         var function = new CountedFunction(real, queue.Name);
+        var meters = services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        using var poisoned = new MetricCollector<long>(meters, "ExportReadiness", "exportreadiness.queue.poisoned");
+        using var retries = new MetricCollector<long>(meters, "ExportReadiness", "exportreadiness.queue.retries");
+        int OfThisQueue(MetricCollector<long> collector) =>
+            collector.GetMeasurementSnapshot().Count(m => (string?)m.Tags["messaging.destination.name"] == queue.Name);
         var worker = ActivatorUtilities.CreateInstance<QueueTriggerWorker>(services, (IQueueFunction)function);
         var message = $"not json {Guid.NewGuid():N}";
         await queue.SendMessageAsync(message);
@@ -101,6 +107,7 @@ public class QueueDriverTests(PipelineFixture pipeline)
         try
         {
             await Until.TrueAsync(async () => (await poison.PeekMessagesAsync(1)).Value.Length == 1, "the message reached the poison queue");
+            await Until.TrueAsync(() => OfThisQueue(poisoned) == 1, "the poisoned message was counted");
         }
         finally
         {
@@ -108,6 +115,8 @@ public class QueueDriverTests(PipelineFixture pipeline)
         }
 
         Assert.Equal(Options.MaxDequeueCount, function.Deliveries);
+        // Every delivery after the first is a retry; the last one's failure is the poison the operator is alerted to.
+        Assert.Equal((Options.MaxDequeueCount - 1, 1), (OfThisQueue(retries), OfThisQueue(poisoned)));
         Assert.Equal(message, (await poison.PeekMessagesAsync(1)).Value.Single().Body.ToString());
         Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
         await queue.DeleteAsync();
