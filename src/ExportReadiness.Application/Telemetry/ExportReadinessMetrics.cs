@@ -30,7 +30,10 @@ public sealed class ExportReadinessMetrics
 
     public ExportReadinessMetrics(IMeterFactory meters, CurrentModel currentModel)
     {
-        var meter = meters.Create(ExportReadinessTelemetry.Name);
+        // One meter per running app, told apart by an instance tag: OpenTelemetry merges instruments of meters that look
+        // alike, and a stream merged with another app's (several hosts in one process, as the tests run them) stops being
+        // exported when that app stops.
+        var meter = meters.Create(new MeterOptions(ExportReadinessTelemetry.Name) { Tags = [new("service.instance.id", Guid.NewGuid().ToString("N"))] });
         _submissions = meter.CreateCounter<long>("exportreadiness.submissions", "{submission}", "Questionnaires accepted, by kind (web or batch).");
         _scoringLatency = meter.CreateHistogram("exportreadiness.scoring.latency", "s", "From submission to score, for an assessment's first score.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });
