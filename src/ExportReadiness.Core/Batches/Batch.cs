@@ -41,7 +41,14 @@ public sealed record Batch
     /// The programmes of the rows stored so far, ordinal order: the partitions holding the batch's rows, so counting them
     /// reads those partitions' key range of this batch and never the whole table. Empty for batches ingested before it was kept.
     /// </summary>
-    public IReadOnlyList<string> Programmes { get; init; } = [];
+    public IReadOnlyList<string> Programmes
+    {
+        get => _programmes.Length == 0 ? [] : _programmes.Split('\n');
+        init => _programmes = string.Join('\n', value);
+    }
+
+    // Kept as one string so two batches with the same programmes are equal, as records are: programme ids have no line breaks.
+    private readonly string _programmes = "";
 
     /// <summary>The store's version of the batch row (an ETag in Table Storage); not part of the batch's JSON.</summary>
     [JsonIgnore]
