@@ -19,8 +19,8 @@ public sealed class BatchCountCostTests(StorageFixture storage)
     [Fact]
     public async Task Counting_a_batchs_scored_rows_in_one_programme_reads_only_that_partitions_key_range_of_the_batch()
     {
-        var requests = new QueryFilters();
-        var store = new TableAssessmentStore(new StorageClients(storage.ConnectionString, o => { if (o is TableClientOptions) o.AddPolicy(requests, HttpPipelinePosition.PerCall); }));
+        var requests = new TableRequestLog();
+        var store = new TableAssessmentStore(requests.Clients(storage.ConnectionString));
         var programme = Unique.Programme("batch-count");
         var batchId = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
         var rows = ContractData.Assessments(programme, 150);
@@ -35,30 +35,12 @@ public sealed class BatchCountCostTests(StorageFixture storage)
         var scored = await store.CountAsync(new AssessmentQuery(Programme: programme, Status: AssessmentStatus.Scored, BatchId: batchId), default);
 
         Assert.Equal(120, scored);
-        var queries = requests.Filters;
+        var queries = requests.Queries(StorageNames.AssessmentsTable);
         Assert.NotEmpty(queries);
         Assert.All(queries, f =>
         {
             Assert.Contains($"PartitionKey eq '{programme}'", f);
             Assert.Contains($"RowKey ge '{prefix}' and RowKey lt '{prefix}:'", f);
         });
-    }
-
-    /// <summary>The $filter of every query to the Assessments table.</summary>
-    private sealed class QueryFilters : HttpPipelineSynchronousPolicy
-    {
-        private readonly ConcurrentQueue<string> _filters = new();
-
-        public IReadOnlyList<string> Filters => _filters.ToList();
-
-        public void Clear() => _filters.Clear();
-
-        public override void OnSendingRequest(HttpMessage message)
-        {
-            var uri = message.Request.Uri.ToUri();
-            if (!Uri.UnescapeDataString(uri.AbsolutePath).EndsWith($"/{StorageNames.AssessmentsTable}()", StringComparison.Ordinal)) return;
-            var filter = uri.Query.TrimStart('?').Split('&').FirstOrDefault(p => p.StartsWith("$filter=", StringComparison.Ordinal));
-            _filters.Enqueue(Uri.UnescapeDataString(filter?["$filter=".Length..] ?? "").Replace('+', ' '));
-        }
     }
 }

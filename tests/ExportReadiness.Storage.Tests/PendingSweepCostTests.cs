@@ -19,8 +19,8 @@ public sealed class PendingSweepCostTests(StorageFixture storage)
     [Fact]
     public async Task A_sweep_reads_the_pending_index_and_point_reads_the_waiting_rows_never_querying_the_assessments_table()
     {
-        var requests = new TableRequests();
-        var store = new TableAssessmentStore(new StorageClients(storage.ConnectionString, o => { if (o is TableClientOptions) o.AddPolicy(requests, HttpPipelinePosition.PerCall); }));
+        var requests = new TableRequestLog();
+        var store = new TableAssessmentStore(requests.Clients(storage.ConnectionString));
         var programme = Unique.Programme("sweep-cost");
         // A batch of 2,000 (one upload time), scored and forgotten as the scoring handler does; 3 whose messages were lost.
         var scored = ContractData.Assessments(programme, 2000).Select(a => a with { SubmittedAt = ContractData.Monday }).ToList();
@@ -44,29 +44,5 @@ public sealed class PendingSweepCostTests(StorageFixture storage)
         Assert.All(lost, a => Assert.Contains(assessmentsTable, p => p.Contains(a.Id, StringComparison.Ordinal)));
         // The scored rows' ids share their batch's prefix: not one request names any of them.
         Assert.DoesNotContain(requests.Paths, p => p.Contains(scored[0].Id[..16], StringComparison.Ordinal));
-    }
-
-    /// <summary>
-    /// Every table request's path, unescaped (<c>/account/Table()</c> is a query, <c>/account/Table(PartitionKey=…)</c> a point
-    /// read), with its query's <c>$filter</c>.
-    /// </summary>
-    private sealed class TableRequests : HttpPipelineSynchronousPolicy
-    {
-        private readonly ConcurrentQueue<(string Path, string Filter)> _requests = new();
-
-        public IReadOnlyList<string> Paths => _requests.Select(r => r.Path).ToList();
-
-        /// <summary>The filters of the queries of <paramref name="table"/>.</summary>
-        public IReadOnlyList<string> Queries(string table) =>
-            _requests.Where(r => r.Path.EndsWith($"/{table}()", StringComparison.Ordinal)).Select(r => r.Filter).ToList();
-
-        public void Clear() => _requests.Clear();
-
-        public override void OnSendingRequest(HttpMessage message)
-        {
-            var uri = message.Request.Uri.ToUri();
-            var filter = uri.Query.TrimStart('?').Split('&').FirstOrDefault(p => p.StartsWith("$filter=", StringComparison.Ordinal));
-            _requests.Enqueue((Uri.UnescapeDataString(uri.AbsolutePath), Uri.UnescapeDataString(filter?["$filter=".Length..] ?? "").Replace('+', ' ')));
-        }
     }
 }

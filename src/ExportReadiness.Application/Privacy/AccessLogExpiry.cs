@@ -7,14 +7,7 @@ namespace ExportReadiness.Application.Privacy;
 public sealed partial class AccessLogExpiry(IAccessLog log, IOptions<AccessLogOptions> options, TimeProvider clock, ILogger<AccessLogExpiry> logger)
 {
     /// <summary>The first day kept: the first of the month <c>RetentionMonths</c> before this one.</summary>
-    public DateTimeOffset KeptSince
-    {
-        get
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            return new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(-options.Value.RetentionMonths);
-        }
-    }
+    public DateTimeOffset KeptSince => ProductAccess.MonthOf(clock.GetUtcNow()).AddMonths(-options.Value.RetentionMonths);
 
     public async Task<int> ExpireAsync(CancellationToken cancellationToken)
     {

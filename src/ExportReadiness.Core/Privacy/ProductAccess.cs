@@ -21,4 +21,7 @@ public sealed record ProductAccess(DateTimeOffset At, string ProductId, string A
     public const string Sme = "sme";
     public const string Retention = "retention";
     public const string EveryProduct = "*";
+
+    /// <summary>The first instant (UTC) of the month <paramref name="at"/> falls in: the log is kept, read and expired by whole months.</summary>
+    public static DateTimeOffset MonthOf(DateTimeOffset at) => new(at.UtcDateTime.Year, at.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
 }

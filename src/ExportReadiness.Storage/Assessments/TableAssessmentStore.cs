@@ -183,7 +183,7 @@ public sealed class TableAssessmentStore : IAssessmentStore
 
     public async Task<AssessmentPage> ListAsync(AssessmentQuery query, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
-        var filter = Filter(query);
+        var filter = AssessmentQueryFilter.Of(query);
         // A filtered table query may return empty pages that still carry a token; skip a few of those.
         for (var hop = 0; hop < 10; hop++)
         {
@@ -204,21 +204,21 @@ public sealed class TableAssessmentStore : IAssessmentStore
         // Not remembered for a later write: scans feed reports and exports, which write nothing, and remembering (with
         // each first assessment's destination figures worked out) a whole programme's rows cost CPU and evicted the rows
         // the scorers had just read.
-        await foreach (var entity in _assessments.QueryAsync<TableEntity>(Filter(query), 1000, cancellationToken: cancellationToken))
+        await foreach (var entity in _assessments.QueryAsync<TableEntity>(AssessmentQueryFilter.Of(query), 1000, cancellationToken: cancellationToken))
             yield return AssessmentEntityMapper.FromEntity(entity);
     }
 
     /// <summary>Four columns of each scored row instead of about thirty (the answers, figures and results the matcher never reads).</summary>
     public async IAsyncEnumerable<ProductGaps> ScanGapsAsync(AssessmentQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var entity in _assessments.QueryAsync<TableEntity>(Filter(query with { Status = AssessmentStatus.Scored }), 1000, AssessmentEntityMapper.GapColumns, cancellationToken))
+        await foreach (var entity in _assessments.QueryAsync<TableEntity>(AssessmentQueryFilter.Of(query with { Status = AssessmentStatus.Scored }), 1000, AssessmentEntityMapper.GapColumns, cancellationToken))
             if (AssessmentEntityMapper.GapsOf(entity) is { } gaps) yield return gaps;
     }
 
     public async Task<int> CountAsync(AssessmentQuery query, CancellationToken cancellationToken)
     {
         var count = 0;
-        await foreach (var _ in _assessments.QueryAsync<TableEntity>(Filter(query), 1000, select: ["RowKey"], cancellationToken: cancellationToken)) count++;
+        await foreach (var _ in _assessments.QueryAsync<TableEntity>(AssessmentQueryFilter.Of(query), 1000, select: ["RowKey"], cancellationToken: cancellationToken)) count++;
         return count;
     }
 
@@ -280,27 +280,4 @@ public sealed class TableAssessmentStore : IAssessmentStore
 
     /// <summary>How often a Pending row's scoring message was re-sent; a sweep-only column the mapper leaves alone.</summary>
     private const string RequeuesProperty = "Requeues";
-
-    internal static string? Filter(AssessmentQuery q)
-    {
-        var parts = new List<string>();
-        if (q.Programme is not null) parts.Add(TableClient.CreateQueryFilter($"PartitionKey eq {q.Programme}"));
-        // The partition's hidden rows (its report tallies) sort after every assessment id.
-        parts.Add(TableClient.CreateQueryFilter($"RowKey lt {TallyShards.HiddenPrefix}"));
-        if (q.Level is { } level) parts.Add(TableClient.CreateQueryFilter($"Level eq {level.ToString()}"));
-        if (q.Sector is not null) parts.Add(TableClient.CreateQueryFilter($"Sector eq {q.Sector}"));
-        if (q.Region is not null) parts.Add(TableClient.CreateQueryFilter($"Region eq {q.Region}"));
-        if (q.Status is { } status) parts.Add(TableClient.CreateQueryFilter($"Status eq {status.ToString()}"));
-        if (q.Verdict is { } verdict) parts.Add(TableClient.CreateQueryFilter($"ReviewVerdict eq {verdict.ToString()}"));
-        if (q.NotScoredBy is not null) parts.Add(TableClient.CreateQueryFilter($"ModelVersion ne {q.NotScoredBy}"));
-        if (q.BatchId is not null)
-        {
-            parts.Add(TableClient.CreateQueryFilter($"BatchId eq {q.BatchId}"));
-            // A batch's rows are its prefix and a line number: within a partition, one key range rather than the partition.
-            if (q.BatchId.Length >= BatchAssessmentIds.PrefixLength && q.BatchId[..BatchAssessmentIds.PrefixLength] is var prefix)
-                parts.Add(TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {prefix + BatchAssessmentIds.AfterLineDigits}"));
-        }
-        if (q.SubmittedFrom is { } from) parts.Add(TableClient.CreateQueryFilter($"SubmittedAt ge {from}"));
-        return string.Join(" and ", parts);
-    }
 }

@@ -29,7 +29,7 @@ public sealed class TableAccessLog(StorageClients clients, TimeProvider clock) :
     {
         var found = new List<ProductAccess>();
         if (!TableKeys.IsValid(productId) || productId == ProductAccess.EveryProduct) return found;
-        for (var month = FirstOfMonth(clock.GetUtcNow()); month >= FirstOfMonth(since) && found.Count < limit; month = month.AddMonths(-1))
+        for (var month = ProductAccess.MonthOf(clock.GetUtcNow()); month >= ProductAccess.MonthOf(since) && found.Count < limit; month = month.AddMonths(-1))
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Month(month)} and RowKey ge {productId + "|"} and RowKey lt {productId + "}"}");
             await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken))
@@ -76,8 +76,6 @@ public sealed class TableAccessLog(StorageClients clients, TimeProvider clock) :
         row.GetString("Operation") ?? "",
         row.GetString("AssessmentId"),
         row.GetString("Scope"));
-
-    private static DateTimeOffset FirstOfMonth(DateTimeOffset at) => new(at.UtcDateTime.Year, at.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static string Month(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMM", CultureInfo.InvariantCulture);
 }

@@ -18,7 +18,7 @@ public sealed class InMemoryAccessLog : IAccessLog
 
     public Task<int> ExpireBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken) => StorageCall.Answer(cancellationToken, () =>
     {
-        var firstKept = new DateTimeOffset(before.UtcDateTime.Year, before.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        var firstKept = ProductAccess.MonthOf(before);
         var kept = _entries.Where(e => e.At >= firstKept).ToList();
         var deleted = _entries.Count - kept.Count;
         _entries.Clear();
