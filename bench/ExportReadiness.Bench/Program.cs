@@ -77,31 +77,19 @@ internal static class LoadDriver
         var client = app.CreateAdvisorClient();
         Console.WriteLine($"Model {model.Version}; {Environment.ProcessorCount} cores; {assessments:N0} assessments");
 
-        // ---- 1. Batch path, end to end ----
+        // ---- 1. Batch path, end to end: the first batch after the app started (its code still being compiled and
+        //      tiered up while it runs), then a second batch of other rows on the same, now warm, instance ----
         var rows = new SyntheticTrainingSet(schema, seed: 99).Generate(assessments).ToList();
-        var csv = BuildCsv(schema, rows);
-        var total = Stopwatch.StartNew();
-        var upload = await client.PostAsync("/api/batches?programme=bench", new StringContent(csv, Encoding.UTF8, "text/csv"));
-        var batchId = JsonDocument.Parse(await upload.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
-        var uploaded = total.Elapsed;
-        TimeSpan? ingested = null;
+        var csv = BatchPath.Csv(schema, rows);
         var store = app.Services.GetRequiredService<ExportReadiness.Core.Assessments.IAssessmentStore>();
-        while (true)
+        var (batchId, uploaded, ingested, pipelineTime) = await BatchPath.RunAsync(app, client, csv, assessments);
+        Console.WriteLine($"First batch scored in {pipelineTime.TotalSeconds:F2} s; the second follows.");
+        var (_, warmUploaded, warmIngested, warmPipelineTime) = await BatchPath.RunAsync(app, client, BatchPath.Csv(schema, new SyntheticTrainingSet(schema, seed: 98).Generate(assessments).ToList()), assessments);
+        if (Environment.GetEnvironmentVariable("BENCH_BATCH_ONLY") == "1")
         {
-            await Task.Delay(250);
-            if (ingested is null)
-            {
-                var batch = JsonDocument.Parse(await client.GetStringAsync($"/api/batches/{batchId}")).RootElement;
-                if (batch.GetProperty("status").GetString() == "Ingested") ingested = total.Elapsed;
-                continue;
-            }
-            // Counting scans the table: only once the scoring queue is empty, not on every tick.
-            if ((await app.Services.GetRequiredService<StorageClients>().Queue(StorageNames.ScoringQueue).GetPropertiesAsync()).Value.ApproximateMessagesCount > 0) continue;
-            var scored = await store.CountAsync(new(Status: ExportReadiness.Core.Assessments.AssessmentStatus.Scored, BatchId: batchId), CancellationToken.None);
-            if (scored >= assessments) break;
-            if (total.Elapsed > TimeSpan.FromMinutes(15)) throw new TimeoutException($"Only {scored} scored after 15 minutes.");
+            Console.WriteLine($"batch first {ingested.TotalSeconds:F2} / {pipelineTime.TotalSeconds:F2} s, warm {warmIngested.TotalSeconds:F2} / {warmPipelineTime.TotalSeconds:F2} s");
+            return 0;
         }
-        var pipelineTime = total.Elapsed;
 
         // ---- 1a. Where the time goes: each storage operation of the path, alone, at the same concurrency ----
         var breakdown = new List<(string Step, int Count, TimeSpan Time)>();
@@ -192,9 +180,12 @@ internal static class LoadDriver
         Console.WriteLine();
         Console.WriteLine($"| batch path, {assessments:N0} assessments | time | throughput |");
         Console.WriteLine("|---|---|---|");
-        Console.WriteLine($"| upload (spool, hash, blob) | {S(uploaded)} | |");
-        Console.WriteLine($"| + ingest (validate, table transactions, enqueue) | {S(ingested!.Value)} | {R(assessments / ingested.Value.TotalSeconds)} rows/s |");
+        Console.WriteLine($"| first batch after start: upload (spool, hash, blob) | {S(uploaded)} | |");
+        Console.WriteLine($"| + ingest (validate, table transactions, enqueue) | {S(ingested)} | {R(assessments / ingested.TotalSeconds)} rows/s |");
         Console.WriteLine($"| + scored and stored (all rows Scored) | **{S(pipelineTime)}** | {R(assessments / pipelineTime.TotalSeconds)} assessments/s |");
+        Console.WriteLine($"| second batch, warm instance: upload | {S(warmUploaded)} | |");
+        Console.WriteLine($"| + ingest | {S(warmIngested)} | {R(assessments / warmIngested.TotalSeconds)} rows/s |");
+        Console.WriteLine($"| + scored and stored | **{S(warmPipelineTime)}** | {R(assessments / warmPipelineTime.TotalSeconds)} assessments/s |");
         Console.WriteLine($"| naive path, {NaiveSample:N0} assessments measured: message, engine, single insert + update each | {S(naivePerAssessment * NaiveSample)} ({S(naivePerAssessment * assessments)} for {assessments:N0}, linear) | {R(1 / naivePerAssessment.TotalSeconds)} assessments/s |");
         foreach (var (step, count, time) in breakdown)
             Console.WriteLine($"| where the time goes: {step} | {S(time)} | {R(count / time.TotalSeconds)}/s |");
@@ -209,29 +200,6 @@ internal static class LoadDriver
         Console.WriteLine($"| naive: new PredictionEngine per row ({NaiveSample:N0} measured) | {inProcessRows:N0} | {S(naiveEnginePerRow * inProcessRows)} extrapolated | {R(1 / naiveEnginePerRow.TotalSeconds)} |");
         Console.WriteLine($"| ratio naive/one pass | | {(naiveEnginePerRow * inProcessRows / onePassTime):F0}× | |");
         return 0;
-
-        static string BuildCsv(QuestionnaireSchema schema, IReadOnlyList<LabelledAssessment> rows)
-        {
-            var header = new AssessmentCsv(schema, new ExportReadiness.Core.Assessments.SubmissionValidator(schema)).Header;
-            var csv = new StringBuilder(string.Join(',', header)).Append("\r\n");
-            foreach (var (row, i) in rows.Select((r, i) => (r, i)))
-            {
-                var c = row.Company;
-                var cells = new Dictionary<string, string>
-                {
-                    ["programme"] = "bench", ["companyName"] = $"Bench {i} AB", ["sector"] = c.Sector,
-                    ["employees"] = c.Employees.ToString(CultureInfo.InvariantCulture), ["turnoverSek"] = c.TurnoverSek.ToString(CultureInfo.InvariantCulture),
-                    ["yearFounded"] = c.YearFounded.ToString(CultureInfo.InvariantCulture), ["region"] = c.Region,
-                    ["exportSharePercent"] = c.ExportSharePercent.ToString(CultureInfo.InvariantCulture), ["productName"] = $"Product {i}",
-                };
-                foreach (var (id, answer) in row.Answers) cells[id] = answer.ToString();
-                // A synthetic row leaves optional questions blank and may leave required ones blank too; fill those at the bottom.
-                foreach (var q in schema.Questions.Where(q => q.Required && q.AppliesToSector(c.Sector) && !cells.ContainsKey(q.Id)))
-                    cells[q.Id] = q.Type switch { QuestionType.Choice => q.Options!.MinBy(o => o.Points)!.Value, QuestionType.YesNo => "false", _ => q.Min!.Value.ToString(CultureInfo.InvariantCulture) };
-                csv.Append(string.Join(',', header.Select(h => cells.GetValueOrDefault(h, "")))).Append("\r\n");
-            }
-            return csv.ToString();
-        }
 
         static Microsoft.ML.Data.SchemaDefinition ModelSchema(int featureCount)
         {

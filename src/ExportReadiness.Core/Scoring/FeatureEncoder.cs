@@ -35,6 +35,7 @@ public sealed class FeatureEncoder
     private readonly Func<Answer, int>[] _levelOf;
     private readonly int _sectorStart;
     private readonly Dictionary<string, int> _sectorIndex;
+    private readonly int[][] _dimensionFeatures;
 
     public FeatureEncoder(QuestionnaireSchema schema)
     {
@@ -54,6 +55,8 @@ public sealed class FeatureEncoder
             next += _questionLevels[q] - 1;
         }
         _sectorIndex = schema.Sectors.Select((sector, i) => (sector.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        _dimensionFeatures = [.. Enumerable.Range(0, schema.Dimensions.Count).Select(d => Enumerable.Range(0, schema.Questions.Count)
+            .Where(q => _questionDimension[q] == d).SelectMany(q => Enumerable.Range(_questionStart[q], _questionLevels[q] - 1)).ToArray())];
         AnswerFeatureCount = next;
         _sectorStart = next;
         FeatureCount = next + schema.Sectors.Count + ContextNames.Length;
@@ -92,6 +95,9 @@ public sealed class FeatureEncoder
 
     /// <summary>The index of a question's dimension in the schema's dimensions.</summary>
     public int DimensionOf(int questionIndex) => _questionDimension[questionIndex];
+
+    /// <summary>Where a dimension's features sit in the vector: every feature <see cref="EncodeDimension"/> writes.</summary>
+    public IReadOnlyList<int> DimensionFeatures(int dimension) => _dimensionFeatures[dimension];
 
     /// <summary>
     /// Writes again, in <paramref name="features"/>, the features of one dimension's questions for these answers, and

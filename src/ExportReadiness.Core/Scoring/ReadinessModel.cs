@@ -8,7 +8,7 @@ namespace ExportReadiness.Core.Scoring;
 
 /// <summary>
 /// A trained model and its version. Single predictions go through a pool of prediction engines, because
-/// one engine is not thread-safe and one per call is costly; many rows go through one Transform.
+/// one engine is not thread-safe and one per call is costly; many rows go through one engine of the pool.
 /// The model is a calibrated linear one (logistic regression); its weights are read back so each score can
 /// be decomposed into what every answer adds (<see cref="Logits"/>).
 /// </summary>
@@ -108,6 +108,19 @@ public sealed class ReadinessModel
         return logit;
     }
 
+    /// <summary>
+    /// How much the log-odds move when the features at <paramref name="indices"/> change from <paramref name="features"/>
+    /// to <paramref name="changed"/> (the rest being as in <paramref name="features"/>): Σ weight × difference over those alone.
+    /// </summary>
+    public double LogitChange(float[] features, float[] changed, IReadOnlyList<int> indices)
+    {
+        EnsureLength(features);
+        EnsureLength(changed);
+        var change = 0.0;
+        foreach (var i in indices) change += _weights[i] * (changed[i] - features[i]);
+        return change;
+    }
+
     public int FeatureCount { get; }
 
     public double PredictProbability(float[] features)
@@ -124,13 +137,32 @@ public sealed class ReadinessModel
         }
     }
 
-    /// <summary>Scores many rows through one pass of the model: the path for batches and re-scoring.</summary>
+    /// <summary>
+    /// Scores many rows with one pooled engine: the path for batches and re-scoring. Not through a data view: each new
+    /// view of ML.NET emits and compiles its own accessors, which a scorer running a chunk after a chunk paid for as JIT
+    /// time, finalizers and a growing heap on every chunk.
+    /// </summary>
     public double[] PredictProbabilities(IReadOnlyList<float[]> rows)
     {
         foreach (var row in rows) EnsureLength(row);
-        var data = _ml.Data.LoadFromEnumerable(rows.Select(r => new ReadinessExample { Features = r }), _inputSchema);
-        var scored = _transformer.Transform(data);
-        return scored.GetColumn<float>(nameof(ReadinessPrediction.Probability)).Select(p => (double)p).ToArray();
+        var probabilities = new double[rows.Count];
+        var engine = _engines.Get();
+        try
+        {
+            var example = new ReadinessExample();
+            var prediction = new ReadinessPrediction();
+            for (var i = 0; i < rows.Count; i++)
+            {
+                example.Features = rows[i];
+                engine.Predict(example, ref prediction);
+                probabilities[i] = prediction.Probability;
+            }
+        }
+        finally
+        {
+            _engines.Return(engine);
+        }
+        return probabilities;
     }
 
     public void Save(Stream destination)

@@ -43,27 +43,28 @@ public sealed class ScoreExplainer(FeatureEncoder encoder)
         {
             var q = applicable[k];
             var raised = new RaisedAnswers(answers, [(schema.Questions[q].Id, AnswerScale.Top(schema.Questions[q]))]);
-            questions.Add(new Contribution(schema.Questions[q].Id, shares[k] / Tenths, Headroom(model, company, raised, encoder.DimensionOf(q), features, scratch, probability)));
+            questions.Add(new Contribution(schema.Questions[q].Id, shares[k] / Tenths, Headroom(model, company, raised, encoder.DimensionOf(q), features, scratch, logit, probability)));
         }
         var dimensions = schema.Dimensions.Select((d, index) =>
         {
             var inDimension = applicable.Select((q, k) => (Question: schema.Questions[q], Share: shares[k])).Where(x => x.Question.Dimension == d.Id).ToList();
             var raised = new RaisedAnswers(answers, [.. inDimension.Select(x => (x.Question.Id, AnswerScale.Top(x.Question)))]);
-            return new Contribution(d.Id, inDimension.Sum(x => x.Share) / Tenths, Headroom(model, company, raised, index, features, scratch, probability));
+            return new Contribution(d.Id, inDimension.Sum(x => x.Share) / Tenths, Headroom(model, company, raised, index, features, scratch, logit, probability));
         }).ToList();
         return new ScoreExplanation(baseline / Tenths, dimensions, questions);
     }
 
     /// <summary>
     /// Score points gained with these answers instead, all of one dimension; recomputed from features, so a blank question
-    /// that follows its dimension rises too. Only that dimension's features can change, so only they are encoded again,
-    /// over a copy of the row's (<paramref name="scratch"/>), and the answers raised are a view over the SME's, not a copy.
+    /// that follows its dimension rises too. Only that dimension's features can change, so only they are encoded again (in
+    /// <paramref name="scratch"/>, whose other features are never read) and only their change moves the row's
+    /// <paramref name="logit"/>; the answers raised are a view over the SME's, not a copy.
     /// </summary>
-    private double Headroom(ReadinessModel model, CompanyProfile company, RaisedAnswers raised, int dimension, float[] features, float[] scratch, double probability)
+    private double Headroom(ReadinessModel model, CompanyProfile company, RaisedAnswers raised, int dimension, float[] features, float[] scratch, double logit, double probability)
     {
-        features.CopyTo(scratch, 0);
         encoder.EncodeDimension(company, raised, dimension, scratch);
-        return Math.Round(100 * Math.Max(0, Evaluation.Sigmoid(model.Logit(scratch)) - probability), 1);
+        var raisedLogit = logit + model.LogitChange(features, scratch, encoder.DimensionFeatures(dimension));
+        return Math.Round(100 * Math.Max(0, Evaluation.Sigmoid(raisedLogit) - probability), 1);
     }
 
     /// <summary>Splits a whole number of tenths in proportion to the weights (largest remainders; none if no weight is positive).</summary>

@@ -70,6 +70,7 @@ public sealed class ThreeInstanceTests(ITestOutputHelper output) : IAsyncLifetim
     public async Task Three_instances_share_a_batch_and_a_rescore_writing_every_row_once_per_model_and_share_sessions_and_sweeps()
     {
         var (a, b, c) = (_instances[0], _instances[1], _instances[2]);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var programme = Unique.Programme("three");
         var csv = new BatchFileBuilder().AddMany(Rows, i => AssessmentBuilder.Mixed().InProgramme(programme).Named($"Företag {i} AB")).ToCsv();
         var upload = await a.CreateAdvisorClient().PostAsync($"/api/batches?programme={programme}", new StringContent(csv, Encoding.UTF8, "text/csv"));
@@ -80,12 +81,13 @@ public sealed class ThreeInstanceTests(ITestOutputHelper output) : IAsyncLifetim
         output.WriteLine($"sweeps during the batch: {string.Join(", ", sweeps.Select(s => s?.ToString() ?? "skipped"))}");
         await UntilScoredAsync(a, programme, _weak.Metrics.Version);
 
+        output.WriteLine($"batch scored after {clock.Elapsed.TotalSeconds:F1} s");
         AssertEachRowWrittenOnce(_weak.Metrics.Version, Rows);
 
         // The nightly run, started on one instance, its parts picked up by all three.
         var run = await a.Services.GetRequiredService<RescoreJob>().RunAsync("test", default);
         var settled = await a.Services.SettledAsync(run, seconds: 600);
-        output.WriteLine($"rescore over three instances: {settled.Rescored} rows in {settled.PartsTotal} parts, {settled.RescoredPerSecond} rows/s");
+        output.WriteLine($"rescore over three instances: {settled.Rescored} rows in {settled.PartsTotal} parts, {settled.RescoredPerSecond} rows/s; settled after {clock.Elapsed.TotalSeconds:F1} s");
         Assert.Equal(ModelRunStatus.Completed, settled.Status);
         Assert.True(settled.Published, settled.Decision);
         Assert.Equal(Rows, settled.Rescored);
