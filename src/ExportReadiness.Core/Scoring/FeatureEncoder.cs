@@ -116,6 +116,18 @@ public sealed class FeatureEncoder
         }
     }
 
+    /// <summary>
+    /// Writes again, in <paramref name="features"/>, the features of one question the answers answer, and leaves every
+    /// other feature as it was: equal to <see cref="Encode"/> when only that answer differs and no question of its
+    /// dimension is left blank (a blank follows its dimension's answers: then <see cref="EncodeDimension"/>).
+    /// </summary>
+    public void EncodeAnswered(int question, CompanyProfile company, IReadOnlyDictionary<string, Answer> answers, float[] features)
+    {
+        double[]? fractions = null;
+        features.AsSpan(QuestionFeatures(question)).Clear();
+        EncodeQuestion(question, company, answers, ref fractions, features);
+    }
+
     private void EncodeQuestion(int q, CompanyProfile company, IReadOnlyDictionary<string, Answer> answers, ref double[]? fractions, float[] features)
     {
         var question = _schema.Questions[q];

@@ -121,6 +121,17 @@ public sealed class ReadinessModel
         return change;
     }
 
+    /// <summary>As <see cref="LogitChange(float[], float[], IReadOnlyList{int})"/>, over one run of features.</summary>
+    public double LogitChange(float[] features, float[] changed, Range range)
+    {
+        EnsureLength(features);
+        EnsureLength(changed);
+        var (start, length) = range.GetOffsetAndLength(features.Length);
+        var change = 0.0;
+        for (var i = start; i < start + length; i++) change += _weights[i] * (changed[i] - features[i]);
+        return change;
+    }
+
     public int FeatureCount { get; }
 
     public double PredictProbability(float[] features)

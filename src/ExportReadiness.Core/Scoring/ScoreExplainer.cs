@@ -38,34 +38,50 @@ public sealed class ScoreExplainer(FeatureEncoder encoder)
 
         var probability = Evaluation.Sigmoid(logit);
         var scratch = new float[features.Length];
+        // A dimension with a blank question: raising any of its answers moves the blank too, so the whole dimension is
+        // encoded again; in any other, raising one answer moves that answer's own features alone.
+        var blank = new bool[schema.Dimensions.Count];
+        foreach (var q in applicable) blank[encoder.DimensionOf(q)] |= !answers.ContainsKey(schema.Questions[q].Id);
         var questions = new List<Contribution>(applicable.Count);
         for (var k = 0; k < applicable.Count; k++)
         {
             var q = applicable[k];
-            var raised = new RaisedAnswers(answers, [(schema.Questions[q].Id, AnswerScale.Top(schema.Questions[q]))]);
-            questions.Add(new Contribution(schema.Questions[q].Id, shares[k] / Tenths, Headroom(model, company, raised, encoder.DimensionOf(q), features, scratch, logit, probability)));
+            var question = schema.Questions[q];
+            var raised = new RaisedAnswers(answers, [(question.Id, AnswerScale.Top(question))]);
+            var dimension = encoder.DimensionOf(q);
+            double change;
+            if (blank[dimension]) change = DimensionChange(model, company, raised, dimension, features, scratch);
+            else
+            {
+                encoder.EncodeAnswered(q, company, raised, scratch);
+                change = model.LogitChange(features, scratch, encoder.QuestionFeatures(q));
+            }
+            questions.Add(new Contribution(question.Id, shares[k] / Tenths, Gain(logit + change, probability)));
         }
         var dimensions = schema.Dimensions.Select((d, index) =>
         {
             var inDimension = applicable.Select((q, k) => (Question: schema.Questions[q], Share: shares[k])).Where(x => x.Question.Dimension == d.Id).ToList();
             var raised = new RaisedAnswers(answers, [.. inDimension.Select(x => (x.Question.Id, AnswerScale.Top(x.Question)))]);
-            return new Contribution(d.Id, inDimension.Sum(x => x.Share) / Tenths, Headroom(model, company, raised, index, features, scratch, logit, probability));
+            return new Contribution(d.Id, inDimension.Sum(x => x.Share) / Tenths, Gain(logit + DimensionChange(model, company, raised, index, features, scratch), probability));
         }).ToList();
         return new ScoreExplanation(baseline / Tenths, dimensions, questions);
     }
 
     /// <summary>
-    /// Score points gained with these answers instead, all of one dimension; recomputed from features, so a blank question
-    /// that follows its dimension rises too. Only that dimension's features can change, so only they are encoded again (in
-    /// <paramref name="scratch"/>, whose other features are never read) and only their change moves the row's
-    /// <paramref name="logit"/>; the answers raised are a view over the SME's, not a copy.
+    /// How far the log-odds move with these answers instead, all of one dimension; recomputed from features, so a blank
+    /// question that follows its dimension rises too. Only that dimension's features can change, so only they are encoded
+    /// again (in <paramref name="scratch"/>, whose other features are never read) and only their change counts; the
+    /// answers raised are a view over the SME's, not a copy.
     /// </summary>
-    private double Headroom(ReadinessModel model, CompanyProfile company, RaisedAnswers raised, int dimension, float[] features, float[] scratch, double logit, double probability)
+    private double DimensionChange(ReadinessModel model, CompanyProfile company, RaisedAnswers raised, int dimension, float[] features, float[] scratch)
     {
         encoder.EncodeDimension(company, raised, dimension, scratch);
-        var raisedLogit = logit + model.LogitChange(features, scratch, encoder.DimensionFeatures(dimension));
-        return Math.Round(100 * Math.Max(0, Evaluation.Sigmoid(raisedLogit) - probability), 1);
+        return model.LogitChange(features, scratch, encoder.DimensionFeatures(dimension));
     }
+
+    /// <summary>Score points gained at <paramref name="raisedLogit"/> over the row's <paramref name="probability"/>.</summary>
+    private static double Gain(double raisedLogit, double probability) =>
+        Math.Round(100 * Math.Max(0, Evaluation.Sigmoid(raisedLogit) - probability), 1);
 
     /// <summary>Splits a whole number of tenths in proportion to the weights (largest remainders; none if no weight is positive).</summary>
     internal static long[] Share(long amount, IReadOnlyList<double> weights)
