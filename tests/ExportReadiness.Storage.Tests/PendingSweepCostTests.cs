@@ -36,7 +36,7 @@ public sealed class PendingSweepCostTests(StorageFixture storage)
         await foreach (var pending in store.PendingAsync(DateTimeOffset.UtcNow.AddMinutes(1), default))
             if (pending.Programme == programme) due.Add(pending.Id);
 
-        Assert.Equal(lost.Select(a => a.Id), due.Order(StringComparer.Ordinal));
+        Assert.Equal(lost.Select(a => a.Id).Order(StringComparer.Ordinal), due.Order(StringComparer.Ordinal));
         var assessmentsTable = requests.Paths.Where(p => p.Contains($"/{StorageNames.AssessmentsTable}(", StringComparison.Ordinal)).ToList();
         // A query of the table is only ever a batch slice's key range in one partition (other tests' waiting slices share
         // this index), never a scan.
