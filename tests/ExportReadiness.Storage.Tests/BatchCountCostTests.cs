@@ -10,8 +10,9 @@ using ExportReadiness.Testing.Contracts;
 namespace ExportReadiness.Storage.Tests;
 
 /// <summary>
-/// An advisor polls a batch's status while it is scored: counting its scored rows must read the batch's own keys in the
-/// partitions it went to, not every partition of the table. Checked on the wire.
+/// An advisor polls a batch's status while it is scored: its scored rows are read from the count the store keeps in each
+/// partition the batch went to (batches uploaded before it was kept: the batch's own keys there), never from every
+/// partition of the table. Checked on the wire.
 /// </summary>
 [Collection(StorageCollection.Name)]
 public sealed class BatchCountCostTests(StorageFixture storage)
@@ -42,5 +43,26 @@ public sealed class BatchCountCostTests(StorageFixture storage)
             Assert.Contains($"PartitionKey eq '{programme}'", f);
             Assert.Contains($"RowKey ge '{prefix}' and RowKey lt '{prefix}:'", f);
         });
+    }
+
+    [Fact]
+    public async Task Reading_a_batchs_kept_scored_count_is_one_query_of_its_count_rows_however_many_rows_are_scored()
+    {
+        var requests = new TableRequestLog();
+        var store = new TableAssessmentStore(requests.Clients(storage.ConnectionString));
+        var programme = Unique.Programme("batch-kept-cost");
+        var batchId = Guid.NewGuid().ToString("N");
+        var rows = ContractData.Assessments(programme, 1200).Select((a, i) => a with { Id = $"{batchId[..16]}{i + 2:D8}", BatchId = batchId }).ToList();
+        await store.AddManyAsync(rows, default);
+        await store.ReplaceManyAsync(rows.Select(a => a with { Status = AssessmentStatus.Scored, Result = ContractData.Result(60, "model-a") }).ToList(), default);
+        requests.Clear();
+
+        var scored = await store.ScoredInBatchAsync(programme, batchId, default);
+
+        Assert.Equal(1200, scored);
+        // Counting the rows themselves took a query per 1,000 rows; the kept count is one query, of at most one row per shard.
+        var query = Assert.Single(requests.Paths);
+        Assert.Contains(StorageNames.AssessmentsTable, query);
+        Assert.Contains($"RowKey ge '~batch|{batchId}|'", Assert.Single(requests.Queries(StorageNames.AssessmentsTable)));
     }
 }

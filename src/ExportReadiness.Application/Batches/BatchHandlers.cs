@@ -79,7 +79,7 @@ public sealed class BatchHandlers(
             }
 
             await using (var content = File.OpenRead(spool)) await batches.SaveInputAsync(batchId, content, cancellationToken);
-            var batch = new Batch { Id = batchId, DefaultProgramme = programme, UploadedAt = clock.GetUtcNow(), SizeBytes = size };
+            var batch = new Batch { Id = batchId, DefaultProgramme = programme, UploadedAt = clock.GetUtcNow(), SizeBytes = size, ScoredCountKept = true };
             if (!await batches.TryAddAsync(batch, cancellationToken))
                 return TypedResults.Ok(await ViewAsync((await batches.GetAsync(batchId, cancellationToken))!, texts.Lang, cancellationToken) with { Duplicate = true });
             await queue.EnqueueIngestAsync(batchId, cancellationToken);
@@ -120,14 +120,16 @@ public sealed class BatchHandlers(
     }
 
     /// <summary>
-    /// The batch's scored rows: a key-range count in each partition its rows went to. A batch ingested before it kept its
-    /// programmes is counted across the table, as before.
+    /// The batch's scored rows: the count the store keeps in each partition its rows went to, a few reads however large the
+    /// batch. Batches uploaded before the count was kept: a key-range count of their rows in those partitions, or (ingested
+    /// before they kept their programmes) across the table.
     /// </summary>
     private async Task<int> ScoredAsync(Batch batch, CancellationToken cancellationToken)
     {
         if (batch.Programmes.Count == 0) return await assessments.CountAsync(new AssessmentQuery(Status: AssessmentStatus.Scored, BatchId: batch.Id), cancellationToken);
-        var counts = await Task.WhenAll(batch.Programmes.Select(p =>
-            assessments.CountAsync(new AssessmentQuery(Programme: p, Status: AssessmentStatus.Scored, BatchId: batch.Id), cancellationToken)));
+        var counts = await Task.WhenAll(batch.Programmes.Select(p => batch.ScoredCountKept
+            ? assessments.ScoredInBatchAsync(p, batch.Id, cancellationToken)
+            : assessments.CountAsync(new AssessmentQuery(Programme: p, Status: AssessmentStatus.Scored, BatchId: batch.Id), cancellationToken)));
         return counts.Sum();
     }
 

@@ -45,6 +45,13 @@ public interface IAssessmentStore
     Task<int> CountAsync(AssessmentQuery query, CancellationToken cancellationToken);
 
     /// <summary>
+    /// How many of a batch's rows in <paramref name="programme"/> are Scored. Table Storage keeps this count with every
+    /// write of the rows (a few reads however large the batch); a store that keeps none counts the rows.
+    /// </summary>
+    Task<int> ScoredInBatchAsync(string programme, string batchId, CancellationToken cancellationToken) =>
+        CountAsync(new AssessmentQuery(Programme: programme, Status: AssessmentStatus.Scored, BatchId: batchId), cancellationToken);
+
+    /// <summary>
     /// Replaces many assessments with as few round trips as the store allows (Table Storage: one transaction
     /// per partition and 100 rows), each conditional on its concurrency token. Returns the ids written.
     /// </summary>

@@ -50,6 +50,13 @@ public sealed record Batch
     // Kept as one string so two batches with the same programmes are equal, as records are: programme ids have no line breaks.
     private readonly string _programmes = "";
 
+    /// <summary>
+    /// Whether the store keeps a count of the batch's Scored rows as it writes them
+    /// (<see cref="Assessments.IAssessmentStore.ScoredInBatchAsync"/>): true for every batch uploaded since it does. One
+    /// uploaded before has its rows counted instead.
+    /// </summary>
+    public bool ScoredCountKept { get; init; }
+
     /// <summary>The store's version of the batch row (an ETag in Table Storage); not part of the batch's JSON.</summary>
     [JsonIgnore]
     public string? ConcurrencyToken { get; init; }

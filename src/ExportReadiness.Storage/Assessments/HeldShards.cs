@@ -16,6 +16,12 @@ internal sealed class HeldShards(TallyShards shards)
     /// <summary>Only ever read or written under the shard's semaphore.</summary>
     private readonly ConcurrentDictionary<(string Programme, int Shard), TallyShards.Shard> _written = new();
 
+    /// <summary>The batch counts beside each shard as last written, by batch id: under the shard's semaphore too.</summary>
+    private readonly ConcurrentDictionary<(string Programme, int Shard), Dictionary<string, TallyShards.BatchCount>> _batches = new();
+
+    /// <summary>Counts of batches long finished are dropped from memory past this many per shard (read again if ever moved).</summary>
+    private const int MaxBatchesRemembered = 64;
+
     /// <summary>A shard of the programme no other writer of this process holds, tried from a random start; when all are held, waits for one.</summary>
     public async Task<Hold> HoldAsync(string programme, CancellationToken cancellationToken)
     {
@@ -37,12 +43,32 @@ internal sealed class HeldShards(TallyShards shards)
         public async Task<TallyShards.Shard> ReadAsync(CancellationToken cancellationToken) =>
             owner._written.TryGetValue((programme, index), out var written) ? written : await owner._shards.ReadAsync(programme, index, cancellationToken);
 
-        /// <summary>The shard as written (its new ETag), or null when the write failed and it must be read again.</summary>
-        public void Settle(TallyShards.Shard? written)
+        /// <summary>The count of the batch's rows this shard's writers scored (<see cref="TallyShards.BatchCount"/>).</summary>
+        public async Task<TallyShards.BatchCount> ReadBatchAsync(string batchId, CancellationToken cancellationToken) =>
+            owner._batches.TryGetValue((programme, index), out var known) && known.TryGetValue(batchId, out var count)
+                ? count
+                : await owner._shards.ReadBatchCountAsync(programme, batchId, index, cancellationToken);
+
+        /// <summary>
+        /// The shard and the batch counts as written (their new ETags), or null when the write failed and they must be read
+        /// again.
+        /// </summary>
+        public void Settle(TallyShards.Shard? written, IReadOnlyList<TallyShards.BatchCount>? batches = null)
         {
-            if (written is not null) owner._written[(programme, index)] = written;
-            else owner._written.TryRemove((programme, index), out _);
+            if (written is null)
+            {
+                owner._written.TryRemove((programme, index), out _);
+                owner._batches.TryRemove((programme, index), out _);
+                return;
+            }
+            owner._written[(programme, index)] = written;
+            if (batches is not { Count: > 0 }) return;
+            var known = owner._batches.GetOrAdd((programme, index), _ => new Dictionary<string, TallyShards.BatchCount>(StringComparer.Ordinal));
+            if (known.Count >= MaxBatchesRemembered) known.Clear();
+            foreach (var count in batches) known[count.BatchId] = count;
         }
+
+        public int Index => index;
 
         public void Dispose() => gate.Release();
     }

@@ -222,6 +222,10 @@ public sealed class TableAssessmentStore : IAssessmentStore
         return count;
     }
 
+    /// <summary>The batch's count rows beside the programme's tally shards (<see cref="TallyShards.BatchCount"/>): one query.</summary>
+    public Task<int> ScoredInBatchAsync(string programme, string batchId, CancellationToken cancellationToken) =>
+        TableKeys.IsValid(programme) && TableKeys.IsValid(batchId) ? _tallies.ScoredInBatchAsync(programme, batchId, cancellationToken) : Task.FromResult(0);
+
     public Task<IReadOnlySet<string>> ReplaceManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
         _writes.WriteAsync(assessments, add: false, cancellationToken);
 

@@ -16,7 +16,8 @@ internal sealed partial class TalliedWrites
     public async Task<int> EraseAsync(string programme, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         var erased = 0;
-        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(ChunkSize))
+        // Each row may be of another batch, whose count is one more step: half a transaction of rows leaves room for them.
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk((TableKeys.MaxTransactionSize - 1) / 2))
         {
             var pending = chunk.ToList();
             for (var attempt = 0; attempt < MaxAttempts && pending.Count > 0; attempt++)
@@ -25,16 +26,18 @@ internal sealed partial class TalliedWrites
                 var present = stored.OfType<Known>().ToList();
                 if (present.Count == 0) break;
                 var delta = new TallyCells();
+                var batches = new Dictionary<string, int>(StringComparer.Ordinal);
                 var steps = new List<TableTransactionAction>(present.Count + 1);
                 foreach (var known in present)
                 {
                     var row = known.Row;
                     delta[row.Company.Sector, row.Company.Region].AddAssessment(row, -1);
+                    CountScored(batches, row, -1);
                     if (row.ProductId == row.Id) delta[row.Company.Sector, row.Company.Region].AddProduct(row.ProductFigures ?? known.Alone, -1);
                     steps.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(programme, row.Id), new ETag(row.ConcurrencyToken!)));
                 }
                 delta.Prune();
-                var outcome = await TrySubmitAsync(programme, steps, steps.Count, delta, cancellationToken);
+                var outcome = await TrySubmitAsync(programme, steps, steps.Count, delta, cancellationToken, batches);
                 pending = present.Select(k => k.Row.Id).ToList();
                 if (!outcome.Done) continue; // a row or the shard moved meanwhile: read again
                 foreach (var id in pending) _known.TryRemove((programme, id), out _);

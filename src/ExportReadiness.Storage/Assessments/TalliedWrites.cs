@@ -103,7 +103,7 @@ internal sealed partial class TalliedWrites(TableClient assessments, TallyShards
             if (!add) pending = pending.Where(r => olds[r.Id] is { } old && (r.ConcurrencyToken is null || r.ConcurrencyToken == old.Row.ConcurrencyToken)).ToList();
             if (pending.Count == 0) break;
             var plan = await PlanAsync(programme, pending, olds, cancellationToken);
-            if (plan.Steps.Count + 1 > TableKeys.MaxTransactionSize && pending.Count > 1)
+            if (plan.Steps.Count + 1 + plan.Batches.Count > TableKeys.MaxTransactionSize && pending.Count > 1)
             {
                 // Many re-assessments of products outside the chunk: halve it.
                 var half = pending.Count / 2;
@@ -111,7 +111,7 @@ internal sealed partial class TalliedWrites(TableClient assessments, TallyShards
                 written.UnionWith(await WriteChunkAsync(programme, pending[half..], add, cancellationToken));
                 return written;
             }
-            var outcome = await TrySubmitAsync(programme, plan.Steps, pending.Count, plan.Delta, cancellationToken);
+            var outcome = await TrySubmitAsync(programme, plan.Steps, pending.Count, plan.Delta, cancellationToken, plan.Batches);
             if (!outcome.Done && add)
             {
                 // Some rows exist already (a re-run, or another instance added them): an add never overwrites; the rest go again.
@@ -143,12 +143,13 @@ internal sealed partial class TalliedWrites(TableClient assessments, TallyShards
     }
 
     private sealed record Plan(List<Assessment> Rows, List<TableTransactionAction> Steps, TallyCells Delta, List<(string ProductId, Assessment Row, bool WasScored)> Elsewhere,
-        Dictionary<string, DestinationFigures?> Alone);
+        Dictionary<string, DestinationFigures?> Alone, Dictionary<string, int> Batches);
 
     /// <summary>The rows' steps (in their order, first), the first assessments' figures, and the tally difference.</summary>
     private async Task<Plan> PlanAsync(string programme, List<Assessment> pending, Dictionary<string, Known?> olds, CancellationToken cancellationToken)
     {
         var delta = new TallyCells();
+        var batches = new Dictionary<string, int>(StringComparer.Ordinal);
         var rows = pending.ToList();
         var index = rows.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         // Per product of this partition touched here: its first assessment (as stored, or as written in this chunk), its
@@ -165,6 +166,8 @@ internal sealed partial class TalliedWrites(TableClient assessments, TallyShards
             var old = known?.Row;
             if (old is not null) delta[old.Company.Sector, old.Company.Region].AddAssessment(old, -1);
             delta[row.Company.Sector, row.Company.Region].AddAssessment(row);
+            CountScored(batches, old, -1);
+            CountScored(batches, row, 1);
             var wasScored = old is { Status: AssessmentStatus.Scored, Result: not null };
             if (row.ProductId == row.Id)
             {
@@ -213,7 +216,14 @@ internal sealed partial class TalliedWrites(TableClient assessments, TallyShards
         foreach (var p in products.Values.Where(p => !index.ContainsKey(p.First.Id) && !p.Counted.SameAs(p.After)))
             steps.Add(FiguresStep(p.First, p.After));
         delta.Prune();
-        return new Plan(rows, steps, delta, elsewhere, alone);
+        foreach (var batch in batches.Where(b => b.Value == 0).Select(b => b.Key).ToList()) batches.Remove(batch);
+        return new Plan(rows, steps, delta, elsewhere, alone, batches);
+    }
+
+    /// <summary>Moves the count of its batch's Scored rows by a batch row that is (or was, <paramref name="sign"/> −1) Scored.</summary>
+    private static void CountScored(Dictionary<string, int> batches, Assessment? row, int sign)
+    {
+        if (row is { BatchId: { } batch, Status: AssessmentStatus.Scored, Result: not null }) batches[batch] = batches.GetValueOrDefault(batch) + sign;
     }
 
     private sealed record ProductChange(Assessment First, ProductFigures Counted, ProductFigures After, bool Kept);
@@ -227,14 +237,28 @@ internal sealed partial class TalliedWrites(TableClient assessments, TallyShards
     /// <summary>Done, or the row step that failed (by its index), or neither: something else moved, try again.</summary>
     private sealed record Outcome(bool Done, int? FailedRow, IReadOnlyList<ETag?> ETags);
 
-    /// <summary>Submits the steps with one shard moved by <paramref name="delta"/>.</summary>
-    private async Task<Outcome> TrySubmitAsync(string programme, List<TableTransactionAction> steps, int rowSteps, TallyCells delta, CancellationToken cancellationToken)
+    /// <summary>
+    /// Submits the steps with one shard moved by <paramref name="delta"/>, and beside it the counts of Scored rows of the
+    /// batches in <paramref name="batches"/> (by batch id, non-zero): a Scored row always moves the tally, held with the shard.
+    /// </summary>
+    private async Task<Outcome> TrySubmitAsync(string programme, List<TableTransactionAction> steps, int rowSteps, TallyCells delta, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, int>? batches = null)
     {
-        if (delta.IsZero) return await SubmitAsync(programme, steps, rowSteps, null, delta, cancellationToken);
+        if (delta.IsZero && batches is not { Count: > 0 }) return await SubmitAsync(programme, steps, rowSteps, null, delta, cancellationToken);
         using var hold = await _held.HoldAsync(programme, cancellationToken);
         var shard = await hold.ReadAsync(cancellationToken);
-        var outcome = await SubmitAsync(programme, steps, rowSteps, shard, delta, cancellationToken);
-        hold.Settle(outcome.Done && outcome.ETags.Count > 0 && outcome.ETags[^1] is { } etag ? shard with { Cells = shard.Cells.Plus(delta), ETag = etag } : null);
+        var counts = new List<TallyShards.BatchCount>(batches?.Count ?? 0);
+        foreach (var (batch, by) in batches ?? new Dictionary<string, int>())
+        {
+            var count = await hold.ReadBatchAsync(batch, cancellationToken);
+            counts.Add(count with { Scored = count.Scored + by });
+        }
+        // The counts' steps before the shard's, which stays last.
+        var withCounts = counts.Count == 0 ? steps : [.. steps, .. counts.Select(c => TallyShards.Written(c))];
+        var outcome = await SubmitAsync(programme, withCounts, rowSteps, shard, delta, cancellationToken);
+        var done = outcome.Done && outcome.ETags.Count > 0 && outcome.ETags[^1] is { } etag;
+        hold.Settle(done ? shard with { Cells = shard.Cells.Plus(delta), ETag = outcome.ETags[^1] } : null,
+            done ? counts.Select((c, i) => c with { ETag = outcome.ETags[steps.Count + i] }).ToList() : null);
         return outcome;
     }
 

@@ -72,6 +72,44 @@ internal sealed class TallyShards(TableClient assessments, TableClient programme
         }
     }
 
+    private const string BatchPrefix = "~batch|";
+    private const string ScoredProperty = "Scored";
+
+    /// <summary>
+    /// How many of a batch's rows in the programme are Scored, by the shard whose writer moved it: a row
+    /// <c>~batch|{batch}|{shard}</c> beside the tally shard, written in the same transactions, so it is exact as the
+    /// tallies are, and a status read is one query of at most <see cref="Count"/> rows however large the batch.
+    /// </summary>
+    public sealed record BatchCount(string Programme, string BatchId, int Shard, int Scored, ETag? ETag);
+
+    private static string BatchCountKey(string batchId, int shard) =>
+        $"{BatchPrefix}{batchId}|{shard.ToString("D2", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    public async Task<BatchCount> ReadBatchCountAsync(string programme, string batchId, int shard, CancellationToken cancellationToken)
+    {
+        var row = await assessments.GetEntityIfExistsAsync<TableEntity>(programme, BatchCountKey(batchId, shard), [ScoredProperty], cancellationToken);
+        return new BatchCount(programme, batchId, shard, row.HasValue ? row.Value!.GetInt32(ScoredProperty) ?? 0 : 0, row.HasValue ? row.Value!.ETag : null);
+    }
+
+    /// <summary>The batch's scored rows in the programme: its count rows, with one query.</summary>
+    public async Task<int> ScoredInBatchAsync(string programme, string batchId, CancellationToken cancellationToken)
+    {
+        var from = $"{BatchPrefix}{batchId}|";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {programme} and RowKey ge {from} and RowKey lt {from + "~"}");
+        var scored = 0;
+        await foreach (var row in assessments.QueryAsync<TableEntity>(filter, Count, [ScoredProperty], cancellationToken)) scored += row.GetInt32(ScoredProperty) ?? 0;
+        return scored;
+    }
+
+    /// <summary>The transaction step that writes the count as it is now, if nobody wrote it since it was read (its ETag).</summary>
+    public static TableTransactionAction Written(BatchCount count)
+    {
+        var entity = new TableEntity(count.Programme, BatchCountKey(count.BatchId, count.Shard)) { [ScoredProperty] = count.Scored };
+        return count.ETag is { } etag
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, etag)
+            : new TableTransactionAction(TableTransactionActionType.Add, entity);
+    }
+
     /// <summary>Programmes that have (or had) a tally: the registry a report over every programme reads.</summary>
     public async Task<IReadOnlyList<string>> ProgrammesAsync(CancellationToken cancellationToken)
     {

@@ -136,5 +136,11 @@ public sealed class BatchHandlersTests : ApplicationTests
             lock (counts) counts.Add(query);
             return base.CountAsync(query, cancellationToken);
         }
+
+        public override Task<int> ScoredInBatchAsync(string programme, string batchId, CancellationToken cancellationToken)
+        {
+            lock (counts) counts.Add(new AssessmentQuery(Programme: programme, Status: AssessmentStatus.Scored, BatchId: batchId));
+            return base.ScoredInBatchAsync(programme, batchId, cancellationToken);
+        }
     }
 }

@@ -45,6 +45,9 @@ public sealed class CountingAssessmentStore(IAssessmentStore inner) : IAssessmen
 
     public Task<int> CountAsync(AssessmentQuery query, CancellationToken cancellationToken) => inner.CountAsync(query, cancellationToken);
 
+    public Task<int> ScoredInBatchAsync(string programme, string batchId, CancellationToken cancellationToken) =>
+        inner.ScoredInBatchAsync(programme, batchId, cancellationToken);
+
     public Task<IReadOnlySet<string>> ReplaceManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
         inner.ReplaceManyAsync(assessments, cancellationToken);
 

@@ -29,6 +29,9 @@ public abstract class DelegatingAssessmentStore(IAssessmentStore inner) : IAsses
 
     public virtual Task<int> CountAsync(AssessmentQuery query, CancellationToken cancellationToken) => inner.CountAsync(query, cancellationToken);
 
+    public virtual Task<int> ScoredInBatchAsync(string programme, string batchId, CancellationToken cancellationToken) =>
+        inner.ScoredInBatchAsync(programme, batchId, cancellationToken);
+
     public virtual Task<IReadOnlySet<string>> ReplaceManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
         inner.ReplaceManyAsync(assessments, cancellationToken);
 
