@@ -85,6 +85,7 @@ internal static class LoadDriver
         var (batchId, uploaded, ingested, pipelineTime) = await BatchPath.RunAsync(app, client, csv, assessments);
         Console.WriteLine($"First batch scored in {pipelineTime.TotalSeconds:F2} s; the second follows.");
         var (_, warmUploaded, warmIngested, warmPipelineTime) = await BatchPath.RunAsync(app, client, BatchPath.Csv(schema, new SyntheticTrainingSet(schema, seed: 98).Generate(assessments).ToList()), assessments);
+        Console.WriteLine(await BatchPath.StatusReadsAsync(app, client, batchId));
         if (Environment.GetEnvironmentVariable("BENCH_BATCH_ONLY") == "1")
         {
             Console.WriteLine($"batch first {ingested.TotalSeconds:F2} / {pipelineTime.TotalSeconds:F2} s, warm {warmIngested.TotalSeconds:F2} / {warmPipelineTime.TotalSeconds:F2} s");

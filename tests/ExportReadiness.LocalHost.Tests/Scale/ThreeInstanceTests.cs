@@ -75,6 +75,7 @@ public sealed class ThreeInstanceTests(ITestOutputHelper output) : IAsyncLifetim
         var csv = new BatchFileBuilder().AddMany(Rows, i => AssessmentBuilder.Mixed().InProgramme(programme).Named($"Företag {i} AB")).ToCsv();
         var upload = await a.CreateAdvisorClient().PostAsync($"/api/batches?programme={programme}", new StringContent(csv, Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        var batchId = JsonDocument.Parse(await upload.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
 
         // Meanwhile each instance sweeps, as their timers would: one at a time (the lease), and nothing is scored twice for it.
         var sweeps = await Task.WhenAll(_instances.Select(i => i.Services.GetRequiredService<PendingSweeper>().RunAsync(default)));
@@ -83,6 +84,8 @@ public sealed class ThreeInstanceTests(ITestOutputHelper output) : IAsyncLifetim
 
         output.WriteLine($"batch scored after {clock.Elapsed.TotalSeconds:F1} s");
         AssertEachRowWrittenOnce(_weak.Metrics.Version, Rows);
+        // The batch's status, asked of another instance: the scored count all three kept as they wrote.
+        Assert.Equal(Rows, await ScoredOfBatchAsync(c, batchId!));
 
         // The nightly run, started on one instance, its parts picked up by all three.
         var run = await a.Services.GetRequiredService<RescoreJob>().RunAsync("test", default);
@@ -94,6 +97,7 @@ public sealed class ThreeInstanceTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal(0, settled.PartsFailed);
         AssertEachRowWrittenOnce(settled.TargetVersion!, Rows);
         await UntilScoredAsync(b, programme, settled.TargetVersion!);
+        Assert.Equal(Rows, await ScoredOfBatchAsync(b, batchId!));
 
         // An advisor signed in on one instance is signed in on the others, until signing out on any of them.
         using var onA = a.CreateSessionClient();
@@ -131,6 +135,9 @@ public sealed class ThreeInstanceTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.All(perRow, g => Assert.Single(g));
         Assert.Equal(["a", "b", "c"], writes.Select(w => w.Instance).Distinct().Order());
     }
+
+    private static async Task<int> ScoredOfBatchAsync(ExportReadinessApplication app, string batchId) =>
+        JsonDocument.Parse(await app.CreateAdvisorClient().GetStringAsync($"/api/batches/{batchId}")).RootElement.GetProperty("scored").GetInt32();
 
     private static async Task UntilScoredAsync(ExportReadinessApplication app, string programme, string model)
     {
