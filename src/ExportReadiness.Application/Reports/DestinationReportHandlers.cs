@@ -19,14 +19,16 @@ public sealed class DestinationReportHandlers(IAssessmentStore store, Questionna
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>
-    /// A group as of today from the store's kept tallies (a few rows, however many products); an earlier date needs the
-    /// assessments themselves: each such group scanned once, and two groups of the same assessments (one destination at
-    /// two dates) in one scan. The comparison's differences only when there is a second group.
+    /// A group as of today from the store's kept tallies (a few rows, however many products), as of an earlier day from the
+    /// days the nightly reconcile kept (a row per day with submissions). Where those do not cover the day (not yet
+    /// reconciled, or an erasure since), the assessments themselves: each such group scanned once, and two groups of the
+    /// same assessments (one destination at two dates) in one scan. The comparison's differences only when there is a
+    /// second group.
     /// </summary>
     public async Task<DestinationComparison> BuildAsync(DestinationGroup group, DestinationGroup? comparison, CancellationToken cancellationToken)
     {
-        var first = group.AsOf >= Today ? await TalliedAsync(group, cancellationToken) : null;
-        var second = comparison is not null && comparison.AsOf >= Today ? await TalliedAsync(comparison, cancellationToken) : null;
+        var first = await KeptAsync(group, cancellationToken);
+        var second = comparison is not null ? await KeptAsync(comparison, cancellationToken) : null;
         var sameScan = first is null && second is null && comparison is not null && comparison.Query == group.Query ? new DestinationReport.Collector(comparison) : null;
         if (first is null)
         {
@@ -39,9 +41,19 @@ public sealed class DestinationReportHandlers(IAssessmentStore store, Questionna
         return new DestinationComparison(first, second, ReportDifferences.Between(first, second));
     }
 
-    private async Task<DestinationReport> TalliedAsync(DestinationGroup group, CancellationToken cancellationToken) =>
-        DestinationReport.FromTallies(group, (await store.TalliesAsync(group.Programme, cancellationToken))
-            .Where(c => (group.Sector is null || c.Sector == group.Sector) && (group.Region is null || c.Region == group.Region)), schema);
+    private async Task<DestinationReport?> KeptAsync(DestinationGroup group, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<TallyCell>? cells;
+        if (group.AsOf >= Today) cells = await store.TalliesAsync(group.Programme, cancellationToken);
+        else
+        {
+            var programmes = group.Programme is { } one ? [one] : await store.TalliedProgrammesAsync(cancellationToken);
+            var dated = await Task.WhenAll(programmes.Select(p => store.DestinationAsOfAsync(p, group.AsOf, cancellationToken)));
+            cells = dated.Any(d => d is null) ? null : dated.SelectMany(d => d!).ToList();
+        }
+        return cells is null ? null : DestinationReport.FromTallies(group,
+            cells.Where(c => (group.Sector is null || c.Sector == group.Sector) && (group.Region is null || c.Region == group.Region)), schema);
+    }
 
     public async Task<Results<Ok<DestinationComparison>, ValidationProblem>> Report(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -12,7 +12,8 @@ public sealed record ReconcileReport(int Programmes, int Assessments, int Produc
 /// ReconcileReports, nightly: the reports read tallies the store keeps as it writes (one transaction with the rows, so
 /// they cannot drift by a retry or a crash); this recomputes them from every row and every stage move and repairs any
 /// difference, for what a transaction cannot cover (a re-assessment filed under another programme than its product's
-/// first assessment, a process stopped between the two, a changed stage list, rows written before tallies existed).
+/// first assessment, a process stopped between the two, a changed stage list, rows written before tallies existed). From
+/// the same scan it writes the destination figures by day that reports of an earlier day read (<see cref="DatedDestinations"/>).
 /// A programme written to while it was read is left for the next night (<see cref="ReconcileReport.Busy"/>); its
 /// replacement is conditional on the tallies being as read. One run at a time across instances (a blob lease).
 /// </summary>
@@ -21,6 +22,7 @@ public sealed partial class ReportReconciler(
     IAssessmentStore store,
     IStageMoveStore moves,
     FunnelStages stages,
+    Core.Questionnaire.QuestionnaireSchema schema,
     TimeProvider clock,
     ILogger<ReportReconciler> logger)
 {
@@ -39,10 +41,12 @@ public sealed partial class ReportReconciler(
         var before = await Task.WhenAll(programmes.Select(p => store.TallySnapshotAsync(p, cancellationToken)));
         // Every programme in one scan: a product's re-assessments may be filed under another programme than its first.
         var builder = new TallyBuilder();
+        var dated = new DatedDestinationBuilder(schema);
         var assessments = 0;
         await foreach (var a in store.ScanAsync(new AssessmentQuery(), cancellationToken))
         {
             builder.Add(a);
+            dated.Add(a);
             assessments++;
         }
         var allMoves = await moves.AllAsync(cancellationToken);
@@ -80,6 +84,8 @@ public sealed partial class ReportReconciler(
             if (await store.ReplaceTalliesAsync(current, wanted, cancellationToken)) repaired.Add(seen.Programme);
             else busy.Add(seen.Programme);
         }
+        // The destination report of earlier days: written whole each night, as the rows say them now.
+        foreach (var days in dated.Build(today)) await store.ReplaceDatedDestinationsAsync(days, cancellationToken);
         var report = new ReconcileReport(programmes.Count, assessments, productsRepaired, repaired, busy);
         LogReconciled(report.Programmes, report.Assessments, report.ProductsRepaired, report.TalliesRepaired.Count, report.Busy.Count);
         return report;

@@ -83,6 +83,17 @@ public interface IAssessmentStore
     Task<bool> ReplaceTalliesAsync(Reports.TallySnapshot seen, IReadOnlyList<Reports.TallyCell> cells, CancellationToken cancellationToken);
 
     /// <summary>
+    /// A programme's destination figures as of the end of <paramref name="asOf"/> (an earlier day), by sector and region,
+    /// from the days the nightly reconcile kept (<see cref="Reports.DatedDestinations"/>): null when the store keeps none
+    /// that cover that day (none written yet, a later day, or an erasure since), and the caller scans the rows.
+    /// </summary>
+    Task<IReadOnlyList<Reports.TallyCell>?> DestinationAsOfAsync(string programme, DateOnly asOf, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Reports.TallyCell>?>(null);
+
+    /// <summary>Replaces a programme's kept days (<see cref="DestinationAsOfAsync"/>); a store that keeps none ignores them.</summary>
+    Task ReplaceDatedDestinationsAsync(Reports.DatedDestinations dated, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
     /// Pending assessments not written since <paramref name="writtenBefore"/>, with only what a sweep needs. Read through
     /// the pending index (every Pending row is in it, from before the row is stored): the cost grows with the assessments
     /// still waiting, never with those scored. Index entries of assessments no longer Pending are dropped on the way.

@@ -17,6 +17,7 @@ public sealed class TableAssessmentStore : IAssessmentStore
     private readonly PendingScoringIndex _pending;
     private readonly TallyShards _tallies;
     private readonly TalliedWrites _writes;
+    private readonly DatedDestinationRows _dated;
 
     public TableAssessmentStore(StorageClients clients)
     {
@@ -26,6 +27,7 @@ public sealed class TableAssessmentStore : IAssessmentStore
         _pending = new PendingScoringIndex(clients);
         _tallies = new TallyShards(_assessments, clients.Table(StorageNames.TalliedProgrammesTable));
         _writes = new TalliedWrites(_assessments, _tallies, (id, ct) => ProgrammeOfAsync(id, ct));
+        _dated = new DatedDestinationRows(_assessments);
     }
 
     public async Task AddAsync(Assessment assessment, CancellationToken cancellationToken)
@@ -167,8 +169,12 @@ public sealed class TableAssessmentStore : IAssessmentStore
         _writes.WriteAsync([assessment with { ConcurrencyToken = null }], add: true, cancellationToken);
 
     /// <summary>Deletes rows of one programme with their part of its tallies (an erasure: <see cref="TalliedWrites.EraseAsync"/>).</summary>
-    internal Task<int> EraseRowsAsync(string programme, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
-        _writes.EraseAsync(programme, ids, cancellationToken);
+    internal async Task<int> EraseRowsAsync(string programme, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        // The kept days still count the erased product: earlier days are scanned until the next reconcile writes them anew.
+        await _dated.ForgetAsync(programme, cancellationToken);
+        return await _writes.EraseAsync(programme, ids, cancellationToken);
+    }
 
     public async Task<bool> TryReplaceAsync(Assessment assessment, CancellationToken cancellationToken) =>
         (await _writes.WriteAsync([assessment], add: false, cancellationToken)).Contains(assessment.Id);
@@ -255,6 +261,12 @@ public sealed class TableAssessmentStore : IAssessmentStore
         foreach (var shard in shards) sum.Add(shard.Cells);
         return new TallySnapshot(programme, sum.All.Select(c => new TallyCell(programme, c.Sector, c.Region, c.Tally)).ToList(), TallyShards.Version(shards));
     }
+
+    public Task<IReadOnlyList<TallyCell>?> DestinationAsOfAsync(string programme, DateOnly asOf, CancellationToken cancellationToken) =>
+        TableKeys.IsValid(programme) ? _dated.AsOfAsync(programme, asOf, cancellationToken) : Task.FromResult<IReadOnlyList<TallyCell>?>(null);
+
+    public Task ReplaceDatedDestinationsAsync(DatedDestinations dated, CancellationToken cancellationToken) =>
+        TableKeys.IsValid(dated.Programme) ? _dated.ReplaceAsync(dated, cancellationToken) : Task.CompletedTask;
 
     public Task<bool> ReplaceTalliesAsync(TallySnapshot seen, IReadOnlyList<TallyCell> cells, CancellationToken cancellationToken) =>
         _tallies.ReplaceAsync(seen.Programme, seen.Version, cells, cancellationToken);

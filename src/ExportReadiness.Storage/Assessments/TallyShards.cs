@@ -133,7 +133,7 @@ internal sealed class TallyShards(TableClient assessments, TableClient programme
             : new TableTransactionAction(TableTransactionActionType.Add, entity);
     }
 
-    private static TableEntity ToEntity(string programme, string rowKey, TallyCells cells)
+    internal static TableEntity ToEntity(string programme, string rowKey, TallyCells cells)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(cells.All.Select(c => new StoredCell(c.Sector, c.Region, c.Tally)).ToList(), Json);
         using var buffer = new MemoryStream();
@@ -146,7 +146,7 @@ internal sealed class TallyShards(TableClient assessments, TableClient programme
         return entity;
     }
 
-    private static Shard FromEntity(TableEntity entity)
+    internal static Shard FromEntity(TableEntity entity)
     {
         using var bytes = new MemoryStream();
         for (var part = 0; entity.GetBinary(CellsProperty + part.ToString(System.Globalization.CultureInfo.InvariantCulture)) is { } chunk; part++) bytes.Write(chunk);

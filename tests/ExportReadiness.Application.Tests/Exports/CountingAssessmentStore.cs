@@ -48,6 +48,12 @@ public sealed class CountingAssessmentStore(IAssessmentStore inner) : IAssessmen
     public Task<int> ScoredInBatchAsync(string programme, string batchId, CancellationToken cancellationToken) =>
         inner.ScoredInBatchAsync(programme, batchId, cancellationToken);
 
+    public Task<IReadOnlyList<TallyCell>?> DestinationAsOfAsync(string programme, DateOnly asOf, CancellationToken cancellationToken) =>
+        inner.DestinationAsOfAsync(programme, asOf, cancellationToken);
+
+    public Task ReplaceDatedDestinationsAsync(DatedDestinations dated, CancellationToken cancellationToken) =>
+        inner.ReplaceDatedDestinationsAsync(dated, cancellationToken);
+
     public Task<IReadOnlySet<string>> ReplaceManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
         inner.ReplaceManyAsync(assessments, cancellationToken);
 

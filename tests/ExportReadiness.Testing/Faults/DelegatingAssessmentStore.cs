@@ -1,4 +1,5 @@
 using ExportReadiness.Core.Assessments;
+using ExportReadiness.Core.Reports;
 
 namespace ExportReadiness.Testing.Faults;
 
@@ -31,6 +32,12 @@ public abstract class DelegatingAssessmentStore(IAssessmentStore inner) : IAsses
 
     public virtual Task<int> ScoredInBatchAsync(string programme, string batchId, CancellationToken cancellationToken) =>
         inner.ScoredInBatchAsync(programme, batchId, cancellationToken);
+
+    public virtual Task<IReadOnlyList<TallyCell>?> DestinationAsOfAsync(string programme, DateOnly asOf, CancellationToken cancellationToken) =>
+        inner.DestinationAsOfAsync(programme, asOf, cancellationToken);
+
+    public virtual Task ReplaceDatedDestinationsAsync(DatedDestinations dated, CancellationToken cancellationToken) =>
+        inner.ReplaceDatedDestinationsAsync(dated, cancellationToken);
 
     public virtual Task<IReadOnlySet<string>> ReplaceManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken) =>
         inner.ReplaceManyAsync(assessments, cancellationToken);

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using ExportReadiness.Core.Reports;
+
+namespace ExportReadiness.Storage.Assessments;
+
+/// <summary>
+/// A programme's destination figures by day (<see cref="DatedDestinations"/>), hidden rows of its partition of the
+/// Assessments table: <c>~dated|{yyyyMMdd}</c> each day's differences (cells as the tally shards hold them), and
+/// <c>~dated|through</c> the first day they do not cover. Replacing them removes that row first and writes it last, so a
+/// reader never sums a half-written set; an erasure removes it too, and reports of earlier days scan the rows until the
+/// next reconcile writes the days again without the erased product.
+/// </summary>
+internal sealed class DatedDestinationRows(TableClient assessments)
+{
+    private const string Prefix = "~dated|";
+    private const string ThroughKey = Prefix + "through";
+    private const string ThroughProperty = "Through";
+
+    private static string DayKey(DateOnly day) => Prefix + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    /// <summary>The days up to <paramref name="asOf"/> summed, or null when they do not cover it: a point read and one query.</summary>
+    public async Task<IReadOnlyList<TallyCell>?> AsOfAsync(string programme, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var through = await assessments.GetEntityIfExistsAsync<TableEntity>(programme, ThroughKey, [ThroughProperty], cancellationToken);
+        if (!through.HasValue || !DateOnly.TryParseExact(through.Value!.GetString(ThroughProperty), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until)
+            || asOf >= until)
+            return null;
+        var sum = new TallyCells();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {programme} and RowKey ge {Prefix + "0"} and RowKey le {DayKey(asOf)}");
+        await foreach (var row in assessments.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken))
+            sum.Add(TallyShards.FromEntity(row).Cells);
+        return sum.All.Select(c => new TallyCell(programme, c.Sector, c.Region, c.Tally)).ToList();
+    }
+
+    public async Task ReplaceAsync(DatedDestinations dated, CancellationToken cancellationToken)
+    {
+        await ForgetAsync(dated.Programme, cancellationToken);
+        var stale = new HashSet<string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {dated.Programme} and RowKey ge {Prefix + "0"} and RowKey lt {Prefix + ":"}");
+        await foreach (var row in assessments.QueryAsync<TableEntity>(filter, 1000, ["RowKey"], cancellationToken)) stale.Add(row.RowKey);
+        var steps = new List<TableTransactionAction>();
+        foreach (var (day, cells) in dated.Days)
+        {
+            stale.Remove(DayKey(day));
+            steps.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, TallyShards.ToEntity(dated.Programme, DayKey(day), cells)));
+        }
+        steps.AddRange(stale.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(dated.Programme, key), ETag.All)));
+        // A transaction's body is at most 4 MiB: ten days' cells at a time, each a few kilobytes.
+        foreach (var chunk in steps.Chunk(10)) await assessments.SubmitTransactionAsync(chunk, cancellationToken);
+        await assessments.UpsertEntityAsync(new TableEntity(dated.Programme, ThroughKey)
+        {
+            [ThroughProperty] = dated.Through.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Reports of earlier days scan the rows again until the days are written anew.</summary>
+    public async Task ForgetAsync(string programme, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await assessments.DeleteEntityAsync(programme, ThroughKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+        }
+    }
+}
