@@ -83,7 +83,7 @@ internal static class ReportLatency
         foreach (var cell in await store.TalliesAsync(Programme, CancellationToken.None)) cells[cell.Sector, cell.Region].Destination.Add(cell.Tally.Destination);
         var utcToday = DateOnly.FromDateTime(DateTime.UtcNow);
         await store.ReplaceDatedDestinationsAsync(new DatedDestinations(Programme,
-            Enumerable.Range(1, 365).Select(d => (utcToday.AddDays(-d), cells)).OrderBy(d => d.Item1).ToList(), utcToday), CancellationToken.None);
+            Enumerable.Range(1, 365).Select(d => (utcToday.AddDays(-d), cells)).OrderBy(d => d.Item1).ToList(), utcToday, DateTimeOffset.UtcNow), CancellationToken.None);
         await TimeAsync(client, "destination, tourism today vs 30 days ago (365 kept days)",
             $"/api/reports/destination?programme={Programme}&sector=tourism&compareAsOf={utcToday.AddDays(-30):yyyy-MM-dd}", runs);
 

@@ -37,6 +37,7 @@ public sealed partial class ReportReconciler(
         await using var held = await locks.TryAcquireAsync(LockName, cancellationToken);
         if (held is null) return null;
 
+        var scannedFrom = clock.GetUtcNow();
         var programmes = await store.TalliedProgrammesAsync(cancellationToken);
         var before = await Task.WhenAll(programmes.Select(p => store.TallySnapshotAsync(p, cancellationToken)));
         // Every programme in one scan: a product's re-assessments may be filed under another programme than its first.
@@ -85,7 +86,7 @@ public sealed partial class ReportReconciler(
             else busy.Add(seen.Programme);
         }
         // The destination report of earlier days: written whole each night, as the rows say them now.
-        foreach (var days in dated.Build(today)) await store.ReplaceDatedDestinationsAsync(days, cancellationToken);
+        foreach (var days in dated.Build(today, scannedFrom)) await store.ReplaceDatedDestinationsAsync(days, cancellationToken);
         var report = new ReconcileReport(programmes.Count, assessments, productsRepaired, repaired, busy);
         LogReconciled(report.Programmes, report.Assessments, report.ProductsRepaired, report.TalliesRepaired.Count, report.Busy.Count);
         return report;

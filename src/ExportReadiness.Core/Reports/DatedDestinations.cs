@@ -10,7 +10,8 @@ namespace ExportReadiness.Core.Reports;
 /// product's latest scored assessment submitted by the end of it, the scan's answer, in reads that grow with the days a
 /// programme had submissions, not with its products. <see cref="Through"/> is the first day they do not cover.
 /// </summary>
-public sealed record DatedDestinations(string Programme, IReadOnlyList<(DateOnly Day, TallyCells Cells)> Days, DateOnly Through);
+/// <remarks><see cref="ScannedFrom"/>: when the scan they were built from began; an erasure after it leaves them unread.</remarks>
+public sealed record DatedDestinations(string Programme, IReadOnlyList<(DateOnly Day, TallyCells Cells)> Days, DateOnly Through, DateTimeOffset ScannedFrom);
 
 /// <summary>
 /// Builds <see cref="DatedDestinations"/> from the rows as a scan passes them (the nightly reconcile's). A programme's days
@@ -36,8 +37,11 @@ public sealed class DatedDestinationBuilder(QuestionnaireSchema schema)
         if (a.Status == AssessmentStatus.Scored && a.Result is not null) product.Scored.Add((a.SubmittedAt, a.Id, DestinationFigures.Of(a, schema)));
     }
 
-    /// <summary>Every programme with a product whose first assessment was seen, its days covered up to <paramref name="today"/> at most.</summary>
-    public IReadOnlyList<DatedDestinations> Build(DateOnly today)
+    /// <summary>
+    /// Every programme with a product whose first assessment was seen, its days covered up to <paramref name="today"/> at
+    /// most, from a scan that began at <paramref name="scannedFrom"/>.
+    /// </summary>
+    public IReadOnlyList<DatedDestinations> Build(DateOnly today, DateTimeOffset scannedFrom)
     {
         var programmes = new Dictionary<string, (SortedDictionary<DateOnly, TallyCells> Days, DateOnly Through)>(StringComparer.Ordinal);
         foreach (var product in _products.Values)
@@ -58,7 +62,7 @@ public sealed class DatedDestinationBuilder(QuestionnaireSchema schema)
             programmes[programme] = dated;
         }
         return programmes.Select(p => new DatedDestinations(p.Key,
-            p.Value.Days.Where(d => d.Key < p.Value.Through).Select(d => (d.Key, Pruned(d.Value))).Where(d => !d.Item2.IsZero).ToList(), p.Value.Through)).ToList();
+            p.Value.Days.Where(d => d.Key < p.Value.Through).Select(d => (d.Key, Pruned(d.Value))).Where(d => !d.Item2.IsZero).ToList(), p.Value.Through, scannedFrom)).ToList();
     }
 
     private static TallyCells Pruned(TallyCells cells)

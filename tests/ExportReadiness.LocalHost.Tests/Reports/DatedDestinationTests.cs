@@ -12,7 +12,7 @@ namespace ExportReadiness.LocalHost.Tests.Reports;
 /// <summary>
 /// The destination report as of an earlier day, read from the days the nightly reconcile keeps: the same report a scan
 /// of the rows builds, for every day, for a programme and for one sector of it, until a still-Pending assessment's day,
-/// and again (by a scan) after an erasure.
+/// and again (by a scan) after an erasure, until a reconcile that began after it.
 /// </summary>
 [Collection(PipelineCollection.Name)]
 public sealed class DatedDestinationTests(PipelineFixture pipeline)
@@ -47,7 +47,8 @@ public sealed class DatedDestinationTests(PipelineFixture pipeline)
         for (var day = Monday.AddDays(-1); day <= Monday.AddDays(12); day = day.AddDays(1))
         {
             // Kept up to the Pending assessment's day: scored later, it would change that day and every one after.
-            Assert.Equal(day < Monday.AddDays(9), await Store.DestinationAsOfAsync(programme, day, default) is not null);
+            var kept = await Store.DestinationAsOfAsync(programme, day, default);
+            Assert.Equal((day, day < Monday.AddDays(9)), (day, kept is not null));
             foreach (var group in new[] { new DestinationGroup(programme, null, null, day), new DestinationGroup(programme, "tourism", null, day) })
                 Assert.Equal(await ScannedAsync(group), await ReportedAsync(group));
         }
@@ -60,6 +61,12 @@ public sealed class DatedDestinationTests(PipelineFixture pipeline)
         Assert.NotNull(await Services.GetRequiredService<ReportReconciler>().RunAsync(default));
         Assert.NotNull(await Store.DestinationAsOfAsync(programme, afterErasure.AsOf, default));
         Assert.Equal(await ScannedAsync(afterErasure), await ReportedAsync(afterErasure));
+
+        // A reconcile whose scan began before an erasure may have counted the erased product: its days stay unread.
+        var scanBegan = DateTimeOffset.UtcNow.AddSeconds(-1);
+        await Services.GetRequiredService<IProductErasure>().EraseAsync(firsts[3].Id, ErasureRequest.BySme, default);
+        await Store.ReplaceDatedDestinationsAsync(new DatedDestinations(programme, [], Monday.AddDays(9), scanBegan), default);
+        Assert.Null(await Store.DestinationAsOfAsync(programme, afterErasure.AsOf, default));
     }
 
     private static List<Assessment> ReassessmentsOf(string programme, List<Assessment> earlier, int days, IReadOnlyDictionary<string, Answer> answers) =>
