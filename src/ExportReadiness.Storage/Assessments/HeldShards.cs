@@ -68,7 +68,6 @@ internal sealed class HeldShards(TallyShards shards)
             foreach (var count in batches) known[count.BatchId] = count;
         }
 
-
         public void Dispose() => gate.Release();
     }
 }

@@ -28,9 +28,9 @@ internal sealed partial class TalliedWrites
         // The counts' steps before the shard's, which stays last.
         var withCounts = counts.Count == 0 ? steps : [.. steps, .. counts.Select(c => TallyShards.Written(c))];
         var outcome = await SubmitAsync(programme, withCounts, rowSteps, shard, delta, cancellationToken);
-        var done = outcome.Done && outcome.ETags.Count > 0 && outcome.ETags[^1] is { } etag;
-        hold.Settle(done ? shard with { Cells = shard.Cells.Plus(delta), ETag = outcome.ETags[^1] } : null,
-            done ? counts.Select((c, i) => c with { ETag = outcome.ETags[steps.Count + i] }).ToList() : null);
+        var shardETag = outcome.Done && outcome.ETags.Count > 0 ? outcome.ETags[^1] : null;
+        hold.Settle(shardETag is null ? null : shard with { Cells = shard.Cells.Plus(delta), ETag = shardETag },
+            shardETag is null ? null : counts.Select((c, i) => c with { ETag = outcome.ETags[steps.Count + i] }).ToList());
         return outcome;
     }
 
