@@ -46,7 +46,8 @@ public sealed class DatedDestinationBuilder(QuestionnaireSchema schema)
         var programmes = new Dictionary<string, (SortedDictionary<DateOnly, TallyCells> Days, DateOnly Through)>(StringComparer.Ordinal);
         foreach (var product in _products.Values)
         {
-            if (product.Cell is not var (programme, sector, region)) continue;
+            if (product.Cell is not { } cell) continue; // its first assessment was not seen
+            var (programme, sector, region) = cell;
             if (!programmes.TryGetValue(programme, out var dated)) dated = (new SortedDictionary<DateOnly, TallyCells>(), today);
             if (product.EarliestPending is { } pending && pending < dated.Through) dated.Through = pending;
             DestinationFigures? before = null;

@@ -62,22 +62,14 @@ internal sealed class DatedDestinationRows(TableClient assessments)
 
     /// <summary>
     /// Reports of earlier days scan the rows again until the days are written anew by a reconcile whose scan began after
-    /// now (the erasure's time is kept for it to compare).
+    /// <paramref name="erasedAt"/> (kept for it to compare).
     /// </summary>
-    public async Task ForgetAsync(string programme, CancellationToken cancellationToken)
+    public async Task ForgetAsync(string programme, DateTimeOffset erasedAt, CancellationToken cancellationToken)
     {
-        await assessments.UpsertEntityAsync(new TableEntity(programme, ErasedKey) { [ErasedAtProperty] = DateTimeOffset.UtcNow }, TableUpdateMode.Replace, cancellationToken);
+        await assessments.UpsertEntityAsync(new TableEntity(programme, ErasedKey) { [ErasedAtProperty] = erasedAt }, TableUpdateMode.Replace, cancellationToken);
         await DeleteThroughAsync(programme, cancellationToken);
     }
 
-    private async Task DeleteThroughAsync(string programme, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await assessments.DeleteEntityAsync(programme, ThroughKey, ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-        }
-    }
+    private Task DeleteThroughAsync(string programme, CancellationToken cancellationToken) =>
+        Privacy.TablePartitions.DeleteRowAsync(assessments, programme, ThroughKey, cancellationToken);
 }

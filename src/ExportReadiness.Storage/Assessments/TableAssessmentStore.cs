@@ -169,10 +169,10 @@ public sealed class TableAssessmentStore : IAssessmentStore
         _writes.WriteAsync([assessment with { ConcurrencyToken = null }], add: true, cancellationToken);
 
     /// <summary>Deletes rows of one programme with their part of its tallies (an erasure: <see cref="TalliedWrites.EraseAsync"/>).</summary>
-    internal async Task<int> EraseRowsAsync(string programme, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    internal async Task<int> EraseRowsAsync(string programme, IReadOnlyList<string> ids, DateTimeOffset erasedAt, CancellationToken cancellationToken)
     {
         // The kept days still count the erased product: earlier days are scanned until the next reconcile writes them anew.
-        await _dated.ForgetAsync(programme, cancellationToken);
+        await _dated.ForgetAsync(programme, erasedAt, cancellationToken);
         return await _writes.EraseAsync(programme, ids, cancellationToken);
     }
 

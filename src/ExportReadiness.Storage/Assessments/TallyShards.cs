@@ -105,9 +105,7 @@ internal sealed class TallyShards(TableClient assessments, TableClient programme
     public static TableTransactionAction Written(BatchCount count)
     {
         var entity = new TableEntity(count.Programme, BatchCountKey(count.BatchId, count.Shard)) { [ScoredProperty] = count.Scored };
-        return count.ETag is { } etag
-            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, etag)
-            : new TableTransactionAction(TableTransactionActionType.Add, entity);
+        return Conditional(entity, count.ETag);
     }
 
     /// <summary>Programmes that have (or had) a tally: the registry a report over every programme reads.</summary>
@@ -127,11 +125,14 @@ internal sealed class TallyShards(TableClient assessments, TableClient programme
     /// <summary>The transaction step that replaces the shard's cells, if nobody wrote it since it was read.</summary>
     public static TableTransactionAction Written(Shard shard, TallyCells cells)
     {
-        var entity = ToEntity(shard.Programme, shard.RowKey, cells);
-        return shard.ETag is { } etag
+        return Conditional(ToEntity(shard.Programme, shard.RowKey, cells), shard.ETag);
+    }
+
+    /// <summary>Replaces the row as read (by its ETag), or adds it where none was read: one written meanwhile fails either.</summary>
+    private static TableTransactionAction Conditional(TableEntity entity, ETag? read) =>
+        read is { } etag
             ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, etag)
             : new TableTransactionAction(TableTransactionActionType.Add, entity);
-    }
 
     internal static TableEntity ToEntity(string programme, string rowKey, TallyCells cells)
     {

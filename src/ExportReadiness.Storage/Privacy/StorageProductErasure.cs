@@ -67,7 +67,7 @@ public sealed class StorageProductErasure(StorageClients clients, TimeProvider c
         Count(ErasedKinds.Actions, await TablePartitions.DeleteAsync(_actions, productId, cancellationToken));
         // The rows, with their part of the report tallies.
         foreach (var programme in keys.GroupBy(k => k.Programme))
-            Count(ErasedKinds.Assessments, await _store.EraseRowsAsync(programme.Key, programme.Select(k => k.Id).ToList(), cancellationToken));
+            Count(ErasedKinds.Assessments, await _store.EraseRowsAsync(programme.Key, programme.Select(k => k.Id).ToList(), clock.GetUtcNow(), cancellationToken));
         // Last, what the product is found by.
         foreach (var key in keys) Count(ErasedKinds.IndexEntries, await ForgetIndexEntryAsync(key.Id, cancellationToken));
         Count(ErasedKinds.IndexEntries, await TablePartitions.DeleteAsync(_products, productId, cancellationToken));
