@@ -16,7 +16,7 @@ internal sealed partial class TalliedWrites
     private async Task<Outcome> TrySubmitAsync(string programme, List<TableTransactionAction> steps, int rowSteps, TallyCells delta, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, int>? batches = null)
     {
-        if (delta.IsZero && batches is not { Count: > 0 }) return await SubmitAsync(programme, steps, rowSteps, null, delta, cancellationToken);
+        if (delta.IsZero && batches is not { Count: > 0 }) return await SubmitAsync(programme, steps, rowSteps, null, cancellationToken);
         using var hold = await _held.HoldAsync(programme, cancellationToken);
         var shard = await hold.ReadAsync(cancellationToken);
         var counts = new List<TallyShards.BatchCount>(batches?.Count ?? 0);
@@ -27,17 +27,20 @@ internal sealed partial class TalliedWrites
         }
         // The counts' steps before the shard's, which stays last.
         var withCounts = counts.Count == 0 ? steps : [.. steps, .. counts.Select(c => TallyShards.Written(c))];
-        var outcome = await SubmitAsync(programme, withCounts, rowSteps, shard, delta, cancellationToken);
+        // Worked out once: it is written, and on success remembered as the held shard's cells.
+        var cells = shard.Cells.Plus(delta);
+        var outcome = await SubmitAsync(programme, withCounts, rowSteps, (shard, cells), cancellationToken);
         var shardETag = outcome.Done && outcome.ETags.Count > 0 ? outcome.ETags[^1] : null;
-        hold.Settle(shardETag is null ? null : shard with { Cells = shard.Cells.Plus(delta), ETag = shardETag },
+        hold.Settle(shardETag is null ? null : shard with { Cells = cells, ETag = shardETag },
             shardETag is null ? null : counts.Select((c, i) => c with { ETag = outcome.ETags[steps.Count + i] }).ToList());
         return outcome;
     }
 
-    private async Task<Outcome> SubmitAsync(string programme, List<TableTransactionAction> steps, int rowSteps, TallyShards.Shard? shard, TallyCells delta, CancellationToken cancellationToken)
+    private async Task<Outcome> SubmitAsync(string programme, List<TableTransactionAction> steps, int rowSteps, (TallyShards.Shard Shard, TallyCells Cells)? moved,
+        CancellationToken cancellationToken)
     {
-        if (shard is { ETag: null }) await shards.RegisterAsync(programme, cancellationToken);
-        var all = shard is null ? steps : [.. steps, TallyShards.Written(shard, shard.Cells.Plus(delta))];
+        if (moved is ({ ETag: null }, _)) await shards.RegisterAsync(programme, cancellationToken);
+        var all = moved is not var (shard, cells) ? steps : [.. steps, TallyShards.Written(shard, cells)];
         if (all.Count == 0) return new Outcome(true, null, []);
         try
         {
