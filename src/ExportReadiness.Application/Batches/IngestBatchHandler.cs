@@ -205,12 +205,12 @@ public sealed partial class IngestBatchHandler(
         if (pending.Count == 0) return 0;
         await assessments.AddManyAsync(pending, cancellationToken);
         metrics.Submitted(ExportReadinessMetrics.SubmissionKind.Batch, pending.Count);
-        // One message per slice and programme: at most a hundred rows, every row of that slice.
-        foreach (var slice in pending.GroupBy(a => (a.Programme, Slice: BatchAssessmentIds.TryParse(a.Id, out _, out var l) ? BatchAssessmentIds.SliceOf(l) : -1)))
-        {
-            if (slice.Key.Slice >= 0) await scoringQueue.EnqueueSliceAsync(slice.Key.Programme, slice.Select(a => a.Id).ToList(), cancellationToken);
-            else await scoringQueue.EnqueueManyAsync(slice.Key.Programme, slice.Select(a => a.Id).ToList(), cancellationToken);
-        }
+        // One message per slice and programme: at most a hundred rows, every row of that slice. Sent at once (a chunk is a
+        // few slices): ingest waits on its round trips, not on the work.
+        await Task.WhenAll(pending.GroupBy(a => (a.Programme, Slice: BatchAssessmentIds.TryParse(a.Id, out _, out var l) ? BatchAssessmentIds.SliceOf(l) : -1))
+            .Select(slice => slice.Key.Slice >= 0
+                ? scoringQueue.EnqueueSliceAsync(slice.Key.Programme, slice.Select(a => a.Id).ToList(), cancellationToken)
+                : scoringQueue.EnqueueManyAsync(slice.Key.Programme, slice.Select(a => a.Id).ToList(), cancellationToken)));
         var count = pending.Count;
         pending.Clear();
         return count;

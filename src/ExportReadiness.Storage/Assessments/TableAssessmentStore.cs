@@ -44,13 +44,16 @@ public sealed class TableAssessmentStore : IAssessmentStore
 
     public async Task AddManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
     {
-        foreach (var chunk in IndexEntities(assessments).GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize)))
-            await _index.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e)), cancellationToken);
+        // The index transactions at once (they touch no row twice), all before the rows.
+        var indexed = IndexEntities(assessments).GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize))
+            .Select(chunk => _index.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e)), cancellationToken))
+            .ToList();
         // Re-assessments (a batch row naming its product) are found by their product too, before their rows exist, as in AddAsync.
-        foreach (var chunk in assessments.Where(a => a.ProductId != a.Id).GroupBy(a => a.ProductId).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize)))
-            await _products.SubmitTransactionAsync(chunk.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ProductEntity(a))), cancellationToken);
+        var products = assessments.Where(a => a.ProductId != a.Id).GroupBy(a => a.ProductId).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize))
+            .Select(chunk => _products.SubmitTransactionAsync(chunk.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ProductEntity(a))), cancellationToken))
+            .ToList();
         // A batch's rows share their upload time, so their pending-index entries one partition: a transaction per 100.
-        await _pending.AddAsync(assessments, cancellationToken);
+        await Task.WhenAll([.. indexed, .. products, _pending.AddAsync(assessments, cancellationToken)]);
         // Existing rows are left as they are (a re-run): only the new ones are written and counted.
         await _writes.WriteAsync(assessments.Select(a => a with { ConcurrencyToken = null }).ToList(), add: true, cancellationToken);
     }

@@ -59,15 +59,22 @@ internal sealed partial class TalliedWrites(TableClient assessments, TallyShards
 
     private static readonly IReadOnlyDictionary<string, Core.Questionnaire.Answer> Empty = new Dictionary<string, Core.Questionnaire.Answer>();
 
-    /// <summary>Adds (<paramref name="add"/>) or conditionally replaces the rows; returns the ids written.</summary>
+    /// <summary>
+    /// Adds (<paramref name="add"/>) or conditionally replaces the rows; returns the ids written. A few chunks at once: each
+    /// holds a shard of its own, and a chunk's round trips are what a batch's ingest waits on.
+    /// </summary>
     public async Task<IReadOnlySet<string>> WriteAsync(IReadOnlyList<Assessment> rows, bool add, CancellationToken cancellationToken)
     {
+        var chunks = rows.GroupBy(r => r.Programme).SelectMany(p => p.DistinctBy(r => r.Id).Chunk(ChunkSize).Select(c => (Programme: p.Key, Rows: c.ToList()))).ToList();
+        var each = new IReadOnlySet<string>[chunks.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, chunks.Count), new ParallelOptions { MaxDegreeOfParallelism = ChunksAtOnce, CancellationToken = cancellationToken },
+            async (i, ct) => each[i] = await WriteChunkAsync(chunks[i].Programme, chunks[i].Rows, add, ct));
         var written = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var programme in rows.GroupBy(r => r.Programme))
-            foreach (var chunk in programme.DistinctBy(r => r.Id).Chunk(ChunkSize))
-                written.UnionWith(await WriteChunkAsync(programme.Key, chunk.ToList(), add, cancellationToken));
+        foreach (var ids in each) written.UnionWith(ids);
         return written;
     }
+
+    private const int ChunksAtOnce = 3;
 
     /// <summary>
     /// Rewrites the product's figures (on its first assessment) with <paramref name="change"/> and moves the tallies by the
