@@ -66,6 +66,8 @@ internal sealed partial class TalliedWrites(TableClient assessments, TallyShards
     public async Task<IReadOnlySet<string>> WriteAsync(IReadOnlyList<Assessment> rows, bool add, CancellationToken cancellationToken)
     {
         var chunks = rows.GroupBy(r => r.Programme).SelectMany(p => p.DistinctBy(r => r.Id).Chunk(ChunkSize).Select(c => (Programme: p.Key, Rows: c.ToList()))).ToList();
+        // One chunk (a web submission, its scoring, a review) stays on the caller's flow.
+        if (chunks.Count == 1) return await WriteChunkAsync(chunks[0].Programme, chunks[0].Rows, add, cancellationToken);
         var each = new IReadOnlySet<string>[chunks.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, chunks.Count), new ParallelOptions { MaxDegreeOfParallelism = ChunksAtOnce, CancellationToken = cancellationToken },
             async (i, ct) => each[i] = await WriteChunkAsync(chunks[i].Programme, chunks[i].Rows, add, ct));
@@ -74,6 +76,7 @@ internal sealed partial class TalliedWrites(TableClient assessments, TallyShards
         return written;
     }
 
+    /// <summary>Three: a first 10,000-row batch took a median 9.7 s against 11.2 s one at a time (bench/README.md), on two cores.</summary>
     private const int ChunksAtOnce = 3;
 
     /// <summary>
