@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using ExportReadiness.Core.Assessments;
 
 namespace ExportReadiness.Storage;
@@ -7,6 +8,10 @@ public static class TableKeys
 {
     /// <summary>Table Storage accepts at most 100 operations in one transaction.</summary>
     public const int MaxTransactionSize = 100;
+
+    /// <summary>The entities in the transactions Table Storage takes: one partition each, at most 100 entities.</summary>
+    public static IEnumerable<TableEntity[]> InTransactions(IEnumerable<TableEntity> entities) =>
+        entities.GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(MaxTransactionSize));
 
     public static bool IsValid(string key) => Identifiers.IsValid(key);
 }

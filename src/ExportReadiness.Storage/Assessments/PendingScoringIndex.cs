@@ -42,7 +42,7 @@ internal sealed class PendingScoringIndex(StorageClients clients)
     public async Task AddAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
     {
         var entries = assessments.Where(a => a.Status == AssessmentStatus.Pending).Select(Entry).DistinctBy(e => (e.PartitionKey, e.RowKey)).ToList();
-        foreach (var chunk in entries.GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize)))
+        foreach (var chunk in TableKeys.InTransactions(entries))
         {
             if (chunk.Length == 1) await _pending.UpsertEntityAsync(chunk[0], TableUpdateMode.Replace, cancellationToken);
             else await _pending.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
@@ -63,7 +63,7 @@ internal sealed class PendingScoringIndex(StorageClients clients)
     /// <summary>Deletes entries, 100 to a transaction; one already gone fails its transaction, and its chunk is deleted one by one.</summary>
     private async Task DeleteAsync(IReadOnlyList<TableEntity> entries, CancellationToken cancellationToken)
     {
-        foreach (var chunk in entries.DistinctBy(e => (e.PartitionKey, e.RowKey)).GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize)))
+        foreach (var chunk in TableKeys.InTransactions(entries.DistinctBy(e => (e.PartitionKey, e.RowKey))))
         {
             if (chunk.Length > 1 && await TryDeleteAllAsync(chunk, cancellationToken)) continue;
             // A delete of a missing entity succeeds: the SDK answers Table Storage's 404 as done.

@@ -7,7 +7,7 @@ using ExportReadiness.Core.Reports;
 
 namespace ExportReadiness.Storage.Assessments;
 
-public sealed class TableAssessmentStore : IAssessmentStore
+public sealed partial class TableAssessmentStore : IAssessmentStore
 {
     private const string ProgrammeProperty = "Programme";
     private const string SubmittedAtProperty = "SubmittedAt";
@@ -44,16 +44,14 @@ public sealed class TableAssessmentStore : IAssessmentStore
 
     public async Task AddManyAsync(IReadOnlyList<Assessment> assessments, CancellationToken cancellationToken)
     {
-        // The index transactions at once (they touch no row twice), all before the rows.
-        var indexed = IndexEntities(assessments).GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize))
-            .Select(chunk => _index.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e)), cancellationToken))
-            .ToList();
-        // Re-assessments (a batch row naming its product) are found by their product too, before their rows exist, as in AddAsync.
-        var products = assessments.Where(a => a.ProductId != a.Id).GroupBy(a => a.ProductId).SelectMany(g => g.Chunk(TableKeys.MaxTransactionSize))
-            .Select(chunk => _products.SubmitTransactionAsync(chunk.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ProductEntity(a))), cancellationToken))
-            .ToList();
-        // A batch's rows share their upload time, so their pending-index entries one partition: a transaction per 100.
-        await Task.WhenAll([.. indexed, .. products, _pending.AddAsync(assessments, cancellationToken)]);
+        // The index transactions at once (no two touch one entity), all before the rows. Re-assessments (a batch row naming
+        // its product) are found by their product too, before their rows exist, as in AddAsync. A batch's rows share their
+        // upload time, so their pending-index entries one partition: a transaction per 100.
+        await Task.WhenAll([
+            .. TableKeys.InTransactions(IndexEntities(assessments)).Select(chunk => Submit(_index, chunk, TableTransactionActionType.UpsertMerge, cancellationToken)),
+            .. TableKeys.InTransactions(assessments.Where(a => a.ProductId != a.Id).Select(ProductEntity))
+                .Select(chunk => Submit(_products, chunk, TableTransactionActionType.UpsertReplace, cancellationToken)),
+            _pending.AddAsync(assessments, cancellationToken)]);
         // Existing rows are left as they are (a re-run): only the new ones are written and counted.
         await _writes.WriteAsync(assessments.Select(a => a with { ConcurrencyToken = null }).ToList(), add: true, cancellationToken);
     }
@@ -154,6 +152,9 @@ public sealed class TableAssessmentStore : IAssessmentStore
 
     internal static string LineProperty(long line) => "L" + (line % BatchAssessmentIds.SliceLines).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
 
+    private static Task Submit(TableClient table, TableEntity[] chunk, TableTransactionActionType action, CancellationToken cancellationToken) =>
+        table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(action, e)), cancellationToken);
+
     private static TableEntity ProductEntity(Assessment a) =>
         new(a.ProductId, a.Id) { [ProgrammeProperty] = a.Programme, [SubmittedAtProperty] = a.SubmittedAt };
 
@@ -240,39 +241,6 @@ public sealed class TableAssessmentStore : IAssessmentStore
 
     public Task<bool> UpdateProductFiguresAsync(string productId, Func<Assessment, ProductFigures, ProductFigures> change, CancellationToken cancellationToken) =>
         TableKeys.IsValid(productId) ? _writes.UpdateProductAsync(productId, change, cancellationToken) : Task.FromResult(false);
-
-    public async Task<IReadOnlyList<TallyCell>> TalliesAsync(string? programme, CancellationToken cancellationToken)
-    {
-        var programmes = programme is null ? await _tallies.ProgrammesAsync(cancellationToken) : TableKeys.IsValid(programme) ? [programme] : [];
-        var shards = await Task.WhenAll(programmes.Select(p => _tallies.ReadAllAsync(p, cancellationToken)));
-        var cells = new List<TallyCell>();
-        foreach (var (name, ofProgramme) in programmes.Zip(shards))
-        {
-            var sum = new TallyCells();
-            foreach (var shard in ofProgramme) sum.Add(shard.Cells);
-            cells.AddRange(sum.All.Select(c => new TallyCell(name, c.Sector, c.Region, c.Tally)));
-        }
-        return cells;
-    }
-
-    public Task<IReadOnlyList<string>> TalliedProgrammesAsync(CancellationToken cancellationToken) => _tallies.ProgrammesAsync(cancellationToken);
-
-    public async Task<TallySnapshot> TallySnapshotAsync(string programme, CancellationToken cancellationToken)
-    {
-        var shards = await _tallies.ReadAllAsync(programme, cancellationToken);
-        var sum = new TallyCells();
-        foreach (var shard in shards) sum.Add(shard.Cells);
-        return new TallySnapshot(programme, sum.All.Select(c => new TallyCell(programme, c.Sector, c.Region, c.Tally)).ToList(), TallyShards.Version(shards));
-    }
-
-    public Task<IReadOnlyList<TallyCell>?> DestinationAsOfAsync(string programme, DateOnly asOf, CancellationToken cancellationToken) =>
-        TableKeys.IsValid(programme) ? _dated.AsOfAsync(programme, asOf, cancellationToken) : Task.FromResult<IReadOnlyList<TallyCell>?>(null);
-
-    public Task ReplaceDatedDestinationsAsync(DatedDestinations dated, CancellationToken cancellationToken) =>
-        TableKeys.IsValid(dated.Programme) ? _dated.ReplaceAsync(dated, cancellationToken) : Task.CompletedTask;
-
-    public Task<bool> ReplaceTalliesAsync(TallySnapshot seen, IReadOnlyList<TallyCell> cells, CancellationToken cancellationToken) =>
-        _tallies.ReplaceAsync(seen.Programme, seen.Version, cells, cancellationToken);
 
     /// <summary>Through the pending index (<see cref="PendingScoringIndex"/>): never a query of the Assessments table.</summary>
     public IAsyncEnumerable<PendingAssessment> PendingAsync(DateTimeOffset writtenBefore, CancellationToken cancellationToken) =>
