@@ -22,8 +22,11 @@ internal static class ReportLatency
     public static async Task<int> RunAsync(int products, int runs)
     {
         await using var azurite = new Azurite();
-        await azurite.StartAsync();
-        await using var app = new BenchApplication(azurite.ConnectionString, BenchApplication.AdvisorKey, bulkQueueSettings: true);
+        // BENCH_STORAGE (a connection string) seeds a storage account that outlives the run, so another build can read
+        // the very same rows: how reports before and after a change compare at a size an old build cannot seed in time.
+        var external = Environment.GetEnvironmentVariable("BENCH_STORAGE");
+        if (external is null) await azurite.StartAsync();
+        await using var app = new BenchApplication(external ?? azurite.ConnectionString, BenchApplication.AdvisorKey, bulkQueueSettings: true);
         var model = await app.StartAndWaitForModelAsync();
         var client = app.CreateAdvisorClient();
         Console.WriteLine($"Model {model.Version}; {Environment.ProcessorCount} cores; {products:N0} products in one programme");
