@@ -35,26 +35,12 @@ public static class AssessmentEntityMapper
             ["AnswersJson"] = JsonSerializer.Serialize(a.Answers.ToDictionary(p => p.Key, p => AnswerJson(p.Value)), Json),
             ["SubmittedAt"] = a.SubmittedAt,
             ["AccessTokenHash"] = a.AccessTokenHash,
-            ["Status"] = a.Status.ToString(),
-            ["FailureReason"] = a.FailureReason,
             ["BatchId"] = a.BatchId,
             ["ProductId"] = a.ProductId,
             ["PreviousAssessmentId"] = a.PreviousAssessmentId,
         };
-        if (a.ProductFigures is { } figures) entity[ProductFiguresProperty] = FiguresJson(figures);
+        AddOutcome(entity, a);
         if (a.ConcurrencyToken is not null) entity.ETag = new Azure.ETag(a.ConcurrencyToken);
-        if (a.Result is { } r)
-        {
-            entity["ReadinessScore"] = r.ReadinessScore;
-            entity["Level"] = r.Level.ToString();
-            entity["Probability"] = r.Probability;
-            entity["ModelVersion"] = r.ModelVersion;
-            entity["ScoredAt"] = r.ScoredAt;
-            entity["TopGapsJson"] = JsonSerializer.Serialize(r.TopGaps, Json);
-            // About 3K characters for 48 questions: well inside a property's 32K and an entity's 1 MiB.
-            if (r.Explanation is not null) entity["ExplanationJson"] = JsonSerializer.Serialize(r.Explanation, Json);
-            foreach (var d in r.Dimensions) entity[DimensionPrefix + d.Id] = d.Score;
-        }
         if (a.Review is { } review)
         {
             entity["ReviewVerdict"] = review.Verdict.ToString();
@@ -65,6 +51,35 @@ public static class AssessmentEntityMapper
             entity["ReviewPreviousVerdict"] = review.PreviousVerdict?.ToString();
         }
         return entity;
+    }
+
+    /// <summary>
+    /// Only the columns scoring sets: status, failure reason, result, product figures. A row that merely gains them is
+    /// merged with these (its answers are not sent again), and reads back as <see cref="ToEntity"/> would have left it
+    /// (a row from before a column existed keeps lacking it, which <see cref="FromEntity"/> reads as before).
+    /// </summary>
+    public static TableEntity OutcomeEntity(Assessment a)
+    {
+        var entity = new TableEntity(a.Programme, a.Id);
+        AddOutcome(entity, a);
+        return entity;
+    }
+
+    private static void AddOutcome(TableEntity entity, Assessment a)
+    {
+        entity["Status"] = a.Status.ToString();
+        if (a.FailureReason is not null) entity["FailureReason"] = a.FailureReason;
+        if (a.ProductFigures is { } figures) entity[ProductFiguresProperty] = FiguresJson(figures);
+        if (a.Result is not { } r) return;
+        entity["ReadinessScore"] = r.ReadinessScore;
+        entity["Level"] = r.Level.ToString();
+        entity["Probability"] = r.Probability;
+        entity["ModelVersion"] = r.ModelVersion;
+        entity["ScoredAt"] = r.ScoredAt;
+        entity["TopGapsJson"] = JsonSerializer.Serialize(r.TopGaps, Json);
+        // About 3K characters for 48 questions: well inside a property's 32K and an entity's 1 MiB.
+        if (r.Explanation is not null) entity["ExplanationJson"] = JsonSerializer.Serialize(r.Explanation, Json);
+        foreach (var d in r.Dimensions) entity[DimensionPrefix + d.Id] = d.Score;
     }
 
     public static Assessment FromEntity(TableEntity e)

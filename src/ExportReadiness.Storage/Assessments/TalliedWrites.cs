@@ -218,10 +218,11 @@ internal sealed partial class TalliedWrites(TableClient assessments, TallyShards
         {
             var row = rows[i];
             if (row.ProductId == row.Id) rows[i] = row = row with { ProductFigures = products[row.Id] is { Kept: true } p ? p.After : null };
-            var entity = AssessmentEntityMapper.ToEntity(row with { ConcurrencyToken = null });
-            steps.Add(olds.GetValueOrDefault(row.Id) is { } old
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(old.Row.ConcurrencyToken!))
-                : new TableTransactionAction(TableTransactionActionType.Add, entity));
+            steps.Add(olds.GetValueOrDefault(row.Id) is not { } old
+                ? new TableTransactionAction(TableTransactionActionType.Add, AssessmentEntityMapper.ToEntity(row with { ConcurrencyToken = null }))
+                : OnlyGainsOutcome(old.Row, row)
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateMerge, AssessmentEntityMapper.OutcomeEntity(row), new ETag(old.Row.ConcurrencyToken!))
+                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, AssessmentEntityMapper.ToEntity(row with { ConcurrencyToken = null }), new ETag(old.Row.ConcurrencyToken!)));
         }
         foreach (var p in products.Values.Where(p => !index.ContainsKey(p.First.Id) && !p.Counted.SameAs(p.After)))
             steps.Add(FiguresStep(p.First, p.After));
@@ -229,6 +230,29 @@ internal sealed partial class TalliedWrites(TableClient assessments, TallyShards
         foreach (var batch in batches.Where(b => b.Value == 0).Select(b => b.Key).ToList()) batches.Remove(batch);
         return new Plan(rows, steps, delta, elsewhere, alone, batches);
     }
+
+    /// <summary>
+    /// Whether <paramref name="row"/> is the stored row (as of its ETag) plus an outcome only: the stored one has no result,
+    /// failure or review, and the rest is the same. Then a merge of the outcome's columns leaves what a replace would, and
+    /// scoring does not send the answers and company profile back, nor does the emulator or service parse them again.
+    /// A merge cannot remove a column, so anything else (a re-score, a failed row scored, a review) replaces the row.
+    /// Answers are never changed once stored, and <see cref="Known"/> rows do not hold them.
+    /// </summary>
+    private static bool OnlyGainsOutcome(Assessment stored, Assessment row) =>
+        stored is { Result: null, FailureReason: null, Review: null }
+        && (row.ProductFigures is not null || stored.ProductFigures is null)
+        && WithoutOutcome(stored) == WithoutOutcome(row);
+
+    private static Assessment WithoutOutcome(Assessment a) => a with
+    {
+        ProductId = a.ProductId, // the product as read, whether it was set or followed from the id
+        Answers = Empty,
+        Status = AssessmentStatus.Pending,
+        Result = null,
+        FailureReason = null,
+        ProductFigures = null,
+        ConcurrencyToken = null,
+    };
 
     /// <summary>Moves the count of its batch's Scored rows by a batch row that is (or was, <paramref name="sign"/> −1) Scored.</summary>
     private static void CountScored(Dictionary<string, int> batches, Assessment? row, int sign)
