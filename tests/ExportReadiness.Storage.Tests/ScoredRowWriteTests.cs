@@ -57,11 +57,11 @@ public sealed class ScoredRowWriteTests(StorageFixture storage)
             (await store.FindAsync(rows[0].Id, default))! with { Status = AssessmentStatus.Failed, FailureReason = "Scoring timed out." },
             (await store.FindAsync(rows[1].Id, default))! with { Status = AssessmentStatus.Scored, Result = Explained(ContractData.Result(55, "model-a")) },
         ], default);
-        var oneDimension = ContractData.Result(61, "model-b") is var r ? r with { Dimensions = [r.Dimensions[0]] } : null;
+        var modelB = ContractData.Result(61, "model-b");
         List<Assessment> later =
         [
             (await store.FindAsync(rows[0].Id, default))! with { Status = AssessmentStatus.Scored, FailureReason = null, Result = ContractData.Result(48, "model-b") },
-            (await store.FindAsync(rows[1].Id, default))! with { Result = oneDimension },
+            (await store.FindAsync(rows[1].Id, default))! with { Result = modelB with { Dimensions = [modelB.Dimensions[0]] } },
         ];
 
         await store.ReplaceManyAsync(later, default);
@@ -72,6 +72,24 @@ public sealed class ScoredRowWriteTests(StorageFixture storage)
         var rescored = await RawAsync(rows[1]);
         Assert.False(rescored.ContainsKey(AssessmentEntityMapper.DimensionPrefix + "management"));
         Assert.False(rescored.ContainsKey("ExplanationJson"));
+    }
+
+    [Fact]
+    public async Task A_pending_row_replaced_with_other_answers_keeps_the_new_answers()
+    {
+        var store = new TableAssessmentStore(storage.Clients);
+        var row = ContractData.Assessments(Unique.Programme("answers-replace"), 1)[0];
+        await store.AddAsync(row, default);
+        var question = row.Answers.First(a => a.Value.Choice is not null).Key;
+        var changed = (await store.FindAsync(row.Id, default))! with
+        {
+            Answers = new Dictionary<string, Core.Questionnaire.Answer>(row.Answers) { [question] = Core.Questionnaire.Answer.Of("another-option") },
+        };
+
+        Assert.True(await store.TryReplaceAsync(changed, default));
+
+        Assert.Equal("another-option", (await store.FindAsync(row.Id, default))!.Answers[question].Choice);
+        await AssertStoredAsReplacedAsync(changed);
     }
 
     /// <summary>A result with an explanation, as the scorer writes one.</summary>

@@ -232,14 +232,16 @@ internal sealed partial class TalliedWrites(TableClient assessments, TallyShards
     }
 
     /// <summary>
-    /// Whether <paramref name="row"/> is the stored row (as of its ETag) plus an outcome only: the stored one has no result,
-    /// failure or review, and the rest is the same. Then a merge of the outcome's columns leaves what a replace would, and
-    /// scoring does not send the answers and company profile back, nor does the emulator or service parse them again.
-    /// A merge cannot remove a column, so anything else (a re-score, a failed row scored, a review) replaces the row.
-    /// Answers are never changed once stored, and <see cref="Known"/> rows do not hold them.
+    /// Whether <paramref name="row"/> is the stored Pending row (as of its ETag) scored or failed, and nothing else: the
+    /// stored one has no result, failure or review, and the rest is the same. Then a merge of the outcome's columns leaves
+    /// what a replace would, and scoring does not send the answers and company profile back, nor does the emulator or
+    /// service parse them again. A merge cannot remove a column, so anything else (a re-score, a failed row scored, a
+    /// review) replaces the row, and so does a write that leaves the row Pending. The answers are not compared (the
+    /// <see cref="Known"/> rows do not hold them): an outcome is worked out from the answers read, and writes them unchanged.
     /// </summary>
     private static bool OnlyGainsOutcome(Assessment stored, Assessment row) =>
-        stored is { Result: null, FailureReason: null, Review: null }
+        stored is { Status: AssessmentStatus.Pending, Result: null, FailureReason: null, Review: null }
+        && row.Status is AssessmentStatus.Scored or AssessmentStatus.Failed
         && (row.ProductFigures is not null || stored.ProductFigures is null)
         && WithoutOutcome(stored) == WithoutOutcome(row);
 
