@@ -110,7 +110,7 @@ public sealed class ScoredRowWriteTests(StorageFixture storage)
     }
 
     private async Task<TableEntity> RawAsync(Assessment row) =>
-        (await new TableClient(storage.ConnectionString, StorageNames.AssessmentsTable).GetEntityAsync<TableEntity>(row.Programme, row.Id)).Value;
+        (await storage.Clients.Table(StorageNames.AssessmentsTable).GetEntityAsync<TableEntity>(row.Programme, row.Id)).Value;
 
     private static object? Comparable(object? value) => value switch
     {

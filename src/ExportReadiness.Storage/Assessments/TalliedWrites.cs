@@ -218,11 +218,14 @@ internal sealed partial class TalliedWrites(TableClient assessments, TallyShards
         {
             var row = rows[i];
             if (row.ProductId == row.Id) rows[i] = row = row with { ProductFigures = products[row.Id] is { Kept: true } p ? p.After : null };
-            steps.Add(olds.GetValueOrDefault(row.Id) is not { } old
-                ? new TableTransactionAction(TableTransactionActionType.Add, AssessmentEntityMapper.ToEntity(row with { ConcurrencyToken = null }))
-                : OnlyGainsOutcome(old.Row, row)
-                    ? new TableTransactionAction(TableTransactionActionType.UpdateMerge, AssessmentEntityMapper.OutcomeEntity(row), new ETag(old.Row.ConcurrencyToken!))
-                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, AssessmentEntityMapper.ToEntity(row with { ConcurrencyToken = null }), new ETag(old.Row.ConcurrencyToken!)));
+            if (olds.GetValueOrDefault(row.Id) is not { } old)
+            {
+                steps.Add(new TableTransactionAction(TableTransactionActionType.Add, AssessmentEntityMapper.ToEntity(row with { ConcurrencyToken = null })));
+                continue;
+            }
+            var merge = OnlyGainsOutcome(old.Row, row);
+            steps.Add(new TableTransactionAction(merge ? TableTransactionActionType.UpdateMerge : TableTransactionActionType.UpdateReplace,
+                merge ? AssessmentEntityMapper.OutcomeEntity(row) : AssessmentEntityMapper.ToEntity(row with { ConcurrencyToken = null }), new ETag(old.Row.ConcurrencyToken!)));
         }
         foreach (var p in products.Values.Where(p => !index.ContainsKey(p.First.Id) && !p.Counted.SameAs(p.After)))
             steps.Add(FiguresStep(p.First, p.After));
